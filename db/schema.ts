@@ -1,0 +1,851 @@
+// The whole domain of DESIGN.md in one schema. Money is integer kopecks (bigint),
+// timestamps are UTC (`timestamptz`), billing periods are the first day of a month (`date`).
+import { relations, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  inet,
+  integer,
+  jsonb,
+  numeric,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const kopecks = (name: string) => bigint(name, { mode: 'number' });
+
+// ─── Enums ──────────────────────────────────────────────────────────────────
+
+export const userRole = pgEnum('user_role', ['subscriber', 'company_user', 'staff', 'admin']);
+export const userStatus = pgEnum('user_status', [
+  'email_unconfirmed',
+  'awaiting_approval',
+  'active',
+  'rejected',
+  'blocked',
+]);
+export const accountKind = pgEnum('account_kind', ['household', 'company']);
+export const accountStatus = pgEnum('account_status', ['active', 'closed']);
+export const tariffCategory = pgEnum('tariff_category', ['urban', 'rural_or_stove']);
+/** all_day: one-rate plan; day/night: two zones; peak/half_peak/night: three zones. */
+export const tariffZone = pgEnum('tariff_zone', ['all_day', 'day', 'night', 'peak', 'half_peak']);
+export const meterStatus = pgEnum('meter_status', ['pending_confirmation', 'active', 'removed', 'rejected']);
+export const readingSource = pgEnum('reading_source', ['subscriber', 'staff', 'initial', 'import']);
+export const readingStatus = pgEnum('reading_status', ['accepted', 'superseded']);
+export const volumeMethod = pgEnum('volume_method', ['reading', 'average', 'norm', 'recalculation']);
+export const billingRunStatus = pgEnum('billing_run_status', ['running', 'done', 'failed']);
+export const billLineKind = pgEnum('bill_line_kind', ['consumption', 'recalculation', 'penalty', 'adjustment']);
+export const ledgerKind = pgEnum('ledger_kind', ['charge', 'payment', 'refund', 'adjustment', 'penalty']);
+export const paymentPurpose = pgEnum('payment_purpose', ['electricity', 'services']);
+export const paymentStatus = pgEnum('payment_status', ['pending', 'paid', 'failed', 'cancelled', 'refunded', 'partially_refunded']);
+export const refundStatus = pgEnum('refund_status', ['requested', 'succeeded', 'failed']);
+export const serviceRequestStatus = pgEnum('service_request_status', [
+  'new',
+  'accepted',
+  'scheduled',
+  'in_progress',
+  'done',
+  'cancelled',
+]);
+export const contractApplicationStatus = pgEnum('contract_application_status', [
+  'submitted',
+  'in_review',
+  'approved',
+  'rejected',
+]);
+export const outageKind = pgEnum('outage_kind', ['planned', 'emergency']);
+export const documentCategory = pgEnum('document_category', ['normative', 'contracts', 'subscribers', 'payments']);
+export const emailStatus = pgEnum('email_status', ['pending', 'sending', 'sent', 'failed']);
+export const tokenPurpose = pgEnum('token_purpose', ['email_confirm', 'password_reset', 'email_change']);
+
+// ─── The utility ────────────────────────────────────────────────────────────
+
+/** A single row: who the utility is, how to reach it, where money goes (receipts, QR). */
+export const utilityProfile = pgTable(
+  'utility_profile',
+  {
+    id: smallint('id').primaryKey().default(1),
+    fullName: text('full_name').notNull(),
+    shortName: text('short_name').notNull(),
+    inn: text('inn').notNull(),
+    kpp: text('kpp').notNull(),
+    ogrn: text('ogrn').notNull(),
+    legalAddress: text('legal_address').notNull(),
+    email: text('email').notNull(),
+    website: text('website'),
+    mainPhone: text('main_phone').notNull(),
+    emergencyPhone: text('emergency_phone').notNull(),
+    workingHours: text('working_hours'),
+    bankName: text('bank_name').notNull(),
+    bik: text('bik').notNull(),
+    correspondentAccount: text('correspondent_account').notNull(),
+    settlementAccount: text('settlement_account').notNull(),
+    readingWindowStartDay: smallint('reading_window_start_day').notNull().default(15),
+    readingWindowEndDay: smallint('reading_window_end_day').notNull().default(25),
+    paymentDueDay: smallint('payment_due_day').notNull().default(10),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('utility_profile_single_row', sql`${t.id} = 1`),
+    check(
+      'utility_profile_reading_window',
+      sql`${t.readingWindowStartDay} between 1 and 28 and ${t.readingWindowEndDay} between ${t.readingWindowStartDay} and 28`,
+    ),
+    check('utility_profile_due_day', sql`${t.paymentDueDay} between 1 and 28`),
+    check('utility_profile_bik', sql`${t.bik} ~ '^[0-9]{9}$'`),
+    check('utility_profile_accounts', sql`${t.settlementAccount} ~ '^[0-9]{20}$' and ${t.correspondentAccount} ~ '^[0-9]{20}$'`),
+  ],
+);
+
+export const contacts = pgTable('contacts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  department: text('department').notNull(),
+  phone: text('phone'),
+  email: text('email'),
+  hours: text('hours'),
+  note: text('note'),
+  sortOrder: integer('sort_order').notNull().default(0),
+});
+
+// ─── People and accounts ────────────────────────────────────────────────────
+
+export const companies = pgTable(
+  'companies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    name: text('name').notNull(),
+    inn: text('inn').notNull(),
+    kpp: text('kpp'),
+    ogrn: text('ogrn'),
+    legalAddress: text('legal_address').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('companies_inn_key').on(t.inn), check('companies_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    fullName: text('full_name').notNull(),
+    phone: text('phone'),
+    role: userRole('role').notNull().default('subscriber'),
+    status: userStatus('status').notNull().default('email_unconfirmed'),
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    /** Bumped on password change or recovery; sessions carrying an older value are dead. */
+    sessionVersion: integer('session_version').notNull().default(1),
+    emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
+    /** A new address waiting for confirmation; the old one stays the login until then. */
+    pendingEmail: text('pending_email'),
+    /** What the applicant typed at registration, shown to staff beside the registry's data. */
+    registrationAddress: text('registration_address'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+    rejectionReason: text('rejection_reason'),
+    consentVersion: text('consent_version'),
+    consentAt: timestamp('consent_at', { withTimezone: true }),
+    notifyReadingReminders: boolean('notify_reading_reminders').notNull().default(true),
+    notifyNewBill: boolean('notify_new_bill').notNull().default(true),
+    notifyPaymentReceived: boolean('notify_payment_received').notNull().default(true),
+    notifyOutages: boolean('notify_outages').notNull().default(true),
+    notifyServiceRequests: boolean('notify_service_requests').notNull().default(true),
+    newsSubscription: boolean('news_subscription').notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+    index('users_status_idx').on(t.status, t.createdAt),
+    check('users_email_format', sql`${t.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
+    check('users_company_role', sql`(${t.role} = 'company_user') = (${t.companyId} is not null)`),
+    check('users_session_version_positive', sql`${t.sessionVersion} > 0`),
+  ],
+);
+
+/** Лицевые счета: the registry of supply contracts. A number exists before anyone registers it. */
+export const accounts = pgTable(
+  'accounts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    kind: accountKind('kind').notNull(),
+    status: accountStatus('status').notNull().default('active'),
+    holderName: text('holder_name').notNull(),
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    settlement: text('settlement').notNull(),
+    street: text('street').notNull(),
+    house: text('house').notNull(),
+    flat: text('flat'),
+    postcode: text('postcode'),
+    /** The phone printed on the receipt (SMS payment, F18). */
+    phone: text('phone'),
+    tariffCategory: tariffCategory('tariff_category').notNull().default('urban'),
+    residents: smallint('residents').notNull().default(1),
+    /** Норматив потребления, kWh per resident per month, used after 3 estimated periods. */
+    normKwhPerResident: integer('norm_kwh_per_resident').notNull().default(100),
+    contractNumber: text('contract_number').notNull(),
+    contractStart: date('contract_start', { mode: 'string' }).notNull(),
+    /** Null: an open-ended contract (бессрочный). */
+    contractEnd: date('contract_end', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('accounts_number_key').on(t.number),
+    index('accounts_company_idx').on(t.companyId),
+    check('accounts_number_format', sql`${t.number} ~ '^[0-9]{6,12}$'`),
+    check('accounts_company_kind', sql`(${t.kind} = 'company') = (${t.companyId} is not null)`),
+    check('accounts_residents', sql`${t.residents} >= 0`),
+    check('accounts_norm', sql`${t.normKwhPerResident} >= 0`),
+    check('accounts_contract_term', sql`${t.contractEnd} is null or ${t.contractEnd} >= ${t.contractStart}`),
+  ],
+);
+
+/** Who may act for an account. A household account has at most one owner. */
+export const accountUsers = pgTable(
+  'account_users',
+  {
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    isOwner: boolean('is_owner').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.userId] }),
+    uniqueIndex('account_users_one_owner').on(t.accountId).where(sql`${t.isOwner}`),
+    index('account_users_user_idx').on(t.userId),
+  ],
+);
+
+/** Льготники (F15): staff-maintained, each subscriber sees only their own. */
+export const accountBenefits = pgTable(
+  'account_benefits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    basis: text('basis'),
+    validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    validTo: date('valid_to', { mode: 'string' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('account_benefits_account_idx').on(t.accountId),
+    check('account_benefits_period', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+  ],
+);
+
+// ─── Meters and readings ────────────────────────────────────────────────────
+
+export const meters = pgTable(
+  'meters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    serialNumber: text('serial_number').notNull(),
+    model: text('model'),
+    zonePlan: smallint('zone_plan').notNull(),
+    status: meterStatus('status').notNull().default('pending_confirmation'),
+    installedAt: date('installed_at', { mode: 'string' }).notNull(),
+    verificationDue: date('verification_due', { mode: 'string' }),
+    removedAt: date('removed_at', { mode: 'string' }),
+    /** The meter this one replaced; a replacement starts a new reading sequence. */
+    replacesMeterId: uuid('replaces_meter_id').references((): AnyPgColumn => meters.id, { onDelete: 'restrict' }),
+    nameplatePhoto: text('nameplate_photo'),
+    requestedBy: uuid('requested_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('meters_account_serial_key').on(t.accountId, t.serialNumber),
+    index('meters_account_idx').on(t.accountId),
+    check('meters_zone_plan', sql`${t.zonePlan} in (1, 2, 3)`),
+    check('meters_removed_after_install', sql`${t.removedAt} is null or ${t.removedAt} >= ${t.installedAt}`),
+  ],
+);
+
+export const readings = pgTable(
+  'readings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id, { onDelete: 'restrict' }),
+    period: date('period', { mode: 'string' }).notNull(),
+    zone: tariffZone('zone').notNull(),
+    /** Whole kWh on the register. */
+    value: bigint('value', { mode: 'number' }).notNull(),
+    source: readingSource('source').notNull(),
+    status: readingStatus('status').notNull().default('accepted'),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('readings_one_accepted').on(t.meterId, t.period, t.zone).where(sql`${t.status} = 'accepted'`),
+    index('readings_meter_period_idx').on(t.meterId, t.period),
+    index('readings_period_idx').on(t.period),
+    check('readings_value_non_negative', sql`${t.value} >= 0`),
+    check('readings_period_first_day', sql`extract(day from ${t.period}) = 1`),
+  ],
+);
+
+/** Billed volume per meter, zone and period, and how it was obtained (reading, estimate, norm). */
+export const consumptionVolumes = pgTable(
+  'consumption_volumes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    meterId: uuid('meter_id')
+      .notNull()
+      .references(() => meters.id, { onDelete: 'restrict' }),
+    period: date('period', { mode: 'string' }).notNull(),
+    zone: tariffZone('zone').notNull(),
+    kwh: bigint('kwh', { mode: 'number' }).notNull(),
+    method: volumeMethod('method').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('consumption_volumes_key').on(t.meterId, t.period, t.zone),
+    check('consumption_volumes_kwh', sql`${t.kwh} >= 0`),
+    check('consumption_volumes_period_first_day', sql`extract(day from ${t.period}) = 1`),
+  ],
+);
+
+// ─── Tariffs ────────────────────────────────────────────────────────────────
+
+export const tariffs = pgTable(
+  'tariffs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    category: tariffCategory('category').notNull(),
+    zonePlan: smallint('zone_plan').notNull(),
+    zone: tariffZone('zone').notNull(),
+    /** Monthly volume range (диапазон): from this kWh (inclusive) up to `rangeToKwh` (exclusive). */
+    rangeFromKwh: integer('range_from_kwh').notNull().default(0),
+    rangeToKwh: integer('range_to_kwh'),
+    priceKopecks: integer('price_kopecks').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Inclusive last day; null while in force. */
+    effectiveTo: date('effective_to', { mode: 'string' }),
+    decree: text('decree'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('tariffs_key').on(t.category, t.zonePlan, t.zone, t.rangeFromKwh, t.effectiveFrom),
+    index('tariffs_effective_idx').on(t.effectiveFrom),
+    check('tariffs_zone_plan', sql`${t.zonePlan} in (1, 2, 3)`),
+    check(
+      'tariffs_zone_matches_plan',
+      sql`(${t.zonePlan} = 1 and ${t.zone} = 'all_day') or (${t.zonePlan} = 2 and ${t.zone} in ('day', 'night')) or (${t.zonePlan} = 3 and ${t.zone} in ('peak', 'half_peak', 'night'))`,
+    ),
+    check('tariffs_price_positive', sql`${t.priceKopecks} > 0`),
+    check('tariffs_range', sql`${t.rangeFromKwh} >= 0 and (${t.rangeToKwh} is null or ${t.rangeToKwh} > ${t.rangeFromKwh})`),
+    check('tariffs_period', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+  ],
+);
+
+// ─── Billing and the ledger ─────────────────────────────────────────────────
+
+export const billingRuns = pgTable(
+  'billing_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    period: date('period', { mode: 'string' }).notNull(),
+    status: billingRunStatus('status').notNull().default('running'),
+    startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    accountsTotal: integer('accounts_total'),
+    billsCreated: integer('bills_created'),
+    error: text('error'),
+  },
+  (t) => [
+    index('billing_runs_period_idx').on(t.period),
+    // Only one run of a period at a time.
+    uniqueIndex('billing_runs_one_running').on(t.period).where(sql`${t.status} = 'running'`),
+    check('billing_runs_period_first_day', sql`extract(day from ${t.period}) = 1`),
+  ],
+);
+
+export const bills = pgTable(
+  'bills',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    period: date('period', { mode: 'string' }).notNull(),
+    receiptNumber: text('receipt_number').notNull(),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    billingRunId: uuid('billing_run_id').references(() => billingRuns.id, { onDelete: 'set null' }),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('bills_account_period_key').on(t.accountId, t.period),
+    uniqueIndex('bills_receipt_number_key').on(t.receiptNumber),
+    check('bills_period_first_day', sql`extract(day from ${t.period}) = 1`),
+    check('bills_due_after_period', sql`${t.dueDate} > ${t.period}`),
+  ],
+);
+
+export const billLines = pgTable(
+  'bill_lines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    kind: billLineKind('kind').notNull(),
+    meterId: uuid('meter_id').references(() => meters.id, { onDelete: 'restrict' }),
+    zone: tariffZone('zone'),
+    method: volumeMethod('method'),
+    /** The period a recalculation line corrects (its own bill's period otherwise). */
+    forPeriod: date('for_period', { mode: 'string' }),
+    kwh: bigint('kwh', { mode: 'number' }),
+    tariffId: uuid('tariff_id').references(() => tariffs.id, { onDelete: 'restrict' }),
+    priceKopecks: integer('price_kopecks'),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [index('bill_lines_bill_idx').on(t.billId)],
+);
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Robokassa InvId: 1…2147483647, ours, never reused. */
+    invId: integer('inv_id').generatedAlwaysAsIdentity({ startWith: 100001 }).notNull(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    /** Null for a guest payment. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    purpose: paymentPurpose('purpose').notNull().default('electricity'),
+    serviceRequestId: uuid('service_request_id').references((): AnyPgColumn => serviceRequests.id, { onDelete: 'restrict' }),
+    billId: uuid('bill_id').references(() => bills.id, { onDelete: 'set null' }),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    status: paymentStatus('status').notNull().default('pending'),
+    gateway: text('gateway').notNull(),
+    description: text('description').notNull(),
+    receiptEmail: text('receipt_email'),
+    /** The first payment of a card binding (Robokassa `Recurring=true`). */
+    requestsBinding: boolean('requests_binding').notNull().default(false),
+    /** Set when this payment was charged from a bound card. */
+    cardBindingId: uuid('card_binding_id').references((): AnyPgColumn => cardBindings.id, { onDelete: 'set null' }),
+    gatewayReference: text('gateway_reference'),
+    feeKopecks: kopecks('fee_kopecks'),
+    paymentMethod: text('payment_method'),
+    cardMask: text('card_mask'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('payments_inv_id_key').on(t.invId),
+    index('payments_account_idx').on(t.accountId, t.createdAt),
+    index('payments_status_idx').on(t.status, t.createdAt),
+    check('payments_amount_positive', sql`${t.amountKopecks} > 0`),
+    check('payments_paid_at', sql`(${t.status} in ('paid', 'refunded', 'partially_refunded')) = (${t.paidAt} is not null)`),
+  ],
+);
+
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    status: refundStatus('status').notNull().default('requested'),
+    reason: text('reason').notNull(),
+    gatewayReference: text('gateway_reference'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+  },
+  (t) => [index('refunds_payment_idx').on(t.paymentId), check('refunds_amount_positive', sql`${t.amountKopecks} > 0`)],
+);
+
+/**
+ * Append-only (a trigger refuses UPDATE and DELETE). The amount is signed from the subscriber's
+ * side: positive adds to what they owe (charge, penalty, refund), negative pays it off.
+ * Each entry names its cause; the unique indexes make "credit a payment once" a database fact.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    kind: ledgerKind('kind').notNull(),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    billId: uuid('bill_id').references(() => bills.id, { onDelete: 'restrict' }),
+    paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'restrict' }),
+    refundId: uuid('refund_id').references(() => refunds.id, { onDelete: 'restrict' }),
+    description: text('description').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    postedAt: timestamp('posted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('ledger_entries_account_idx').on(t.accountId, t.postedAt),
+    uniqueIndex('ledger_entries_one_charge_per_bill').on(t.billId).where(sql`${t.kind} = 'charge'`),
+    uniqueIndex('ledger_entries_one_credit_per_payment').on(t.paymentId).where(sql`${t.kind} = 'payment'`),
+    uniqueIndex('ledger_entries_one_per_refund').on(t.refundId).where(sql`${t.kind} = 'refund'`),
+    check('ledger_entries_nonzero', sql`${t.amountKopecks} <> 0`),
+    check(
+      'ledger_entries_sign',
+      sql`(${t.kind} in ('charge', 'penalty', 'refund') and ${t.amountKopecks} > 0) or (${t.kind} = 'payment' and ${t.amountKopecks} < 0) or ${t.kind} = 'adjustment'`,
+    ),
+    check(
+      'ledger_entries_cause',
+      sql`(${t.kind} <> 'charge' or ${t.billId} is not null) and (${t.kind} <> 'payment' or ${t.paymentId} is not null) and (${t.kind} <> 'refund' or ${t.refundId} is not null)`,
+    ),
+  ],
+);
+
+/** A gateway token for recurring charges. No card data beyond the masked number. */
+export const cardBindings = pgTable(
+  'card_bindings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: paymentPurpose('purpose').notNull(),
+    gateway: text('gateway').notNull(),
+    /** For Robokassa: the InvId of the parent payment (PreviousInvoiceID). */
+    token: text('token').notNull(),
+    cardMask: text('card_mask').notNull(),
+    parentPaymentId: uuid('parent_payment_id').references(() => payments.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('card_bindings_user_idx').on(t.userId),
+    uniqueIndex('card_bindings_parent_payment_key').on(t.parentPaymentId),
+  ],
+);
+
+// ─── Paid services and contract applications ────────────────────────────────
+
+export const serviceCatalog = pgTable(
+  'service_catalog',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    code: text('code').notNull(),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    unit: text('unit').notNull(),
+    priceKopecks: kopecks('price_kopecks').notNull(),
+    /** «от …»: the final price depends on an inspection. */
+    priceIsFrom: boolean('price_is_from').notNull().default(false),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('service_catalog_code_key').on(t.code), check('service_catalog_price', sql`${t.priceKopecks} >= 0`)],
+);
+
+export const serviceRequests = pgTable(
+  'service_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number').generatedAlwaysAsIdentity({ startWith: 1001 }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => serviceCatalog.id, { onDelete: 'restrict' }),
+    quantity: integer('quantity').notNull().default(1),
+    address: text('address').notNull(),
+    comment: text('comment'),
+    contactPhone: text('contact_phone').notNull(),
+    preferredDate: date('preferred_date', { mode: 'string' }),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    status: serviceRequestStatus('status').notNull().default('new'),
+    priceKopecks: kopecks('price_kopecks'),
+    staffComment: text('staff_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('service_requests_number_key').on(t.number),
+    index('service_requests_user_idx').on(t.userId, t.createdAt),
+    index('service_requests_status_idx').on(t.status, t.createdAt),
+    check('service_requests_quantity', sql`${t.quantity} > 0`),
+  ],
+);
+
+export const contractApplications = pgTable(
+  'contract_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    companyName: text('company_name').notNull(),
+    inn: text('inn').notNull(),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull(),
+    objectAddress: text('object_address').notNull(),
+    maxPowerKw: numeric('max_power_kw', { precision: 10, scale: 2 }).notNull(),
+    comment: text('comment'),
+    status: contractApplicationStatus('status').notNull().default('submitted'),
+    staffComment: text('staff_comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('contract_applications_status_idx').on(t.status, t.createdAt),
+    check('contract_applications_power', sql`${t.maxPowerKw} > 0`),
+    check('contract_applications_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`),
+  ],
+);
+
+// ─── Public content ─────────────────────────────────────────────────────────
+
+export const news = pgTable(
+  'news',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** Plain text; paragraphs separated by blank lines. */
+    body: text('body').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('news_slug_key').on(t.slug),
+    index('news_published_idx').on(t.publishedAt),
+    check('news_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+export const outages = pgTable(
+  'outages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: outageKind('kind').notNull(),
+    settlement: text('settlement').notNull(),
+    /** Streets and houses affected, as published (e.g. «ул. Ленина, д. 1–15; ул. Садовая»). */
+    streets: text('streets').notNull(),
+    reason: text('reason').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    /** Planned end, or the estimate for an emergency; null while unknown. */
+    endsAt: timestamp('ends_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('outages_starts_idx').on(t.startsAt),
+    check('outages_period', sql`${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
+    check('outages_planned_end', sql`${t.kind} <> 'planned' or ${t.endsAt} is not null`),
+  ],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    category: documentCategory('category').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** The utility's own text (plain, paragraphs by blank lines), or a link to the official source. */
+    body: text('body'),
+    externalUrl: text('external_url'),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex('documents_slug_key').on(t.slug),
+    check('documents_has_content', sql`${t.body} is not null or ${t.externalUrl} is not null`),
+    check('documents_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+// ─── Infrastructure: e-mail outbox, tokens, rate limits, audit ──────────────
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    toAddress: text('to_address').notNull(),
+    subject: text('subject').notNull(),
+    html: text('html').notNull(),
+    text: text('text').notNull(),
+    template: text('template').notNull(),
+    /** Makes a logical message (e.g. a reminder for one period) idempotent. */
+    dedupeKey: text('dedupe_key'),
+    status: emailStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('email_outbox_dedupe_key').on(t.dedupeKey),
+    index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('email_outbox_to_idx').on(t.toAddress, t.createdAt),
+  ],
+);
+
+/** Single-use tokens; only the SHA-256 of the token is stored. */
+export const oneTimeTokens = pgTable(
+  'one_time_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: tokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull(),
+    payload: jsonb('payload'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('one_time_tokens_hash_key').on(t.tokenHash), index('one_time_tokens_user_idx').on(t.userId, t.purpose)],
+);
+
+/** Fixed-window counters shared by all app instances. */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    hits: integer('hits').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index('rate_limits_window_idx').on(t.windowStart)],
+);
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    ip: inet('ip'),
+    details: jsonb('details'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorUserId, t.at)],
+);
+
+// ─── Relations (for the relational query API) ───────────────────────────────
+
+export const usersRelations = relations(users, ({ one, many }) => ({
+  company: one(companies, { fields: [users.companyId], references: [companies.id] }),
+  accountLinks: many(accountUsers),
+  cardBindings: many(cardBindings),
+}));
+
+export const accountsRelations = relations(accounts, ({ one, many }) => ({
+  company: one(companies, { fields: [accounts.companyId], references: [companies.id] }),
+  userLinks: many(accountUsers),
+  meters: many(meters),
+  bills: many(bills),
+  ledgerEntries: many(ledgerEntries),
+  payments: many(payments),
+  benefits: many(accountBenefits),
+}));
+
+export const accountUsersRelations = relations(accountUsers, ({ one }) => ({
+  account: one(accounts, { fields: [accountUsers.accountId], references: [accounts.id] }),
+  user: one(users, { fields: [accountUsers.userId], references: [users.id] }),
+}));
+
+export const accountBenefitsRelations = relations(accountBenefits, ({ one }) => ({
+  account: one(accounts, { fields: [accountBenefits.accountId], references: [accounts.id] }),
+}));
+
+export const metersRelations = relations(meters, ({ one, many }) => ({
+  account: one(accounts, { fields: [meters.accountId], references: [accounts.id] }),
+  readings: many(readings),
+}));
+
+export const readingsRelations = relations(readings, ({ one }) => ({
+  meter: one(meters, { fields: [readings.meterId], references: [meters.id] }),
+}));
+
+export const billsRelations = relations(bills, ({ one, many }) => ({
+  account: one(accounts, { fields: [bills.accountId], references: [accounts.id] }),
+  lines: many(billLines),
+}));
+
+export const billLinesRelations = relations(billLines, ({ one }) => ({
+  bill: one(bills, { fields: [billLines.billId], references: [bills.id] }),
+  meter: one(meters, { fields: [billLines.meterId], references: [meters.id] }),
+  tariff: one(tariffs, { fields: [billLines.tariffId], references: [tariffs.id] }),
+}));
+
+export const paymentsRelations = relations(payments, ({ one }) => ({
+  account: one(accounts, { fields: [payments.accountId], references: [accounts.id] }),
+  user: one(users, { fields: [payments.userId], references: [users.id] }),
+}));
+
+export const ledgerEntriesRelations = relations(ledgerEntries, ({ one }) => ({
+  account: one(accounts, { fields: [ledgerEntries.accountId], references: [accounts.id] }),
+}));
+
+export const cardBindingsRelations = relations(cardBindings, ({ one }) => ({
+  user: one(users, { fields: [cardBindings.userId], references: [users.id] }),
+}));
+
+export const serviceRequestsRelations = relations(serviceRequests, ({ one }) => ({
+  service: one(serviceCatalog, { fields: [serviceRequests.serviceId], references: [serviceCatalog.id] }),
+  account: one(accounts, { fields: [serviceRequests.accountId], references: [accounts.id] }),
+}));
+
+// ─── Row types ──────────────────────────────────────────────────────────────
+
+export type User = typeof users.$inferSelect;
+export type Account = typeof accounts.$inferSelect;
+export type Meter = typeof meters.$inferSelect;
+export type Reading = typeof readings.$inferSelect;
+export type Tariff = typeof tariffs.$inferSelect;
+export type Bill = typeof bills.$inferSelect;
+export type Payment = typeof payments.$inferSelect;
+export type LedgerEntry = typeof ledgerEntries.$inferSelect;
+export type News = typeof news.$inferSelect;
+export type Outage = typeof outages.$inferSelect;
+export type Document = typeof documents.$inferSelect;
+export type ServiceItem = typeof serviceCatalog.$inferSelect;
+export type UtilityProfile = typeof utilityProfile.$inferSelect;
+export type Contact = typeof contacts.$inferSelect;

@@ -1,0 +1,43 @@
+export type ZonePlan = 1 | 2 | 3;
+export type TariffZone = 'all_day' | 'day' | 'night' | 'peak' | 'half_peak';
+export type TariffCategory = 'urban' | 'rural_or_stove';
+
+const zonesByPlan: Record<ZonePlan, readonly TariffZone[]> = {
+  1: ['all_day'],
+  2: ['day', 'night'],
+  3: ['peak', 'half_peak', 'night'],
+};
+
+export function zonesForPlan(plan: number): readonly TariffZone[] {
+  const zones = zonesByPlan[plan as ZonePlan];
+  if (!zones) throw new RangeError(`Unknown zone plan ${plan}`);
+  return zones;
+}
+
+/** The register labels printed on Russian meters: T1 day/peak, T2 night, T3 half-peak. */
+export const zoneLabels: Record<TariffZone, string> = {
+  all_day: 'Круглосуточно',
+  day: 'T1 — день (07:00–23:00)',
+  night: 'T2 — ночь (23:00–07:00)',
+  peak: 'T1 — пик (07:00–10:00, 17:00–21:00)',
+  half_peak: 'T3 — полупик (10:00–17:00, 21:00–23:00)',
+};
+
+export const zoneShortLabels: Record<TariffZone, string> = {
+  all_day: 'Круглосуточно',
+  day: 'День (T1)',
+  night: 'Ночь (T2)',
+  peak: 'Пик (T1)',
+  half_peak: 'Полупик (T3)',
+};
+
+export const zonePlanLabels: Record<ZonePlan, string> = {
+  1: 'Одноставочный',
+  2: 'Двухзонный (день/ночь)',
+  3: 'Трёхзонный (пик/полупик/ночь)',
+};
+
+export const categoryLabels: Record<TariffCategory, string> = {
+  urban: 'Городское население',
+  rural_or_stove: 'Сельское население и дома с электроплитами / электроотоплением',
+};
