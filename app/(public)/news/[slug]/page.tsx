@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { formatLongDate } from '@/lib/format/dates';
+import { getPublishedNews } from '@/lib/content/news';
+import { toParagraphs } from '@/lib/content/paragraphs';
+
+export async function generateMetadata({ params }: PageProps<'/news/[slug]'>): Promise<Metadata> {
+  const { slug } = await params;
+  const item = await getPublishedNews(slug);
+  return { title: item?.title ?? 'Новость не найдена', description: item?.summary };
+}
+
+export default async function NewsItemPage({ params }: PageProps<'/news/[slug]'>) {
+  const { slug } = await params;
+  const item = await getPublishedNews(slug);
+  if (!item) notFound();
+
+  return (
+    <article className="mx-auto max-w-3xl">
+      <p className="text-sm">
+        <Link href="/news">← Все новости</Link>
+      </p>
+      <h1 className="mt-3">{item.title}</h1>
+      {item.publishedAt ? (
+        <p className="mt-2 text-sm text-slate-500">
+          <time dateTime={item.publishedAt.toISOString()}>{formatLongDate(item.publishedAt)}</time>
+        </p>
+      ) : null}
+      <div className="prose-plain mt-6 text-slate-800">
+        {toParagraphs(item.body).map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+    </article>
+  );
+}

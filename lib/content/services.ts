@@ -1,0 +1,25 @@
+import 'server-only';
+import { asc, eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { serviceCatalog, type ServiceItem } from '@/db/schema';
+
+export interface ServiceGroup {
+  category: string;
+  items: ServiceItem[];
+}
+
+/** The active paid services, grouped by category in catalogue order. */
+export async function listServiceGroups(): Promise<ServiceGroup[]> {
+  const rows = await db()
+    .select()
+    .from(serviceCatalog)
+    .where(eq(serviceCatalog.active, true))
+    .orderBy(asc(serviceCatalog.sortOrder), asc(serviceCatalog.title));
+  const groups = new Map<string, ServiceItem[]>();
+  for (const row of rows) {
+    const list = groups.get(row.category) ?? [];
+    list.push(row);
+    groups.set(row.category, list);
+  }
+  return [...groups].map(([category, items]) => ({ category, items }));
+}

@@ -1,0 +1,43 @@
+import 'server-only';
+import { db, type Db, type Tx } from '@/db/client';
+import { auditLog } from '@/db/schema';
+
+export type AuditAction =
+  | 'login.success'
+  | 'login.failure'
+  | 'login.rate_limited'
+  | 'logout.everywhere'
+  | 'registration.submitted'
+  | 'registration.email_confirmed'
+  | 'registration.approved'
+  | 'registration.rejected'
+  | 'password.reset_requested'
+  | 'password.reset_completed'
+  | 'password.changed'
+  | 'email.change_requested'
+  | 'email.changed';
+
+export interface AuditEntry {
+  action: AuditAction;
+  actorUserId?: string | null;
+  subjectType?: string;
+  subjectId?: string;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** Security events; written inside the caller's transaction when one is given. */
+export async function audit(entry: AuditEntry, executor: Db | Tx = db()): Promise<void> {
+  await executor.insert(auditLog).values({
+    action: entry.action,
+    actorUserId: entry.actorUserId ?? null,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    ip: entry.ip && isIp(entry.ip) ? entry.ip : null,
+    details: entry.details ?? null,
+  });
+}
+
+function isIp(value: string): boolean {
+  return /^[0-9.]+$/.test(value) || /^[0-9a-f:]+$/i.test(value);
+}

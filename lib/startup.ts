@@ -1,0 +1,30 @@
+import { dbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoData } from '@/db/seed';
+import { demoLogins } from '@/db/seed/demo-logins';
+
+/**
+ * Migrations apply on every start, on both drivers. The embedded database is a demo and
+ * development store, so on it the demo data is also loaded (idempotently) and the logins printed.
+ */
+export async function prepareDatabase(): Promise<void> {
+  const handle = dbHandle();
+  const started = Date.now();
+  await migrateDatabase(handle);
+  if (handle.driver !== 'pglite') {
+    console.log(`[energokabinet] Postgres migrated in ${Date.now() - started} ms`);
+    return;
+  }
+  await seedDemoData(handle.db);
+  const port = process.env.PORT ?? '3000';
+  console.log(
+    [
+      '',
+      `[energokabinet] Встроенная база данных: ${handle.dataDir ?? 'в памяти'} (готова за ${Date.now() - started} мс)`,
+      `[energokabinet] Откройте http://localhost:${port}`,
+      '[energokabinet] Демо-входы:',
+      ...demoLogins.map((d) => `  ${d.role.padEnd(24)} логин: ${d.login.padEnd(24)} пароль: ${d.password}   ${d.note}`),
+      '',
+    ].join('\n'),
+  );
+}

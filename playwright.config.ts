@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Debian's Chromium when present (this machine cannot download Playwright's browsers).
+const systemChromium = '/usr/bin/chromium';
+const launchOptions = fs.existsSync(systemChromium)
+  ? {
+      executablePath: systemChromium,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    }
+  : {};
+
+// Without DATABASE_URL the server runs on a fresh embedded database, never on ./.data.
+const serverEnv: Record<string, string> = { ...(process.env as Record<string, string>) };
+if (!process.env.DATABASE_URL) {
+  // Remembered in the environment so the config, re-read by test workers, makes only one.
+  process.env.E2E_PGLITE_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), 'ek-e2e-'));
+  serverEnv.PGLITE_DATA_DIR = process.env.E2E_PGLITE_DATA_DIR;
+}
+serverEnv.AUTH_SECRET ??= 'e2e-only-secret-e2e-only-secret-e2e-only';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  reporter: 'list',
+  timeout: 30_000,
+  use: { baseURL, screenshot: 'only-on-failure', trace: 'off', locale: 'ru-RU', timezoneId: 'Europe/Moscow' },
+  projects: [
+    { name: 'desktop', testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },
+    {
+      name: 'mobile',
+      testMatch: /\.mobile\.spec\.ts$/,
+      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
+    },
+  ],
+  webServer: {
+    command: `npx next start -p ${port} -H 127.0.0.1`,
+    url: `${baseURL}/`,
+    timeout: 180_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: serverEnv,
+  },
+});

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { connectPglite, connectPostgres, type Db, type DbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+
+export interface TestDatabase {
+  handle: DbHandle;
+  db: Db;
+  drop: () => Promise<void>;
+}
+
+/**
+ * A fresh, migrated database per test file: a new Postgres database when DATABASE_URL is set
+ * (created and dropped here), otherwise an in-memory embedded one.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    const handle = connectPglite(undefined);
+    await migrateDatabase(handle);
+    return { handle, db: handle.db, drop: () => handle.close() };
+  }
+  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database "${name}"`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = connectPostgres(target.toString(), { max: 4 });
+  await migrateDatabase(handle);
+  return {
+    handle,
+    db: handle.db,
+    drop: async () => {
+      await handle.close();
+      await admin.unsafe(`drop database if exists "${name}" with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+/** Points the app's global `db()` (db/client.ts) at a test database. */
+export function useAsGlobalDb(handle: DbHandle): () => void {
+  const holder = globalThis as unknown as { __energoDb?: DbHandle };
+  const previous = holder.__energoDb;
+  holder.__energoDb = handle;
+  return () => {
+    holder.__energoDb = previous;
+  };
+}
+
+/** The Postgres error behind a driver/drizzle error: SQLSTATE and constraint name on both drivers. */
+export function dbErrorOf(error: unknown): { code?: string; constraint?: string } {
+  let e: unknown = error;
+  for (let depth = 0; depth < 5 && e; depth++) {
+    const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
+      const constraint = candidate.constraint_name ?? candidate.constraint;
+      return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };
+    }
+    e = candidate.cause;
+  }
+  return {};
+}
