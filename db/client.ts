@@ -1,5 +1,6 @@
 // Picks the driver once per process: DATABASE_URL set → Postgres through postgres.js;
 // unset → embedded Postgres (PGlite) in ./.data, so the app runs with no server installed.
+import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -35,6 +36,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 
 /** `dataDir` undefined → in memory (tests). */
 export function connectPglite(dataDir: string | undefined): DbHandle {
+  // PGlite creates its own directory but not the parents (a fresh clone has no ./.data).
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const client = new PGlite(dataDir);
   const db: PgliteDatabase<Schema> = drizzlePglite(client, { schema });
   return { driver: 'pglite', db: db as unknown as Db, dataDir, close: () => client.close() };
