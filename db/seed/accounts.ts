@@ -1,7 +1,11 @@
+// The people and their money: a company, users, accounts, meters, a year of readings,
+// volumes, bills, payments and the ledger. Everything is computed in memory first (from a
+// seeded generator, so reruns give the same numbers), then written in a few batch inserts.
 import type { Tx } from '../client';
 import {
   accountUsers,
   accounts,
+  billingRuns,
   billLines,
   bills,
   companies,
@@ -13,205 +17,667 @@ import {
   users,
   type Tariff,
 } from '../schema';
+import { formatPeriod } from '../../lib/format/dates';
+import { formatKwh, formatRub } from '../../lib/format/money';
 import { priceVolume, ratesInForce } from '../../lib/tariffs/pricing';
-import { zonesForPlan, zoneShortLabels, type TariffCategory, type TariffZone } from '../../lib/tariffs/zones';
+import { zoneShortLabels, zonesForPlan, type TariffCategory, type TariffZone } from '../../lib/tariffs/zones';
+import { addMonths, compactPeriod, dayOf, monthOf, moscowDayPlus, moscowInstant, type SeedCalendar } from './calendar';
+import { CONSENT_VERSION } from './content';
+import { randomFor, type Random } from './random';
 
-interface MeterSpec { serial: string; model: string; plan: 1 | 2 | 3; monthlyKwh: number; verificationDue: string }
+// ─── The cast ───────────────────────────────────────────────────────────────
+
+type UserKey = 'operator' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov';
+
+interface UserSpec {
+  key: UserKey;
+  email: string;
+  fullName: string;
+  phone: string;
+  role: 'subscriber' | 'company_user' | 'staff';
+  status: 'active';
+  registrationAddress?: string;
+  /** How long ago the user registered. */
+  daysAgo: number;
+}
+
+const userSpecs: UserSpec[] = [
+  { key: 'operator', email: 'operator@example.com', fullName: 'Смирнова Елена Андреевна', phone: '+7 (498) 314-10-05', role: 'staff', status: 'active', daysAgo: 420 },
+  {
+    key: 'ivanova',
+    email: 'ivanova@example.com',
+    fullName: 'Иванова Мария Петровна',
+    phone: '+7 (916) 245-18-73',
+    role: 'subscriber',
+    status: 'active',
+    registrationAddress: 'г. Истра, ул. Советская, д. 12, кв. 34',
+    daysAgo: 390,
+  },
+  {
+    key: 'petrov',
+    email: 'petrov@example.com',
+    fullName: 'Петров Алексей Сергеевич',
+    phone: '+7 (903) 517-62-40',
+    role: 'subscriber',
+    status: 'active',
+    registrationAddress: 'д. Лешково, ул. Лесная, д. 7',
+    daysAgo: 380,
+  },
+  {
+    key: 'sidorova',
+    email: 'sidorova@example.com',
+    fullName: 'Сидорова Ольга Николаевна',
+    phone: '+7 (925) 308-91-12',
+    role: 'subscriber',
+    status: 'active',
+    registrationAddress: 'г. Истра, ул. Садовая, д. 19',
+    daysAgo: 370,
+  },
+  { key: 'volkov', email: 'company@example.com', fullName: 'Волков Сергей Павлович', phone: '+7 (495) 992-47-10', role: 'company_user', status: 'active', daysAgo: 400 },
+];
+
+const company = {
+  name: 'ООО «Истра-Агро»',
+  inn: '5017045672',
+  kpp: '501701001',
+  ogrn: '1155017004560',
+  legalAddress: '143581, Московская область, г.о. Истра, с. Павловская Слобода, ул. Лесная, д. 14',
+};
+
+interface MeterSpec {
+  serialNumber: string;
+  model: string;
+  zonePlan: 1 | 2 | 3;
+  installedAt: string;
+  /** A fixed date, or `soon` for one within the next 3 months (the UI warns about it). */
+  verificationDue: string | 'soon';
+  /** Average monthly kWh; seasonal and random variation is added. */
+  baseKwh: number;
+  initialValue: number;
+}
+
 interface AccountSpec {
-  number: string; holder: string; settlement: string; street: string; house: string; flat?: string;
-  category: TariffCategory; residents: number; meters: MeterSpec[];
-  user?: { email: string; fullName: string; phone: string };
-  company?: boolean;
-  /** The last N billed months have no reading: estimated by the average (ПП 354 п. 59). */
-  estimatedLast?: number;
+  number: string;
+  kind: 'household' | 'company';
+  holderName: string;
+  settlement: string;
+  street: string;
+  house: string;
+  flat?: string;
+  postcode: string;
+  phone: string;
+  category: TariffCategory;
+  residents: number;
+  contractNumber: string;
+  contractStart: string;
+  contractEnd?: string;
+  /** The user who owns the account and submits readings; none: not registered. */
+  owner?: UserKey;
+  meters: MeterSpec[];
+  /** The last N billed periods have no readings and are estimated by the average. */
+  estimatedLast: number;
   /** The last N bills are not paid. */
-  unpaidLast?: number;
-  submittedCurrent?: boolean;
+  unpaidLast: number;
+  /** A reading for the current (not yet billed) period was already submitted. */
+  currentReading: boolean;
 }
 
-const households: AccountSpec[] = [
-  { number: '50010001', holder: 'Иванова Мария Петровна', settlement: 'г. Истра', street: 'ул. Советская', house: '12', flat: '34', category: 'urban', residents: 2,
-    user: { email: 'ivanova@example.com', fullName: 'Иванова Мария Петровна', phone: '+79161234501' },
-    meters: [{ serial: '01234567', model: 'Меркурий 201.5', plan: 1, monthlyKwh: 220, verificationDue: '2031-04-01' }] },
-  { number: '50010002', holder: 'Петров Алексей Сергеевич', settlement: 'д. Лешково', street: 'ул. Лесная', house: '7', category: 'rural_or_stove', residents: 3,
-    user: { email: 'petrov@example.com', fullName: 'Петров Алексей Сергеевич', phone: '+79161234502' }, estimatedLast: 2, unpaidLast: 2,
-    meters: [{ serial: '11223344', model: 'Энергомера СЕ102', plan: 2, monthlyKwh: 480, verificationDue: '2027-01-15' }] },
-  { number: '50010003', holder: 'Сидорова Ольга Николаевна', settlement: 'г. Истра', street: 'ул. Первомайская', house: '40', category: 'urban', residents: 4,
-    user: { email: 'sidorova@example.com', fullName: 'Сидорова Ольга Николаевна', phone: '+79161234503' }, unpaidLast: 1, submittedCurrent: true,
+const accountSpecs: AccountSpec[] = [
+  {
+    number: '50010001',
+    kind: 'household',
+    holderName: 'Иванова Мария Петровна',
+    settlement: 'г. Истра',
+    street: 'ул. Советская',
+    house: '12',
+    flat: '34',
+    postcode: '143500',
+    phone: '+7 (916) 245-18-73',
+    category: 'urban',
+    residents: 2,
+    contractNumber: 'ЭС-50010001',
+    contractStart: '2014-09-01',
+    owner: 'ivanova',
     meters: [
-      { serial: '22334455', model: 'Меркурий 201.5', plan: 1, monthlyKwh: 150, verificationDue: '2030-09-01' },
-      { serial: '33445566', model: 'Меркурий 231 AT-01', plan: 3, monthlyKwh: 420, verificationDue: '2032-02-01' },
-    ] },
-  { number: '50010004', holder: 'Кузнецов Дмитрий Андреевич', settlement: 'г. Истра', street: 'ул. Ленина', house: '5', flat: '7', category: 'urban', residents: 1,
-    meters: [{ serial: '44556677', model: 'Меркурий 201.5', plan: 1, monthlyKwh: 180, verificationDue: '2029-06-01' }] },
+      { serialNumber: '41235872', model: 'Меркурий 201.5', zonePlan: 1, installedAt: '2019-04-16', verificationDue: '2035-04-15', baseKwh: 235, initialValue: 18_342 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 0,
+    currentReading: false,
+  },
+  {
+    number: '50010002',
+    kind: 'household',
+    holderName: 'Петров Алексей Сергеевич',
+    settlement: 'д. Лешково',
+    street: 'ул. Лесная',
+    house: '7',
+    postcode: '143581',
+    phone: '+7 (903) 517-62-40',
+    category: 'rural_or_stove',
+    residents: 4,
+    contractNumber: 'ЭС-50010002',
+    contractStart: '2011-05-01',
+    owner: 'petrov',
+    meters: [
+      {
+        serialNumber: '009217056004185',
+        model: 'Энергомера СЕ102М R5.1',
+        zonePlan: 2,
+        installedAt: '2011-03-22',
+        verificationDue: 'soon',
+        baseKwh: 490,
+        initialValue: 52_817,
+      },
+    ],
+    estimatedLast: 2,
+    unpaidLast: 2,
+    currentReading: false,
+  },
+  {
+    number: '50010003',
+    kind: 'household',
+    holderName: 'Сидорова Ольга Николаевна',
+    settlement: 'г. Истра',
+    street: 'ул. Садовая',
+    house: '19',
+    postcode: '143500',
+    phone: '+7 (925) 308-91-12',
+    category: 'urban',
+    residents: 3,
+    contractNumber: 'ЭС-50010003',
+    contractStart: '2017-06-01',
+    owner: 'sidorova',
+    meters: [
+      { serialNumber: '38654109', model: 'Меркурий 231 AT-01', zonePlan: 3, installedAt: '2020-10-05', verificationDue: '2030-10-04', baseKwh: 520, initialValue: 21_460 },
+      { serialNumber: '41877203', model: 'Меркурий 201.5', zonePlan: 1, installedAt: '2021-07-12', verificationDue: '2037-07-11', baseKwh: 95, initialValue: 3_915 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 1,
+    currentReading: true,
+  },
+  {
+    number: '50010004',
+    kind: 'household',
+    holderName: 'Кузнецов Дмитрий Андреевич',
+    settlement: 'г. Истра',
+    street: 'ул. Ленина',
+    house: '5',
+    flat: '7',
+    postcode: '143500',
+    phone: '+7 (926) 411-03-96',
+    category: 'urban',
+    residents: 1,
+    contractNumber: 'ЭС-50010004',
+    contractStart: '2016-02-01',
+    meters: [
+      { serialNumber: '011075132904417', model: 'Энергомера СЕ101 R5', zonePlan: 1, installedAt: '2016-01-28', verificationDue: '2032-01-27', baseKwh: 165, initialValue: 27_204 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 1,
+    currentReading: false,
+  },
+  {
+    number: '70020001',
+    kind: 'company',
+    holderName: company.name,
+    settlement: 'с. Павловская Слобода',
+    street: 'ул. Лесная',
+    house: '14, стр. 2',
+    postcode: '143581',
+    phone: '+7 (495) 992-47-10',
+    category: 'urban',
+    residents: 0,
+    contractNumber: 'ЮЛ-2021/014-1',
+    contractStart: '2021-01-01',
+    contractEnd: '2027-12-31',
+    owner: 'volkov',
+    meters: [
+      { serialNumber: '35109844', model: 'Меркурий 231 AT-01', zonePlan: 3, installedAt: '2020-12-15', verificationDue: '2030-12-14', baseKwh: 4200, initialValue: 186_530 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 0,
+    currentReading: false,
+  },
+  {
+    number: '70020002',
+    kind: 'company',
+    holderName: company.name,
+    settlement: 'д. Лешково',
+    street: 'ул. Промышленная',
+    house: '3',
+    postcode: '143581',
+    phone: '+7 (495) 992-47-10',
+    category: 'urban',
+    residents: 0,
+    contractNumber: 'ЮЛ-2021/014-2',
+    contractStart: '2021-01-01',
+    contractEnd: '2027-12-31',
+    owner: 'volkov',
+    meters: [
+      { serialNumber: '009026084002731', model: 'Энергомера СЕ301', zonePlan: 1, installedAt: '2020-12-15', verificationDue: '2032-12-14', baseKwh: 1800, initialValue: 74_912 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 1,
+    currentReading: false,
+  },
+  {
+    number: '70020003',
+    kind: 'company',
+    holderName: company.name,
+    settlement: 'г. Истра',
+    street: 'ул. Первомайская',
+    house: '5',
+    flat: 'пом. 12',
+    postcode: '143500',
+    phone: '+7 (495) 992-47-10',
+    category: 'urban',
+    residents: 0,
+    contractNumber: 'ЮЛ-2021/014-3',
+    contractStart: '2022-03-01',
+    contractEnd: '2027-12-31',
+    owner: 'volkov',
+    meters: [
+      { serialNumber: '37220561', model: 'Меркурий 230 ART-01', zonePlan: 1, installedAt: '2022-02-18', verificationDue: '2032-02-17', baseKwh: 900, initialValue: 22_675 },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 0,
+    currentReading: false,
+  },
 ];
 
-const companyAccounts: AccountSpec[] = [
-  { number: '70020001', holder: 'ООО «Истра-Агро»', settlement: 'д. Лечищево', street: 'ул. Центральная', house: '1', category: 'urban', residents: 0, company: true,
-    meters: [{ serial: '55667788', model: 'Меркурий 234', plan: 3, monthlyKwh: 2400, verificationDue: '2030-01-01' }] },
-  { number: '70020002', holder: 'ООО «Истра-Агро»', settlement: 'д. Лечищево', street: 'ул. Полевая', house: '2', category: 'urban', residents: 0, company: true,
-    meters: [{ serial: '66778899', model: 'Меркурий 230', plan: 1, monthlyKwh: 900, verificationDue: '2030-01-01' }] },
-  { number: '70020003', holder: 'ООО «Истра-Агро»', settlement: 'г. Истра', street: 'ул. Босова', house: '15', category: 'urban', residents: 0, company: true,
-    meters: [{ serial: '77889900', model: 'Меркурий 230', plan: 1, monthlyKwh: 600, verificationDue: '2030-01-01' }] },
-];
+// ─── Consumption model ──────────────────────────────────────────────────────
 
-/** Deterministic pseudo-random numbers, so every run writes the same demo data. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+/** More in winter (January peak), less in summer: ±25 %. */
+function seasonalFactor(period: string): number {
+  return 1 + 0.25 * Math.cos((2 * Math.PI * (monthOf(period) - 1)) / 12);
+}
+
+/** One month's whole kWh per zone of a plan; night 30–35 %, peak ~25 %, half-peak the rest. */
+function monthlyVolumes(rnd: Random, meter: MeterSpec, period: string): Map<TariffZone, number> {
+  const total = Math.max(1, Math.round(meter.baseKwh * seasonalFactor(period) * rnd.between(0.9, 1.1)));
+  if (meter.zonePlan === 1) return new Map([['all_day', total]]);
+  const night = Math.round(total * rnd.between(0.3, 0.35));
+  if (meter.zonePlan === 2) return new Map([['day', total - night], ['night', night]]);
+  const peak = Math.round(total * rnd.between(0.23, 0.27));
+  return new Map([['peak', peak], ['half_peak', total - night - peak], ['night', night]]);
+}
+
+/** The registers at the start of the history: the meter's total split like a typical month. */
+function splitInitial(meter: MeterSpec): Map<TariffZone, number> {
+  const total = meter.initialValue;
+  if (meter.zonePlan === 1) return new Map([['all_day', total]]);
+  const night = Math.round(total * 0.32);
+  if (meter.zonePlan === 2) return new Map([['day', total - night], ['night', night]]);
+  const peak = Math.round(total * 0.25);
+  return new Map([['peak', peak], ['half_peak', total - night - peak], ['night', night]]);
+}
+
+// ─── Building the rows ──────────────────────────────────────────────────────
+
+const zoneName = (zone: TariffZone) => zoneShortLabels[zone].charAt(0).toLowerCase() + zoneShortLabels[zone].slice(1);
+
+function lineDescription(opts: { zone: TariffZone; kwh: number; price: number; method: 'reading' | 'average'; meterSerial?: string }) {
+  const meter = opts.meterSerial ? ` (счётчик № ${opts.meterSerial})` : '';
+  const zone = opts.zone === 'all_day' ? '' : `, ${zoneName(opts.zone)}`;
+  const estimate = opts.method === 'average' ? ', расчётный объём по среднемесячному потреблению' : '';
+  return `Электроэнергия${meter}${zone}${estimate}: ${formatKwh(opts.kwh)} × ${formatRub(opts.price)}`;
+}
+
+const cardBins = ['220220', '220070', '427638', '546938', '220015'];
+
+export interface AccountsSeedResult {
+  accounts: number;
+  users: number;
+  meters: number;
+  readings: number;
+  bills: number;
+  payments: number;
+}
+
+export async function seedAccounts(
+  tx: Tx,
+  opts: { calendar: SeedCalendar; passwordHash: string; tariffs: Tariff[] },
+): Promise<AccountsSeedResult> {
+  const { calendar, passwordHash, tariffs } = opts;
+  const { now } = calendar;
+  const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
+  const notAfterNow = (instant: Date) => (instant > now ? new Date(now.getTime() - 60_000) : instant);
+
+  // Company and users.
+  const [companyRow] = await tx.insert(companies).values({ ...company, createdAt: ago(400) }).returning({ id: companies.id });
+  const companyId = companyRow!.id;
+
+  const userRow = (u: UserSpec, decidedBy: string | null) => {
+    const createdAt = ago(u.daysAgo);
+    const confirmedAt = new Date(createdAt.getTime() + 7 * 60_000);
+    const active = u.status === 'active';
+    return {
+      email: u.email,
+      passwordHash,
+      fullName: u.fullName,
+      phone: u.phone,
+      role: u.role,
+      status: u.status,
+      companyId: u.role === 'company_user' ? companyId : null,
+      emailConfirmedAt: confirmedAt,
+      registrationAddress: u.registrationAddress ?? null,
+      decidedAt: active && u.role === 'subscriber' ? new Date(createdAt.getTime() + 26 * 3_600_000) : null,
+      decidedBy: active && u.role === 'subscriber' ? decidedBy : null,
+      // Subscribers and company users accept the consent; the current text was accepted recently
+      // (re-accepted by long-time users). Staff work under their employment contract.
+      consentVersion: u.role === 'staff' ? null : CONSENT_VERSION,
+      consentAt: u.role === 'staff' ? null : u.daysAgo > 20 ? ago(20) : createdAt,
+      newsSubscription: u.key === 'ivanova' || u.key === 'sidorova',
+      createdAt,
+      updatedAt: createdAt,
+    };
   };
-}
-
-const zoneShare: Record<TariffZone, number> = { all_day: 1, day: 0.68, night: 0.32, peak: 0.25, half_peak: 0.42 };
-const threeZoneNight = 0.33;
-
-function addMonths(period: string, months: number): string {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + months, 1));
-  return d.toISOString().slice(0, 10);
-}
-
-function dayOf(period: string, day: number, hourUtc = 9): Date {
-  return new Date(`${period.slice(0, 8)}${String(day).padStart(2, '0')}T${String(hourUtc).padStart(2, '0')}:00:00Z`);
-}
-
-const rub = (k: number) => (k / 100).toFixed(2).replace('.', ',');
-
-export async function seedAccounts(tx: Tx, opts: { passwordHash: string; currentPeriod: string; tariffRows: Tariff[] }) {
-  const { passwordHash, currentPeriod, tariffRows } = opts;
-  const billed = Array.from({ length: 12 }, (_, i) => addMonths(currentPeriod, i - 12));
-  const initialPeriod = addMonths(currentPeriod, -13);
-  const random = mulberry32(20261125);
-
-  const [company] = await tx
-    .insert(companies)
-    .values({ name: 'ООО «Истра-Агро»', inn: '5017123456', kpp: '501701001', ogrn: '1155017000123', legalAddress: '143500, Московская область, г. Истра, ул. Босова, д. 15' })
-    .returning();
-  const now = new Date();
+  const [operatorSpec, ...otherSpecs] = userSpecs;
+  const [operator] = await tx.insert(users).values(userRow(operatorSpec!, null)).returning({ id: users.id });
   const insertedUsers = await tx
     .insert(users)
-    .values([
-      ...households.filter((h) => h.user).map((h) => ({
-        email: h.user!.email, fullName: h.user!.fullName, phone: h.user!.phone, passwordHash, role: 'subscriber' as const, status: 'active' as const,
-        emailConfirmedAt: now, consentVersion: '2026-11', consentAt: now, registrationAddress: `${h.settlement}, ${h.street}, д. ${h.house}${h.flat ? `, кв. ${h.flat}` : ''}`,
-      })),
-      { email: 'company@example.com', fullName: 'Орлов Виктор Павлович', phone: '+79161234510', passwordHash, role: 'company_user' as const, status: 'active' as const, companyId: company!.id, emailConfirmedAt: now },
-      { email: 'operator@example.com', fullName: 'Смирнова Елена Андреевна', passwordHash, role: 'staff' as const, status: 'active' as const, emailConfirmedAt: now },
-    ])
-    .returning();
-  const userByEmail = new Map(insertedUsers.map((u) => [u.email, u]));
+    .values(otherSpecs.map((u) => userRow(u, operator!.id)))
+    .returning({ id: users.id, email: users.email });
+  const userIds = new Map<UserKey, string>([['operator', operator!.id]]);
+  for (const spec of otherSpecs) userIds.set(spec.key, insertedUsers.find((r) => r.email === spec.email)!.id);
+  const emailOf = new Map(userSpecs.map((u) => [u.key, u.email]));
 
-  const specs = [...households, ...companyAccounts];
+  // Accounts, their owners, their meters.
   const insertedAccounts = await tx
     .insert(accounts)
-    .values(specs.map((s, i) => ({
-      number: s.number, kind: s.company ? ('company' as const) : ('household' as const), holderName: s.holder, companyId: s.company ? company!.id : null,
-      settlement: s.settlement, street: s.street, house: s.house, flat: s.flat ?? null, postcode: '143500', tariffCategory: s.category,
-      residents: s.residents, contractNumber: `${s.company ? 'ЮЛ' : 'ФЛ'}-${s.number}`, contractStart: s.company ? '2019-01-01' : `201${i % 10}-03-01`,
-      contractEnd: s.company ? '2027-12-31' : null, phone: s.user?.phone ?? null,
-    })))
-    .returning();
-  const accountByNumber = new Map(insertedAccounts.map((a) => [a.number, a]));
+    .values(
+      accountSpecs.map((a) => ({
+        number: a.number,
+        kind: a.kind,
+        holderName: a.holderName,
+        companyId: a.kind === 'company' ? companyId : null,
+        settlement: a.settlement,
+        street: a.street,
+        house: a.house,
+        flat: a.flat ?? null,
+        postcode: a.postcode,
+        phone: a.phone,
+        tariffCategory: a.category,
+        residents: a.residents,
+        contractNumber: a.contractNumber,
+        contractStart: a.contractStart,
+        contractEnd: a.contractEnd ?? null,
+        createdAt: ago(430),
+      })),
+    )
+    .returning({ id: accounts.id, number: accounts.number });
+  const accountIds = new Map(insertedAccounts.map((a) => [a.number, a.id]));
 
   await tx.insert(accountUsers).values(
-    households.filter((h) => h.user).map((h) => ({ accountId: accountByNumber.get(h.number)!.id, userId: userByEmail.get(h.user!.email)!.id, isOwner: true })),
+    accountSpecs
+      .filter((a) => a.owner)
+      .map((a) => {
+        const user = userSpecs.find((u) => u.key === a.owner)!;
+        return { accountId: accountIds.get(a.number)!, userId: userIds.get(a.owner!)!, isOwner: true, createdAt: ago(user.daysAgo) };
+      }),
   );
 
-  const meterRows = await tx
+  const verificationSoon = moscowDayPlus(now, 55);
+  const insertedMeters = await tx
     .insert(meters)
-    .values(specs.flatMap((s) => s.meters.map((m) => ({
-      accountId: accountByNumber.get(s.number)!.id, serialNumber: m.serial, model: m.model, zonePlan: m.plan, status: 'active' as const,
-      installedAt: addMonths(initialPeriod, -24), verificationDue: m.verificationDue,
-    }))))
-    .returning();
+    .values(
+      accountSpecs.flatMap((a) =>
+        a.meters.map((m) => ({
+          accountId: accountIds.get(a.number)!,
+          serialNumber: m.serialNumber,
+          model: m.model,
+          zonePlan: m.zonePlan,
+          status: 'active' as const,
+          installedAt: m.installedAt,
+          verificationDue: m.verificationDue === 'soon' ? verificationSoon : m.verificationDue,
+          createdAt: ago(430),
+        })),
+      ),
+    )
+    .returning({ id: meters.id, accountId: meters.accountId, serialNumber: meters.serialNumber });
+  const meterId = (accountId: string, serial: string) => insertedMeters.find((m) => m.accountId === accountId && m.serialNumber === serial)!.id;
 
-  const readingRows: (typeof readings.$inferInsert)[] = [];
-  const volumeRows: (typeof consumptionVolumes.$inferInsert)[] = [];
-  /** Billed kWh per account, period, meter and zone. */
-  const billedVolumes = new Map<string, { meterId: string; zone: TariffZone; kwh: number; method: 'reading' | 'average' }[]>();
+  // Billing runs, one per billed period, started by the operator on the 1st of the next month.
+  const issuedAtOf = (period: string) => notAfterNow(moscowInstant(addMonths(period, 1), 6, 15));
+  const runs = await tx
+    .insert(billingRuns)
+    .values(
+      calendar.billed.map((period) => {
+        const finishedAt = issuedAtOf(period);
+        return {
+          period,
+          status: 'done' as const,
+          startedBy: operator!.id,
+          startedAt: new Date(finishedAt.getTime() - 40_000),
+          finishedAt,
+          accountsTotal: accountSpecs.length,
+          billsCreated: accountSpecs.length,
+        };
+      }),
+    )
+    .returning({ id: billingRuns.id, period: billingRuns.period });
+  const runIds = new Map(runs.map((r) => [r.period, r.id]));
 
-  for (const spec of specs) {
-    const account = accountByNumber.get(spec.number)!;
-    for (const m of spec.meters) {
-      const meter = meterRows.find((r) => r.accountId === account.id && r.serialNumber === m.serial)!;
-      const zones = zonesForPlan(m.plan);
-      const register = new Map<TariffZone, number>(zones.map((z) => [z, Math.round(5000 + random() * 20000)]));
-      const history = new Map<TariffZone, number[]>(zones.map((z) => [z, []]));
-      for (const z of zones) readingRows.push({ meterId: meter.id, period: initialPeriod, zone: z, value: register.get(z)!, source: 'initial', submittedAt: dayOf(initialPeriod, 20) });
+  // The year of each account, in memory.
+  type ReadingRow = typeof readings.$inferInsert;
+  type VolumeRow = typeof consumptionVolumes.$inferInsert;
+  type BillRow = typeof bills.$inferInsert;
+  type LineRow = Omit<typeof billLines.$inferInsert, 'billId'> & { receiptNumber: string };
+  type PaymentRow = Omit<typeof payments.$inferInsert, 'billId'> & { receiptNumber: string };
+  type PaymentLedgerRow = Omit<typeof ledgerEntries.$inferInsert, 'paymentId'> & { gatewayReference: string };
 
-      const periods = spec.submittedCurrent ? [...billed, currentPeriod] : billed;
-      periods.forEach((period, index) => {
-        const month = Number(period.slice(5, 7));
-        const season = 1 + 0.35 * Math.cos(((month - 1) / 12) * 2 * Math.PI);
-        const total = Math.round(m.monthlyKwh * season * (0.9 + random() * 0.2));
-        const estimated = spec.estimatedLast !== undefined && index >= billed.length - spec.estimatedLast && period !== currentPeriod;
-        for (const z of zones) {
-          const share = m.plan === 3 && z === 'night' ? threeZoneNight : zoneShare[z];
-          let kwh = Math.round(total * share);
-          if (estimated) {
-            const past = history.get(z)!;
-            kwh = Math.round(past.reduce((a, b) => a + b, 0) / past.length);
+  const readingRows: ReadingRow[] = [];
+  const volumeRows: VolumeRow[] = [];
+  const billRows: BillRow[] = [];
+  const lineRows: LineRow[] = [];
+  const paymentRows: PaymentRow[] = [];
+  const chargeRows: (Omit<typeof ledgerEntries.$inferInsert, 'billId'> & { receiptNumber: string })[] = [];
+  const paymentLedgerRows: PaymentLedgerRow[] = [];
+
+  const firstTariffDay = tariffs.reduce((min, t) => (t.effectiveFrom < min ? t.effectiveFrom : min), '9999-12-31');
+
+  for (const spec of accountSpecs) {
+    const rnd = randomFor(`account:${spec.number}`);
+    const accountId = accountIds.get(spec.number)!;
+    const ownerId = spec.owner ? userIds.get(spec.owner)! : null;
+    // Only an active user acts for the account; a pending registration pays as a guest.
+    const actingUserId = spec.owner && userSpecs.find((u) => u.key === spec.owner)!.status === 'active' ? ownerId : null;
+    // All registers of all the account's meters are submitted together, once a period.
+    const submissionTimes = new Map(
+      calendar.billed.map((period) => [period, moscowInstant(dayOf(period, 20), rnd.int(8, 21), rnd.int(0, 59))]),
+    );
+    const submittedAt = (period: string) => submissionTimes.get(period)!;
+    const cardMask = `${cardBins[rnd.int(0, cardBins.length - 1)]}******${String(rnd.int(0, 9999)).padStart(4, '0')}`;
+    const multiMeter = spec.meters.length > 1;
+
+    // Per meter: register values, and the billed volume for every period.
+    const billedVolumes = new Map<string, { meter: MeterSpec; id: string; zone: TariffZone; kwh: number; method: 'reading' | 'average' }[]>();
+    for (const meter of spec.meters) {
+      const id = meterId(accountId, meter.serialNumber);
+      const zones = zonesForPlan(meter.zonePlan);
+      const register = new Map<TariffZone, number>();
+      const initialSplit = splitInitial(meter);
+      for (const zone of zones) {
+        register.set(zone, initialSplit.get(zone)!);
+        readingRows.push({
+          meterId: id,
+          period: calendar.initial,
+          zone,
+          value: initialSplit.get(zone)!,
+          source: 'initial',
+          submittedBy: null,
+          submittedAt: moscowInstant(dayOf(calendar.initial, 20), 10),
+        });
+      }
+      const initialRegister = new Map(register);
+      let realMonths = 0;
+      let lastReal = new Map(register);
+
+      const realCount = calendar.billed.length - spec.estimatedLast;
+      calendar.billed.forEach((period, index) => {
+        const month = monthlyVolumes(rnd, meter, period);
+        const estimated = index >= realCount;
+        const rows = billedVolumes.get(period) ?? [];
+        for (const zone of zones) {
+          register.set(zone, register.get(zone)! + month.get(zone)!);
+          if (!estimated) {
+            readingRows.push({
+              meterId: id,
+              period,
+              zone,
+              value: register.get(zone)!,
+              source: 'subscriber',
+              submittedBy: actingUserId,
+              submittedAt: submittedAt(period),
+            });
+            rows.push({ meter, id, zone, kwh: month.get(zone)!, method: 'reading' });
           } else {
-            register.set(z, register.get(z)! + kwh);
-            history.get(z)!.push(kwh);
-            readingRows.push({ meterId: meter.id, period, zone: z, value: register.get(z)!, source: 'subscriber', submittedAt: dayOf(period, 20) });
+            // ПП РФ № 354 п. 59: the average monthly consumption by the previous real readings.
+            const average = Math.round((lastReal.get(zone)! - initialRegister.get(zone)!) / realMonths);
+            rows.push({ meter, id, zone, kwh: average, method: 'average' });
           }
-          if (period === currentPeriod) continue;
-          const method = estimated ? ('average' as const) : ('reading' as const);
-          volumeRows.push({ meterId: meter.id, period, zone: z, kwh, method });
-          const key = `${account.id}|${period}`;
-          billedVolumes.set(key, [...(billedVolumes.get(key) ?? []), { meterId: meter.id, zone: z, kwh, method }]);
         }
+        if (!estimated) {
+          realMonths += 1;
+          lastReal = new Map(register);
+        }
+        billedVolumes.set(period, rows);
       });
+
+      if (spec.currentReading) {
+        const month = monthlyVolumes(rnd, meter, calendar.current);
+        const startOfMonth = moscowInstant(dayOf(calendar.current, 1), 0);
+        const on20th = moscowInstant(dayOf(calendar.current, 20), 12, 5);
+        const at = new Date(Math.max(startOfMonth.getTime() + 60_000, Math.min(on20th.getTime(), now.getTime() - 86_400_000)));
+        for (const zone of zones) {
+          readingRows.push({
+            meterId: id,
+            period: calendar.current,
+            zone,
+            value: register.get(zone)! + month.get(zone)!,
+            source: 'subscriber',
+            submittedBy: actingUserId,
+            submittedAt: at,
+          });
+        }
+      }
     }
+
+    // Bills, payments and the ledger.
+    calendar.billed.forEach((period, index) => {
+      const receiptNumber = `R-${compactPeriod(period)}-${spec.number}`;
+      const next = addMonths(period, 1);
+      const issuedAt = issuedAtOf(period);
+      const tariffDay = period < firstTariffDay ? firstTariffDay : period;
+      let amount = 0;
+      for (const v of billedVolumes.get(period)!) {
+        volumeRows.push({ meterId: v.id, period, zone: v.zone, kwh: v.kwh, method: v.method, createdAt: issuedAt });
+        const rates = ratesInForce(tariffs, { category: spec.category, zonePlan: v.meter.zonePlan, zone: v.zone, day: tariffDay });
+        for (const part of priceVolume(v.kwh, rates)) {
+          amount += part.amountKopecks;
+          lineRows.push({
+            receiptNumber,
+            kind: 'consumption',
+            meterId: v.id,
+            zone: v.zone,
+            method: v.method,
+            forPeriod: period,
+            kwh: part.kwh,
+            tariffId: part.tariffId,
+            priceKopecks: part.priceKopecks,
+            amountKopecks: part.amountKopecks,
+            description: lineDescription({
+              zone: v.zone,
+              kwh: part.kwh,
+              price: part.priceKopecks,
+              method: v.method,
+              meterSerial: multiMeter ? v.meter.serialNumber : undefined,
+            }),
+          });
+        }
+      }
+      billRows.push({
+        accountId,
+        period,
+        receiptNumber,
+        amountKopecks: amount,
+        dueDate: dayOf(next, 10),
+        billingRunId: runIds.get(period)!,
+        issuedAt,
+      });
+      chargeRows.push({
+        receiptNumber,
+        accountId,
+        kind: 'charge',
+        amountKopecks: amount,
+        description: `Начисление за ${formatPeriod(period)} (квитанция ${receiptNumber})`,
+        postedAt: issuedAt,
+      });
+
+      const paid = index < calendar.billed.length - spec.unpaidLast;
+      if (!paid) return;
+      let paidAt = moscowInstant(dayOf(next, rnd.int(5, 9)), rnd.int(9, 21), rnd.int(0, 59));
+      if (paidAt >= now) {
+        // The 5th–9th is still ahead: paid earlier this month, if the bill was out by then.
+        paidAt = new Date(now.getTime() - 3_600_000);
+        if (paidAt <= issuedAt) return;
+      }
+      const gatewayReference = `seed-${spec.number}-${compactPeriod(period)}`;
+      const guest = actingUserId === null;
+      paymentRows.push({
+        accountId,
+        userId: actingUserId,
+        purpose: 'electricity',
+        receiptNumber,
+        amountKopecks: amount,
+        status: 'paid',
+        gateway: 'sandbox',
+        description: `Оплата электроэнергии за ${formatPeriod(period)}, л/с ${spec.number}${guest ? ' (без регистрации)' : ''}`,
+        receiptEmail: spec.owner && !guest ? emailOf.get(spec.owner)! : null,
+        gatewayReference,
+        paymentMethod: 'BankCard',
+        cardMask,
+        paidAt,
+        createdAt: new Date(paidAt.getTime() - 3 * 60_000),
+        updatedAt: paidAt,
+      });
+      paymentLedgerRows.push({
+        gatewayReference,
+        accountId,
+        kind: 'payment',
+        amountKopecks: -amount,
+        description: `Оплата картой ${cardMask.slice(-4)} (квитанция ${receiptNumber})`,
+        createdBy: actingUserId,
+        postedAt: paidAt,
+      });
+    });
   }
+
+  // Write it all: a handful of batch inserts.
   await tx.insert(readings).values(readingRows);
   await tx.insert(consumptionVolumes).values(volumeRows);
-
-  const billInputs = specs.flatMap((spec) => {
-    const account = accountByNumber.get(spec.number)!;
-    return billed.map((period) => {
-      const lines = (billedVolumes.get(`${account.id}|${period}`) ?? []).flatMap((v) => {
-        const meter = meterRows.find((r) => r.id === v.meterId)!;
-        const rates = ratesInForce(tariffRows, { category: spec.category, zonePlan: meter.zonePlan, zone: v.zone, day: period });
-        return priceVolume(v.kwh, rates).map((part) => ({
-          kind: 'consumption' as const, meterId: v.meterId, zone: v.zone, method: v.method, forPeriod: period, kwh: part.kwh,
-          tariffId: part.tariffId, priceKopecks: part.priceKopecks, amountKopecks: part.amountKopecks,
-          description: `Электроэнергия, ${zoneShortLabels[v.zone].toLowerCase()}${v.method === 'average' ? ' (расчётный объём)' : ''}: ${part.kwh} кВт·ч × ${rub(part.priceKopecks)} ₽`,
-        }));
-      });
-      return { spec, account, period, lines, amount: lines.reduce((s, l) => s + l.amountKopecks, 0) };
-    });
-  });
-  const billRows = await tx
-    .insert(bills)
-    .values(billInputs.map((b) => ({
-      accountId: b.account.id, period: b.period, receiptNumber: `R-${b.period.slice(0, 7).replace('-', '')}-${b.account.number}`,
-      amountKopecks: b.amount, dueDate: `${addMonths(b.period, 1).slice(0, 8)}10`, issuedAt: dayOf(addMonths(b.period, 1), 1, 6),
-    })))
-    .returning();
-  const billFor = (accountId: string, period: string) => billRows.find((b) => b.accountId === accountId && b.period === period)!;
-  await tx.insert(billLines).values(billInputs.flatMap((b) => b.lines.map((l) => ({ ...l, billId: billFor(b.account.id, b.period).id }))));
-
-  const paid = billInputs.filter((b) => billed.indexOf(b.period) < billed.length - (b.spec.unpaidLast ?? 0));
-  const paymentRows = await tx
+  const insertedBills = await tx.insert(bills).values(billRows).returning({ id: bills.id, receiptNumber: bills.receiptNumber });
+  const billIds = new Map(insertedBills.map((b) => [b.receiptNumber, b.id]));
+  await tx.insert(billLines).values(lineRows.map(({ receiptNumber, ...line }) => ({ ...line, billId: billIds.get(receiptNumber)! })));
+  const insertedPayments = await tx
     .insert(payments)
-    .values(paid.map((b, i) => ({
-      accountId: b.account.id, userId: b.spec.user ? userByEmail.get(b.spec.user.email)!.id : null, billId: billFor(b.account.id, b.period).id,
-      amountKopecks: b.amount, status: 'paid' as const, gateway: 'sandbox', description: `Оплата электроэнергии, лицевой счёт ${b.account.number}`,
-      gatewayReference: `seed-${b.account.number}-${b.period.slice(0, 7).replace('-', '')}`, cardMask: `220220******${String(1000 + (i % 9000)).slice(-4)}`,
-      paymentMethod: 'BankCard', paidAt: dayOf(addMonths(b.period, 1), 5 + (i % 5), 12),
-    })))
-    .returning();
+    .values(paymentRows.map(({ receiptNumber, ...p }) => ({ ...p, billId: billIds.get(receiptNumber)! })))
+    .returning({ id: payments.id, gatewayReference: payments.gatewayReference });
+  const paymentIds = new Map(insertedPayments.map((p) => [p.gatewayReference!, p.id]));
+  // The ledger is append-only: entries are only ever inserted, in the order they happened.
+  const ledgerRows: (typeof ledgerEntries.$inferInsert)[] = [
+    ...chargeRows.map(({ receiptNumber, ...e }) => ({ ...e, billId: billIds.get(receiptNumber)! })),
+    ...paymentLedgerRows.map(({ gatewayReference, ...e }) => ({ ...e, paymentId: paymentIds.get(gatewayReference)! })),
+  ].sort((a, b) => a.postedAt!.getTime() - b.postedAt!.getTime());
+  await tx.insert(ledgerEntries).values(ledgerRows);
 
-  await tx.insert(ledgerEntries).values([
-    ...billRows.map((b) => ({ accountId: b.accountId, kind: 'charge' as const, amountKopecks: b.amountKopecks, billId: b.id, description: `Начисление за ${b.period.slice(0, 7)}, квитанция ${b.receiptNumber}`, postedAt: b.issuedAt })),
-    ...paymentRows.map((p) => ({ accountId: p.accountId, kind: 'payment' as const, amountKopecks: -p.amountKopecks, paymentId: p.id, description: `Оплата картой, счёт № ${p.invId}`, postedAt: p.paidAt! })),
-  ]);
-
-  return { accounts: insertedAccounts.length, users: insertedUsers.length, meters: meterRows.length, readings: readingRows.length, bills: billRows.length, payments: paymentRows.length };
+  return {
+    accounts: insertedAccounts.length,
+    users: userIds.size,
+    meters: insertedMeters.length,
+    readings: readingRows.length,
+    bills: insertedBills.length,
+    payments: insertedPayments.length,
+  };
 }

@@ -1,37 +1,64 @@
-import { eq } from 'drizzle-orm';
-import type { Db } from '../client';
-import { utilityProfile } from '../schema';
+// The demo data: a utility, its tariffs and public content, a company and a handful of
+// households with a year of readings, bills and payments.
+//
+// Idempotent by construction: everything is written in ONE transaction whose first write
+// claims the utility_profile row (id 1) with `on conflict do nothing`. If the row already
+// exists the seed returns `{ alreadySeeded: true }` and writes nothing else; if anything
+// fails, the transaction rolls back entirely. So a database holds either the whole seed or
+// none of it, never half — and running the seed again changes nothing. (A concurrent second
+// seed blocks on the profile's primary key until the first commits, then backs off.)
+// The ledger is append-only: the seed only ever inserts into it.
+import { count } from 'drizzle-orm';
+import type { Db, Tx } from '../client';
+import { accounts, bills, meters, payments, readings, users } from '../schema';
 import { hashPassword } from '../../lib/auth/password';
-import { periodOf } from '../../lib/format/dates';
 import { seedAccounts } from './accounts';
+import { seedCalendar } from './calendar';
 import { seedContent } from './content';
 import { DEMO_PASSWORD } from './demo-logins';
 import { seedTariffs } from './tariffs';
-import { seedUtility } from './utility';
+import { claimUtilityProfile, seedContacts } from './utility';
 
 export interface SeedSummary {
   alreadySeeded: boolean;
-  accounts?: number;
-  users?: number;
-  meters?: number;
-  readings?: number;
-  bills?: number;
-  payments?: number;
+  accounts: number;
+  users: number;
+  meters: number;
+  readings: number;
+  bills: number;
+  payments: number;
+}
+
+async function countRows(tx: Tx): Promise<Omit<SeedSummary, 'alreadySeeded'>> {
+  const total = async (table: typeof accounts | typeof users | typeof meters | typeof readings | typeof bills | typeof payments) => {
+    const [row] = await tx.select({ n: count() }).from(table);
+    return row?.n ?? 0;
+  };
+  return {
+    accounts: await total(accounts),
+    users: await total(users),
+    meters: await total(meters),
+    readings: await total(readings),
+    bills: await total(bills),
+    payments: await total(payments),
+  };
 }
 
 /**
- * Loads the demo data in ONE transaction, so a half-written seed cannot exist. Idempotent:
- * when the utility profile is already there, nothing is written.
+ * Loads the demo data unless it is there. `now` anchors everything relative (billing periods:
+ * the 12 months before the current Moscow month; outages around today).
  */
 export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummary> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: utilityProfile.id }).from(utilityProfile).where(eq(utilityProfile.id, 1)).for('update');
-    if (existing) return { alreadySeeded: true };
-    await seedUtility(tx);
+    if (!(await claimUtilityProfile(tx))) {
+      return { alreadySeeded: true, ...(await countRows(tx)) };
+    }
+    // One hash for every demo user (argon2id is deliberately slow).
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await seedContacts(tx);
     const tariffRows = await seedTariffs(tx);
     await seedContent(tx, now);
-    const counts = await seedAccounts(tx, { passwordHash, currentPeriod: periodOf(now), tariffRows });
+    const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash, tariffs: tariffRows });
     return { alreadySeeded: false, ...counts };
   });
 }

@@ -1,8 +1,9 @@
+// Household tariffs of the demo (Moscow region, with VAT), by effective dates; integer kopecks per kWh.
 import type { Tx } from '../client';
 import { tariffs } from '../schema';
 import type { TariffCategory, TariffZone } from '../../lib/tariffs/zones';
 
-// Moscow-region household tariffs (demo), with VAT, by effective dates.
+// Rates derive from the urban one-rate price: zones and categories by the usual coefficients.
 const periods = [
   { from: '2025-01-01', to: '2025-06-30', oneRate: 800, decree: 'Распоряжение Комитета по ценам и тарифам Московской области от 19.12.2024 № 250-Р (демо)' },
   { from: '2025-07-01', to: '2025-12-31', oneRate: 870, decree: 'Распоряжение Комитета по ценам и тарифам Московской области от 20.06.2025 № 110-Р (демо)' },
@@ -10,18 +11,18 @@ const periods = [
   { from: '2026-10-01', to: null, oneRate: 979, decree: 'Распоряжение Комитета по ценам и тарифам Московской области от 19.09.2026 № 190-Р (демо)' },
 ];
 
-const zoneFactors: { plan: number; zone: TariffZone; factor: number }[] = [
-  { plan: 1, zone: 'all_day', factor: 1 },
-  { plan: 2, zone: 'day', factor: 1.15 },
-  { plan: 2, zone: 'night', factor: 0.4 },
-  { plan: 3, zone: 'peak', factor: 1.25 },
-  { plan: 3, zone: 'half_peak', factor: 1 },
-  { plan: 3, zone: 'night', factor: 0.4 },
+const zoneFactors: { plan: number; zone: TariffZone; percent: number }[] = [
+  { plan: 1, zone: 'all_day', percent: 100 },
+  { plan: 2, zone: 'day', percent: 115 },
+  { plan: 2, zone: 'night', percent: 40 },
+  { plan: 3, zone: 'peak', percent: 125 },
+  { plan: 3, zone: 'half_peak', percent: 100 },
+  { plan: 3, zone: 'night', percent: 40 },
 ];
 
-const categoryFactors: { category: TariffCategory; factor: number }[] = [
-  { category: 'urban', factor: 1 },
-  { category: 'rural_or_stove', factor: 0.7 },
+const categoryFactors: { category: TariffCategory; percent: number }[] = [
+  { category: 'urban', percent: 100 },
+  { category: 'rural_or_stove', percent: 70 },
 ];
 
 export async function seedTariffs(tx: Tx) {
@@ -31,7 +32,11 @@ export async function seedTariffs(tx: Tx) {
         category: c.category,
         zonePlan: z.plan,
         zone: z.zone,
-        priceKopecks: Math.round(p.oneRate * c.factor * z.factor),
+        // One volume range: the whole month at one price.
+        rangeFromKwh: 0,
+        rangeToKwh: null,
+        // Integer arithmetic, so half-kopecks round up reliably (890 × 115 % = 1 023,5 → 1 024).
+        priceKopecks: Math.round((p.oneRate * c.percent * z.percent) / 10_000),
         effectiveFrom: p.from,
         effectiveTo: p.to,
         decree: p.decree,
