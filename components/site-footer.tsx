@@ -1,3 +1,4 @@
+import { telHref } from '@/lib/format/phone';
 import Link from 'next/link';
 import type { UtilityProfile } from '@/db/schema';
 
@@ -16,10 +17,10 @@ export function SiteFooter({ profile }: { profile: UtilityProfile }) {
         <div>
           <p className="font-semibold text-slate-900">Связаться с нами</p>
           <p className="mt-2">
-            Аварийная служба: <a href={`tel:${profile.emergencyPhone.replace(/[^\d+]/g, '')}`}>{profile.emergencyPhone}</a>
+            Аварийная служба: <a href={telHref(profile.emergencyPhone)}>{profile.emergencyPhone}</a>
           </p>
           <p>
-            Приёмная: <a href={`tel:${profile.mainPhone.replace(/[^\d+]/g, '')}`}>{profile.mainPhone}</a>
+            Приёмная: <a href={telHref(profile.mainPhone)}>{profile.mainPhone}</a>
           </p>
           <p>
             E-mail: <a href={`mailto:${profile.email}`}>{profile.email}</a>

@@ -1,3 +1,4 @@
+import { telHref } from '@/lib/format/phone';
 import Link from 'next/link';
 
 const nav = [
@@ -16,7 +17,7 @@ export function SiteHeader({ shortName, emergencyPhone }: { shortName: string; e
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-1.5">
           <span>
             Аварийная служба, круглосуточно:{' '}
-            <a className="font-semibold text-accent-400" href={`tel:${emergencyPhone.replace(/[^\d+]/g, '')}`}>
+            <a className="font-semibold text-accent-400" href={telHref(emergencyPhone)}>
               {emergencyPhone}
             </a>
           </span>

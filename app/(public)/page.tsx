@@ -1,3 +1,4 @@
+import { telHref } from '@/lib/format/phone';
 import Link from 'next/link';
 import { OutageCard } from '@/components/outage-card';
 import { formatLongDate } from '@/lib/format/dates';
@@ -31,7 +32,7 @@ export default async function HomePage() {
         <aside className="card space-y-4 bg-brand-50">
           <div>
             <h2 className="text-base">Аварийная служба</h2>
-            <a className="mt-1 block text-3xl font-bold text-danger-600" href={`tel:${profile.emergencyPhone.replace(/[^\d+]/g, '')}`}>
+            <a className="mt-1 block text-3xl font-bold text-danger-600" href={telHref(profile.emergencyPhone)}>
               {profile.emergencyPhone}
             </a>
             <p className="text-sm text-slate-600">Круглосуточно, если пропало электричество или вы видите обрыв провода.</p>

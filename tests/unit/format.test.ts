@@ -37,3 +37,11 @@ describe('text helpers', () => {
     expect(toParagraphs('Один.\n\nДва.\r\n \r\nТри.')).toEqual(['Один.', 'Два.', 'Три.']);
   });
 });
+
+describe('phones', () => {
+  it('turns a printed phone into a tel: link', async () => {
+    const { telHref } = await import('@/lib/format/phone');
+    expect(telHref('8-994-52-19')).toBe('tel:89945219');
+    expect(telHref('+7 (498) 314-10-05')).toBe('tel:+74983141005');
+  });
+});

@@ -1,10 +1,9 @@
+import { telHref } from '@/lib/format/phone';
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/page-title';
 import { getUtilityProfile, listContacts } from '@/lib/content/utility';
 
 export const metadata: Metadata = { title: 'Контакты' };
-
-const tel = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
 
 export default async function ContactsPage() {
   const [profile, contacts] = await Promise.all([getUtilityProfile(), listContacts()]);
@@ -14,7 +13,7 @@ export default async function ContactsPage() {
 
       <section className="card border-l-4 border-l-danger-600">
         <h2>Аварийная служба — круглосуточно</h2>
-        <a className="mt-2 block text-3xl font-bold text-danger-600" href={tel(profile.emergencyPhone)}>
+        <a className="mt-2 block text-3xl font-bold text-danger-600" href={telHref(profile.emergencyPhone)}>
           {profile.emergencyPhone}
         </a>
         <p className="mt-1 text-slate-600">Нет электричества, искрит провод, повреждена опора — звоните сразу.</p>
@@ -30,7 +29,7 @@ export default async function ContactsPage() {
               <h3 className="font-semibold">{c.department}</h3>
               {c.phone ? (
                 <p className="mt-1">
-                  <a className="text-lg font-semibold" href={tel(c.phone)}>
+                  <a className="text-lg font-semibold" href={telHref(c.phone)}>
                     {c.phone}
                   </a>
                 </p>
@@ -56,7 +55,7 @@ export default async function ContactsPage() {
         <div>
           <h2 className="text-base">Приёмная и e-mail</h2>
           <p className="mt-1">
-            <a href={tel(profile.mainPhone)}>{profile.mainPhone}</a>
+            <a href={telHref(profile.mainPhone)}>{profile.mainPhone}</a>
           </p>
           <p>
             <a href={`mailto:${profile.email}`}>{profile.email}</a>

@@ -1,3 +1,4 @@
+import { telHref } from '@/lib/format/phone';
 import type { Metadata } from 'next';
 import { OutageCard } from '@/components/outage-card';
 import { PageTitle } from '@/components/page-title';
@@ -33,7 +34,7 @@ export default async function OutagesPage({ searchParams }: PageProps<'/outages'
         lead={
           <>
             Плановые работы и аварийные отключения. Если электричества нет, а вашего адреса в списке нет, позвоните в аварийную службу:{' '}
-            <a href={`tel:${profile.emergencyPhone.replace(/[^\d+]/g, '')}`}>{profile.emergencyPhone}</a>.
+            <a href={telHref(profile.emergencyPhone)}>{profile.emergencyPhone}</a>.
           </>
         }
       />
