@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // loaded from node_modules at run time rather than bundled.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // Lets two builds share a checkout (e.g. the benchmark beside a test run): NEXT_DIST_DIR=.next-bench.
+  distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
 };
 

@@ -23,6 +23,8 @@ if (!process.env.DATABASE_URL) {
   serverEnv.PGLITE_DATA_DIR = process.env.E2E_PGLITE_DATA_DIR;
 }
 serverEnv.AUTH_SECRET ??= 'e2e-only-secret-e2e-only-secret-e2e-only';
+// The journeys read their letters (confirmation, recovery) from the development mailbox.
+serverEnv.DEV_MAILBOX ??= '1';
 
 export default defineConfig({
   testDir: 'tests/e2e',

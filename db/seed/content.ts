@@ -1,4 +1,5 @@
 // Public content: news, outages, documents and the catalogue of paid services.
+import { CONSENT_VERSION } from '../../lib/auth/consent';
 import type { Tx } from '../client';
 import { documents, news, outages, serviceCatalog } from '../schema';
 import { moscowDayPlus, moscowInstant } from './calendar';
@@ -123,7 +124,7 @@ function outageRows(now: Date) {
 
 // ─── Documents ──────────────────────────────────────────────────────────────
 
-export const CONSENT_VERSION = '2026-11';
+export { CONSENT_VERSION };
 
 const documentItems: {
   slug: string;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIP } from 'node:net';
 import { db, type Db, type Tx } from '@/db/client';
 import { auditLog } from '@/db/schema';
 
@@ -15,7 +16,21 @@ export type AuditAction =
   | 'password.reset_completed'
   | 'password.changed'
   | 'email.change_requested'
-  | 'email.changed';
+  | 'email.changed'
+  | 'meter.requested'
+  | 'meter.confirmed'
+  | 'meter.rejected'
+  | 'reading.entered_by_staff'
+  | 'billing.run_started'
+  | 'payment.started'
+  | 'payment.paid'
+  | 'payment.notification_refused'
+  | 'payment.guest_lookup'
+  | 'card.bound'
+  | 'card.deleted'
+  | 'card.charged'
+  | 'refund.requested'
+  | 'refund.completed';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -38,6 +53,7 @@ export async function audit(entry: AuditEntry, executor: Db | Tx = db()): Promis
   });
 }
 
+/** Only what the `inet` column accepts: a junk address must not turn an audit line into an error. */
 function isIp(value: string): boolean {
-  return /^[0-9.]+$/.test(value) || /^[0-9a-f:]+$/i.test(value);
+  return isIP(value) !== 0;
 }

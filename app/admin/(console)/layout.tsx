@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+import { CabinetNav } from '@/components/cabinet/cabinet-nav';
+import { canUseDoor, currentUser } from '@/lib/auth/session';
+
+export default async function StaffConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  // Without a session the page itself redirects to the login page (with the way back).
+  if (!user || !canUseDoor(user, 'staff')) return children;
+  return (
+    <>
+      <CabinetNav
+        door="staff"
+        userName={user.fullName}
+        items={[
+          { href: '/admin', label: 'Консоль' },
+          { href: '/admin/registrations', label: 'Заявки на регистрацию' },
+          { href: '/admin/meters', label: 'Счётчики' },
+          { href: '/admin/readings', label: 'Показания' },
+          { href: '/admin/billing', label: 'Начисления' },
+          { href: '/admin/payments', label: 'Платежи' },
+        ]}
+      />
+      {children}
+    </>
+  );
+}

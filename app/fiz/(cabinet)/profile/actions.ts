@@ -1,0 +1,24 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { userAction } from '@/lib/actions/validated';
+import { changePassword, requestEmailChange, updateContacts, updatePreferences } from '@/lib/auth/profile';
+import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
+import { keepThisSession } from '@/lib/auth/sign-in';
+import { requestContext } from '@/lib/http/request-context';
+
+export const saveContacts = userAction('household', contactsSchema, (input, user) => updateContacts(user, input));
+
+export const savePreferences = userAction('household', preferencesSchema, (input, user) => updatePreferences(user, input));
+
+export const savePassword = userAction('household', changePasswordSchema, async (input, user) => {
+  const result = await changePassword(user, input, await requestContext());
+  if (!result.ok) return result;
+  // Every other session is over; this browser's cookie moves to the new version.
+  await keepThisSession(user.id, result.sessionVersion);
+  redirect('/fiz/profile?password=changed');
+});
+
+export const startEmailChange = userAction('household', changeEmailSchema, async (input, user) =>
+  requestEmailChange(user, input, await requestContext()),
+);

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { accountNumber, checkbox, currentPassword, email, newPassword, optionalText, phone, requiredText } from '@/lib/validation/fields';
+
+// One schema per form, imported by the form (client validation) and by its Server Action.
+
+const passwordPair = {
+  password: newPassword,
+  passwordConfirm: z.string({ error: 'Повторите пароль' }).min(1, 'Повторите пароль'),
+};
+
+function passwordsMatch(value: { password: string; passwordConfirm: string }, ctx: z.RefinementCtx) {
+  if (value.password !== value.passwordConfirm) {
+    ctx.addIssue({ code: 'custom', path: ['passwordConfirm'], message: 'Пароли не совпадают' });
+  }
+}
+
+export const registrationSchema = z
+  .object({
+    accountNumber,
+    fullName: requiredText('ФИО', 150),
+    email,
+    phone,
+    address: requiredText('Адрес', 300),
+    ...passwordPair,
+    consent: checkbox.refine((v) => v, 'Без согласия на обработку персональных данных мы не можем открыть кабинет'),
+  })
+  .superRefine(passwordsMatch);
+
+export const loginSchema = z.object({
+  login: requiredText('Логин', 254),
+  password: currentPassword,
+  next: z.string().max(500).optional(),
+});
+
+export const resetRequestSchema = z.object({ email });
+
+export const resetCompleteSchema = z
+  .object({ token: z.string().min(1, 'Ссылка неполная — откройте её из письма целиком').max(200), ...passwordPair })
+  .superRefine(passwordsMatch);
+
+export const contactsSchema = z.object({
+  fullName: requiredText('ФИО', 150),
+  phone,
+});
+
+export const changePasswordSchema = z
+  .object({ currentPassword, ...passwordPair })
+  .superRefine(passwordsMatch);
+
+export const changeEmailSchema = z.object({ newEmail: email, currentPassword });
+
+export const preferencesSchema = z.object({
+  notifyReadingReminders: checkbox,
+  notifyNewBill: checkbox,
+  notifyPaymentReceived: checkbox,
+  notifyOutages: checkbox,
+  notifyServiceRequests: checkbox,
+  newsSubscription: checkbox,
+});
+
+export const decisionSchema = z
+  .object({
+    userId: z.uuid('Заявка не найдена — обновите страницу'),
+    decision: z.enum(['approve', 'reject'], { error: 'Выберите решение' }),
+    reason: optionalText('Причина отказа', 1000),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === 'reject' && !value.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Напишите причину отказа: заявитель получит её в письме' });
+    }
+  });
+
+export type RegistrationInput = z.output<typeof registrationSchema>;

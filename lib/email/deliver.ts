@@ -1,0 +1,194 @@
+import 'server-only';
+import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+import { transportFromEnv, type EmailTransport } from './transport';
+
+/** After this many attempts a row is parked as 'failed' (kept, never deleted) for a person to look at. */
+export const MAX_ATTEMPTS = 20;
+const MINUTE = 60_000;
+const SEND_TIMEOUT_MS = 15_000;
+const DEFAULT_BATCH_SIZE = 10;
+// Bounds one run, so a large backlog cannot keep a process busy indefinitely; the next tick continues.
+const MAX_BATCHES_PER_RUN = 10;
+const EARLY_BACKOFF = [1 * MINUTE, 5 * MINUTE, 15 * MINUTE, 60 * MINUTE];
+const LATE_BACKOFF = 6 * 60 * MINUTE;
+
+export interface DeliveryOptions {
+  /** The clock for due times and back-off; tests move it forward. */
+  now?: Date;
+  transport?: EmailTransport;
+  batchSize?: number;
+}
+
+export interface DeliveryResult {
+  sent: number;
+  failed: number;
+}
+
+/** Delay before the next try after `attempts` tries so far (1 → 1 min, …, 5+ → 6 h). */
+export function backoffMs(attempts: number): number {
+  return EARLY_BACKOFF[Math.max(1, attempts) - 1] ?? LATE_BACKOFF;
+}
+
+// A batch is sent one by one, each send bounded by the timeout, so the lock must cover all of it;
+// otherwise another instance could reclaim a row that is still about to be sent.
+function lockMs(batchSize: number): number {
+  return Math.max(2 * MINUTE, batchSize * SEND_TIMEOUT_MS + MINUTE);
+}
+
+export type ClaimedEmail = Awaited<ReturnType<typeof claimDueEmails>>[number];
+
+/**
+ * Takes due rows for this sender in one statement. SKIP LOCKED plus the lease in locked_until
+ * keep two instances from taking the same row; a crashed sender's lease simply runs out.
+ */
+export async function claimDueEmails(now: Date, batchSize: number) {
+  const due = db()
+    .select({ id: emailOutbox.id })
+    .from(emailOutbox)
+    .where(
+      and(
+        inArray(emailOutbox.status, ['pending', 'sending']),
+        lte(emailOutbox.nextAttemptAt, now),
+        or(isNull(emailOutbox.lockedUntil), lt(emailOutbox.lockedUntil, now)),
+      ),
+    )
+    .orderBy(asc(emailOutbox.nextAttemptAt))
+    .limit(batchSize)
+    .for('update', { skipLocked: true });
+  return db()
+    .update(emailOutbox)
+    .set({
+      status: 'sending',
+      lockedUntil: new Date(now.getTime() + lockMs(batchSize)),
+      attempts: sql`${emailOutbox.attempts} + 1`,
+    })
+    .where(inArray(emailOutbox.id, due))
+    .returning({
+      id: emailOutbox.id,
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      html: emailOutbox.html,
+      text: emailOutbox.text,
+      template: emailOutbox.template,
+      attempts: emailOutbox.attempts,
+    });
+}
+
+async function sendWithTimeout(transport: EmailTransport, row: ClaimedEmail): Promise<{ providerId: string }> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // The race covers transports that ignore the signal.
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error(`${transport.name}: no answer in ${SEND_TIMEOUT_MS / 1000} s`));
+    }, SEND_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([
+      transport.send({
+        to: row.toAddress,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        idempotencyKey: `email-outbox-${row.id}`,
+        signal: controller.signal,
+      }),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function errorText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.slice(0, 1000);
+}
+
+async function recordFailure(row: ClaimedEmail, error: unknown, now: Date): Promise<void> {
+  const giveUp = row.attempts >= MAX_ATTEMPTS;
+  const lastError = errorText(error);
+  if (giveUp) console.error(`[email] giving up on ${row.id} (${row.template}) after ${row.attempts} attempts: ${lastError}`);
+  else console.warn(`[email] attempt ${row.attempts} for ${row.id} (${row.template}) failed: ${lastError}`);
+  await db()
+    .update(emailOutbox)
+    .set({
+      status: giveUp ? 'failed' : 'pending',
+      lastError,
+      lockedUntil: null,
+      nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+    })
+    // Only our own claim: a late failure must not undo a newer claim or a send that succeeded.
+    .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), eq(emailOutbox.attempts, row.attempts)));
+}
+
+/** One claim and its sends, without the in-process guard (tests use it to race two senders). */
+export async function deliverBatch(options: DeliveryOptions = {}): Promise<DeliveryResult & { claimed: number }> {
+  const transport = options.transport ?? transportFromEnv();
+  const clock = () => options.now ?? new Date();
+  const rows = await claimDueEmails(clock(), options.batchSize ?? DEFAULT_BATCH_SIZE);
+  let sent = 0;
+  let failed = 0;
+  for (const row of rows) {
+    let providerId: string;
+    try {
+      ({ providerId } = await sendWithTimeout(transport, row));
+    } catch (error) {
+      failed++;
+      await recordFailure(row, error, clock()).catch((e: unknown) => console.error(`[email] could not record failure of ${row.id}`, e));
+      continue;
+    }
+    sent++;
+    try {
+      await db()
+        .update(emailOutbox)
+        .set({ status: 'sent', sentAt: clock(), providerId, lockedUntil: null, lastError: null })
+        .where(and(eq(emailOutbox.id, row.id), ne(emailOutbox.status, 'sent')));
+    } catch (error) {
+      // The lease runs out and the row is sent again; the idempotency key stops the provider from duplicating it.
+      console.error(`[email] sent ${row.id} but could not record it`, error);
+    }
+  }
+  return { sent, failed, claimed: rows.length };
+}
+
+interface Run {
+  promise: Promise<DeliveryResult>;
+  /** Set when someone asked for delivery while this run was busy: do one more batch. */
+  again: boolean;
+}
+const guard = globalThis as unknown as { __energoEmailRun?: Run };
+
+/**
+ * Sends what is due. Calls while a run is in progress join it (and make it look once more for
+ * new rows) rather than start a second sender in the same process.
+ */
+export function deliverDueEmails(options: DeliveryOptions = {}): Promise<DeliveryResult> {
+  const current = guard.__energoEmailRun;
+  if (current) {
+    current.again = true;
+    return current.promise;
+  }
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const run: Run = { promise: Promise.resolve({ sent: 0, failed: 0 }), again: false };
+  guard.__energoEmailRun = run;
+  run.promise = (async () => {
+    const total: DeliveryResult = { sent: 0, failed: 0 };
+    try {
+      for (let i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+        run.again = false;
+        const batch = await deliverBatch({ ...options, batchSize });
+        total.sent += batch.sent;
+        total.failed += batch.failed;
+        if (batch.claimed < batchSize && !run.again) break;
+      }
+      return total;
+    } finally {
+      guard.__energoEmailRun = undefined;
+    }
+  })();
+  return run.promise;
+}

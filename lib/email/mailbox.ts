@@ -1,0 +1,49 @@
+import 'server-only';
+import { desc, eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { emailOutbox } from '@/db/schema';
+
+// Reads for the development mailbox page (/dev/mailbox): the outbox is the mailbox.
+
+export type EmailOutbox = typeof emailOutbox.$inferSelect;
+
+export type MailboxEntry = Pick<EmailOutbox, 'id' | 'toAddress' | 'subject' | 'status' | 'template' | 'createdAt'>;
+
+export async function listMailbox(options: { to?: string; limit?: number } = {}): Promise<MailboxEntry[]> {
+  const to = options.to?.trim();
+  return db()
+    .select({
+      id: emailOutbox.id,
+      toAddress: emailOutbox.toAddress,
+      subject: emailOutbox.subject,
+      status: emailOutbox.status,
+      template: emailOutbox.template,
+      createdAt: emailOutbox.createdAt,
+    })
+    .from(emailOutbox)
+    .where(to ? sql`lower(${emailOutbox.toAddress}) = lower(${to})` : undefined)
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+    .limit(options.limit ?? 200);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function getMailboxMessage(id: string): Promise<EmailOutbox | null> {
+  // A malformed id would be a database error (500); it is simply a message that does not exist.
+  if (!UUID.test(id)) return null;
+  const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
+  return row ?? null;
+}
+
+/** The http(s) links in a text body, in order, without repeats or trailing punctuation. */
+export function linksInText(text: string): string[] {
+  const found = text.match(/https?:\/\/[^\s<>"']+/g) ?? [];
+  return [...new Set(found.map((link) => link.replace(/[.,;:!?)\]]+$/, '')))];
+}
+
+export const mailboxStatusLabels: Record<EmailOutbox['status'], string> = {
+  pending: 'В очереди',
+  sending: 'Отправляется',
+  sent: 'Отправлено',
+  failed: 'Не отправлено',
+};

@@ -1,0 +1,185 @@
+// Every message is built once from a list of parts, so the HTML and the text versions always
+// say the same thing. Links must be absolute (a mail client has no base URL).
+
+export type TemplateName =
+  | 'email_confirm'
+  | 'registration_existing_email'
+  | 'registration_approved'
+  | 'registration_rejected'
+  | 'password_reset'
+  | 'password_changed'
+  | 'email_change_confirm'
+  | 'email_change_notice'
+  | 'reading_reminder'
+  | 'payment_received';
+
+export interface RenderedEmail {
+  template: TemplateName;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface Common {
+  /** The utility's name as people know it (utility_profile.short_name). */
+  utilityName: string;
+}
+
+type Part = string | { link: string; label: string };
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+const font = "font-family:Arial,'Helvetica Neue',Helvetica,sans-serif";
+
+function htmlPart(part: Part): string {
+  if (typeof part === 'string') {
+    return `<p style="margin:0 0 16px;line-height:1.5">${escapeHtml(part).replaceAll('\n', '<br>')}</p>`;
+  }
+  const href = escapeHtml(part.link);
+  // The raw address under the button is for clients that strip styles or block the button.
+  return (
+    `<p style="margin:24px 0 8px"><a href="${href}" style="display:inline-block;background:#155bb3;color:#ffffff;` +
+    `text-decoration:none;padding:12px 20px;border-radius:8px;font-weight:bold">${escapeHtml(part.label)}</a></p>` +
+    `<p style="margin:0 0 24px;font-size:13px;color:#64748b;line-height:1.4">Если кнопка не открывается, скопируйте ссылку в браузер:<br>` +
+    `<a href="${href}" style="color:#155bb3;word-break:break-all">${href}</a></p>`
+  );
+}
+
+function textPart(part: Part): string {
+  return typeof part === 'string' ? part : `${part.label}: ${part.link}`;
+}
+
+const footer = 'Письмо отправлено автоматически, отвечать на него не нужно.';
+
+function compose(template: TemplateName, utilityName: string, subject: string, parts: Part[]): RenderedEmail {
+  const name = escapeHtml(utilityName);
+  const html = [
+    '<!doctype html>',
+    `<html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(subject)}</title></head>`,
+    `<body style="margin:0;padding:0;background:#f1f5f9;${font};color:#0f172a">`,
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f1f5f9;padding:24px 12px"><tr><td align="center">',
+    '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#ffffff;border:1px solid #e2e8f0;border-radius:12px">',
+    `<tr><td style="padding:20px 24px;border-bottom:3px solid #155bb3;font-size:18px;font-weight:bold;color:#0d2c55">${name}</td></tr>`,
+    `<tr><td style="padding:24px;font-size:15px">${parts.map(htmlPart).join('')}</td></tr>`,
+    `<tr><td style="padding:16px 24px;border-top:1px solid #e2e8f0;font-size:12px;color:#64748b;line-height:1.4">${escapeHtml(footer)}<br>${name}</td></tr>`,
+    '</table></td></tr></table></body></html>',
+  ].join('\n');
+  const text = [...parts.map(textPart), '—', footer, utilityName].join('\n\n') + '\n';
+  return { template, subject, html, text };
+}
+
+const hello = (fullName: string) => `Здравствуйте, ${fullName}!`;
+
+export function renderEmailConfirm(data: Common & { fullName: string; accountNumber: string; link: string }): RenderedEmail {
+  return compose('email_confirm', data.utilityName, 'Подтвердите адрес электронной почты', [
+    hello(data.fullName),
+    `Вы подали заявку на регистрацию в личном кабинете абонента ${data.utilityName}, номер абонента ${data.accountNumber}. Чтобы продолжить, подтвердите адрес электронной почты.`,
+    { link: data.link, label: 'Подтвердить адрес электронной почты' },
+    'Ссылка действует 24 часа.',
+    'После подтверждения сотрудники проверят заявку — заявка обрабатывается до двух суток. Когда доступ будет открыт, мы сообщим об этом письмом.',
+    'Если вы не регистрировались, просто проигнорируйте это письмо.',
+  ]);
+}
+
+export function renderRegistrationExistingEmail(data: Common & { link: string }): RenderedEmail {
+  return compose('registration_existing_email', data.utilityName, 'Регистрация с вашим адресом электронной почты', [
+    'Здравствуйте!',
+    `Кто-то начал регистрацию в личном кабинете абонента ${data.utilityName} с этим адресом электронной почты, но учётная запись с ним уже есть.`,
+    'Если это были вы, войдите в личный кабинет или восстановите пароль:',
+    { link: data.link, label: 'Восстановить пароль' },
+    'Если нет — просто проигнорируйте письмо, с вашей учётной записью ничего не случится.',
+  ]);
+}
+
+export function renderRegistrationApproved(
+  data: Common & { fullName: string; accountNumber: string; loginLink: string },
+): RenderedEmail {
+  return compose('registration_approved', data.utilityName, 'Доступ к личному кабинету открыт', [
+    hello(data.fullName),
+    `Заявка на регистрацию по номеру абонента ${data.accountNumber} одобрена. Теперь вы можете пользоваться личным кабинетом: передавать показания, смотреть счета и оплачивать их.`,
+    'Для входа используйте номер абонента или адрес электронной почты и пароль, который вы указали при регистрации.',
+    { link: data.loginLink, label: 'Войти в личный кабинет' },
+  ]);
+}
+
+export function renderRegistrationRejected(
+  data: Common & { fullName: string; accountNumber: string; reason: string; contactsLink: string },
+): RenderedEmail {
+  return compose('registration_rejected', data.utilityName, 'Заявка на регистрацию отклонена', [
+    hello(data.fullName),
+    `К сожалению, заявку на регистрацию по номеру абонента ${data.accountNumber} одобрить не удалось.`,
+    `Причина: ${data.reason}`,
+    'Если у вас есть вопросы или вы хотите уточнить данные договора, свяжитесь с нами:',
+    { link: data.contactsLink, label: 'Контакты' },
+  ]);
+}
+
+export function renderPasswordReset(data: Common & { fullName: string; link: string }): RenderedEmail {
+  return compose('password_reset', data.utilityName, 'Восстановление пароля', [
+    hello(data.fullName),
+    `Мы получили запрос на восстановление пароля к личному кабинету абонента ${data.utilityName}. Чтобы задать новый пароль, перейдите по ссылке:`,
+    { link: data.link, label: 'Задать новый пароль' },
+    'Ссылка действует 1 час и сработает только один раз.',
+    'Обратите внимание: после того как вы зададите новый пароль, все привязанные банковские карты будут удалены, а все сеансы входа завершены — войти нужно будет заново на каждом устройстве.',
+    'Если вы не запрашивали восстановление пароля, просто проигнорируйте это письмо — пароль останется прежним.',
+  ]);
+}
+
+export function renderPasswordChanged(data: Common & { fullName: string; when: string; resetLink: string }): RenderedEmail {
+  return compose('password_changed', data.utilityName, 'Пароль изменён', [
+    hello(data.fullName),
+    `Пароль к вашему личному кабинету абонента ${data.utilityName} был изменён: ${data.when}.`,
+    'Если это сделали вы, ничего делать не нужно.',
+    'Если вы пароль не меняли, как можно скорее восстановите его по ссылке и свяжитесь с нами:',
+    { link: data.resetLink, label: 'Восстановить пароль' },
+  ]);
+}
+
+export function renderEmailChangeConfirm(data: Common & { fullName: string; newEmail: string; link: string }): RenderedEmail {
+  return compose('email_change_confirm', data.utilityName, 'Подтвердите новый адрес электронной почты', [
+    hello(data.fullName),
+    `Вы указали ${data.newEmail} как новый адрес электронной почты для входа в личный кабинет абонента ${data.utilityName}. Чтобы подтвердить его, перейдите по ссылке:`,
+    { link: data.link, label: 'Подтвердить новый адрес' },
+    'Ссылка действует 24 часа. Пока адрес не подтверждён, для входа используется прежний.',
+    'Если вы не запрашивали смену адреса, просто проигнорируйте это письмо.',
+  ]);
+}
+
+export function renderEmailChangeNotice(data: Common & { fullName: string; newEmail: string }): RenderedEmail {
+  return compose('email_change_notice', data.utilityName, 'Запрошена смена адреса электронной почты', [
+    hello(data.fullName),
+    `Поступил запрос сменить адрес электронной почты для входа в личный кабинет абонента ${data.utilityName} на ${data.newEmail}. Адрес изменится только после подтверждения по ссылке, отправленной на новый адрес.`,
+    'Если это были вы, ничего делать не нужно.',
+    'Если это были не вы, как можно скорее смените пароль в личном кабинете и свяжитесь с нами.',
+  ]);
+}
+
+export function renderReadingReminder(
+  data: Common & { fullName: string; accountNumbers: string[]; periodLabel: string; closesOn: string; link: string; profileLink: string },
+): RenderedEmail {
+  const accounts = data.accountNumbers.length > 1 ? `лицевым счетам ${data.accountNumbers.join(', ')}` : `лицевому счёту ${data.accountNumbers[0] ?? ''}`;
+  return compose('reading_reminder', data.utilityName, `Передайте показания до ${data.closesOn}`, [
+    hello(data.fullName),
+    `Напоминаем: показания счётчиков за ${data.periodLabel} по ${accounts} принимаются до ${data.closesOn} включительно.`,
+    'Без показаний объём начисляется по среднему потреблению, а через три месяца — по нормативу, который обычно заметно выше реального расхода.',
+    { link: data.link, label: 'Передать показания' },
+    `Отключить напоминания можно в профиле: ${data.profileLink}`,
+  ]);
+}
+
+export function renderPaymentReceived(
+  data: Common & { fullName: string | null; accountNumber: string; amount: string; invId: number; when: string },
+): RenderedEmail {
+  return compose('payment_received', data.utilityName, `Платёж ${data.amount} получен`, [
+    data.fullName ? hello(data.fullName) : 'Здравствуйте!',
+    `Мы получили оплату ${data.amount} по лицевому счёту ${data.accountNumber} (${data.when}, платёж № ${data.invId}).`,
+    'Кассовый чек по 54-ФЗ придёт отдельным письмом от платёжного сервиса. Спасибо, что платите вовремя!',
+  ]);
+}

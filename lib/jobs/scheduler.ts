@@ -1,0 +1,41 @@
+import 'server-only';
+import { deliverDueEmails } from '@/lib/email/deliver';
+import { configuredOrigin } from '@/lib/http/app-url';
+import { pruneRateLimits } from '@/lib/security/rate-limit';
+import { sendReadingReminders } from './reading-reminders';
+
+const INTERVAL_MS = 30_000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+// On globalThis so a dev-mode module reload does not start a second timer.
+const holder = globalThis as unknown as { __energoJobsTimer?: ReturnType<typeof setInterval> };
+
+const REMINDER_EVERY_MS = 10 * 60_000;
+let lastReminderRun = 0;
+
+/** The reminder query scans every subscriber, so it runs every ten minutes, not every tick. */
+async function remindersIfDue(): Promise<void> {
+  if (Date.now() - lastReminderRun < REMINDER_EVERY_MS) return;
+  lastReminderRun = Date.now();
+  await sendReadingReminders({ origin: configuredOrigin() });
+}
+
+const jobs: [name: string, run: () => Promise<unknown>][] = [
+  ['e-mail delivery', () => deliverDueEmails()],
+  ['rate-limit pruning', () => pruneRateLimits(new Date(Date.now() - DAY_MS))],
+  ['reading reminders', remindersIfDue],
+];
+
+async function tick(): Promise<void> {
+  // One failing job (or a database hiccup) must not stop the others or the timer.
+  await Promise.all(jobs.map(([name, run]) => run().catch((error: unknown) => console.error(`[jobs] ${name} failed`, error))));
+}
+
+/** Periodic work of this instance: e-mail retries and housekeeping. Safe to call more than once. */
+export function startBackgroundJobs(): void {
+  if (holder.__energoJobsTimer) return;
+  // Timers never overlap a slow tick's e-mail run: deliverDueEmails joins the run in progress.
+  holder.__energoJobsTimer = setInterval(() => void tick(), INTERVAL_MS);
+  // The timer alone must not keep a process (a script, a test) alive.
+  holder.__energoJobsTimer.unref();
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { FieldErrors } from '@/lib/actions/result';
+
+/**
+ * FormData → a plain object for zod. Repeated names become arrays; Next's own `$ACTION_*`
+ * fields are dropped; empty file inputs (a File with no name and no bytes) count as absent.
+ */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (typeof value !== 'string' && value.size === 0 && !value.name) continue;
+    const existing = out[key];
+    if (existing === undefined) out[key] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else out[key] = [existing, value];
+  }
+  return out;
+}
+
+/** The first message per field (dotted path), in the language the schema wrote it in (Russian). */
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.map(String).join('.') : '_form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+
+/**
+ * Every test speaks from its own client address: the login and registration limits are per IP,
+ * and one test's failed attempts must not lock the next test out.
+ */
+let counter = 0;
+function nextIp(workerIndex: number): string {
+  counter += 1;
+  return `198.51.${100 + (workerIndex % 50)}.${(counter % 250) + 1}`;
+}
+
+export const test = base.extend<{ clientIp: string }>({
+  clientIp: [
+    async ({}, use, info) => {
+      await use(nextIp(info.workerIndex));
+    },
+    { option: false },
+  ],
+  context: async ({ context, clientIp }, use) => {
+    await context.setExtraHTTPHeaders({ 'x-forwarded-for': clientIp });
+    await use(context);
+  },
+});
+
+export { expect };
+
+export const DEMO_PASSWORD = 'Energo-demo-2026';
+
+/** The password field's label carries a required-marker; match the label, not the marker. */
+export const passwordLabel = /^Пароль\*?$/;
+
+export async function loginAt(page: Page, path: '/fiz/login' | '/lk/login' | '/admin/login', login: string, password: string) {
+  await page.goto(path);
+  await page.locator('input[name="login"]').fill(login);
+  await page.locator('input[name="password"]').fill(password);
+  await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+/** A second, independent browser (another device) for session tests. */
+export async function newDevice(browser: Browser, ip: string): Promise<Page> {
+  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  return context.newPage();
+}
+
+/**
+ * Opens the newest letter to `to` whose subject matches, from the development mailbox, and
+ * returns the link in it that contains `pathPart` (as a same-origin path).
+ */
+export async function linkFromLetter(page: Page, to: string, subject: RegExp, pathPart: string): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole('link', { name: subject }).first().click();
+  const links = page.locator('section', { has: page.getByRole('heading', { name: 'Ссылки из письма' }) });
+  const link = links.locator(`a[href*="${pathPart}"]`).first();
+  await expect(link).toBeVisible();
+  const href = await link.getAttribute('href');
+  if (!href) throw new Error(`no ${pathPart} link in the letter to ${to}`);
+  const url = new URL(href, page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+/** The text of the newest letter to `to` whose subject matches. */
+export async function letterText(page: Page, to: string, subject: RegExp): Promise<string> {
+  await page.goto(`/dev/mailbox?to=${encodeURIComponent(to)}`);
+  await page.getByRole('link', { name: subject }).first().click();
+  return (await page.locator('pre').first().textContent()) ?? '';
+}
