@@ -1,0 +1,60 @@
+'use client';
+
+import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/validated';
+import { confirmMeterSchema, rejectMeterSchema } from '@/lib/meters/schemas';
+import type { TariffZone } from '@/lib/tariffs/zones';
+
+export interface ZoneInput {
+  zone: TariffZone;
+  label: string;
+}
+
+/** Staff confirm a request: the register at installation per zone, and the next verification date. */
+export function ConfirmMeterForm({ action, meterId, zones, serialNumber }: { action: FormAction; meterId: string; zones: ZoneInput[]; serialNumber: string }) {
+  const defaults = Object.fromEntries(zones.map((z) => [`zone_${z.zone}`, '']));
+  return (
+    <ActionForm
+      schema={confirmMeterSchema}
+      action={action}
+      defaultValues={{ meterId, verificationDue: '', ...defaults }}
+      className="grid content-start gap-4"
+      aria-label={`Подтвердить счётчик № ${serialNumber}`}
+    >
+      <input type="hidden" name="meterId" value={meterId} />
+      <div className="grid gap-4 sm:grid-cols-2">
+        {zones.map((z) => (
+          <TextField
+            key={z.zone}
+            name={`zone_${z.zone}`}
+            label={`Начальное показание: ${z.label}`}
+            hint="Целые кВт·ч с табло"
+            inputMode="numeric"
+            autoComplete="off"
+            required
+          />
+        ))}
+      </div>
+      <TextField name="verificationDue" type="date" label="Следующая поверка" hint="Из паспорта счётчика; можно оставить пустым" />
+      <SubmitButton pendingLabel="Подтверждаем…">Подтвердить и подключить</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RejectMeterForm({ action, meterId, serialNumber }: { action: FormAction; meterId: string; serialNumber: string }) {
+  return (
+    <ActionForm
+      schema={rejectMeterSchema}
+      action={action}
+      defaultValues={{ meterId, reason: '' }}
+      className="grid content-start gap-3"
+      aria-label={`Отклонить заявку на счётчик № ${serialNumber}`}
+    >
+      <input type="hidden" name="meterId" value={meterId} />
+      <TextAreaField name="reason" label="Причина отказа" rows={3} required />
+      <SubmitButton pendingLabel="Отклоняем…" variant="danger">
+        Отклонить
+      </SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { checkbox, optionalText, requiredText } from '@/lib/validation/fields';
+
+// Forms of the meters feature (issue 4): the subscriber's request, staff confirmation / rejection,
+// and a reading entered by staff. Shared by the client forms and the Server Actions; the rules that
+// need the database (duplicate serials, still pending, the previous reading) live in lib/meters and
+// lib/readings and answer with field errors under the same names.
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+
+/** `YYYY-MM-DD` that exists in the calendar (what `<input type="date">` posts). */
+function isoDay(message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
+    .refine((v) => {
+      const d = new Date(`${v}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+    }, message);
+}
+
+export function requiredDay(label: string) {
+  return z.preprocess(trimmed, isoDay(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`));
+}
+
+export function optionalDay(label: string) {
+  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)), isoDay(`Проверьте дату «${label}»`).optional());
+}
+
+/**
+ * «№ 0092 1705 6004185» → «009217056004185»: the number as printed on the nameplate, without the
+ * «№» and the spaces people type between groups; letters upper-cased so «ab12» and «AB12» are one meter.
+ */
+export function normalizeSerial(value: string): string {
+  return value
+    .trim()
+    .replace(/^(№|N[o°]\.?(?=[\s\d])|N(?=\s))\s*/i, '')
+    .replace(/[\s\u00a0]/g, '')
+    .toUpperCase();
+}
+
+export const serialNumber = z.preprocess(
+  (v) => (typeof v === 'string' ? normalizeSerial(v) : v),
+  z
+    .string({ error: 'Укажите заводской номер счётчика' })
+    .min(1, 'Укажите заводской номер счётчика — он напечатан на табличке (шильдике) под «№»')
+    .max(32, 'Заводской номер — не длиннее 32 символов')
+    .regex(/^[0-9A-ZА-ЯЁ][0-9A-ZА-ЯЁ/-]{2,}$/, 'Заводской номер — цифры и буквы с таблички счётчика, не короче 3 знаков'),
+);
+
+export const zonePlan = z.preprocess(
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z.enum(['1', '2', '3'], { error: 'Выберите, сколько зон у счётчика' }).transform((v) => Number(v) as 1 | 2 | 3),
+);
+
+export const requestMeterSchema = z.object({
+  accountId: z.uuid('Выберите лицевой счёт'),
+  serialNumber,
+  model: optionalText('Модель', 100),
+  zonePlan,
+  installedAt: requiredDay('Дата установки'),
+  /** A File from FormData (checked by magic bytes in lib/meters/photo.ts); absent when none is chosen. */
+  photo: z.unknown().optional(),
+});
+export type RequestMeterInput = z.output<typeof requestMeterSchema>;
+
+/** A register as typed (one per zone: `zone_day`, `zone_night`, …); lib/readings/consumption.ts judges it. */
+const registerText = z.preprocess(
+  (v) => (typeof v === 'string' ? v : v === undefined ? undefined : String(v)),
+  z.string().max(40, 'Слишком длинное значение').optional(),
+);
+
+const registers = {
+  zone_all_day: registerText,
+  zone_day: registerText,
+  zone_night: registerText,
+  zone_peak: registerText,
+  zone_half_peak: registerText,
+};
+
+export const confirmMeterSchema = z.object({
+  meterId: z.uuid('Заявка не найдена — обновите страницу'),
+  verificationDue: optionalDay('Следующая поверка'),
+  ...registers,
+});
+export type ConfirmMeterInput = z.output<typeof confirmMeterSchema>;
+
+export const rejectMeterSchema = z.object({
+  meterId: z.uuid('Заявка не найдена — обновите страницу'),
+  reason: requiredText('Причина отказа', 1000),
+});
+export type RejectMeterInput = z.output<typeof rejectMeterSchema>;
+
+export const READING_FILTERS = ['all', 'submitted', 'missing', 'estimated'] as const;
+export type ReadingFilter = (typeof READING_FILTERS)[number];
+
+export const staffReadingSchema = z.object({
+  meterId: z.uuid('Счётчик не найден — обновите страницу'),
+  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, 'Период не найден — обновите страницу'),
+  ...registers,
+  confirmImplausible: checkbox.optional().default(false),
+  // Where the list was, so the page comes back to the same place after the entry.
+  filter: z.enum(READING_FILTERS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
+  q: z.string().max(40).optional().catch(undefined),
+});
+export type StaffReadingInput = z.output<typeof staffReadingSchema>;
+
+/** The form's per-zone fields → what `submitReadings` takes. */
+export function registerValues(input: Partial<Record<keyof typeof registers, string | undefined>>) {
+  return {
+    all_day: input.zone_all_day,
+    day: input.zone_day,
+    night: input.zone_night,
+    peak: input.zone_peak,
+    half_peak: input.zone_half_peak,
+  };
+}
