@@ -1,0 +1,25 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { fail } from '@/lib/actions/result';
+import { validatedAction } from '@/lib/actions/validated';
+import { requestContext } from '@/lib/http/request-context';
+import { activeGateway } from '@/lib/payments/active-gateway';
+import { lookupGuestPayee, readTicket } from '@/lib/payments/guest';
+import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
+import { startPayment } from '@/lib/payments/start';
+
+export const findPayee = validatedAction(guestLookupSchema, async (input) =>
+  lookupGuestPayee({ accountNumber: input.accountNumber, amountKopecks: input.amount, email: input.email }, await requestContext()),
+);
+
+export const payAsGuest = validatedAction(guestConfirmSchema, async ({ ticket }) => {
+  const body = readTicket(ticket);
+  if (!body) return fail('Подтверждение устарело — введите номер лицевого счёта ещё раз.');
+  const { ip, origin } = await requestContext();
+  const payment = await startPayment(
+    { accountId: body.accountId, userId: null, amountKopecks: body.amountKopecks, requestsBinding: false, receiptEmail: body.email, ip },
+    activeGateway(origin),
+  );
+  redirect(`/payments/go/${payment.paymentId}`);
+});

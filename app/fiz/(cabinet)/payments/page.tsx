@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { PageTitle } from '@/components/page-title';
+import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
+import { accountHomes } from '@/lib/accounts/summary';
+import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
+import { formatRub } from '@/lib/format/money';
+import { sandboxActive } from '@/lib/payments/active-gateway';
+import { currentReadingWindow } from '@/lib/readings/settings';
+import { payFromCabinet } from './actions';
+
+export const metadata: Metadata = { title: 'Оплата' };
+
+function amountField(kopecks: number): string {
+  return kopecks > 0 ? (kopecks / 100).toFixed(2).replace('.', ',') : '';
+}
+
+export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/payments'>) {
+  const user = await requireUser('household', '/fiz/payments');
+  const { account, bill } = await searchParams;
+  const window = await currentReadingWindow();
+  const homes = await accountHomes(await accessibleAccountIds(user), window.period);
+  const selected = typeof account === 'string' && homes.some((h) => h.id === account) ? account : (homes[0]?.id ?? '');
+  return (
+    <div className="max-w-xl">
+      <PageTitle title="Оплата картой" lead="Банковской картой с 3-D Secure; комиссии нет. Данные карты вводятся на странице платёжного сервиса — мы их не видим." />
+      {sandboxActive() ? (
+        <p className="notice mb-4" data-testid="sandbox-notice">
+          Платёжный шлюз не подключён: оплата идёт через встроенную песочницу, деньги не списываются. Тестовая карта 4111 1111 1111 1111,
+          код подтверждения 12345.
+        </p>
+      ) : null}
+      {homes.length === 0 ? (
+        <p className="card">Нет лицевых счетов для оплаты.</p>
+      ) : (
+        <div className="card">
+          <ul className="mb-4 space-y-1 text-sm text-slate-600">
+            {homes.map((h) => (
+              <li key={h.id}>
+                {h.number}: {h.balanceKopecks > 0 ? `к оплате ${formatRub(h.balanceKopecks)}` : 'задолженности нет'}
+              </li>
+            ))}
+          </ul>
+          <CabinetPaymentForm
+            action={payFromCabinet}
+            accounts={homes.map((h) => ({ id: h.id, label: `${h.number} — ${h.address}`, due: amountField(h.balanceKopecks) }))}
+            selected={selected}
+            billId={typeof bill === 'string' && /^[0-9a-f-]{36}$/i.test(bill) ? bill : undefined}
+          />
+        </div>
+      )}
+    </div>
+  );
+}

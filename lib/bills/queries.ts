@@ -1,0 +1,299 @@
+// Bills in the cabinet (issue 5, point 3; F6, F9): the list with paid/unpaid status from the ledger,
+// and one bill with its lines, its account and the utility's bank details for the receipt and the QR.
+// Every read is scoped by the session's own accounts: another user's bill is simply not found.
+import 'server-only';
+import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, billLines, bills, ledgerEntries, meters } from '@/db/schema';
+import { formatAccountAddress } from '@/lib/accounts/list';
+import { accessibleAccountIds, canAccessAccount, type SessionUser } from '@/lib/auth/session';
+import { getUtilityProfile } from '@/lib/content/utility';
+import { formatPeriod, moscowDay } from '@/lib/format/dates';
+import { compareZones } from '@/lib/readings/consumption';
+import type { TariffZone } from '@/lib/tariffs/zones';
+import { billPaymentPayload } from './qr-payload';
+import { type BillStanding, billStandings } from './status';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isBillId(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+export interface BillSummary extends BillStanding {
+  id: string;
+  accountId: string;
+  accountNumber: string;
+  /** Billing period `YYYY-MM-01`. */
+  period: string;
+  receiptNumber: string;
+  amountKopecks: number;
+  /** `YYYY-MM-DD`. */
+  dueDate: string;
+  issuedAt: Date;
+}
+
+export type BillLineKind = 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
+export type BillLineMethod = 'reading' | 'average' | 'norm' | 'recalculation';
+
+export interface BillLineView {
+  id: string;
+  kind: BillLineKind;
+  zone: TariffZone | null;
+  method: BillLineMethod | null;
+  /** The period the line is for: a recalculation names the month it corrects. */
+  forPeriod: string | null;
+  kwh: number | null;
+  priceKopecks: number | null;
+  amountKopecks: number;
+  description: string;
+}
+
+export interface BillLineGroup {
+  /** Null for lines not tied to a meter (penalties, adjustments). */
+  meter: { id: string; serialNumber: string; model: string | null; zonePlan: number } | null;
+  /** By zone in register order (T1 first, night last), then consumption before recalculation, oldest period first. */
+  lines: BillLineView[];
+  kwh: number;
+  amountKopecks: number;
+}
+
+export interface BillAccount {
+  id: string;
+  number: string;
+  kind: 'household' | 'company';
+  holderName: string;
+  address: string;
+  postcode: string | null;
+  /** The phone printed on the receipt (SMS payment, F18). */
+  phone: string | null;
+  contractNumber: string;
+}
+
+/** The payee of the receipt: what a person types into the bank's transfer form. */
+export interface UtilityRequisites {
+  fullName: string;
+  shortName: string;
+  inn: string;
+  kpp: string;
+  legalAddress: string;
+  bankName: string;
+  bic: string;
+  correspondentAccount: string;
+  settlementAccount: string;
+  mainPhone: string;
+  email: string;
+  website: string | null;
+}
+
+export interface BillDetail {
+  bill: BillSummary;
+  account: BillAccount;
+  utility: UtilityRequisites;
+  groups: BillLineGroup[];
+  /** Sum of the lines (equals the bill's amount for a bill the run wrote). */
+  linesTotalKopecks: number;
+  /** The account's balance now: positive is owed, negative an advance. */
+  balanceKopecks: number;
+  /** The ГОСТ Р 56042-2014 payment string; null if the utility's details do not make a valid one. */
+  qrPayload: string | null;
+}
+
+/** Ledger sums per account, entries posted up to `now`. */
+async function balancesAt(accountIds: readonly string[], now: Date): Promise<Map<string, number>> {
+  const result = new Map<string, number>(accountIds.map((id) => [id, 0]));
+  if (accountIds.length === 0) return result;
+  const rows = await db()
+    .select({
+      accountId: ledgerEntries.accountId,
+      balance: sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number),
+    })
+    .from(ledgerEntries)
+    .where(and(inArray(ledgerEntries.accountId, [...accountIds]), lte(ledgerEntries.postedAt, now)))
+    .groupBy(ledgerEntries.accountId);
+  for (const row of rows) result.set(row.accountId, row.balance);
+  return result;
+}
+
+type BillRow = { id: string; accountId: string; accountNumber: string; period: string; receiptNumber: string; amountKopecks: number; dueDate: string; issuedAt: Date };
+
+const billColumns = {
+  id: bills.id,
+  accountId: bills.accountId,
+  accountNumber: accounts.number,
+  period: bills.period,
+  receiptNumber: bills.receiptNumber,
+  amountKopecks: bills.amountKopecks,
+  dueDate: bills.dueDate,
+  issuedAt: bills.issuedAt,
+};
+
+/** Bills of the given accounts, newest first, each with its standing, and the balances. Two queries. */
+async function billsWithStanding(accountIds: readonly string[], now: Date): Promise<{ bills: BillSummary[]; balances: Map<string, number> }> {
+  if (accountIds.length === 0) return { bills: [], balances: new Map() };
+  const [rows, balances] = await Promise.all([
+    db()
+      .select(billColumns)
+      .from(bills)
+      .innerJoin(accounts, eq(accounts.id, bills.accountId))
+      .where(inArray(bills.accountId, [...accountIds]))
+      .orderBy(desc(bills.period), asc(accounts.number)),
+    balancesAt(accountIds, now),
+  ]);
+  const today = moscowDay(now);
+  const byAccount = new Map<string, BillRow[]>();
+  for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
+  const standings = new Map<string, BillStanding>();
+  for (const [accountId, accountBills] of byAccount) {
+    for (const [id, standing] of billStandings(accountBills, balances.get(accountId) ?? 0, today)) standings.set(id, standing);
+  }
+  return { bills: rows.map((row) => ({ ...row, ...standings.get(row.id)! })), balances };
+}
+
+/**
+ * The user's bills, newest first (then by account number), with paid/unpaid status from the ledger
+ * (the rule: lib/bills/status.ts). Only accounts the session may see.
+ */
+export async function listBills(user: SessionUser, now: Date = new Date()): Promise<BillSummary[]> {
+  return (await billsWithStanding(await accessibleAccountIds(user), now)).bills;
+}
+
+const kindOrder: Record<BillLineKind, number> = { consumption: 0, recalculation: 1, adjustment: 2, penalty: 3 };
+
+function compareLines(a: BillLineView, b: BillLineView): number {
+  if (a.zone && b.zone && a.zone !== b.zone) return compareZones(a.zone, b.zone);
+  if (!a.zone !== !b.zone) return a.zone ? -1 : 1;
+  return (
+    kindOrder[a.kind] - kindOrder[b.kind] ||
+    (a.forPeriod ?? '').localeCompare(b.forPeriod ?? '') ||
+    (a.priceKopecks ?? 0) - (b.priceKopecks ?? 0) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/**
+ * One bill of the user's, with its lines grouped by meter, its account and the payee's details; null
+ * when the id is malformed, the bill does not exist or belongs to an account the session may not see
+ * (the same answer for all three, so nobody learns which bills exist).
+ */
+export async function billDetail(user: SessionUser, billId: string, now: Date = new Date()): Promise<BillDetail | null> {
+  if (!isBillId(billId)) return null;
+  const [head] = await db().select({ accountId: bills.accountId }).from(bills).where(eq(bills.id, billId));
+  if (!head || !(await canAccessAccount(user, head.accountId))) return null;
+
+  const [[account], lineRows, standing, profile] = await Promise.all([
+    db().select().from(accounts).where(eq(accounts.id, head.accountId)),
+    db()
+      .select({
+        id: billLines.id,
+        kind: billLines.kind,
+        meterId: billLines.meterId,
+        zone: billLines.zone,
+        method: billLines.method,
+        forPeriod: billLines.forPeriod,
+        kwh: billLines.kwh,
+        priceKopecks: billLines.priceKopecks,
+        amountKopecks: billLines.amountKopecks,
+        description: billLines.description,
+        serialNumber: meters.serialNumber,
+        model: meters.model,
+        zonePlan: meters.zonePlan,
+      })
+      .from(billLines)
+      .leftJoin(meters, eq(meters.id, billLines.meterId))
+      .where(eq(billLines.billId, billId)),
+    billsWithStanding([head.accountId], now),
+    getUtilityProfile(),
+  ]);
+  const bill = standing.bills.find((b) => b.id === billId);
+  if (!account || !bill) return null;
+
+  const groups = new Map<string, BillLineGroup>();
+  for (const row of lineRows) {
+    const key = row.meterId ?? '';
+    let group = groups.get(key);
+    if (!group) {
+      group = {
+        meter: row.meterId ? { id: row.meterId, serialNumber: row.serialNumber!, model: row.model, zonePlan: row.zonePlan! } : null,
+        lines: [],
+        kwh: 0,
+        amountKopecks: 0,
+      };
+      groups.set(key, group);
+    }
+    group.lines.push({
+      id: row.id,
+      kind: row.kind,
+      zone: row.zone,
+      method: row.method,
+      forPeriod: row.forPeriod,
+      kwh: row.kwh,
+      priceKopecks: row.priceKopecks,
+      amountKopecks: row.amountKopecks,
+      description: row.description,
+    });
+    group.kwh += row.kwh ?? 0;
+    group.amountKopecks += row.amountKopecks;
+  }
+  const sortedGroups = [...groups.values()]
+    .map((g) => ({ ...g, lines: g.lines.sort(compareLines) }))
+    // Meters by serial number; lines without a meter last.
+    .sort((a, b) => (a.meter && b.meter ? a.meter.serialNumber.localeCompare(b.meter.serialNumber) : a.meter ? -1 : b.meter ? 1 : 0));
+
+  const billAccount: BillAccount = {
+    id: account.id,
+    number: account.number,
+    kind: account.kind,
+    holderName: account.holderName,
+    address: formatAccountAddress(account),
+    postcode: account.postcode,
+    phone: account.phone,
+    contractNumber: account.contractNumber,
+  };
+  const utility: UtilityRequisites = {
+    fullName: profile.fullName,
+    shortName: profile.shortName,
+    inn: profile.inn,
+    kpp: profile.kpp,
+    legalAddress: profile.legalAddress,
+    bankName: profile.bankName,
+    bic: profile.bik,
+    correspondentAccount: profile.correspondentAccount,
+    settlementAccount: profile.settlementAccount,
+    mainPhone: profile.mainPhone,
+    email: profile.email,
+    website: profile.website,
+  };
+
+  let qrPayload: string | null = null;
+  try {
+    qrPayload = billPaymentPayload({
+      payee: {
+        name: utility.fullName,
+        settlementAccount: utility.settlementAccount,
+        bankName: utility.bankName,
+        bic: utility.bic,
+        correspondentAccount: utility.correspondentAccount,
+        inn: utility.inn,
+        kpp: utility.kpp,
+      },
+      bill,
+      account: { number: billAccount.number, holderName: billAccount.holderName, kind: billAccount.kind },
+      periodLabel: formatPeriod(bill.period),
+    });
+  } catch (error) {
+    // A profile that cannot make a valid code: the page and the receipt show the details as text only.
+    if (!(error instanceof RangeError)) throw error;
+    console.error(`bill ${bill.id}: no payment QR code: ${error.message}`);
+  }
+
+  return {
+    bill,
+    account: billAccount,
+    utility,
+    groups: sortedGroups,
+    linesTotalKopecks: lineRows.reduce((sum, l) => sum + l.amountKopecks, 0),
+    balanceKopecks: standing.balances.get(account.id) ?? 0,
+    qrPayload,
+  };
+}

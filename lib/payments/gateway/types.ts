@@ -1,0 +1,154 @@
+// The payment gateway boundary. Our code speaks integer kopecks and typed objects; the gateway
+// speaks Robokassa's protocol (signed form fields, rubles as decimal strings). Both gateways we
+// have — Robokassa itself and the built-in sandbox — implement this one interface with the same
+// protocol, so everything above this folder is gateway-agnostic.
+
+export type GatewayId = 'robokassa' | 'sandbox';
+
+/** The hash chosen in the Robokassa shop's technical settings (MD5 unless changed there). */
+export type HashAlgorithm = 'md5' | 'sha256' | 'sha384' | 'sha512';
+
+// ---------------------------------------------------------------------------------------------
+// 54-ФЗ receipt (Robokassa `Receipt` parameter, JSON).
+
+/** Система налогообложения. Optional in the receipt when the shop has a single one. */
+export type ReceiptSno = 'osn' | 'usn_income' | 'usn_income_outcome' | 'esn' | 'patent';
+
+/** Ставка НДС. `vat22`/`vat122` are the 2026 rate; the 20% codes remain for older periods. */
+export type ReceiptTax =
+  | 'none'
+  | 'vat0'
+  | 'vat5'
+  | 'vat7'
+  | 'vat10'
+  | 'vat20'
+  | 'vat22'
+  | 'vat105'
+  | 'vat107'
+  | 'vat110'
+  | 'vat120'
+  | 'vat122';
+
+/** Признак способа расчёта (тег 1214). A bill paid after the service: `full_payment`. */
+export type ReceiptPaymentMethod = 'full_prepayment' | 'prepayment' | 'advance' | 'full_payment';
+
+/** Признак предмета расчёта (тег 1212). Electricity supply is a service. */
+export type ReceiptPaymentObject = 'service' | 'payment' | 'commodity';
+
+export interface FiscalReceiptItem {
+  /** At most 128 characters (`receiptItem` trims). */
+  name: string;
+  quantity: number;
+  /** Rubles for the whole line, a number with at most two decimals (built from kopecks). */
+  sum: number;
+  payment_method: ReceiptPaymentMethod;
+  payment_object: ReceiptPaymentObject;
+  tax: ReceiptTax;
+}
+
+export interface FiscalReceipt {
+  sno?: ReceiptSno;
+  items: FiscalReceiptItem[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests we make.
+
+/** User parameters echoed back by the gateway and covered by its signatures. */
+export type ShpParams = Record<string, string>;
+
+export interface PaymentRedirectRequest {
+  /** Our payment's number at the gateway: an integer 1…2147483647, unique per payment. */
+  invId: number;
+  amountKopecks: number;
+  /** Shown to the payer; at most 100 characters (longer text is cut). */
+  description: string;
+  /** Pre-fills the payer's e-mail (for the receipt). */
+  email?: string;
+  /** 54-ФЗ receipt; its lines must add up to `amountKopecks`. */
+  receipt?: FiscalReceipt;
+  /** First payment of a card binding (Robokassa `Recurring=true`). */
+  recurring?: boolean;
+  /** `Shp_…` keys, e.g. `{ Shp_account: '…', Shp_purpose: 'bill' }`; see `assertShpParams`. */
+  shp: ShpParams;
+}
+
+export interface PaymentRedirect {
+  /** Where to send the payer's browser, without a query string. */
+  url: string;
+  method: 'GET' | 'POST';
+  /** Form fields (or query parameters for GET), already signed. */
+  fields: Record<string, string>;
+}
+
+export interface RecurringChargeRequest {
+  /** The new payment's number. */
+  invId: number;
+  /** The paid first payment (`Recurring=true`) whose card is charged again. */
+  previousInvId: number;
+  amountKopecks: number;
+  description: string;
+  receipt?: FiscalReceipt;
+  shp: ShpParams;
+}
+
+/** A server-to-server `application/x-www-form-urlencoded` POST to make. */
+export interface RecurringChargeCall {
+  url: string;
+  fields: Record<string, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callbacks we receive.
+
+export type GatewayParams = URLSearchParams | Record<string, string>;
+
+export interface VerifiedCallback {
+  ok: true;
+  invId: number;
+  /** Parsed from the raw OutSum the signature covered; compare with what we asked, in kopecks. */
+  amountKopecks: number;
+  /** The gateway's commission in kopecks (rounded), when reported. Not covered by the signature. */
+  fee?: number;
+  /** The payer's e-mail as entered at the gateway. Not covered by the signature. */
+  email?: string;
+  /** E.g. `BankCard`. Not covered by the signature. */
+  paymentMethod?: string;
+  /** Masked card number (`411111******1111`) when the gateway reports one. Not signed. */
+  cardMask?: string;
+  /** Every `Shp_` parameter received — all of them are covered by the signature. */
+  shp: ShpParams;
+  /** Every parameter as received. */
+  raw: Record<string, string>;
+}
+
+export interface RejectedCallback {
+  ok: false;
+  reason: 'bad_signature' | 'malformed';
+}
+
+export type CallbackVerification = VerifiedCallback | RejectedCallback;
+
+export interface PaymentGateway {
+  id: GatewayId;
+  /** Payments through it move no real money (Robokassa test mode, or the sandbox). */
+  isTest: boolean;
+  /** The signed redirect that starts a payment. Throws on invalid input (a bug, not user error). */
+  paymentRedirect(p: PaymentRedirectRequest): PaymentRedirect;
+  /** ResultURL (server to server, signed with Password #2): the only proof of payment. */
+  verifyResult(params: GatewayParams): CallbackVerification;
+  /** The exact body to answer a verified ResultURL notification with: `OK<InvId>`. */
+  resultAnswer(invId: number): string;
+  /** SuccessURL (the payer's browser, signed with Password #1): shows status, proves nothing. */
+  verifySuccess(params: GatewayParams): CallbackVerification;
+  /** A charge of a bound card; the gateway's `OK…` answer means accepted, ResultURL completes it. */
+  recurringCharge(p: RecurringChargeRequest): RecurringChargeCall;
+}
+
+/** Thrown for a gateway misconfiguration (partial env, unknown hash). */
+export class GatewayConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GatewayConfigError';
+  }
+}

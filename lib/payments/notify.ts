@@ -1,0 +1,130 @@
+import 'server-only';
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
+import { kickEmailDelivery } from '@/lib/email/outbox';
+import { audit } from '@/lib/security/audit';
+import type { PaymentGateway } from './gateway/types';
+import { queuePaymentReceivedEmail } from './mail';
+
+export interface NotificationAnswer {
+  status: 200 | 400;
+  body: string;
+}
+
+/**
+ * The gateway's server-to-server notification (Robokassa ResultURL) — the only proof of payment.
+ * Exactly once: the payment row is locked, only a pending (or failed) payment moves to «paid», and
+ * the ledger credit sits behind a unique index on the payment, all in one transaction. However
+ * many times, or however concurrently, the same notification arrives, the account is credited
+ * once. A bad signature, an unknown InvId or another amount is refused, credited never, and logged.
+ * Database errors propagate, so the route answers 5xx and the gateway retries.
+ */
+export async function acceptPaymentNotification(
+  gateway: PaymentGateway,
+  params: Record<string, string>,
+  context: { ip: string; now?: Date },
+): Promise<NotificationAnswer> {
+  const now = context.now ?? new Date();
+  const verified = gateway.verifyResult(params);
+  const refuse = async (reason: string, details: Record<string, unknown> = {}): Promise<NotificationAnswer> => {
+    await audit({
+      action: 'payment.notification_refused',
+      ip: context.ip,
+      subjectType: 'payment',
+      subjectId: params.InvId?.slice(0, 20),
+      details: { gateway: gateway.id, reason, outSum: params.OutSum?.slice(0, 30), ...details },
+    });
+    return { status: 400, body: `refused: ${reason}` };
+  };
+  if (!verified.ok) return refuse(verified.reason);
+
+  const outcome = await db().transaction(async (tx) => {
+    const [payment] = await tx.select().from(payments).where(eq(payments.invId, verified.invId)).for('update');
+    if (!payment) return { refused: 'unknown_inv_id' } as const;
+    if (payment.gateway !== gateway.id) return { refused: 'other_gateway' } as const;
+    if (payment.amountKopecks !== verified.amountKopecks) {
+      return { refused: 'amount_mismatch', expected: payment.amountKopecks, got: verified.amountKopecks } as const;
+    }
+    if (payment.status === 'paid' || payment.status === 'refunded' || payment.status === 'partially_refunded') {
+      return { duplicate: true } as const;
+    }
+
+    const cardMask = verified.cardMask ?? payment.cardMask;
+    await tx
+      .update(payments)
+      .set({
+        status: 'paid',
+        paidAt: now,
+        feeKopecks: verified.fee ?? null,
+        paymentMethod: verified.paymentMethod ?? null,
+        cardMask,
+        updatedAt: now,
+      })
+      .where(eq(payments.id, payment.id));
+    await tx
+      .insert(ledgerEntries)
+      .values({
+        accountId: payment.accountId,
+        kind: 'payment',
+        amountKopecks: -payment.amountKopecks,
+        paymentId: payment.id,
+        description: `Оплата картой, платёж № ${payment.invId}`,
+        postedAt: now,
+      })
+      .onConflictDoNothing();
+    if (payment.requestsBinding && payment.userId && cardMask) {
+      await tx
+        .insert(cardBindings)
+        .values({
+          userId: payment.userId,
+          purpose: payment.purpose,
+          gateway: gateway.id,
+          // Robokassa: later charges name this payment as PreviousInvoiceID.
+          token: String(payment.invId),
+          cardMask,
+          parentPaymentId: payment.id,
+        })
+        .onConflictDoNothing();
+    }
+    const [account] = await tx.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, payment.accountId));
+    const [payer] = payment.userId
+      ? await tx
+          .select({ email: users.email, fullName: users.fullName, notify: users.notifyPaymentReceived })
+          .from(users)
+          .where(eq(users.id, payment.userId))
+      : [];
+    const to = payer?.notify ? payer.email : payment.receiptEmail;
+    if (to) {
+      await queuePaymentReceivedEmail(tx, {
+        to,
+        fullName: payer?.fullName ?? null,
+        accountNumber: account?.number ?? '',
+        amountKopecks: payment.amountKopecks,
+        invId: payment.invId,
+        paidAt: now,
+      });
+    }
+    await audit(
+      { action: 'payment.paid', subjectType: 'payment', subjectId: payment.id, ip: context.ip, details: { invId: payment.invId, amountKopecks: payment.amountKopecks } },
+      tx,
+    );
+    return { paid: true } as const;
+  });
+
+  if ('refused' in outcome && outcome.refused) {
+    const { refused, ...details } = outcome;
+    return refuse(refused, details);
+  }
+  if ('paid' in outcome) kickEmailDelivery();
+  return { status: 200, body: gateway.resultAnswer(verified.invId) };
+}
+
+/** For the reconciliation job and tests: payments still pending after `olderThan`. */
+export async function stalePendingPayments(olderThan: Date): Promise<number> {
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(payments)
+    .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < ${olderThan.toISOString()}::timestamptz`);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,81 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, payments } from '@/db/schema';
+import { audit } from '@/lib/security/audit';
+import { buildReceipt, receiptItem } from './gateway/receipt';
+import type { PaymentGateway } from './gateway/types';
+
+export interface StartPaymentInput {
+  accountId: string;
+  userId: string | null;
+  amountKopecks: number;
+  billId?: string;
+  requestsBinding: boolean;
+  receiptEmail?: string | null;
+  ip: string;
+}
+
+export interface StartedPayment {
+  paymentId: string;
+  invId: number;
+}
+
+/** «Оплата электроэнергии по л/с 50010001» — also the fiscal receipt's line (≤ 128 characters). */
+export function paymentDescription(accountNumber: string): string {
+  return `Оплата электроэнергии по лицевому счёту ${accountNumber}`;
+}
+
+/**
+ * Records the payment as pending with exactly the amount we ask for, then builds the signed
+ * redirect to the gateway. Nothing is credited here: only the gateway's notification does that.
+ */
+export async function startPayment(input: StartPaymentInput, gateway: PaymentGateway): Promise<StartedPayment> {
+  const [account] = await db().select({ number: accounts.number }).from(accounts).where(eq(accounts.id, input.accountId));
+  if (!account) throw new Error('startPayment: unknown account');
+  const description = paymentDescription(account.number);
+  const [payment] = await db()
+    .insert(payments)
+    .values({
+      accountId: input.accountId,
+      userId: input.userId,
+      purpose: 'electricity',
+      billId: input.billId ?? null,
+      amountKopecks: input.amountKopecks,
+      gateway: gateway.id,
+      description,
+      receiptEmail: input.receiptEmail ?? null,
+      requestsBinding: input.requestsBinding,
+    })
+    .returning({ id: payments.id, invId: payments.invId });
+  if (!payment) throw new Error('startPayment: insert returned nothing');
+  await audit({
+    action: 'payment.started',
+    actorUserId: input.userId,
+    subjectType: 'payment',
+    subjectId: payment.id,
+    ip: input.ip,
+    details: { invId: payment.invId, amountKopecks: input.amountKopecks, gateway: gateway.id },
+  });
+  return { paymentId: payment.id, invId: payment.invId };
+}
+
+/**
+ * The signed hand-over to the gateway for a pending payment, rebuilt from the stored row (it is
+ * deterministic), so the browser can be sent through our own /payments/go/<id> page — a GET
+ * redirect for the sandbox, an auto-submitted POST form for Robokassa with a 54-ФЗ receipt.
+ */
+export function gatewayHandOver(
+  payment: { invId: number; amountKopecks: number; description: string; receiptEmail: string | null; requestsBinding: boolean },
+  gateway: PaymentGateway,
+) {
+  return gateway.paymentRedirect({
+    invId: payment.invId,
+    amountKopecks: payment.amountKopecks,
+    description: payment.description,
+    email: payment.receiptEmail ?? undefined,
+    recurring: payment.requestsBinding,
+    receipt: buildReceipt([receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' })]),
+    shp: { Shp_purpose: 'electricity' },
+  });
+}

@@ -1,0 +1,45 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { accounts, payments } from '@/db/schema';
+
+export interface PaymentView {
+  id: string;
+  invId: number;
+  status: (typeof payments.$inferSelect)['status'];
+  amountKopecks: number;
+  accountNumber: string;
+  description: string;
+  receiptEmail: string | null;
+  requestsBinding: boolean;
+  gateway: string;
+  userId: string | null;
+}
+
+async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentView | null> {
+  const [row] = await db()
+    .select({
+      id: payments.id,
+      invId: payments.invId,
+      status: payments.status,
+      amountKopecks: payments.amountKopecks,
+      accountNumber: accounts.number,
+      description: payments.description,
+      receiptEmail: payments.receiptEmail,
+      requestsBinding: payments.requestsBinding,
+      gateway: payments.gateway,
+      userId: payments.userId,
+    })
+    .from(payments)
+    .innerJoin(accounts, eq(accounts.id, payments.accountId))
+    .where(condition);
+  return row ?? null;
+}
+
+export function paymentById(id: string): Promise<PaymentView | null> {
+  return /^[0-9a-f-]{36}$/i.test(id) ? paymentWhere(eq(payments.id, id)) : Promise.resolve(null);
+}
+
+export function paymentByInvId(invId: number): Promise<PaymentView | null> {
+  return Number.isInteger(invId) && invId > 0 && invId <= 2_147_483_647 ? paymentWhere(eq(payments.invId, invId)) : Promise.resolve(null);
+}

@@ -1,0 +1,172 @@
+// Estimates and the recalculation across consecutive billing runs (ПП РФ № 354, п. 59–61), on the demo
+// data seeded as of 20 November 2026: Petrov (50010002, two zones, 4 residents) has September and
+// October estimated. Without readings November is his 3rd month on the average, December the 4th — the
+// norm; a reading in January recalculates all four months and gives money back.
+import { and, asc, eq, inArray, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs } from '@/db/schema';
+import { seedDemoData } from '@/db/seed';
+import { accountBalance } from '@/lib/billing/balance';
+import { previewBills } from '@/lib/billing/preview';
+import { startBillingRun } from '@/lib/billing/run';
+import type { Zone } from '@/lib/readings/consumption';
+import { estimatePeriod, recalculateAfterReading, type BilledVolume } from '@/lib/readings/estimates';
+import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
+import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+
+const seededAt = new Date('2026-11-20T09:00:00Z');
+
+let t: TestDatabase;
+let restore: () => void;
+let petrovId: string;
+let meterId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  restore = useAsGlobalDb(t.handle);
+  await seedDemoData(t.db, seededAt);
+  const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
+  petrovId = account!.id;
+  const [meter] = await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, petrovId));
+  meterId = meter!.id;
+});
+
+afterAll(async () => {
+  restore();
+  await t.drop();
+});
+
+async function history(before: string): Promise<BilledVolume[]> {
+  return t.db
+    .select({ period: consumptionVolumes.period, zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+    .from(consumptionVolumes)
+    .where(and(eq(consumptionVolumes.meterId, meterId), lt(consumptionVolumes.period, before)));
+}
+
+async function linesOf(period: string) {
+  const [bill] = await t.db.select().from(bills).where(and(eq(bills.accountId, petrovId), eq(bills.period, period)));
+  const lines = await t.db.select().from(billLines).where(eq(billLines.billId, bill!.id)).orderBy(asc(billLines.zone));
+  return { bill: bill!, lines };
+}
+
+async function volumesOf(period: string) {
+  return t.db
+    .select({ zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+    .from(consumptionVolumes)
+    .where(and(eq(consumptionVolumes.meterId, meterId), eq(consumptionVolumes.period, period)))
+    .orderBy(asc(consumptionVolumes.zone));
+}
+
+/** Bills the period and holds every account's bill to what the pure rules computed just before. */
+async function billAndCompare(period: string, now: string) {
+  const previews = await previewBills(period);
+  const result = await startBillingRun({ period, startedBy: null, now: new Date(now) });
+  expect(result).toMatchObject({ ok: true });
+  for (const preview of previews.values()) {
+    if (!preview.bill.ok) throw new Error(preview.bill.problem);
+    const [bill] = await t.db.select().from(bills).where(and(eq(bills.accountId, preview.accountId), eq(bills.period, period)));
+    expect(bill!.amountKopecks, preview.number).toBe(preview.bill.amountKopecks);
+    const lines = await t.db
+      .select({ zone: billLines.zone, kwh: billLines.kwh, method: billLines.method, amountKopecks: billLines.amountKopecks, description: billLines.description })
+      .from(billLines)
+      .where(eq(billLines.billId, bill!.id));
+    const key = (l: { zone: string | null; description: string | null }) => `${l.zone}|${l.description}`;
+    expect(lines.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(
+      preview.bill.lines
+        .map(({ zone, kwh, method, amountKopecks, description }) => ({ zone, kwh, method, amountKopecks, description }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
+    );
+  }
+  return previews;
+}
+
+describe('a run of months without readings', () => {
+  it('November, the 3rd month in a row without a reading: still the average of the last 6 real months', async () => {
+    const estimate = estimatePeriod({ period: '2026-11-01', zones: ['day', 'night'], history: await history('2026-11-01'), residents: 4, normKwhPerResident: 100 });
+    expect(estimate).toMatchObject({ method: 'average', consecutive: 3 });
+    expect(estimate.averagedPeriods).toEqual(['2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01']);
+
+    await billAndCompare('2026-11-01', '2026-12-03T09:00:00Z');
+    expect(await volumesOf('2026-11-01')).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)));
+    const { lines } = await linesOf('2026-11-01');
+    expect(lines.map((l) => l.description)).toEqual(
+      estimate.volumes
+        .map((v) => v.zone)
+        .sort()
+        .map((zone) => expect.stringContaining(`${zone === 'day' ? 'день (T1)' : 'ночь (T2)'}, расчётный объём (нет показаний 3-й месяц подряд: по среднему за 6 мес.)`)),
+    );
+  });
+
+  it('December, the 4th: the norm × residents, split by the zones’ shares in the averaged months', async () => {
+    const estimate = estimatePeriod({ period: '2026-12-01', zones: ['day', 'night'], history: await history('2026-12-01'), residents: 4, normKwhPerResident: 100 });
+    expect(estimate).toMatchObject({ method: 'norm', consecutive: 4, reason: 'нет показаний 4-й месяц подряд: по нормативу 4 чел. × 100 кВт·ч' });
+
+    await billAndCompare('2026-12-01', '2027-01-05T09:00:00Z');
+    const volumes = await volumesOf('2026-12-01');
+    expect(volumes).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'norm' })).sort((a, b) => a.zone.localeCompare(b.zone)));
+    expect(volumes.reduce((sum, v) => sum + v.kwh, 0)).toBe(4 * 100);
+    expect(volumes.every((v) => v.kwh > 0)).toBe(true);
+  });
+
+  it('a reading in January recalculates September–December: money back as a negative bill and an adjustment entry', async () => {
+    const before = await accountBalance(petrovId);
+    const august = await t.db
+      .select({ zone: readings.zone, value: readings.value })
+      .from(readings)
+      .where(and(eq(readings.meterId, meterId), eq(readings.period, '2026-08-01'), eq(readings.status, 'accepted')));
+    // The meter counted less over five months than the four estimates billed: 700 kWh by day, 300 at night.
+    const january = august.map((r) => ({ zone: r.zone as Zone, value: r.value + (r.zone === 'day' ? 700 : 300) }));
+    await t.db.insert(readings).values(january.map((r) => ({ meterId, period: '2027-01-01', zone: r.zone, value: r.value, source: 'subscriber' as const })));
+
+    const estimated = (await history('2027-01-01')).filter((v) => v.method === 'average' || v.method === 'norm' ? v.period >= '2026-09-01' : false);
+    expect([...new Set(estimated.map((v) => v.period))].sort()).toEqual(['2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01']);
+    const recalc = recalculateAfterReading({
+      estimated,
+      lastRealReading: august.map((r) => ({ zone: r.zone, value: r.value })),
+      newReading: january,
+    });
+    expect(recalc.every((r) => r.correctionKwh < 0)).toBe(true);
+
+    await billAndCompare('2027-01-01', '2027-02-03T09:00:00Z');
+    const { bill, lines } = await linesOf('2027-01-01');
+    const tariffRows = await t.db.select().from(tariffs);
+    let expected = 0;
+    for (const r of recalc) {
+      const rates = ratesInForce(tariffRows, { category: 'rural_or_stove', zonePlan: 2, zone: r.zone, day: '2027-01-01' });
+      const [part] = priceVolume(r.correctionKwh, rates);
+      expected += part!.amountKopecks;
+      const line = lines.find((l) => l.zone === r.zone)!;
+      expect(line).toMatchObject({ kind: 'recalculation', method: 'recalculation', forPeriod: '2026-09-01', kwh: r.correctionKwh, amountKopecks: part!.amountKopecks });
+      expect(line.description).toContain(`за сентябрь 2026 – январь 2027: по счётчику ${r.realKwh === 700 ? '700' : '300'}\u00a0кВт·ч`);
+      expect(line.description).toContain(`начислено без показаний за сентябрь – декабрь 2026 — ${new Intl.NumberFormat('ru-RU').format(r.estimatedKwh)}\u00a0кВт·ч`);
+    }
+    expect(bill.amountKopecks).toBe(expected);
+    expect(bill.amountKopecks).toBeLessThan(0);
+    // The month's volume is what is left after the correction: nothing.
+    expect(await volumesOf('2027-01-01')).toEqual([
+      { zone: 'day', kwh: 0, method: 'recalculation' },
+      { zone: 'night', kwh: 0, method: 'recalculation' },
+    ]);
+
+    const entries = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.billId, bill.id));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        kind: 'adjustment',
+        amountKopecks: bill.amountKopecks,
+        description: 'Перерасчёт в пользу абонента за январь 2027, квитанция R-202701-50010002',
+      }),
+    ]);
+    expect(await accountBalance(petrovId)).toBe(before + bill.amountKopecks);
+  });
+
+  it('February without a reading: the recalculated months are not real ones, so the average skips them', async () => {
+    const estimate = estimatePeriod({ period: '2027-02-01', zones: ['day', 'night'], history: await history('2027-02-01'), residents: 4, normKwhPerResident: 100 });
+    // January's volume is a recalculation (ignored), so February is the 1st month in a row again, on
+    // the six real months before September.
+    expect(estimate).toMatchObject({ method: 'average', consecutive: 1, averagedPeriods: ['2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01'] });
+    await billAndCompare('2027-02-01', '2027-03-03T09:00:00Z');
+    expect(await volumesOf('2027-02-01')).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)));
+    const all = await t.db.select({ n: bills.id }).from(bills).where(inArray(bills.period, ['2027-02-01']));
+    expect(all).toHaveLength(7);
+  });
+});

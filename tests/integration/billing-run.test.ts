@@ -1,0 +1,329 @@
+// The billing run (issue 5, points 1–2) on the demo data seeded as of 20 November 2026: 12 billed months
+// (November 2025 – October 2026), 50010002 estimated for September and October, 50010003 with a reading
+// for November. November is billed on 3 December; the SQL's bills are held to the pure rules.
+import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accounts, billLines, billingRuns, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed';
+import { accountBalance, amountDue, balances } from '@/lib/billing/balance';
+import type { ComputedLine } from '@/lib/billing/compute';
+import { previewBills, type BillPreview } from '@/lib/billing/preview';
+import { billingRunStatus, createBillingRun, listBillingRuns, runBilling, startBillingRun } from '@/lib/billing/run';
+import type { Zone } from '@/lib/readings/consumption';
+import { estimatePeriod, recalculateAfterReading } from '@/lib/readings/estimates';
+import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
+import { zonesForPlan } from '@/lib/tariffs/zones';
+import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+
+const seededAt = new Date('2026-11-20T09:00:00Z');
+const billedAt = new Date('2026-12-03T09:00:00Z');
+const NOV = '2026-11-01';
+const DEC = '2026-12-01';
+
+let t: TestDatabase;
+let restore: () => void;
+let operatorId: string;
+let runId: string;
+let previews: Map<string, BillPreview>;
+let balancesBefore: Map<string, number>;
+const historyBefore = new Map<string, { period: string; zone: Zone; kwh: number; method: 'reading' | 'average' | 'norm' | 'recalculation' }[]>();
+/** Petrov's registers: the last real reading (August) and the one submitted for November. */
+const petrov = { last: new Map<Zone, number>(), november: new Map<Zone, number>() };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  restore = useAsGlobalDb(t.handle);
+  await seedDemoData(t.db, seededAt);
+  const [operator] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
+  operatorId = operator!.id;
+});
+
+afterAll(async () => {
+  restore();
+  await t.drop();
+});
+
+async function accountId(number: string): Promise<string> {
+  const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, number));
+  return row!.id;
+}
+
+async function metersOf(number: string) {
+  return t.db
+    .select({ id: meters.id, zonePlan: meters.zonePlan, serialNumber: meters.serialNumber })
+    .from(meters)
+    .where(eq(meters.accountId, await accountId(number)))
+    .orderBy(asc(meters.installedAt));
+}
+
+async function rowCounts() {
+  const n = async (table: typeof bills | typeof billLines | typeof consumptionVolumes | typeof ledgerEntries) =>
+    (await t.db.select({ n: count() }).from(table))[0]!.n;
+  return { bills: await n(bills), lines: await n(billLines), volumes: await n(consumptionVolumes), ledger: await n(ledgerEntries) };
+}
+
+async function billOf(number: string, period: string) {
+  const rows = await t.db.select().from(bills).where(and(eq(bills.accountId, await accountId(number)), eq(bills.period, period)));
+  expect(rows).toHaveLength(1);
+  const bill = rows[0]!;
+  const lines = await t.db.select().from(billLines).where(eq(billLines.billId, bill.id));
+  return { bill, lines };
+}
+
+const lineKey = (l: { meterId: string | null; zone: string | null; kind: string; tariffId: string | null }) =>
+  `${l.meterId}|${l.zone}|${l.kind}|${l.tariffId}`;
+
+type LineLike = { [K in keyof Omit<ComputedLine, 'kind'>]: ComputedLine[K] | null } & { kind: string };
+
+function comparable(l: LineLike) {
+  const { kind, meterId, zone, method, forPeriod, kwh, tariffId, priceKopecks, amountKopecks, description } = l;
+  return { kind, meterId, zone, method, forPeriod, kwh, tariffId, priceKopecks, amountKopecks, description };
+}
+
+describe('billing November 2026', () => {
+  it('starts from the seeded state: nothing billed for November yet', async () => {
+    const billed = await t.db.select({ n: count() }).from(bills).where(eq(bills.period, NOV));
+    expect(billed[0]!.n).toBe(0);
+  });
+
+  it('bills every active account once, exactly as the pure rules say', async () => {
+    // Petrov (two months estimated) submits a reading for November: August's registers plus three months.
+    const [meter] = await metersOf('50010002');
+    const august = await t.db
+      .select({ zone: readings.zone, value: readings.value })
+      .from(readings)
+      .where(and(eq(readings.meterId, meter!.id), eq(readings.period, '2026-08-01'), eq(readings.status, 'accepted')));
+    expect(august).toHaveLength(2);
+    for (const r of august) {
+      petrov.last.set(r.zone, r.value);
+      petrov.november.set(r.zone, r.value + (r.zone === 'day' ? 1_150 : 640));
+    }
+    await t.db.insert(readings).values(
+      [...petrov.november].map(([zone, value]) => ({ meterId: meter!.id, period: NOV, zone, value, source: 'subscriber' as const })),
+    );
+
+    // What the pure functions expect, from the data as it stands before the run.
+    previews = await previewBills(NOV);
+    expect([...previews.values()].map((p) => p.number).sort()).toEqual(['50010001', '50010002', '50010003', '50010004', '70020001', '70020002', '70020003']);
+    for (const p of previews.values()) expect(p.bill.ok, p.number).toBe(true);
+    const allMeters = await t.db.select({ id: meters.id }).from(meters);
+    const volumesBefore = await t.db
+      .select()
+      .from(consumptionVolumes)
+      .where(and(inArray(consumptionVolumes.meterId, allMeters.map((m) => m.id)), lt(consumptionVolumes.period, NOV)));
+    for (const v of volumesBefore) {
+      const list = historyBefore.get(v.meterId) ?? [];
+      list.push({ period: v.period, zone: v.zone, kwh: v.kwh, method: v.method });
+      historyBefore.set(v.meterId, list);
+    }
+    balancesBefore = await balances([...previews.keys()]);
+
+    const created = await createBillingRun({ period: NOV, startedBy: operatorId, now: billedAt });
+    expect(created.ok).toBe(true);
+    runId = (created as { runId: string }).runId;
+    const outcome = await runBilling(runId, { now: billedAt, chunkSize: 3 });
+    expect(outcome).toMatchObject({ status: 'done', accountsTotal: 7, billsCreated: 7, error: null, chunks: 3 });
+    // The tariff check, the chunk plan, one statement per chunk, reading and closing the run row.
+    expect(outcome.statements).toBe(3 + 2 + 2);
+
+    for (const preview of previews.values()) {
+      if (!preview.bill.ok) throw new Error(preview.bill.problem);
+      const { bill, lines } = await billOf(preview.number, NOV);
+      expect(bill).toMatchObject({
+        receiptNumber: `R-202611-${preview.number}`,
+        amountKopecks: preview.bill.amountKopecks,
+        dueDate: '2026-12-10',
+        billingRunId: runId,
+      });
+      expect(bill.issuedAt.toISOString()).toBe(billedAt.toISOString());
+      expect(lines.map(comparable).sort((a, b) => lineKey(a).localeCompare(lineKey(b)))).toEqual(
+        preview.bill.lines.map(comparable).sort((a, b) => lineKey(a).localeCompare(lineKey(b))),
+      );
+      expect(lines.reduce((sum, l) => sum + l.amountKopecks, 0)).toBe(bill.amountKopecks);
+
+      const volumes = await t.db
+        .select({ meterId: consumptionVolumes.meterId, zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+        .from(consumptionVolumes)
+        .where(and(inArray(consumptionVolumes.meterId, preview.input.meters.map((m) => m.id)), eq(consumptionVolumes.period, NOV)));
+      const byKey = (v: { meterId: string; zone: string }) => `${v.meterId}|${v.zone}`;
+      expect(volumes.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
+        [...preview.bill.volumes].sort((a, b) => byKey(a).localeCompare(byKey(b))),
+      );
+    }
+  });
+
+  it("50010003's bill uses its readings, priced at the tariff in force for November", async () => {
+    const { lines } = await billOf('50010003', NOV);
+    const tariffRows = await t.db.select().from(tariffs);
+    const meterRows = await metersOf('50010003');
+    expect(meterRows.map((m) => m.zonePlan)).toEqual([3, 1]);
+    let expected = 0;
+    for (const meter of meterRows) {
+      for (const zone of zonesForPlan(meter.zonePlan)) {
+        const regs = await t.db
+          .select({ period: readings.period, value: readings.value })
+          .from(readings)
+          .where(and(eq(readings.meterId, meter.id), eq(readings.zone, zone), inArray(readings.period, ['2026-10-01', NOV])))
+          .orderBy(asc(readings.period));
+        const kwh = regs[1]!.value - regs[0]!.value;
+        expect(kwh).toBeGreaterThan(0);
+        const rates = ratesInForce(tariffRows, { category: 'urban', zonePlan: meter.zonePlan, zone, day: NOV });
+        const line = lines.find((l) => l.meterId === meter.id && l.zone === zone)!;
+        expect(line).toMatchObject({ kind: 'consumption', method: 'reading', kwh, priceKopecks: rates[0]!.priceKopecks, amountKopecks: kwh * rates[0]!.priceKopecks });
+        expect(line.description).toContain(`счётчик № ${meter.serialNumber}`);
+        expected += priceVolume(kwh, rates)[0]!.amountKopecks;
+      }
+    }
+    // The one-rate urban price from 1 October 2026.
+    expect(lines.find((l) => l.zone === 'all_day')!.priceKopecks).toBe(979);
+    expect(lines).toHaveLength(4);
+    expect((await billOf('50010003', NOV)).bill.amountKopecks).toBe(expected);
+  });
+
+  it('accounts without a reading get the estimate estimatePeriod gives on their history', async () => {
+    for (const number of ['50010001', '50010004', '70020001', '70020002', '70020003']) {
+      const [account] = await t.db.select().from(accounts).where(eq(accounts.number, number));
+      const { lines } = await billOf(number, NOV);
+      for (const meter of await metersOf(number)) {
+        const estimate = estimatePeriod({
+          period: NOV,
+          zones: zonesForPlan(meter.zonePlan),
+          history: historyBefore.get(meter.id)!,
+          residents: account!.residents,
+          normKwhPerResident: account!.normKwhPerResident,
+        });
+        expect(estimate.method).toBe('average');
+        const volumes = await t.db
+          .select({ zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+          .from(consumptionVolumes)
+          .where(and(eq(consumptionVolumes.meterId, meter.id), eq(consumptionVolumes.period, NOV)));
+        expect(new Map(volumes.map((v) => [v.zone, v.kwh]))).toEqual(new Map(estimate.volumes.map((v) => [v.zone, v.kwh])));
+        expect(volumes.every((v) => v.method === 'average')).toBe(true);
+        for (const line of lines.filter((l) => l.meterId === meter.id)) {
+          expect(line.method).toBe('average');
+          expect(line.description).toContain(`расчётный объём (${estimate.reason})`);
+        }
+      }
+    }
+    const { lines } = await billOf('50010001', NOV);
+    expect(lines[0]!.description).toMatch(/^Электроэнергия, расчётный объём \(нет показаний: по среднему за 6 мес\.\): [\d\u00a0]+\u00a0кВт·ч × 9,79\u00a0₽$/);
+  });
+
+  it("50010002's reading after two estimated months bills the recalculation recalculateAfterReading gives", async () => {
+    const [meter] = await metersOf('50010002');
+    const { lines } = await billOf('50010002', NOV);
+    const estimated = historyBefore.get(meter!.id)!.filter((v) => v.method === 'average');
+    expect([...new Set(estimated.map((v) => v.period))].sort()).toEqual(['2026-09-01', '2026-10-01']);
+    const recalc = recalculateAfterReading({
+      estimated,
+      lastRealReading: [...petrov.last].map(([zone, value]) => ({ zone, value })),
+      newReading: [...petrov.november].map(([zone, value]) => ({ zone, value })),
+    });
+    const tariffRows = await t.db.select().from(tariffs);
+    expect(lines).toHaveLength(2);
+    for (const r of recalc) {
+      const line = lines.find((l) => l.zone === r.zone)!;
+      const [rate] = ratesInForce(tariffRows, { category: 'rural_or_stove', zonePlan: 2, zone: r.zone, day: NOV });
+      expect(line).toMatchObject({
+        kind: 'recalculation',
+        method: 'recalculation',
+        forPeriod: '2026-09-01',
+        kwh: r.correctionKwh,
+        priceKopecks: rate!.priceKopecks,
+        amountKopecks: r.correctionKwh * rate!.priceKopecks,
+      });
+      expect(line.description).toContain('Перерасчёт');
+      expect(line.description).toContain('за сентябрь – ноябрь 2026: по счётчику');
+      expect(line.description).toContain('начислено без показаний за сентябрь – октябрь 2026');
+    }
+    const volumes = await t.db
+      .select({ zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+      .from(consumptionVolumes)
+      .where(and(eq(consumptionVolumes.meterId, meter!.id), eq(consumptionVolumes.period, NOV)));
+    expect(volumes.sort((a, b) => a.zone.localeCompare(b.zone))).toEqual(
+      recalc.map((r) => ({ zone: r.zone, kwh: Math.max(r.correctionKwh, 0), method: 'recalculation' })).sort((a, b) => a.zone.localeCompare(b.zone)),
+    );
+  });
+
+  it('posts one charge per bill; each balance moves by exactly its bill', async () => {
+    const after = await balances([...previews.keys()]);
+    for (const preview of previews.values()) {
+      const { bill } = await billOf(preview.number, NOV);
+      const entries = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.billId, bill.id));
+      expect(entries).toHaveLength(1);
+      expect(entries[0]).toMatchObject({
+        accountId: preview.accountId,
+        kind: 'charge',
+        amountKopecks: bill.amountKopecks,
+        description: `Начислено за ноябрь 2026, квитанция R-202611-${preview.number}`,
+        createdBy: operatorId,
+      });
+      expect(after.get(preview.accountId)! - balancesBefore.get(preview.accountId)!).toBe(bill.amountKopecks);
+      expect(await accountBalance(preview.accountId)).toBe(after.get(preview.accountId));
+    }
+    expect(amountDue(12_345)).toBe(12_345);
+    expect(amountDue(-500)).toBe(0);
+    expect(await balances([])).toEqual(new Map());
+  });
+
+  it('reports the run for the staff page', async () => {
+    const status = await billingRunStatus(runId);
+    expect(status).toMatchObject({
+      id: runId,
+      period: NOV,
+      status: 'done',
+      accountsTotal: 7,
+      billsCreated: 7,
+      progress: 1,
+      error: null,
+      startedBy: { id: operatorId, fullName: 'Смирнова Елена Андреевна' },
+    });
+    expect(status!.finishedAt).not.toBeNull();
+    expect((await listBillingRuns(3))[0]!.id).toBe(runId);
+    expect(await billingRunStatus('00000000-0000-0000-0000-000000000000')).toBeNull();
+  });
+
+  it('a rerun of the period writes nothing', async () => {
+    const before = await rowCounts();
+    const again = await startBillingRun({ period: NOV, startedBy: operatorId, now: billedAt });
+    expect(again.ok).toBe(true);
+    expect(await rowCounts()).toEqual(before);
+    expect(await billingRunStatus((again as { runId: string }).runId)).toMatchObject({ status: 'done', accountsTotal: 0, billsCreated: 0, progress: 1 });
+  });
+});
+
+describe('two runs of December started at once', () => {
+  it('one bills, the other is refused; one bill per account', async () => {
+    const now = new Date('2027-01-05T07:00:00Z');
+    const before = await rowCounts();
+    const results = await Promise.all([
+      startBillingRun({ period: DEC, startedBy: operatorId, now }),
+      startBillingRun({ period: DEC, startedBy: operatorId, now }),
+    ]);
+    const ok = results.filter((r) => r.ok);
+    const refused = results.filter((r) => !r.ok);
+    expect(ok).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect((refused[0] as { message: string }).message).toMatch(/^Начисление за декабрь 2026 уже выполняется/);
+
+    const december = await t.db.select({ accountId: bills.accountId, id: bills.id }).from(bills).where(eq(bills.period, DEC));
+    expect(december).toHaveLength(7);
+    expect(new Set(december.map((b) => b.accountId)).size).toBe(7);
+    const charges = await t.db.select({ n: count() }).from(ledgerEntries).where(inArray(ledgerEntries.billId, december.map((b) => b.id)));
+    expect(charges[0]!.n).toBe(7);
+    expect((await rowCounts()).bills).toBe(before.bills + 7);
+    const runs = await t.db.select({ status: billingRuns.status }).from(billingRuns).where(eq(billingRuns.period, DEC));
+    expect(runs).toEqual([{ status: 'done' }]);
+  });
+});
+
+describe('the period a run may bill', () => {
+  it('refuses a malformed period, a month still ahead and one before the first tariff', async () => {
+    const start = (period: string) => createBillingRun({ period, startedBy: operatorId, now: billedAt });
+    expect(await start('2026-11-15')).toEqual({ ok: false, message: 'Укажите расчётный период: первое число месяца, например 2026-11-01.' });
+    expect(await start('2027-01-01')).toEqual({ ok: false, message: 'Нельзя начислить за январь 2027: этот месяц ещё не наступил.' });
+    expect(await start('2024-12-01')).toEqual({ ok: false, message: 'Нельзя начислить за декабрь 2024: первый тариф действует с 01.01.2025.' });
+    const runs = await t.db.select({ n: count() }).from(billingRuns).where(inArray(billingRuns.period, ['2027-01-01', '2024-12-01']));
+    expect(runs[0]!.n).toBe(0);
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { maskedAddress, maskHolderName, maskStreet } from '@/lib/payments/masking';
+
+describe('guest payment masking', () => {
+  it('keeps the first and last letter of the surname and the initials', () => {
+    expect(maskHolderName('Иванова Мария Петровна')).toBe('И***а М. П.');
+    expect(maskHolderName('  Ли  Ан ')).toBe('Л*** А.');
+    expect(maskHolderName('Кузнецов')).toBe('К***в');
+  });
+
+  it('shows the street kind and its first letter, the house, never the flat', () => {
+    expect(maskStreet('ул. Ленина')).toBe('ул. Л***');
+    expect(maskStreet('Садовая')).toBe('С***');
+    expect(maskedAddress({ settlement: 'г. Истра', street: 'ул. Ленина', house: '5' })).toBe('г. Истра, ул. Л***, д. 5');
+  });
+});
