@@ -25,6 +25,9 @@ export default function GuestPayPage() {
       <p className="mt-4 text-sm text-slate-600">
         В <Link href="/fiz/login">личном кабинете</Link> сумма к оплате подставится сама, а карту можно запомнить.
       </p>
+      <p className="mt-2 text-sm text-slate-600">
+        Ошиблись суммой или счётом? <Link href="/documents/poryadok-vozvrata">Порядок возврата денежных средств</Link>.
+      </p>
     </div>
   );
 }
