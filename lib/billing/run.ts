@@ -68,24 +68,28 @@ export interface BillingRunOutcome {
 
 const ONE_RUNNING_INDEX = 'billing_runs_one_running';
 
+/** Why the period cannot be billed at all (not a period, a month ahead, before the first tariff), or null. */
+export async function billingPeriodRefusal(period: unknown, now: Date = new Date()): Promise<string | null> {
+  if (typeof period !== 'string' || !isPeriod(period)) {
+    return 'Укажите расчётный период: первое число месяца, например 2026-11-01.';
+  }
+  if (period > periodOf(now)) {
+    return `Нельзя начислить за ${formatPeriod(period)}: этот месяц ещё не наступил.`;
+  }
+  const [first] = await db().select({ from: min(tariffs.effectiveFrom) }).from(tariffs);
+  if (!first?.from) return 'Тарифы не заведены: начислять не по чему.';
+  if (period < first.from) {
+    return `Нельзя начислить за ${formatPeriod(period)}: первый тариф действует с ${formatDate(first.from)}.`;
+  }
+  return null;
+}
+
 /** Validates the period and records a running run; does not bill (see `runBilling`). */
 export async function createBillingRun(input: StartBillingRunInput): Promise<StartBillingRunResult> {
   const { period, startedBy } = input;
   const now = input.now ?? new Date();
-  if (typeof period !== 'string' || !isPeriod(period)) {
-    return { ok: false, message: 'Укажите расчётный период: первое число месяца, например 2026-11-01.' };
-  }
-  if (period > periodOf(now)) {
-    return { ok: false, message: `Нельзя начислить за ${formatPeriod(period)}: этот месяц ещё не наступил.` };
-  }
-  const [first] = await db().select({ from: min(tariffs.effectiveFrom) }).from(tariffs);
-  if (!first?.from) return { ok: false, message: 'Тарифы не заведены: начислять не по чему.' };
-  if (period < first.from) {
-    return {
-      ok: false,
-      message: `Нельзя начислить за ${formatPeriod(period)}: первый тариф действует с ${formatDate(first.from)}.`,
-    };
-  }
+  const refusal = await billingPeriodRefusal(period, now);
+  if (refusal) return { ok: false, message: refusal };
 
   try {
     const [row] = await db()
@@ -244,7 +248,8 @@ export async function listBillingRuns(limit = 20): Promise<BillingRunView[]> {
   return rows.map(viewOf);
 }
 
-function tariffGapsMessage(period: string, gaps: { category: TariffCategory; zonePlan: number; zone: TariffZone; hasRates: boolean }[]): string {
+/** The staff message for missing or incomplete tariffs of the period (also shown before a run). */
+export function tariffGapsMessage(period: string, gaps: { category: TariffCategory; zonePlan: number; zone: TariffZone; hasRates: boolean }[]): string {
   const list = gaps
     .map(
       (g) =>

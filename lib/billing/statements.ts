@@ -51,6 +51,11 @@ function billable(period: string): SQL {
     and not exists (select 1 from bills b0 where b0.account_id = a.id and b0.period = ${period}::date)`;
 }
 
+/** How many accounts a run of the period would bill now (the same rule as the run itself), as `n`. */
+export function billableCountStatement(period: string): SQL {
+  return sql`select count(*)::int as n from accounts a where ${billable(period)}`;
+}
+
 /**
  * The (category, zone plan, zone) the period's billable meters need whose tariffs in force on the
  * period's first day are missing or do not cover every volume: the ranges must start at 0, follow

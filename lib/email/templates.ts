@@ -11,7 +11,8 @@ export type TemplateName =
   | 'email_change_confirm'
   | 'email_change_notice'
   | 'reading_reminder'
-  | 'payment_received';
+  | 'payment_received'
+  | 'payment_refunded';
 
 export interface RenderedEmail {
   template: TemplateName;
@@ -181,5 +182,26 @@ export function renderPaymentReceived(
     data.fullName ? hello(data.fullName) : 'Здравствуйте!',
     `Мы получили оплату ${data.amount} по лицевому счёту ${data.accountNumber} (${data.when}, платёж № ${data.invId}).`,
     'Кассовый чек по 54-ФЗ придёт отдельным письмом от платёжного сервиса. Спасибо, что платите вовремя!',
+  ]);
+}
+
+export function renderPaymentRefunded(
+  data: Common & {
+    fullName: string | null;
+    accountNumber: string;
+    amount: string;
+    paymentAmount: string;
+    invId: number;
+    paidOn: string;
+    when: string;
+    policyLink: string;
+  },
+): RenderedEmail {
+  return compose('payment_refunded', data.utilityName, `Возврат ${data.amount} по платежу № ${data.invId}`, [
+    data.fullName ? hello(data.fullName) : 'Здравствуйте!',
+    `Мы оформили возврат ${data.amount} по платежу № ${data.invId} от ${data.paidOn} на ${data.paymentAmount} (лицевой счёт ${data.accountNumber}), ${data.when}.`,
+    'Деньги вернутся на ту же карту, с которой был оплачен платёж. Срок зачисления зависит от банка, выпустившего карту, и может составить до 30 дней.',
+    `Возвращённая сумма снова учитывается в задолженности по лицевому счёту ${data.accountNumber}: её видно в разделе «Платежи» личного кабинета.`,
+    { link: data.policyLink, label: 'Порядок возврата денежных средств' },
   ]);
 }

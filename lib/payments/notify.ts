@@ -7,6 +7,9 @@ import { audit } from '@/lib/security/audit';
 import type { PaymentGateway } from './gateway/types';
 import { queuePaymentReceivedEmail } from './mail';
 
+/** Stored as a binding's mask when the gateway did not report the card number. */
+export const UNKNOWN_CARD_MASK = 'номер не сообщён';
+
 export interface NotificationAnswer {
   status: 200 | 400;
   body: string;
@@ -73,8 +76,10 @@ export async function acceptPaymentNotification(
         postedAt: now,
       })
       .onConflictDoNothing();
-    if (payment.requestsBinding && payment.userId && cardMask) {
-      await tx
+    // Robokassa's ResultURL does not promise the card number, so a binding is made without it too
+    // (the parent InvId is the token; the mask is only for the person to recognise the card).
+    if (payment.requestsBinding && payment.userId) {
+      const [bound] = await tx
         .insert(cardBindings)
         .values({
           userId: payment.userId,
@@ -82,10 +87,17 @@ export async function acceptPaymentNotification(
           gateway: gateway.id,
           // Robokassa: later charges name this payment as PreviousInvoiceID.
           token: String(payment.invId),
-          cardMask,
+          cardMask: cardMask ?? UNKNOWN_CARD_MASK,
           parentPaymentId: payment.id,
         })
-        .onConflictDoNothing();
+        .onConflictDoNothing()
+        .returning({ id: cardBindings.id });
+      if (bound) {
+        await audit(
+          { action: 'card.bound', actorUserId: payment.userId, subjectType: 'card_binding', subjectId: bound.id, ip: context.ip, details: { invId: payment.invId, cardMask: cardMask ?? null, purpose: payment.purpose } },
+          tx,
+        );
+      }
     }
     const [account] = await tx.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, payment.accountId));
     const [payer] = payment.userId

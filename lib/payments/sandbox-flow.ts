@@ -42,9 +42,13 @@ function proofMatches(query: string, cardMask: string, proof: string): boolean {
 
 /**
  * Calls our own ResultURL like the gateway does, retrying a little: the payer is sent back only
- * once the shop has answered OK<InvId>.
+ * once the shop has answered OK<InvId>. Also used for a bound card's charge (sandbox-recurring.ts).
  */
-async function notifyShop(origin: string, request: SandboxPaymentRequest, cardMask: string): Promise<boolean> {
+export async function notifyShop(
+  origin: string,
+  request: Pick<SandboxPaymentRequest, 'invId' | 'amountKopecks' | 'shp' | 'email'>,
+  cardMask: string,
+): Promise<boolean> {
   const fields = buildSandboxNotification({ invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp, cardMask, email: request.email }, sandboxConfig());
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

@@ -30,7 +30,8 @@ export type AuditAction =
   | 'card.deleted'
   | 'card.charged'
   | 'refund.requested'
-  | 'refund.completed';
+  | 'refund.completed'
+  | 'refund.failed';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -47,10 +48,23 @@ export async function audit(entry: AuditEntry, executor: Db | Tx = db()): Promis
     action: entry.action,
     actorUserId: entry.actorUserId ?? null,
     subjectType: entry.subjectType,
-    subjectId: entry.subjectId,
+    subjectId: entry.subjectId === undefined ? undefined : storable(entry.subjectId),
     ip: entry.ip && isIp(entry.ip) ? entry.ip : null,
-    details: entry.details ?? null,
+    details: entry.details ? storable(entry.details) : null,
   });
+}
+
+/**
+ * Audit lines quote what a request sent, and Postgres refuses U+0000 in text and in jsonb: a junk
+ * parameter must not turn an audit line (and the request it records) into an error. Shown as U+FFFD.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.replaceAll('\u0000', '\uFFFD') as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [storable(k), storable(v)])) as T;
+  }
+  return value;
 }
 
 /** Only what the `inet` column accepts: a junk address must not turn an audit line into an error. */

@@ -1,8 +1,7 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, newDevice, test } from './support/fixtures';
 
-// F3: recovery by an e-mail link; the new password ends every other session.
-// (Deleting bound cards is asserted on the database in tests/integration/auth-recovery.test.ts;
-// the browser journey with a real binding arrives with card payments.)
+// F3: recovery by an e-mail link; the new password ends every other session and deletes every
+// bound card (Sidorova binds one first, on a real 3-D Secure payment through the sandbox).
 
 const email = 'sidorova@example.com';
 const newPassword = 'Новый пароль для Ольги';
@@ -10,9 +9,23 @@ const sameAnswer = 'Если этот адрес зарегистрирован,
 
 test('password recovery: same answer for unknown addresses, single-use link, old sessions end', async ({ page, browser }) => {
   const otherDevice = await newDevice(browser, '198.51.98.7');
-  await test.step('another device is logged in', async () => {
+  test.setTimeout(60_000);
+  await test.step('another device is logged in and remembers a card on a payment', async () => {
     await loginAt(otherDevice, '/fiz/login', '50010003', DEMO_PASSWORD);
     await expect(otherDevice).toHaveURL(/\/fiz$/);
+    await otherDevice.goto('/fiz/payments');
+    await otherDevice.getByLabel(/^Сумма, ₽/).fill('50,00');
+    await otherDevice.getByLabel('Запомнить карту для следующих платежей').check();
+    await otherDevice.getByRole('button', { name: 'Оплатить', exact: true }).click();
+    await otherDevice.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
+    await otherDevice.getByLabel(/^Срок действия/).fill('12/30');
+    await otherDevice.getByLabel(/^CVC/).fill('123');
+    await otherDevice.getByRole('button', { name: 'Оплатить' }).click();
+    await otherDevice.getByLabel(/Код из SMS/).fill('12345');
+    await otherDevice.getByRole('button', { name: 'Подтвердить' }).click();
+    await expect(otherDevice.getByTestId('payment-status')).toContainText('Оплата получена');
+    await otherDevice.goto('/fiz/payments');
+    await expect(otherDevice.getByTestId('card-binding')).toHaveCount(1);
   });
 
   await test.step('an unknown address gets the same answer and no letter', async () => {
@@ -60,6 +73,12 @@ test('password recovery: same answer for unknown addresses, single-use link, old
     await expect(page.getByRole('alert').filter({ hasText: 'Неверный логин или пароль' })).toBeVisible();
     await loginAt(page, '/fiz/login', '50010003', newPassword);
     await expect(page).toHaveURL(/\/fiz$/);
+  });
+
+  await test.step('the bound card is gone', async () => {
+    await page.goto('/fiz/payments');
+    await expect(page.getByTestId('no-bindings')).toBeVisible();
+    await expect(page.getByTestId('card-binding')).toHaveCount(0);
   });
 
   await test.step('the other device was signed out', async () => {

@@ -53,6 +53,8 @@ export interface ProtocolConfig {
    * payment made while the shop is in test mode would be real. The sandbox allows it.
    */
   recurringInTestMode: boolean;
+  /** Refunds differ between gateways (Robokassa's Refund API, the sandbox's own), so each brings its own. */
+  refund: PaymentGateway['refund'];
 }
 
 export interface RequestSignatureInput {
@@ -118,7 +120,8 @@ export function verifyCallback(hash: HashAlgorithm, password: string, params: Ga
     amountKopecks,
     ...(fee !== null ? { fee } : {}),
     ...(email ? { email } : {}),
-    ...(raw.PaymentMethod ? { paymentMethod: raw.PaymentMethod } : {}),
+    // Unsigned, stored as is: only a method name's shape (BankCard, SBP, …), never arbitrary text.
+    ...(raw.PaymentMethod && /^[A-Za-z0-9_-]{1,40}$/.test(raw.PaymentMethod) ? { paymentMethod: raw.PaymentMethod } : {}),
     ...(cardMask && /^\d{4,8}\*{2,9}\d{2,4}$/.test(cardMask) ? { cardMask } : {}),
     shp,
     raw,
@@ -168,6 +171,8 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
     verifySuccess(params: GatewayParams): CallbackVerification {
       return verifyCallback(cfg.hash, cfg.password1, params);
     },
+
+    refund: cfg.refund,
 
     recurringCharge(p: RecurringChargeRequest): RecurringChargeCall {
       if (cfg.isTest && !cfg.recurringInTestMode) {

@@ -1,4 +1,5 @@
 import { createProtocolGateway } from './protocol';
+import { createRobokassaRefund } from './robokassa-refund';
 import { isHashAlgorithm } from './signature';
 import { GatewayConfigError, type HashAlgorithm, type PaymentGateway } from './types';
 
@@ -23,6 +24,10 @@ export interface RobokassaConfig {
   hash?: HashAlgorithm;
   /** `https://auth.robokassa.ru` unless given. */
   baseUrl?: string;
+  /** Password #3, for the Refund API (issued on request «Доступ к API возвратов»); refunds are refused without it. */
+  password3?: string;
+  /** For tests of the refund calls; the global fetch otherwise. */
+  fetch?: typeof fetch;
 }
 
 export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
@@ -43,6 +48,7 @@ export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
     payMethod: 'POST',
     recurringUrl: `${base}/Merchant/Recurring`,
     recurringInTestMode: false,
+    refund: createRobokassaRefund({ merchantLogin, password2, password3: config.password3, hash, baseUrl: base, fetch: config.fetch }),
   });
 }
 
@@ -55,7 +61,8 @@ function parseFlag(name: string, value: string | undefined): boolean {
 
 /**
  * Robokassa from ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2,
- * ROBOKASSA_TEST (1/0) and optionally ROBOKASSA_HASH (md5, sha256, sha384, sha512).
+ * ROBOKASSA_TEST (1/0) and optionally ROBOKASSA_HASH (md5, sha256, sha384, sha512) and
+ * ROBOKASSA_PASSWORD3 (refunds).
  * null when none of the three credentials is set; a partial set throws rather than silently
  * falling back to the sandbox.
  */
@@ -70,5 +77,12 @@ export function robokassaFromEnv(env: Record<string, string | undefined> = proce
   }
   const hash = (env.ROBOKASSA_HASH?.trim().toLowerCase() || 'md5') as HashAlgorithm;
   if (!isHashAlgorithm(hash)) throw new GatewayConfigError(`ROBOKASSA_HASH=${env.ROBOKASSA_HASH}: ожидается md5, sha256, sha384 или sha512`);
-  return robokassaGateway({ merchantLogin, password1, password2, isTest: parseFlag('ROBOKASSA_TEST', env.ROBOKASSA_TEST), hash });
+  return robokassaGateway({
+    merchantLogin,
+    password1,
+    password2,
+    password3: env.ROBOKASSA_PASSWORD3 || undefined,
+    isTest: parseFlag('ROBOKASSA_TEST', env.ROBOKASSA_TEST),
+    hash,
+  });
 }

@@ -1,6 +1,7 @@
 import { kopecksToDecimal, outSumToKopecks } from './money';
 import { callbackSignatureBase, createProtocolGateway, requestSignatureBase } from './protocol';
 import { decodeReceipt, receiptProblem } from './receipt';
+import { sandboxRefund } from './sandbox-refund';
 import { hashHex, isHashAlgorithm, paramsToRecord, parseInvId, pickShp, signatureMatches } from './signature';
 import { GatewayConfigError, type FiscalReceipt, type GatewayParams, type HashAlgorithm, type PaymentGateway, type ShpParams } from './types';
 
@@ -58,6 +59,7 @@ export function sandboxGateway(p: { origin: string; config?: SandboxConfig }): P
     payMethod: 'GET',
     recurringUrl: origin + SANDBOX_RECURRING_PATH,
     recurringInTestMode: true,
+    refund: sandboxRefund,
   });
 }
 

@@ -129,6 +129,29 @@ export interface RejectedCallback {
 
 export type CallbackVerification = VerifiedCallback | RejectedCallback;
 
+// ---------------------------------------------------------------------------------------------
+// Refunds (made by staff, through the gateway that took the payment).
+
+export interface RefundRequest {
+  /** The paid payment's number at the gateway. */
+  invId: number;
+  /** What the payment brought, in kopecks. */
+  paymentAmountKopecks: number;
+  /** Refunded from this payment before, in kopecks (a first refund of the whole is a "full" one). */
+  alreadyRefundedKopecks: number;
+  /** This refund, in kopecks: at least 1, at most what is left of the payment. */
+  amountKopecks: number;
+  /** The payment's description: the line of the 54-ФЗ refund receipt. */
+  description: string;
+}
+
+/**
+ * `settled`: the money is on its way back (the sandbox) rather than a request the gateway accepted
+ * and still processes (Robokassa answers with a request id, the `reference`; Refund/GetState?id=…
+ * tells its final state).
+ */
+export type RefundOutcome = { ok: true; reference: string; settled: boolean } | { ok: false; reason: string };
+
 export interface PaymentGateway {
   id: GatewayId;
   /** Payments through it move no real money (Robokassa test mode, or the sandbox). */
@@ -143,6 +166,11 @@ export interface PaymentGateway {
   verifySuccess(params: GatewayParams): CallbackVerification;
   /** A charge of a bound card; the gateway's `OK…` answer means accepted, ResultURL completes it. */
   recurringCharge(p: RecurringChargeRequest): RecurringChargeCall;
+  /**
+   * Returns money of a paid payment to the card it came from. Talks to the gateway (network) and
+   * never throws for a refusal, a timeout or a misconfiguration: `ok: false` with a reason in Russian.
+   */
+  refund(p: RefundRequest): Promise<RefundOutcome>;
 }
 
 /** Thrown for a gateway misconfiguration (partial env, unknown hash). */

@@ -1,10 +1,13 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { fail } from '@/lib/actions/result';
 import { userAction } from '@/lib/actions/validated';
 import { requestContext } from '@/lib/http/request-context';
 import { activeGateway } from '@/lib/payments/active-gateway';
-import { cabinetPaymentSchema } from '@/lib/payments/schemas';
+import { deleteBinding } from '@/lib/payments/bindings';
+import { chargeBinding } from '@/lib/payments/recurring';
+import { bindingChargeSchema, cabinetPaymentSchema, deleteBindingSchema } from '@/lib/payments/schemas';
 import { startPayment } from '@/lib/payments/start';
 
 // userAction checks that accountId is one of this user's accounts before anything is recorded.
@@ -23,4 +26,26 @@ export const payFromCabinet = userAction('household', cabinetPaymentSchema, asyn
     activeGateway(origin),
   );
   redirect(`/payments/go/${payment.paymentId}`);
+});
+
+/**
+ * «Оплатить привязанной картой»: one click, no gateway page. The binding's ownership, payment
+ * type and the «payee paid before» rule are checked in chargeBinding; the payer then watches the
+ * status page, which shows «обрабатывается» until the gateway's notification lands.
+ */
+export const payWithBinding = userAction('household', bindingChargeSchema, async (input, user) => {
+  const { ip, origin } = await requestContext();
+  const outcome = await chargeBinding(
+    { userId: user.id, bindingId: input.bindingId, accountId: input.accountId, amountKopecks: input.amount, receiptEmail: user.email, ip },
+    activeGateway(origin),
+  );
+  if (!outcome.ok) return fail(outcome.message);
+  redirect(`/payments/success?InvId=${outcome.invId}`);
+});
+
+export const removeBinding = userAction('household', deleteBindingSchema, async (input, user) => {
+  const { ip } = await requestContext();
+  const removed = await deleteBinding(user.id, input.bindingId, { ip });
+  if (!removed.ok) return fail('Карта не найдена среди ваших — возможно, она уже удалена. Обновите страницу');
+  redirect(`/fiz/payments?card=removed`);
 });

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/page-title';
+import { BindingList } from '@/components/payments/binding-list';
 import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
 import { accountHomes } from '@/lib/accounts/summary';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { formatRub } from '@/lib/format/money';
-import { sandboxActive } from '@/lib/payments/active-gateway';
+import { appOrigin } from '@/lib/http/app-url';
+import { activeGateway, sandboxActive } from '@/lib/payments/active-gateway';
+import { bindingsOf } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
-import { payFromCabinet } from './actions';
+import { payFromCabinet, payWithBinding, removeBinding } from './actions';
 
 export const metadata: Metadata = { title: 'Оплата' };
 
@@ -16,10 +19,15 @@ function amountField(kopecks: number): string {
 
 export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/payments'>) {
   const user = await requireUser('household', '/fiz/payments');
-  const { account, bill } = await searchParams;
+  const { account, bill, card } = await searchParams;
   const window = await currentReadingWindow();
-  const homes = await accountHomes(await accessibleAccountIds(user), window.period);
+  const [homes, bindings, origin] = await Promise.all([
+    accessibleAccountIds(user).then((ids) => accountHomes(ids, window.period)),
+    bindingsOf(user.id),
+    appOrigin(),
+  ]);
   const selected = typeof account === 'string' && homes.some((h) => h.id === account) ? account : (homes[0]?.id ?? '');
+  const payable = homes.map((h) => ({ id: h.id, label: `${h.number} — ${h.address}`, due: amountField(h.balanceKopecks) }));
   return (
     <div className="max-w-xl">
       <PageTitle title="Оплата картой" lead="Банковской картой с 3-D Secure; комиссии нет. Данные карты вводятся на странице платёжного сервиса — мы их не видим." />
@@ -42,12 +50,30 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
           </ul>
           <CabinetPaymentForm
             action={payFromCabinet}
-            accounts={homes.map((h) => ({ id: h.id, label: `${h.number} — ${h.address}`, due: amountField(h.balanceKopecks) }))}
+            accounts={payable}
             selected={selected}
             billId={typeof bill === 'string' && /^[0-9a-f-]{36}$/i.test(bill) ? bill : undefined}
           />
         </div>
       )}
+      <section className="mt-8" aria-labelledby="bindings-title">
+        <h2 id="bindings-title" className="mb-3 text-xl font-semibold">
+          Привязанные карты
+        </h2>
+        {card === 'removed' ? (
+          <p className="notice mb-4" role="status" data-testid="binding-removed">
+            Карта удалена: списать с неё больше нельзя.
+          </p>
+        ) : null}
+        <BindingList
+          bindings={bindings}
+          gatewayId={activeGateway(origin).id}
+          accounts={payable}
+          selected={selected}
+          charge={payWithBinding}
+          remove={removeBinding}
+        />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,35 @@
+'use client';
+
+import { ActionForm, SubmitButton } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/validated';
+import { startBillingSchema } from '@/lib/billing/schemas';
+
+/**
+ * The one button that starts a billing run for the period on screen. On success the action redirects
+ * to the page with the run's progress; «nothing new to bill» and refusals are shown above the button.
+ */
+export function StartBillingForm({
+  action,
+  period,
+  periodLabel,
+  quiet = false,
+}: {
+  action: FormAction<{ runId: string | null }>;
+  period: string;
+  periodLabel: string;
+  /** Nothing left to bill: the button stays (a rerun is safe and explains itself) but steps back. */
+  quiet?: boolean;
+}) {
+  return (
+    <ActionForm
+      schema={startBillingSchema}
+      action={action}
+      defaultValues={{ period }}
+      className="grid gap-3"
+      aria-label={`Начисление за ${periodLabel}`}
+    >
+      <input type="hidden" name="period" value={period} />
+      <SubmitButton pendingLabel="Запускаем…" variant={quiet ? 'secondary' : 'primary'}>Начислить за {periodLabel}</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,66 @@
+// Starting a billing run from the staff page: refuse early and clearly what a run could not do (a month
+// ahead, missing tariffs, a run of the period in progress), say so when there is nothing new to bill,
+// otherwise claim the period and hand the run itself to `background` so the request answers at once
+// and the page follows the progress. The unique index on running runs, not these checks, is what
+// makes a second concurrent start fail: two clicks that both pass the checks still get one run.
+import 'server-only';
+import { type ActionResult, fail, succeed } from '@/lib/actions/result';
+import { formatDateTime, formatPeriod } from '@/lib/format/dates';
+import { audit } from '@/lib/security/audit';
+import { billingPeriodOverview } from './overview';
+import { createBillingRun, runBilling } from './run';
+
+export interface StartFromConsoleInput {
+  period: string;
+  staffId: string;
+  ip?: string | null;
+  now?: Date;
+}
+
+/** `runId` is null when nothing was started (everything of the period is billed already). */
+export type StartFromConsoleResult = ActionResult<{ runId: string | null }>;
+
+/** Runs a task after the response (Next.js `after`), or right away in tests. */
+export type Background = (task: () => Promise<void>) => void;
+
+export async function startBillingFromConsole(input: StartFromConsoleInput, background: Background): Promise<StartFromConsoleResult> {
+  const { period, staffId } = input;
+  const now = input.now ?? new Date();
+  const overview = await billingPeriodOverview(period, now);
+  const name = formatPeriod(period);
+  if (overview.refusal) return fail(overview.refusal);
+  if (overview.running) {
+    return fail(
+      `Начисление за ${name} уже выполняется (запущено ${formatDateTime(overview.running.startedAt)}). ` +
+        'Дождитесь его окончания — ход показан ниже.',
+    );
+  }
+  if (overview.tariffProblem) return fail(overview.tariffProblem);
+  if (overview.billable === 0) {
+    if (overview.billsIssued > 0) {
+      return succeed({ runId: null, message: `Счета за ${name} уже выставлены: ${overview.billsIssued}, новых нет.` });
+    }
+    return fail(`За ${name} начислять некому: нет действующих лицевых счетов со счётчиками.`);
+  }
+
+  const created = await createBillingRun({ period, startedBy: staffId, now });
+  if (!created.ok) return fail(created.message);
+  const { runId } = created;
+  await audit({
+    action: 'billing.run_started',
+    actorUserId: staffId,
+    subjectType: 'billing_run',
+    subjectId: runId,
+    ip: input.ip,
+    details: { period, accounts: overview.billable, billsBefore: overview.billsIssued },
+  });
+  background(async () => {
+    try {
+      await runBilling(runId);
+    } catch (error) {
+      // runBilling records billing problems on the run itself; this is the database being unreachable.
+      console.error('[billing] run', runId, 'stopped:', error);
+    }
+  });
+  return succeed({ runId });
+}

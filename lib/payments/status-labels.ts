@@ -1,0 +1,41 @@
+import type { payments, refunds } from '@/db/schema';
+
+// How a payment's and a refund's state reads to people. Shared by the cabinet and the staff console.
+
+export type PaymentStatus = (typeof payments.$inferSelect)['status'];
+export type RefundStatus = (typeof refunds.$inferSelect)['status'];
+
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
+
+export const paymentStatusLabels: Record<PaymentStatus, string> = {
+  // The gateway has not told us yet: the money may still arrive.
+  pending: 'обрабатывается',
+  paid: 'оплачен',
+  partially_refunded: 'возвращён частично',
+  refunded: 'возвращён',
+  failed: 'не прошёл',
+  cancelled: 'отменён',
+};
+
+export const refundStatusLabels: Record<RefundStatus, string> = {
+  requested: 'в обработке у платёжного сервиса',
+  succeeded: 'проведён',
+  failed: 'отклонён',
+};
+
+/** Tailwind classes of the status badge: green for money in, amber for waiting or returned, red for failed. */
+export const paymentStatusTone: Record<PaymentStatus, string> = {
+  pending: 'bg-amber-50 text-amber-900 border-amber-200',
+  paid: 'bg-green-50 text-green-900 border-green-200',
+  partially_refunded: 'bg-sky-50 text-sky-900 border-sky-200',
+  refunded: 'bg-sky-50 text-sky-900 border-sky-200',
+  failed: 'bg-red-50 text-red-900 border-red-200',
+  cancelled: 'bg-slate-50 text-slate-700 border-slate-200',
+};
+
+export function isPaymentStatus(value: unknown): value is PaymentStatus {
+  return typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value);
+}
+
+/** The public page «Порядок возврата денежных средств» (db/seed/content.ts, slug poryadok-vozvrata). */
+export const REFUND_POLICY_PATH = '/documents/poryadok-vozvrata';
