@@ -6,8 +6,9 @@ import { signOutTo } from '@/lib/auth/sign-in';
 import type { LoginKind } from '@/lib/auth/login-kinds';
 import { requestContext } from '@/lib/http/request-context';
 
-function doorOf(formData: FormData): LoginKind {
-  const door = formData.get('door');
+function doorOf(formData: unknown): LoginKind {
+  // A hand-made request can pass anything as the argument, not only a form.
+  const door = formData instanceof FormData ? formData.get('door') : null;
   return door === 'company' || door === 'staff' ? door : 'household';
 }
 

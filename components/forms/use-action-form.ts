@@ -15,6 +15,8 @@ import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseF
 import type { z } from 'zod';
 import type { ActionResult, ActionSuccess } from '@/lib/actions/result';
 import { clientErrorMessage, pickFieldError, serverFieldError } from './field-errors';
+// The browser checks with the same Russian wording for zod's own checks as the server.
+import '@/lib/validation/zod-messages';
 
 /**
  * Any zod schema whose input is an object of fields. Fields built with `z.preprocess` (see

@@ -3,7 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { canAccessAccount, requireUser, type SessionUser } from '@/lib/auth/session';
 import type { LoginKind } from '@/lib/auth/login-kinds';
-import { fieldErrorsOf, formDataToObject } from '@/lib/validation/form-data';
+import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
 import { type ActionResult, fail } from './result';
 
 export type FormAction<T extends object = object> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
@@ -31,6 +31,8 @@ export function validatedAction<S extends z.ZodType, T extends object>(
     if (!(formData instanceof FormData)) return fail(INVALID_FORM);
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
+    const unstorable = unstorableFieldErrors(parsed.data);
+    if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
     return guarded(() => run(parsed.data, formData));
   };
 }
@@ -49,6 +51,8 @@ export function userAction<S extends z.ZodType, T extends object>(
     if (!(formData instanceof FormData)) return fail(INVALID_FORM);
     const parsed = schema.safeParse(formDataToObject(formData));
     if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
+    const unstorable = unstorableFieldErrors(parsed.data);
+    if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
     const input = parsed.data as z.output<S> & { accountId?: unknown };
     if (input.accountId !== undefined && (typeof input.accountId !== 'string' || !(await canAccessAccount(user, input.accountId)))) {
       return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });

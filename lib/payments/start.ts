@@ -1,7 +1,7 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, payments } from '@/db/schema';
+import { accounts, bills, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 import { buildReceipt, receiptItem } from './gateway/receipt';
 import type { PaymentGateway } from './gateway/types';
@@ -34,13 +34,18 @@ export async function startPayment(input: StartPaymentInput, gateway: PaymentGat
   const [account] = await db().select({ number: accounts.number }).from(accounts).where(eq(accounts.id, input.accountId));
   if (!account) throw new Error('startPayment: unknown account');
   const description = paymentDescription(account.number);
+  // The bill id comes from the form: it only says which bill this pays, and counts only when it is a
+  // bill of this very account (an unknown or someone else's id would fail the insert or mislink it).
+  const [bill] = input.billId
+    ? await db().select({ id: bills.id }).from(bills).where(and(eq(bills.id, input.billId), eq(bills.accountId, input.accountId)))
+    : [];
   const [payment] = await db()
     .insert(payments)
     .values({
       accountId: input.accountId,
       userId: input.userId,
       purpose: 'electricity',
-      billId: input.billId ?? null,
+      billId: bill?.id ?? null,
       amountKopecks: input.amountKopecks,
       gateway: gateway.id,
       description,

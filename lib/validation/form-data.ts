@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { FieldErrors } from '@/lib/actions/result';
+// Russian wording for zod's own checks (missing field, wrong type, too long) before any parse.
+import './zod-messages';
 
 /**
  * FormData → a plain object for zod. Repeated names become arrays; Next's own `$ACTION_*`
@@ -14,6 +16,20 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     if (existing === undefined) out[key] = value;
     else if (Array.isArray(existing)) existing.push(value);
     else out[key] = [existing, value];
+  }
+  return out;
+}
+
+/**
+ * Fields of the parsed form whose text carries U+0000: Postgres cannot store it (the query fails),
+ * and no keyboard types it, so such a form is refused like any other invalid input.
+ */
+export function unstorableFieldErrors(values: unknown): FieldErrors {
+  const out: FieldErrors = {};
+  if (values === null || typeof values !== 'object') return out;
+  for (const [key, value] of Object.entries(values)) {
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    if (list.some((v) => typeof v === 'string' && v.includes('\u0000'))) out[key] = 'Уберите из поля непечатаемые символы';
   }
   return out;
 }

@@ -1,0 +1,300 @@
+// Bad input for every route handler (issue 6, point 6): junk query strings, form bodies and path
+// parameters, with and without a session, never make a handler throw or answer 5xx, and write
+// nothing; a refusal a person can see (not a gateway's machine answer) is in Russian. A payment
+// notification signed correctly but carrying junk in its unsigned fields credits the payment once.
+//
+// The handlers are found on disk (every app/**/route.ts), so a new route is covered when it is
+// written. Only the request boundary is replaced (tests/support/request-boundary.ts).
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { accounts, bills, ledgerEntries, meters, payments, users } from '@/db/schema';
+import { seedDemoData } from '@/db/seed';
+import { sandboxConfig } from '@/lib/payments/active-gateway';
+import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox';
+import { startPayment } from '@/lib/payments/start';
+import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
+import { requestState, runAfterTasks } from '../support/request-boundary';
+import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+
+process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
+
+vi.mock('next-auth', () => import('../support/request-boundary').then((m) => m.nextAuthModule()));
+vi.mock('@/auth', () => import('../support/request-boundary').then((m) => m.authModule()));
+vi.mock('next/headers', () => import('../support/request-boundary').then((m) => m.headersModule()));
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  after: (await import('../support/request-boundary')).after,
+}));
+vi.mock('@/lib/email/outbox', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
+  kickEmailDelivery: () => {},
+}));
+
+// ─── The handlers, found on disk ─────────────────────────────────────────────
+const root = path.resolve(import.meta.dirname, '../..');
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return routeFiles(full);
+    return entry.name === 'route.ts' ? [full] : [];
+  });
+}
+
+/** Auth.js's own endpoint: its input handling is the library's, and it needs the Next.js runtime. */
+const NOT_OURS = new Set(['api/auth/[...nextauth]']);
+/** Called by a payment gateway, not a person: the answer is the protocol's, not a Russian sentence. */
+const SERVER_TO_SERVER = new Set(['api/payments/robokassa/result', 'api/payments/sandbox/result', 'sandbox/recurring']);
+
+type Door = 'household' | 'company' | 'staff';
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+interface RouteUnderTest {
+  where: string;
+  method: string;
+  params: string[];
+  handler: Handler;
+}
+
+const ROUTES: RouteUnderTest[] = [];
+for (const file of routeFiles(path.join(root, 'app')).sort()) {
+  const where = path.relative(path.join(root, 'app'), path.dirname(file)).replace(/\\/g, '/');
+  if (NOT_OURS.has(where)) continue;
+  const params = [...where.matchAll(/\[(?:\.\.\.)?(\w+)\]/g)].map((m) => m[1]!);
+  const mod = (await import(file)) as Record<string, unknown>;
+  for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE']) {
+    if (typeof mod[method] === 'function') ROUTES.push({ where, method, params, handler: mod[method] as Handler });
+  }
+}
+
+/** The URL path of a route with its parameters filled in (route groups are not part of it). */
+function urlPath(where: string, values: Record<string, string>): string {
+  return `/${where
+    .split('/')
+    .filter((segment) => !/^\(.*\)$/.test(segment))
+    .map((segment) => {
+      const m = /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment);
+      return m ? encodeURIComponent(values[m[1]!] ?? '') : segment;
+    })
+    .join('/')}`;
+}
+
+// ─── The database ────────────────────────────────────────────────────────────
+let t: TestDatabase;
+let restore: () => void;
+let writes: WriteWatch;
+const userIds: Partial<Record<Door, string>> = {};
+let ownAccount: string;
+let plausibleIds: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  restore = useAsGlobalDb(t.handle);
+  await seedDemoData(t.db, new Date());
+  const byEmail = async (email: string) => (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+  userIds.household = await byEmail('petrov@example.com');
+  userIds.company = await byEmail('company@example.com');
+  userIds.staff = await byEmail('operator@example.com');
+  ownAccount = (await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002')))[0]!.id;
+  plausibleIds = [
+    ...(await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, ownAccount)).limit(2)).map((r) => r.id),
+    ...(await t.db.select({ id: bills.id }).from(bills).limit(2)).map((r) => r.id),
+    ...(await t.db.select({ id: meters.id }).from(meters).limit(3)).map((r) => r.id),
+    '00000000-0000-4000-8000-000000000000',
+  ];
+  writes = await watchWrites(t.db);
+});
+
+afterAll(async () => {
+  restore?.();
+  await t?.drop();
+});
+
+// ─── Junk requests ───────────────────────────────────────────────────────────
+/** Names the handlers read (and the gateway protocol's), mixed with junk names. */
+const knownKey = fc.constantFrom('period', 'InvId', 'OutSum', 'SignatureValue', 'Shp_purpose', 'Fee', 'EMail', 'PaymentMethod', 'IncAccount', 'InvoiceID', 'PreviousInvoiceID', 'MerchantLogin', 'id');
+const key = fc.oneof({ weight: 3, arbitrary: knownKey }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
+const value = fc.oneof(
+  { weight: 3, arbitrary: junkText },
+  { weight: 1, arbitrary: fc.constantFrom('2026-11-01', '2026-10-01', '100001', '150.000000', 'electricity', 'energokabinet-sandbox', ...['0'.repeat(32)]) },
+);
+/** Pairs (repeated keys included), or raw text that is not well-formed at all. */
+const encoded = fc.oneof(
+  { weight: 3, arbitrary: fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()) },
+  { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '&&&', '=', '==x', 'a=%E0%A4%A', 'InvId=1&InvId=2', 'x'.repeat(25_000), '%00=%00') },
+  { weight: 1, arbitrary: junkText },
+);
+const paramValue = fc.oneof(junkText, fc.constant('').chain(() => fc.constantFrom(...(plausibleIds.length ? plausibleIds : ['x']))));
+
+/** A notification that looks right (amount, a real-looking InvId) but is not signed by the gateway. */
+const unsignedNotification = fc
+  .record({
+    OutSum: fc.constantFrom('150.000000', '150', '1.5', '100000.00'),
+    InvId: fc.constantFrom('100001', '100002', '100050', '2147483647'),
+    SignatureValue: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 32, maxLength: 32 }), junkText),
+    Shp_purpose: fc.constantFrom('electricity', 'service'),
+    PaymentMethod: junkText,
+    IncAccount: junkText,
+  }, { requiredKeys: ['OutSum', 'InvId', 'SignatureValue'] })
+  .map((fields) => new URLSearchParams(fields as Record<string, string>).toString());
+
+interface JunkRequest {
+  door: Door | null;
+  query: string;
+  body: string;
+  params: Record<string, string>;
+  contentType: string;
+}
+
+/** Who a route is for: the door of its route group. */
+function doorOf(where: string): Door | null {
+  if (where.startsWith('admin/(console)')) return 'staff';
+  if (where.startsWith('fiz/(cabinet)')) return 'household';
+  if (where.startsWith('lk/(cabinet)')) return 'company';
+  return null;
+}
+
+function junkRequest(route: RouteUnderTest): fc.Arbitrary<JunkRequest> {
+  const own = doorOf(route.where);
+  const anyone = fc.constantFrom<Door | null>(null, 'household', 'company', 'staff');
+  const body = SERVER_TO_SERVER.has(route.where) ? fc.oneof(encoded, unsignedNotification) : encoded;
+  // Mostly the route's own users, so the junk gets past the session check.
+  const door = own ? fc.oneof({ weight: 2, arbitrary: fc.constant<Door | null>(own) }, { weight: 1, arbitrary: anyone }) : anyone;
+  // A query with the handler's own parameter (period, …) in it, junk or not.
+  const query = fc.oneof(fc.constant(''), encoded, fc.tuple(fc.constantFrom('period', 'InvId'), value).map(([k, v]) => new URLSearchParams([[k, v]]).toString()));
+  return fc.record({
+    door,
+    query: route.method === 'GET' ? query : fc.oneof(fc.constant(''), encoded),
+    body,
+    params: fc.record(Object.fromEntries(route.params.map((p) => [p, paramValue]))) as fc.Arbitrary<Record<string, string>>,
+    contentType: fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/json'),
+  });
+}
+
+function show(r: JunkRequest): string {
+  const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…(${s.length})` : s);
+  return JSON.stringify({ ...r, query: cut(r.query), body: cut(r.body), params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, cut(v)])) });
+}
+
+let ipCounter = 0;
+const freshIp = () => `10.77.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
+
+/** Sends the request to the handler as Next.js would; the answer, and what it logged as an error. */
+async function send(route: RouteUnderTest, r: JunkRequest): Promise<{ response: Response; text: string; errors: string[] } | null> {
+  let request: Request;
+  try {
+    const url = new URL(`http://test.local${urlPath(route.where, r.params)}`);
+    url.search = r.query;
+    const hasBody = route.method !== 'GET' && route.method !== 'HEAD';
+    request = new Request(url, { method: route.method, ...(hasBody ? { body: r.body, headers: { 'content-type': r.contentType, 'x-forwarded-for': requestState.ip } } : {}) });
+  } catch {
+    return null; // not a request anyone can send
+  }
+  const errors: string[] = [];
+  const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ').slice(0, 300)));
+  try {
+    const response = await route.handler(request, { params: Promise.resolve(r.params) });
+    await runAfterTasks();
+    const text = await response.text();
+    return { response, text, errors };
+  } finally {
+    spy.mockRestore();
+  }
+}
+
+describe('every route handler under generated junk', () => {
+  it('finds the route handlers on disk', () => {
+    const found = ROUTES.map((r) => `${r.method} ${r.where}`);
+    for (const expected of [
+      'POST api/payments/robokassa/result',
+      'GET api/payments/robokassa/result',
+      'POST api/payments/sandbox/result',
+      'GET admin/(console)/readings/export',
+      'GET fiz/(cabinet)/bills/[id]/receipt',
+      'GET admin/(console)/meters/[meterId]/photo',
+    ]) {
+      expect(found).toContain(expected);
+    }
+  });
+
+  const robokassaEnv = { ROBOKASSA_MERCHANT_LOGIN: 'energokabinet-test', ROBOKASSA_PASSWORD1: 'junk-test-one', ROBOKASSA_PASSWORD2: 'junk-test-two' };
+
+  for (const route of ROUTES) {
+    it(`${route.method} /${route.where}: junk → a refusal below 500, nothing written`, async () => {
+      // Robokassa's endpoint answers only once it is configured; the sandbox's only while it is not.
+      const configure = route.where.startsWith('api/payments/robokassa');
+      if (configure) Object.assign(process.env, robokassaEnv);
+      try {
+        let mark = await writes.mark();
+        await fc.assert(
+          fc.asyncProperty(junkRequest(route), async (r) => {
+            requestState.ip = freshIp();
+            requestState.userId = r.door ? userIds[r.door]! : null;
+            const answer = await send(route, r).catch((error: unknown) => {
+              throw new Error(`${route.method} /${route.where} threw on ${show(r)}: ${String(error)}`, { cause: error });
+            });
+            if (!answer) return;
+            const context = `${route.method} /${route.where} on ${show(r)} → ${answer.response.status} ${answer.text.slice(0, 200)}`;
+            expect(answer.errors, context).toEqual([]);
+            expect(answer.response.status, context).toBeLessThan(500);
+            const after = await writes.mark();
+            if (after !== mark) expect(await writes.since(mark), context).toEqual([]);
+            mark = after;
+            const type = answer.response.headers.get('content-type') ?? '';
+            if (answer.response.status >= 400 && !SERVER_TO_SERVER.has(route.where)) {
+              // What a person sees: plain text or a JSON message, in Russian.
+              if (type.startsWith('text/plain') || type.startsWith('application/json')) expect(answer.text, context).toMatch(RUSSIAN);
+            }
+          }),
+          { numRuns: runs(60), endOnFailure: true },
+        );
+      } finally {
+        if (configure) for (const name of Object.keys(robokassaEnv)) delete process.env[name];
+      }
+    });
+  }
+
+  it('a correctly signed notification with junk in its unsigned fields: credited once or refused, never a 5xx', async () => {
+    const route = ROUTES.find((r) => r.where === 'api/payments/sandbox/result' && r.method === 'POST')!;
+    const gateway = sandboxGateway({ origin: 'http://test.local', config: sandboxConfig() });
+    const unsigned = fc.record(
+      {
+        Fee: junkText,
+        EMail: junkText,
+        PaymentMethod: junkText,
+        IncCurrLabel: junkText,
+        IncAccount: fc.oneof(junkText, fc.constant('411111******1111')),
+        IsTest: junkText,
+        Culture: junkText,
+      },
+      { requiredKeys: [] },
+    );
+    await fc.assert(
+      fc.asyncProperty(unsigned, fc.integer({ min: 100, max: 50_000_000 }), async (junk, amountKopecks) => {
+        requestState.ip = freshIp();
+        requestState.userId = null;
+        const { invId, paymentId } = await startPayment({ accountId: ownAccount, userId: null, amountKopecks, requestsBinding: false, ip: '192.0.2.1' }, gateway);
+        const fields = { ...buildSandboxNotification({ invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' }, sandboxConfig()), ...junk };
+        const r: JunkRequest = { door: null, query: '', body: new URLSearchParams(fields).toString(), params: {}, contentType: 'application/x-www-form-urlencoded' };
+        const answer = await send(route, r);
+        const context = `${show(r)} → ${answer?.response.status} ${answer?.text.slice(0, 200)}`;
+        expect(answer, context).not.toBeNull();
+        expect(answer!.errors, context).toEqual([]);
+        expect(answer!.response.status, context).toBeLessThan(500);
+        const credits = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.paymentId, paymentId));
+        const [payment] = await t.db.select().from(payments).where(and(eq(payments.id, paymentId)));
+        if (answer!.response.status === 200) {
+          expect(answer!.text, context).toBe(`OK${invId}`);
+          expect(credits, context).toHaveLength(1);
+          expect(payment!.status, context).toBe('paid');
+        } else {
+          expect(credits, context).toHaveLength(0);
+          expect(payment!.status, context).toBe('pending');
+        }
+      }),
+      { numRuns: runs(60), endOnFailure: true },
+    );
+  });
+});
