@@ -32,13 +32,29 @@ export function registerValue(i: number, zoneIdx: number, m: number): number {
 
 const pz = `(values (1, 'all_day'::tariff_zone, 1), (2, 'day'::tariff_zone, 1), (2, 'night'::tariff_zone, 2)) pz(plan, zone, idx)`;
 
-export async function generateDataset(sql: postgres.Sql, o: DatasetOptions): Promise<Record<string, number>> {
+export async function generateDataset(pool: postgres.Sql, o: DatasetOptions): Promise<Record<string, number>> {
+  // Two connections, one per core: independent steps run side by side.
+  const bulkConnection = async () => {
+    const c = await pool.reserve();
+    await c.unsafe(`set session_replication_role = replica; set synchronous_commit = off; set work_mem = '256MB'; set maintenance_work_mem = '512MB'`);
+    return c;
+  };
+  const sql = await bulkConnection();
+  const sql2 = await bulkConnection();
   const timings: Record<string, number> = {};
   const step = async (name: string, run: () => Promise<unknown>) => {
     const started = performance.now();
     await run();
     timings[name] = Math.round(performance.now() - started);
   };
+  // Bulk load: secondary indexes are rebuilt once at the end rather than maintained row by row
+  // (random uuids make row-by-row maintenance the dominant cost); session_replication_role skips
+  // the foreign-key triggers for rows that are consistent by construction.
+  const bulky = ['readings', 'bills', 'bill_lines', 'ledger_entries', 'payments'];
+  const indexes = await sql<{ indexname: string; indexdef: string }[]>`
+    select indexname, indexdef from pg_indexes
+    where schemaname = 'public' and tablename = any(${bulky}) and indexname not in (select conname from pg_constraint)`;
+  await step('drop_indexes', () => sql.unsafe(indexes.map((i) => `drop index "${i.indexname}";`).join('\n')));
   const n = o.accounts;
   const first = FIRST_ACCOUNT;
   const start = `('${o.period}'::date - interval '${MONTHS} months')::date`;
@@ -66,7 +82,7 @@ export async function generateDataset(sql: postgres.Sql, o: DatasetOptions): Pro
     insert into meters (account_id, serial_number, model, zone_plan, status, installed_at, verification_due)
     select a.id, 'B' || a.number, 'Нагрузочный', case when (a.number::bigint - ${first}) % 10 < 7 then 1 else 2 end, 'active', '2018-01-01', '2034-01-01'
     from accounts a where a.number::bigint between ${first + 1} and ${first + n}`));
-  await step('readings', () => sql.unsafe(`
+  const readings = step('readings', () => sql.unsafe(`
     insert into readings (meter_id, period, zone, value, source, submitted_at)
     select m.id, (${start} + make_interval(months => mo))::date, pz.zone,
       10000 + pz.idx * 1000 + mo * 150 + ((a.number::bigint - ${first}) * mo) % 37,
@@ -77,7 +93,7 @@ export async function generateDataset(sql: postgres.Sql, o: DatasetOptions): Pro
     cross join generate_series(0, ${MONTHS}) mo
     where a.number::bigint between ${first + 1} and ${first + n}`));
   // One bill per account and month before the bench period: consumption × the tariff in force.
-  await step('bills', () => sql.unsafe(`
+  const bills = step('bills', () => sql2.unsafe(`
     insert into bills (account_id, period, receipt_number, amount_kopecks, due_date, issued_at)
     select a.id, g.period, 'R-' || to_char(g.period, 'YYYYMM') || '-' || a.number,
       sum((150 + (x.i * g.mo) % 37 - (x.i * (g.mo - 1)) % 37) * t.price_kopecks),
@@ -91,24 +107,34 @@ export async function generateDataset(sql: postgres.Sql, o: DatasetOptions): Pro
       and t.range_from_kwh = 0 and t.effective_from <= g.period and (t.effective_to is null or t.effective_to >= g.period)
     where a.number::bigint between ${first + 1} and ${first + n}
     group by a.id, a.number, g.mo, g.period`));
-  await step('bill_lines', () => sql.unsafe(`
+  await Promise.all([readings, bills]);
+  const lines = step('bill_lines', () => sql.unsafe(`
     insert into bill_lines (bill_id, kind, amount_kopecks, description)
     select b.id, 'consumption', b.amount_kopecks, 'Электроэнергия по показаниям'
     from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`));
-  await step('ledger_charges', () => sql.unsafe(`
+  const charges = lines.then(() => step('ledger_charges', () => sql.unsafe(`
     insert into ledger_entries (account_id, kind, amount_kopecks, bill_id, description, posted_at)
     select b.account_id, 'charge', b.amount_kopecks, b.id, 'Начислено по квитанции ' || b.receipt_number, b.issued_at
-    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`));
-  await step('payments', () => sql.unsafe(`
+    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`)));
+  const payments = step('payments', () => sql2.unsafe(`
     insert into payments (account_id, user_id, bill_id, amount_kopecks, status, gateway, description, paid_at, created_at, card_mask, payment_method)
     select b.account_id, au.user_id, b.id, b.amount_kopecks, 'paid', 'sandbox', 'Оплата по квитанции ' || b.receipt_number,
       b.issued_at + interval '5 days', b.issued_at + interval '5 days', '411111******1111', 'BankCard'
     from bills b join accounts a on a.id = b.account_id join account_users au on au.account_id = a.id
     where a.number::bigint between ${first + 1} and ${first + n}`));
-  await step('ledger_payments', () => sql.unsafe(`
+  const credits = payments.then(() => step('ledger_payments', () => sql2.unsafe(`
     insert into ledger_entries (account_id, kind, amount_kopecks, payment_id, description, posted_at)
     select p.account_id, 'payment', -p.amount_kopecks, p.id, 'Оплата картой, платёж № ' || p.inv_id, p.paid_at
-    from payments p join accounts a on a.id = p.account_id where a.number::bigint between ${first + 1} and ${first + n}`));
+    from payments p join accounts a on a.id = p.account_id where a.number::bigint between ${first + 1} and ${first + n}`)));
+  await Promise.all([charges, credits]);
+  const half = Math.ceil(indexes.length / 2);
+  await step('create_indexes', () =>
+    Promise.all([
+      sql.unsafe(indexes.slice(0, half).map((i) => `${i.indexdef};`).join('\n')),
+      sql2.unsafe(indexes.slice(half).map((i) => `${i.indexdef};`).join('\n')),
+    ]));
   await step('analyze', () => sql.unsafe('analyze'));
+  sql.release();
+  sql2.release();
   return timings;
 }

@@ -207,37 +207,33 @@ export function billChunkStatement(opts: {
       from mtr join pz on pz.plan = mtr.zone_plan
     ),
 
-    -- Registers with an accepted reading for P, the latest reading before it, the estimates between.
-    cur as (
-      select r.meter_id, r.zone, r.value
-      from readings r join mz on mz.meter_id = r.meter_id and mz.zone = r.zone
-      where r.period = ${P} and r.status = 'accepted'
-    ),
-    prev as (
-      select distinct on (r.meter_id, r.zone) r.meter_id, r.zone, r.value, r.period
-      from readings r join cur on cur.meter_id = r.meter_id and cur.zone = r.zone
-      where r.period < ${P} and r.status = 'accepted'
-      order by r.meter_id, r.zone, r.period desc
-    ),
-    gap as (
-      select p.meter_id, p.zone, sum(v.kwh)::bigint as est_kwh, min(v.period) as first_p, max(v.period) as last_p
-      from prev p
-      join consumption_volumes v on v.meter_id = p.meter_id and v.zone = p.zone
-      where v.period > p.period and v.period < ${P} and v.method in ('average', 'norm')
-      group by p.meter_id, p.zone
-    ),
+    -- Registers with an accepted reading for P, the latest reading before it (one index probe per
+    -- register, latest first) and the estimates billed between. Laterals rather than joins of CTEs:
+    -- the planner cannot estimate CTE rows and picked a register × register nested loop.
     measured as (
-      select c.meter_id, c.zone, p.meter_id is not null as has_prev,
-        coalesce(c.value - p.value, 0)::bigint as real_kwh, g.est_kwh, g.first_p, g.last_p
-      from cur c
-      left join prev p on p.meter_id = c.meter_id and p.zone = c.zone
-      left join gap g on g.meter_id = c.meter_id and g.zone = c.zone
+      select r.meter_id, r.zone, last.period is not null as has_prev,
+        coalesce(r.value - last.value, 0)::bigint as real_kwh, g.est_kwh, g.first_p, g.last_p
+      from readings r
+      join mz on mz.meter_id = r.meter_id and mz.zone = r.zone
+      left join lateral (
+        select p.value, p.period from readings p
+        where p.meter_id = r.meter_id and p.zone = r.zone and p.period < ${P} and p.status = 'accepted'
+        order by p.period desc
+        limit 1
+      ) last on true
+      left join lateral (
+        select sum(v.kwh)::bigint as est_kwh, min(v.period) as first_p, max(v.period) as last_p
+        from consumption_volumes v
+        where v.meter_id = r.meter_id and v.zone = r.zone and v.period > last.period and v.period < ${P}
+          and v.method in ('average', 'norm')
+      ) g on true
+      where r.period = ${P} and r.status = 'accepted'
     ),
 
     -- Meters with a register without a reading: estimatePeriod over their merged history.
     est_m as (
       select distinct mz.meter_id from mz
-      where not exists (select 1 from cur c where c.meter_id = mz.meter_id and c.zone = mz.zone)
+      where not exists (select 1 from measured c where c.meter_id = mz.meter_id and c.zone = mz.zone)
     ),
     chain(meter_id, ancestor_id, depth) as (
       select meter_id, meter_id, 0 from est_m
