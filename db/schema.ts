@@ -375,6 +375,8 @@ export const billingRuns = pgTable(
     startedBy: uuid('started_by').references(() => users.id, { onDelete: 'set null' }),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    // Bumped by every chunk: a running run whose heartbeat stops (its process died) is abandoned.
+    heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
     accountsTotal: integer('accounts_total'),
     billsCreated: integer('bills_created'),
     error: text('error'),

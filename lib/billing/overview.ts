@@ -11,7 +11,7 @@ import { readingWindowOf } from '@/lib/readings/settings';
 import { readingWindowStatus } from '@/lib/readings/window';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
 import { billingPeriodChoices, lastClosedPeriod, proposedBillingPeriod } from './periods';
-import { billingPeriodRefusal, billingRunStatus, tariffGapsMessage, type BillingRunView } from './run';
+import { abandonStaleRuns, billingPeriodRefusal, billingRunStatus, tariffGapsMessage, type BillingRunView } from './run';
 import { billableCountStatement, rowsOf, tariffGapsStatement } from './statements';
 
 export interface BillingPeriodMenu {
@@ -80,6 +80,8 @@ export async function billingPeriodMenu(now: Date = new Date()): Promise<Billing
 
 export async function billingPeriodOverview(period: string, now: Date = new Date()): Promise<BillingPeriodOverview> {
   const refusal = await billingPeriodRefusal(period, now);
+  // A run whose process died would otherwise show «выполняется» and block the period for good.
+  if (!refusal) await abandonStaleRuns(period);
   const window = await readingWindowOf(db());
   const accepting = readingWindowStatus(now, window);
   const [[issued], billable, gaps, [latestRun]] = await Promise.all([

@@ -8,7 +8,7 @@
 // period bills only the accounts without a bill for it: a posted bill is never edited (corrections
 // go into the next period), a crashed run is marked failed and a new run carries on where it stopped.
 import 'server-only';
-import { desc, eq, min } from 'drizzle-orm';
+import { and, desc, eq, lt, min, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { billingRuns, tariffs, users } from '@/db/schema';
 import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
@@ -68,6 +68,39 @@ export interface BillingRunOutcome {
 
 const ONE_RUNNING_INDEX = 'billing_runs_one_running';
 
+/**
+ * A running run whose heartbeat is older than this is taken for dead (its process stopped in the
+ * middle: a deploy, a crash). A chunk takes seconds (MAX_CHUNKS bounds their number, not their
+ * size, so a utility of a million accounts has 40 000-account chunks of about 15 s).
+ */
+export const STALE_RUN_MINUTES = 10;
+
+/**
+ * Marks the period's dead runs failed so the period can be billed again; the bills they wrote stay
+ * (each chunk is whole or absent) and a new run bills only the accounts still without a bill.
+ * Database time on both sides: the heartbeat is written with now() too.
+ */
+export async function abandonStaleRuns(period: string): Promise<number> {
+  const abandoned = await db()
+    .update(billingRuns)
+    .set({
+      status: 'failed',
+      finishedAt: sql`now()`,
+      error:
+        `Запуск прервался: от него нет вестей больше ${STALE_RUN_MINUTES} минут (процесс остановился). ` +
+        'Уже выставленные счета сохранены; повторный запуск начислит только тех, кто остался без счёта.',
+    })
+    .where(
+      and(
+        eq(billingRuns.period, period),
+        eq(billingRuns.status, 'running'),
+        lt(billingRuns.heartbeatAt, sql`now() - make_interval(mins => ${STALE_RUN_MINUTES})`),
+      ),
+    )
+    .returning({ id: billingRuns.id });
+  return abandoned.length;
+}
+
 /** Why the period cannot be billed at all (not a period, a month ahead, before the first tariff), or null. */
 export async function billingPeriodRefusal(period: unknown, now: Date = new Date()): Promise<string | null> {
   if (typeof period !== 'string' || !isPeriod(period)) {
@@ -91,6 +124,7 @@ export async function createBillingRun(input: StartBillingRunInput): Promise<Sta
   const refusal = await billingPeriodRefusal(period, now);
   if (refusal) return { ok: false, message: refusal };
 
+  await abandonStaleRuns(period);
   try {
     const [row] = await db()
       .insert(billingRuns)

@@ -110,7 +110,7 @@ export function planChunksStatement(opts: { runId: string; period: string; chunk
       select greatest(${opts.chunkSize}::int, ceil(max(n)::numeric / ${opts.maxChunks}::int)::int) as k from todo
     ),
     progress as (
-      update billing_runs set accounts_total = (select count(*) from todo), bills_created = 0
+      update billing_runs set accounts_total = (select count(*) from todo), bills_created = 0, heartbeat_at = now()
       where id = ${opts.runId}::uuid
       returning 1
     )
@@ -408,7 +408,7 @@ export function billChunkStatement(opts: {
       returning 1
     ),
     progress as (
-      update billing_runs set bills_created = coalesce(bills_created, 0) + (select count(*) from ins_bills)
+      update billing_runs set bills_created = coalesce(bills_created, 0) + (select count(*) from ins_bills), heartbeat_at = now()
       where id = ${runId}::uuid
       returning 1
     )

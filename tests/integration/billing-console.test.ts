@@ -2,13 +2,14 @@
 // (October and the eleven months before billed, reading window 15th–25th): which period it proposes,
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { balances } from '@/lib/billing/balance';
 import { billingPeriodMenu, billingPeriodOverview } from '@/lib/billing/overview';
+import { createBillingRun, runBilling } from '@/lib/billing/run';
 import { billingRunStatusAnswer } from '@/lib/billing/run-status';
 import { startBillingFromConsole } from '@/lib/billing/start';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
@@ -184,6 +185,31 @@ describe('starting a run from the page', () => {
     expect(rows.every((r) => r.amount === 0)).toBe(true);
     // The readings of that month are each meter's baseline: nothing consumed, nothing charged.
     expect(await balances(ids)).toEqual(before);
+  });
+
+  it('a run whose process died stops blocking the period once its heartbeat is 10 minutes old', async () => {
+    const dead = await createBillingRun({ period: NOV, startedBy: operator.id, now: afterWindow });
+    expect(dead.ok).toBe(true);
+    const deadId = (dead as { runId: string }).runId;
+    // Alive (fresh heartbeat): a second run is refused and the page shows the first.
+    expect((await createBillingRun({ period: NOV, startedBy: operator.id, now: afterWindow })).ok).toBe(false);
+    expect((await billingPeriodOverview(NOV, afterWindow)).running).toMatchObject({ id: deadId, status: 'running' });
+
+    // Its process stops: no chunk bumps the heartbeat any more.
+    await t.db.update(billingRuns).set({ heartbeatAt: sql`now() - interval '11 minutes'` }).where(eq(billingRuns.id, deadId));
+    const overview = await billingPeriodOverview(NOV, afterWindow);
+    expect(overview.running).toBeNull();
+    const [row] = await t.db.select().from(billingRuns).where(eq(billingRuns.id, deadId));
+    expect(row).toMatchObject({ status: 'failed' });
+    expect(row!.finishedAt).not.toBeNull();
+    expect(row!.error).toMatch(/^Запуск прервался: от него нет вестей больше 10 минут/);
+
+    // A new run takes the period and bills only who is left (nobody): no second bill, no second charge.
+    const again = await createBillingRun({ period: NOV, startedBy: operator.id, now: afterWindow });
+    expect(again.ok).toBe(true);
+    const outcome = await runBilling((again as { runId: string }).runId, { now: afterWindow });
+    expect(outcome).toMatchObject({ status: 'done', billsCreated: 0 });
+    expect(await billsOf(NOV)).toBe(7);
   });
 });
 
