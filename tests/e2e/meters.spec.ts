@@ -107,6 +107,7 @@ test('the request form explains what is missing, and a non-image is refused', as
   // Claims to be a JPEG; the browser cannot open it as a picture, the server would refuse it by its bytes.
   await form.getByLabel('Фото таблички счётчика').setInputFiles({ name: 'nameplate.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') });
   await form.getByRole('button', { name: 'Отправить заявку' }).click();
-  await expect(form.getByText(/JPEG, PNG или WebP/)).toBeVisible();
+  // The field's hint names the formats too: look for the refusal itself.
+  await expect(form.getByText(/Прикрепите фото в формате JPEG, PNG или WebP/)).toBeVisible();
   await expect(page).toHaveURL(/\/fiz\/meters$/);
 });
