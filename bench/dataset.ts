@@ -4,7 +4,7 @@
 // period, then every month up to and including it), and for every month before the bench period a
 // bill with its line, its ledger charge, and a paid card payment with its ledger credit. The bench
 // period itself is left unbilled for the billing measurement.
-import type postgres from 'postgres';
+import postgres from 'postgres';
 
 export const FIRST_ACCOUNT = 60_000_000;
 export const MONTHS = 24;
@@ -32,7 +32,17 @@ export function registerValue(i: number, zoneIdx: number, m: number): number {
 
 const pz = `(values (1, 'all_day'::tariff_zone, 1), (2, 'day'::tariff_zone, 1), (2, 'night'::tariff_zone, 2)) pz(plan, zone, idx)`;
 
-export async function generateDataset(pool: postgres.Sql, o: DatasetOptions): Promise<Record<string, number>> {
+/** Generates the dataset into the database at `url` over two connections of its own. */
+export async function generateDataset(url: string, o: DatasetOptions): Promise<Record<string, number>> {
+  const pool = postgres(url, { max: 2, onnotice: () => {} });
+  try {
+    return await generate(pool, o);
+  } finally {
+    await pool.end();
+  }
+}
+
+async function generate(pool: postgres.Sql, o: DatasetOptions): Promise<Record<string, number>> {
   // Two connections, one per core: independent steps run side by side.
   const bulkConnection = async () => {
     const c = await pool.reserve();

@@ -120,7 +120,7 @@ async function main() {
     run(bin('tsx'), ['scripts/db-seed.ts'], { DATABASE_URL: benchUrl });
     const sql = postgres(benchUrl, { max: 4, onnotice: () => {} });
     const genStarted = Date.now();
-    const timings = await generateDataset(sql, { accounts: ACCOUNTS, period: PERIOD, passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) });
+    const timings = await generateDataset(benchUrl, { accounts: ACCOUNTS, period: PERIOD, passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) });
     results.dataset = { seconds: Math.round((Date.now() - genStarted) / 100) / 10, stepsMs: timings };
     log(`dataset: ${ACCOUNTS} accounts in ${(results.dataset as { seconds: number }).seconds} s`);
 

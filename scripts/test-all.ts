@@ -14,8 +14,6 @@ const steps: { name: string; cmd: string; args: string[]; when?: () => boolean }
   { name: 'build', cmd: bin('next'), args: ['build'] },
   { name: 'seed', cmd: bin('tsx'), args: ['scripts/db-seed.ts'], when: () => Boolean(process.env.DATABASE_URL) },
   { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
-  // Kills Postgres connections under load: only on a real server (about a minute, on the same build).
-  { name: 'faults', cmd: bin('tsx'), args: ['tests/faults/faults.ts'], when: () => Boolean(process.env.DATABASE_URL) },
 ];
 
 const results: string[] = [];
