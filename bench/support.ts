@@ -26,12 +26,26 @@ export function runSync(cmd: string, args: string[], env: Record<string, string>
 
 export class Children {
   private list: ChildProcess[] = [];
+  private tail: string[] = [];
 
+  // Output is always read: a child writing into a pipe nobody drains blocks once the pipe's 64 KB
+  // fill up (Node writes to pipes synchronously), which froze the server under the fault harness.
+  // A quiet child's output is kept as a tail, printed when a run fails.
   start(cmd: string, args: string[], env: Record<string, string>, quiet = false): ChildProcess {
     const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    if (!quiet) child.stderr?.on('data', (d: Buffer) => process.stderr.write(d));
+    const sink = (d: Buffer) => {
+      if (!quiet) process.stderr.write(d);
+      else this.tail = [...this.tail, ...d.toString().split('\n').filter(Boolean)].slice(-80);
+    };
+    child.stdout?.on('data', sink);
+    child.stderr?.on('data', sink);
     this.list.push(child);
     return child;
+  }
+
+  /** The last lines the quiet children wrote. */
+  recentOutput(): string {
+    return this.tail.join('\n');
   }
 
   stopAll(): void {

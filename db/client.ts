@@ -1,12 +1,16 @@
-// Picks the driver once per process: DATABASE_URL set → Postgres through postgres.js;
+// Picks the driver once per process: DATABASE_URL set → Postgres through node-postgres (pg);
 // unset → embedded Postgres (PGlite) in ./.data, so the app runs with no server installed.
+// node-postgres rather than postgres.js: its pool drops a client whose connection broke and opens a
+// fresh one for the next query, so the app recovers by itself when Postgres restarts or kills its
+// connections (postgres.js 3.4 kept dead connections answering CONNECT_TIMEOUT for tens of seconds
+// and threw uncaught errors: porsager/postgres#1193, #1199; see tests/faults).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePostgres, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
-import postgres from 'postgres';
+import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,15 +27,21 @@ export function defaultDataDir(): string {
 }
 
 export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
-  const client = postgres(url, {
+  const pool = new pg.Pool({
+    connectionString: url,
     max: options.max ?? Number(process.env.DB_POOL_MAX ?? 10),
-    onnotice: () => {},
-    connect_timeout: 10,
+    // While Postgres is away a request fails within seconds instead of waiting for a connection.
+    connectionTimeoutMillis: 5_000,
     // Keep idle connections from piling up across restarts of the database.
-    idle_timeout: 60,
+    idleTimeoutMillis: 60_000,
   });
-  const db: PostgresJsDatabase<Schema> = drizzlePostgres(client, { schema });
-  return { driver: 'postgres', db: db as unknown as Db, url, close: () => client.end({ timeout: 5 }) };
+  // An idle connection that the server closed (restart, pg_terminate_backend) is reported here and
+  // already removed from the pool; without a listener Node would crash the process on it.
+  pool.on('error', (error) => {
+    console.error(`[db] idle connection lost: ${error.message}`);
+  });
+  const db: NodePgDatabase<Schema> = drizzleNodePg(pool, { schema });
+  return { driver: 'postgres', db: db as unknown as Db, url, close: () => pool.end() };
 }
 
 /** `dataDir` undefined → in memory (tests). */

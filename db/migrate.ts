@@ -2,8 +2,8 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
+import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { connectPostgres, type DbHandle, type Schema } from './client';
 
 export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
@@ -20,7 +20,7 @@ export async function migrateDatabase(handle: DbHandle): Promise<void> {
   const single = connectPostgres(handle.url, { max: 1 });
   try {
     await single.db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_ID})`);
-    await migratePostgres(single.db as unknown as PostgresJsDatabase<Schema>, { migrationsFolder });
+    await migratePostgres(single.db as unknown as NodePgDatabase<Schema>, { migrationsFolder });
     await single.db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_ID})`);
   } finally {
     await single.close();

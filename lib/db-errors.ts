@@ -1,4 +1,4 @@
-// Postgres errors by SQLSTATE, as both drivers report them (postgres.js and PGlite, possibly
+// Postgres errors by SQLSTATE, as both drivers report them (node-postgres and PGlite, possibly
 // wrapped by drizzle in `cause`).
 
 const UNIQUE_VIOLATION = '23505';

@@ -46,17 +46,20 @@ export function userAction<S extends z.ZodType, T extends object>(
   schema: S,
   run: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<ActionResult<T>>,
 ): FormAction<T> {
-  return async (_prev, formData) => {
-    const user = await requireUser(kind);
-    if (!(formData instanceof FormData)) return fail(INVALID_FORM);
-    const parsed = schema.safeParse(formDataToObject(formData));
-    if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
-    const unstorable = unstorableFieldErrors(parsed.data);
-    if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
-    const input = parsed.data as z.output<S> & { accountId?: unknown };
-    if (input.accountId !== undefined && (typeof input.accountId !== 'string' || !(await canAccessAccount(user, input.accountId)))) {
-      return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });
-    }
-    return guarded(() => run(parsed.data, user, formData));
-  };
+  // The session and ownership reads are guarded too: with the database away the user gets the
+  // typed failure, not an error page.
+  return async (_prev, formData) =>
+    guarded(async () => {
+      const user = await requireUser(kind);
+      if (!(formData instanceof FormData)) return fail(INVALID_FORM);
+      const parsed = schema.safeParse(formDataToObject(formData));
+      if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
+      const unstorable = unstorableFieldErrors(parsed.data);
+      if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
+      const input = parsed.data as z.output<S> & { accountId?: unknown };
+      if (input.accountId !== undefined && (typeof input.accountId !== 'string' || !(await canAccessAccount(user, input.accountId)))) {
+        return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });
+      }
+      return run(parsed.data, user, formData);
+    });
 }

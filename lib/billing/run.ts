@@ -294,7 +294,7 @@ export function tariffGapsMessage(period: string, gaps: { category: TariffCatego
   return `Нет действующего на ${formatDate(period)} тарифа: ${list}. Заведите тариф и запустите начисление снова.`;
 }
 
-/** A unique index refused the write, as postgres.js and PGlite report it (possibly wrapped by drizzle). */
+/** A unique index refused the write, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
 function isUniqueViolation(error: unknown, constraint: string): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };

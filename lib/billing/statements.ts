@@ -11,9 +11,8 @@ import { zonesForPlan } from '@/lib/tariffs/zones';
 import { chargeDescription, creditDescription, receiptNumber } from './describe';
 import { sqlConsumptionLineDescription, sqlRecalculationLineDescription } from './describe-sql';
 
-/** Rows of `db().execute(…)`: postgres.js returns an array, PGlite `{ rows }`. */
+/** Rows of `db().execute(…)`: both drivers (node-postgres, PGlite) answer `{ rows }`. */
 export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
   const rows = (result as { rows?: unknown } | null)?.rows;
   if (Array.isArray(rows)) return rows as T[];
   throw new Error('Unexpected query result');

@@ -46,7 +46,7 @@ export async function listRecentPastOutages(query: OutageQuery & { days: number 
     .where(
       and(
         sql`not (${isActiveOrUpcoming(query.now)})`,
-        // A raw sql fragment gets no column type, so the instant is passed as ISO text (postgres.js refuses a Date here).
+        // A raw sql fragment gets no column type, so the instant is passed as ISO text (drivers differ on a Date here).
         sql`coalesce(${outages.resolvedAt}, ${outages.endsAt}) > ${since.toISOString()}::timestamptz`,
         placeFilter(query.place),
         query.kind ? eq(outages.kind, query.kind) : undefined,
