@@ -14,7 +14,7 @@ const steps: { name: string; cmd: string; args: string[]; when?: () => boolean }
   { name: 'build', cmd: bin('next'), args: ['build'] },
   { name: 'seed', cmd: bin('tsx'), args: ['scripts/db-seed.ts'], when: () => Boolean(process.env.DATABASE_URL) },
   { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
-  // Kills and refuses Postgres connections under load (about 40 s); needs a Postgres server.
+  // Kills and refuses Postgres connections under load (about 25 s); needs a Postgres server.
   { name: 'faults', cmd: bin('tsx'), args: ['tests/faults/faults.ts'], when: () => Boolean(process.env.DATABASE_URL) },
 ];
 
