@@ -42,7 +42,13 @@ function door(kind: LoginKind) {
       const outcome = await authenticate({ kind, login, password, ip: clientIp(request.headers) });
       if (!outcome.ok) throw new LoginRefused(outcome.reason);
       const { user } = outcome;
-      return { id: user.id, name: user.fullName, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+      return {
+        id: user.id,
+        name: user.fullName,
+        email: user.email,
+        role: user.role,
+        sessionVersion: user.sessionVersion,
+      };
     },
   });
 }
@@ -71,7 +77,10 @@ function config(): NextAuthConfig {
         return token;
       },
       session({ session, token }) {
-        return { ...session, user: { ...session.user, id: token.uid ?? '', role: token.role, sessionVersion: token.sv } };
+        return {
+          ...session,
+          user: { ...session.user, id: token.uid ?? '', role: token.role, sessionVersion: token.sv },
+        };
       },
     },
     logger: {

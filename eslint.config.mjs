@@ -7,5 +7,15 @@ export default defineConfig([
   ...nextTs,
   // Tests are not React: Playwright fixtures call `use`, and test helpers may start with "use".
   { files: ['tests/**'], rules: { 'react-hooks/rules-of-hooks': 'off' } },
-  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'playwright-report/**', 'test-results/**', 'db/migrations/**']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'out/**',
+    'build/**',
+    'next-env.d.ts',
+    '.data/**',
+    'playwright-report/**',
+    'test-results/**',
+    'db/migrations/**',
+  ]),
 ]);

@@ -11,7 +11,15 @@ const systemChromium = '/usr/bin/chromium';
 const launchOptions = fs.existsSync(systemChromium)
   ? {
       executablePath: systemChromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     }
   : {};
 
@@ -37,7 +45,13 @@ export default defineConfig({
     {
       name: 'mobile',
       testMatch: /\.mobile\.spec\.ts$/,
-      use: { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, launchOptions },
+      use: {
+        viewport: { width: 360, height: 740 },
+        isMobile: true,
+        hasTouch: true,
+        deviceScaleFactor: 2,
+        launchOptions,
+      },
     },
   ],
   webServer: {

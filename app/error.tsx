@@ -6,8 +6,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
     <div className="card mx-auto max-w-xl text-center">
       <h1>Что-то пошло не так</h1>
       <p className="mt-3 text-slate-600">
-        Мы не смогли показать эту страницу. Попробуйте ещё раз через минуту; если ошибка повторится, позвоните нам и назовите код
-        ошибки.
+        Мы не смогли показать эту страницу. Попробуйте ещё раз через минуту; если ошибка повторится, позвоните нам и
+        назовите код ошибки.
       </p>
       {error.digest ? <p className="mt-2 font-mono text-sm text-slate-500">Код: {error.digest}</p> : null}
       <button

@@ -14,7 +14,10 @@ export default function NotFound() {
         <Link className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:no-underline" href="/">
           На главную
         </Link>
-        <Link className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:no-underline" href="/contacts">
+        <Link
+          className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:no-underline"
+          href="/contacts"
+        >
           Контакты
         </Link>
       </p>

@@ -24,8 +24,13 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 
 // /tariffs: the same single query as lib/content/tariffs.ts, a plain table out.
 async function tariffs(res: http.ServerResponse) {
-  const rows = await sql`select * from tariffs order by effective_from desc, category asc, zone_plan asc, range_from_kwh asc`;
-  send(res, 200, `<table>${rows.map((r) => `<tr><td>${r.category}</td><td>${r.zone}</td><td>${r.price_kopecks}</td></tr>`).join('')}</table>`);
+  const rows =
+    await sql`select * from tariffs order by effective_from desc, category asc, zone_plan asc, range_from_kwh asc`;
+  send(
+    res,
+    200,
+    `<table>${rows.map((r) => `<tr><td>${r.category}</td><td>${r.zone}</td><td>${r.price_kopecks}</td></tr>`).join('')}</table>`,
+  );
 }
 
 // /fiz: the user re-read (the app checks the session version), their accounts, then the five
@@ -35,7 +40,9 @@ async function cabinet(req: http.IncomingMessage, res: http.ServerResponse, peri
   const userId = String(req.headers['x-user-id'] ?? '');
   const [user] = await sql`select id, status, session_version, full_name from users where id = ${userId}`;
   if (!user) return send(res, 401, 'no user');
-  const ids = (await sql`select account_id from account_users where user_id = ${userId}`).map((r) => r.account_id as string);
+  const ids = (await sql`select account_id from account_users where user_id = ${userId}`).map(
+    (r) => r.account_id as string,
+  );
   const [accountRows, balances, latestBills, meterRows, submitted, settings] = await Promise.all([
     sql`select * from accounts where id = any(${ids}) order by number`,
     sql`select account_id, coalesce(sum(amount_kopecks), 0)::bigint as balance from ledger_entries where account_id = any(${ids}) group by account_id`,
@@ -62,7 +69,8 @@ async function reading(req: http.IncomingMessage, res: http.ServerResponse, peri
   await sql.begin(async (tx) => {
     const [meter] = await tx`select * from meters where id = ${meterId} for update`;
     if (!meter) return;
-    const [last] = await tx`select value, period from readings where meter_id = ${meterId} and zone = 'all_day' and status = 'accepted' and period < ${period} order by period desc limit 1`;
+    const [last] =
+      await tx`select value, period from readings where meter_id = ${meterId} and zone = 'all_day' and status = 'accepted' and period < ${period} order by period desc limit 1`;
     await tx`select avg(value) from readings where meter_id = ${meterId} and zone = 'all_day' and status = 'accepted' and period < ${period}`;
     if (last && value < Number(last.value)) return;
     await tx`update readings set status = 'superseded' where meter_id = ${meterId} and period = ${period} and zone = 'all_day' and status = 'accepted'`;
@@ -77,14 +85,21 @@ async function notification(req: http.IncomingMessage, res: http.ServerResponse)
   const form = new URLSearchParams(await readBody(req));
   const outSum = form.get('OutSum') ?? '';
   const invId = form.get('InvId') ?? '';
-  const shp = [...form.keys()].filter((k) => k.startsWith('Shp_')).sort().map((k) => `${k}=${form.get(k)}`);
-  const expected = createHash('md5').update([outSum, invId, password2, ...shp].join(':')).digest('hex');
+  const shp = [...form.keys()]
+    .filter((k) => k.startsWith('Shp_'))
+    .sort()
+    .map((k) => `${k}=${form.get(k)}`);
+  const expected = createHash('md5')
+    .update([outSum, invId, password2, ...shp].join(':'))
+    .digest('hex');
   if (expected !== (form.get('SignatureValue') ?? '').toLowerCase()) return send(res, 400, 'bad sign', 'text/plain');
   const amount = Math.round(Number(outSum) * 100);
   const ok = await sql.begin(async (tx) => {
-    const [payment] = await tx`select id, account_id, amount_kopecks, status from payments where inv_id = ${Number(invId)} for update`;
+    const [payment] =
+      await tx`select id, account_id, amount_kopecks, status from payments where inv_id = ${Number(invId)} for update`;
     if (!payment || Number(payment.amount_kopecks) !== amount) return false;
-    if (payment.status === 'pending') await tx`update payments set status = 'paid', paid_at = now() where id = ${payment.id}`;
+    if (payment.status === 'pending')
+      await tx`update payments set status = 'paid', paid_at = now() where id = ${payment.id}`;
     await tx`insert into ledger_entries (account_id, kind, amount_kopecks, payment_id, description)
       values (${payment.account_id}, 'payment', ${-amount}, ${payment.id}, 'Оплата картой') on conflict do nothing`;
     return true;

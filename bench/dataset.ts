@@ -46,7 +46,9 @@ async function generate(pool: postgres.Sql, o: DatasetOptions): Promise<Record<s
   // Two connections, one per core: independent steps run side by side.
   const bulkConnection = async () => {
     const c = await pool.reserve();
-    await c.unsafe(`set session_replication_role = replica; set synchronous_commit = off; set work_mem = '256MB'; set maintenance_work_mem = '512MB'`);
+    await c.unsafe(
+      `set session_replication_role = replica; set synchronous_commit = off; set work_mem = '256MB'; set maintenance_work_mem = '512MB'`,
+    );
     return c;
   };
   const sql = await bulkConnection();
@@ -71,28 +73,42 @@ async function generate(pool: postgres.Sql, o: DatasetOptions): Promise<Record<s
 
   // The demo's tariffs start in 2025; the 24 months reach back further, so the half-year before
   // gets the earliest prices minus 5 %.
-  await step('tariffs', () => sql.unsafe(`
+  await step('tariffs', () =>
+    sql.unsafe(`
     insert into tariffs (category, zone_plan, zone, price_kopecks, effective_from, effective_to)
     select category, zone_plan, zone, round(price_kopecks * 0.95), (min(effective_from) over () - interval '6 months')::date, (min(effective_from) over () - interval '1 day')::date
-    from tariffs where effective_from = (select min(effective_from) from tariffs)`));
-  await step('accounts', () => sql.unsafe(`
+    from tariffs where effective_from = (select min(effective_from) from tariffs)`),
+  );
+  await step('accounts', () =>
+    sql.unsafe(`
     insert into accounts (number, kind, holder_name, settlement, street, house, flat, tariff_category, residents, contract_number, contract_start)
     select (${first} + i)::text, 'household', 'Абонент Нагрузочный ' || i, 'г. Истра', 'ул. Нагрузочная ' || (i % 500 + 1), (i % 120 + 1)::text, (i % 90 + 1)::text,
       (case when i % 4 = 0 then 'rural_or_stove' else 'urban' end)::tariff_category, 1 + i % 4, 'ЭС-' || (${first} + i), '2018-01-01'
-    from generate_series(1, ${n}) i`));
-  await step('users', () => sql.unsafe(`
+    from generate_series(1, ${n}) i`),
+  );
+  await step('users', () =>
+    sql.unsafe(
+      `
     insert into users (email, password_hash, full_name, role, status, email_confirmed_at, consent_version, consent_at)
     select 'u' || (${first} + i) || '@bench.example', $1, 'Абонент Нагрузочный ' || i, 'subscriber', 'active', now(), '2026-11', now()
-    from generate_series(1, ${n}) i`, [o.passwordHash]));
-  await step('account_users', () => sql.unsafe(`
+    from generate_series(1, ${n}) i`,
+      [o.passwordHash],
+    ),
+  );
+  await step('account_users', () =>
+    sql.unsafe(`
     insert into account_users (account_id, user_id, is_owner)
     select a.id, u.id, true from accounts a join users u on u.email = 'u' || a.number || '@bench.example'
-    where a.number::bigint between ${first + 1} and ${first + n}`));
-  await step('meters', () => sql.unsafe(`
+    where a.number::bigint between ${first + 1} and ${first + n}`),
+  );
+  await step('meters', () =>
+    sql.unsafe(`
     insert into meters (account_id, serial_number, model, zone_plan, status, installed_at, verification_due)
     select a.id, 'B' || a.number, 'Нагрузочный', case when (a.number::bigint - ${first}) % 10 < 7 then 1 else 2 end, 'active', '2018-01-01', '2034-01-01'
-    from accounts a where a.number::bigint between ${first + 1} and ${first + n}`));
-  const readings = step('readings', () => sql.unsafe(`
+    from accounts a where a.number::bigint between ${first + 1} and ${first + n}`),
+  );
+  const readings = step('readings', () =>
+    sql.unsafe(`
     insert into readings (meter_id, period, zone, value, source, submitted_at)
     select m.id, (${start} + make_interval(months => mo))::date, pz.zone,
       10000 + pz.idx * 1000 + mo * 150 + ((a.number::bigint - ${first}) * mo) % 37,
@@ -101,9 +117,11 @@ async function generate(pool: postgres.Sql, o: DatasetOptions): Promise<Record<s
     from meters m join accounts a on a.id = m.account_id
     join ${pz} on pz.plan = m.zone_plan
     cross join generate_series(0, ${MONTHS}) mo
-    where a.number::bigint between ${first + 1} and ${first + n}`));
+    where a.number::bigint between ${first + 1} and ${first + n}`),
+  );
   // One bill per account and month before the bench period: consumption × the tariff in force.
-  const bills = step('bills', () => sql2.unsafe(`
+  const bills = step('bills', () =>
+    sql2.unsafe(`
     insert into bills (account_id, period, receipt_number, amount_kopecks, due_date, issued_at)
     select a.id, g.period, 'R-' || to_char(g.period, 'YYYYMM') || '-' || a.number,
       sum((150 + (x.i * g.mo) % 37 - (x.i * (g.mo - 1)) % 37) * t.price_kopecks),
@@ -116,33 +134,57 @@ async function generate(pool: postgres.Sql, o: DatasetOptions): Promise<Record<s
     join tariffs t on t.category = a.tariff_category and t.zone_plan = m.zone_plan and t.zone = pz.zone
       and t.range_from_kwh = 0 and t.effective_from <= g.period and (t.effective_to is null or t.effective_to >= g.period)
     where a.number::bigint between ${first + 1} and ${first + n}
-    group by a.id, a.number, g.mo, g.period`));
+    group by a.id, a.number, g.mo, g.period`),
+  );
   await Promise.all([readings, bills]);
-  const lines = step('bill_lines', () => sql.unsafe(`
+  const lines = step('bill_lines', () =>
+    sql.unsafe(`
     insert into bill_lines (bill_id, kind, amount_kopecks, description)
     select b.id, 'consumption', b.amount_kopecks, 'Электроэнергия по показаниям'
-    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`));
-  const charges = lines.then(() => step('ledger_charges', () => sql.unsafe(`
+    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`),
+  );
+  const charges = lines.then(() =>
+    step('ledger_charges', () =>
+      sql.unsafe(`
     insert into ledger_entries (account_id, kind, amount_kopecks, bill_id, description, posted_at)
     select b.account_id, 'charge', b.amount_kopecks, b.id, 'Начислено по квитанции ' || b.receipt_number, b.issued_at
-    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`)));
-  const payments = step('payments', () => sql2.unsafe(`
+    from bills b join accounts a on a.id = b.account_id where a.number::bigint between ${first + 1} and ${first + n}`),
+    ),
+  );
+  const payments = step('payments', () =>
+    sql2.unsafe(`
     insert into payments (account_id, user_id, bill_id, amount_kopecks, status, gateway, description, paid_at, created_at, card_mask, payment_method)
     select b.account_id, au.user_id, b.id, b.amount_kopecks, 'paid', 'sandbox', 'Оплата по квитанции ' || b.receipt_number,
       b.issued_at + interval '5 days', b.issued_at + interval '5 days', '411111******1111', 'BankCard'
     from bills b join accounts a on a.id = b.account_id join account_users au on au.account_id = a.id
-    where a.number::bigint between ${first + 1} and ${first + n}`));
-  const credits = payments.then(() => step('ledger_payments', () => sql2.unsafe(`
+    where a.number::bigint between ${first + 1} and ${first + n}`),
+  );
+  const credits = payments.then(() =>
+    step('ledger_payments', () =>
+      sql2.unsafe(`
     insert into ledger_entries (account_id, kind, amount_kopecks, payment_id, description, posted_at)
     select p.account_id, 'payment', -p.amount_kopecks, p.id, 'Оплата картой, платёж № ' || p.inv_id, p.paid_at
-    from payments p join accounts a on a.id = p.account_id where a.number::bigint between ${first + 1} and ${first + n}`)));
+    from payments p join accounts a on a.id = p.account_id where a.number::bigint between ${first + 1} and ${first + n}`),
+    ),
+  );
   await Promise.all([charges, credits]);
   const half = Math.ceil(indexes.length / 2);
   await step('create_indexes', () =>
     Promise.all([
-      sql.unsafe(indexes.slice(0, half).map((i) => `${i.indexdef};`).join('\n')),
-      sql2.unsafe(indexes.slice(half).map((i) => `${i.indexdef};`).join('\n')),
-    ]));
+      sql.unsafe(
+        indexes
+          .slice(0, half)
+          .map((i) => `${i.indexdef};`)
+          .join('\n'),
+      ),
+      sql2.unsafe(
+        indexes
+          .slice(half)
+          .map((i) => `${i.indexdef};`)
+          .join('\n'),
+      ),
+    ]),
+  );
   await step('analyze', () => sql.unsafe('analyze'));
   sql.release();
   sql2.release();

@@ -15,7 +15,21 @@ import { hash } from '@node-rs/argon2';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { accountNumber, FIRST_ACCOUNT, generateDataset, registerValue } from './dataset';
-import { actionBody, actionId as findAction, BENCH_PASSWORD, BENCH_SECRET, bin, Children, databaseUrlFor, login, notificationBody, root, runSync as run, SANDBOX_PASSWORDS, waitFor } from './support';
+import {
+  actionBody,
+  actionId as findAction,
+  BENCH_PASSWORD,
+  BENCH_SECRET,
+  bin,
+  Children,
+  databaseUrlFor,
+  login,
+  notificationBody,
+  root,
+  runSync as run,
+  SANDBOX_PASSWORDS,
+  waitFor,
+} from './support';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -52,11 +66,16 @@ function percentile(sorted: number[], p: number): number {
   return Number(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(1));
 }
 
-async function measure(opts: autocannon.Options, ok: (status: number, body?: string) => boolean = (s) => s === 200): Promise<Figures> {
+async function measure(
+  opts: autocannon.Options,
+  ok: (status: number, body?: string) => boolean = (s) => s === 200,
+): Promise<Figures> {
   const latencies: number[] = [];
   let bad = 0;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (error, r) => (error ? reject(error) : resolve(r)));
+    const instance = autocannon({ connections: CONNECTIONS, duration: DURATION, ...opts }, (error, r) =>
+      error ? reject(error) : resolve(r),
+    );
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
       if (!ok(statusCode)) bad++;
@@ -76,17 +95,26 @@ async function measure(opts: autocannon.Options, ok: (status: number, body?: str
 /** Requests that take the next item of a list each time (sessions, notification bodies). */
 function rotating<T>(items: T[], build: (item: T, n: number) => autocannon.Request): autocannon.Request[] {
   let n = 0;
-  return [{ setupRequest: (req: autocannon.Request) => ({ ...req, ...build(items[n % items.length]!, n++) }) } as autocannon.Request];
+  return [
+    {
+      setupRequest: (req: autocannon.Request) => ({ ...req, ...build(items[n % items.length]!, n++) }),
+    } as autocannon.Request,
+  ];
 }
 
 // ─── First-load JavaScript: the scripts a page's HTML loads, gzipped, read from the build ───────
 
 async function firstLoadKb(route: string, cookie?: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${APP_PORT}${route}`, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+  const res = await fetch(`http://127.0.0.1:${APP_PORT}${route}`, {
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  });
   const html = await res.text();
   // `noModule` scripts are polyfills that modern browsers skip.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((tag) => !/nomodule/i.test(tag));
-  const files = new Set(tags.map((tag) => /src="\/_next\/([^"?]+)/.exec(tag)?.[1]).filter((f): f is string => Boolean(f)));
+  const files = new Set(
+    tags.map((tag) => /src="\/_next\/([^"?]+)/.exec(tag)?.[1]).filter((f): f is string => Boolean(f)),
+  );
   let bytes = 0;
   for (const file of files) bytes += gzipSync(fs.readFileSync(path.join(root, DIST, file))).length;
   return Number((bytes / 1024).toFixed(1));
@@ -97,7 +125,12 @@ async function firstLoadKb(route: string, cookie?: string): Promise<number> {
 async function main() {
   const results: Record<string, unknown> = {
     takenAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+    },
     settings: { accounts: ACCOUNTS, durationSeconds: DURATION, connections: CONNECTIONS, period: PERIOD },
   };
 
@@ -120,12 +153,18 @@ async function main() {
     run(bin('tsx'), ['scripts/db-seed.ts'], { DATABASE_URL: benchUrl });
     const sql = postgres(benchUrl, { max: 4, onnotice: () => {} });
     const genStarted = Date.now();
-    const timings = await generateDataset(benchUrl, { accounts: ACCOUNTS, period: PERIOD, passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }) });
+    const timings = await generateDataset(benchUrl, {
+      accounts: ACCOUNTS,
+      period: PERIOD,
+      passwordHash: await hash(PASSWORD, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 }),
+    });
     results.dataset = { seconds: Math.round((Date.now() - genStarted) / 100) / 10, stepsMs: timings };
     log(`dataset: ${ACCOUNTS} accounts in ${(results.dataset as { seconds: number }).seconds} s`);
 
     // Sessions for one-rate meters only (one register per reading form).
-    const oneRate = Array.from({ length: SESSIONS * 2 }, (_, k) => k + 1).filter((i) => i % 10 < 7).slice(0, SESSIONS);
+    const oneRate = Array.from({ length: SESSIONS * 2 }, (_, k) => k + 1)
+      .filter((i) => i % 10 < 7)
+      .slice(0, SESSIONS);
     const who = await sql<{ i: number; user_id: string; meter_id: string }[]>`
       select a.number::bigint - ${FIRST_ACCOUNT}::bigint as i, au.user_id, m.id as meter_id
       from accounts a join account_users au on au.account_id = a.id join meters m on m.account_id = a.id
@@ -139,17 +178,40 @@ async function main() {
     const half = Math.floor(pending.length / 2);
     await sql.unsafe('analyze payments');
 
-    const env = { DATABASE_URL: benchUrl, AUTH_SECRET: SECRET, ...SANDBOX, NODE_ENV: 'production', NEXT_DIST_DIR: DIST, DB_POOL_MAX: '10', PORT: String(APP_PORT), BACKGROUND_JOBS: 'off' };
+    const env = {
+      DATABASE_URL: benchUrl,
+      AUTH_SECRET: SECRET,
+      ...SANDBOX,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: DIST,
+      DB_POOL_MAX: '10',
+      PORT: String(APP_PORT),
+      BACKGROUND_JOBS: 'off',
+    };
     children.start(bin('next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], env);
-    children.start(bin('tsx'), ['bench/baseline.ts'], { DATABASE_URL: benchUrl, PORT: String(BASE_PORT), SANDBOX_PASSWORD2: SANDBOX.SANDBOX_PASSWORD2, BENCH_PERIOD: PERIOD, DB_POOL_MAX: '10' });
+    children.start(bin('tsx'), ['bench/baseline.ts'], {
+      DATABASE_URL: benchUrl,
+      PORT: String(BASE_PORT),
+      SANDBOX_PASSWORD2: SANDBOX.SANDBOX_PASSWORD2,
+      BENCH_PERIOD: PERIOD,
+      DB_POOL_MAX: '10',
+    });
     await waitFor(`http://127.0.0.1:${APP_PORT}/`);
     await waitFor(`http://127.0.0.1:${BASE_PORT}/tariffs`);
 
     const sessions: { cookie: string; userId: string; meterId: string; i: number }[] = [];
-    for (const row of who) sessions.push({ cookie: await login(`http://127.0.0.1:${APP_PORT}`, Number(row.i)), userId: row.user_id, meterId: row.meter_id, i: Number(row.i) });
+    for (const row of who)
+      sessions.push({
+        cookie: await login(`http://127.0.0.1:${APP_PORT}`, Number(row.i)),
+        userId: row.user_id,
+        meterId: row.meter_id,
+        i: Number(row.i),
+      });
     log(`${sessions.length} sessions logged in`);
 
-    const manifest = JSON.parse(fs.readFileSync(path.join(root, DIST, 'server', 'server-reference-manifest.json'), 'utf8')) as {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(root, DIST, 'server', 'server-reference-manifest.json'), 'utf8'),
+    ) as {
       node: Record<string, { exportedName?: string; filename?: string }>;
     };
     const actionId = findAction(manifest, 'submitMeterReadings');
@@ -178,28 +240,39 @@ async function main() {
     );
     await pair(
       'GET /fiz (logged in)',
-      () => measure({ url: app, requests: rotating(sessions, (s) => ({ method: 'GET', path: '/fiz', headers: { cookie: s.cookie } })) }),
-      () => measure({ url: base, requests: rotating(sessions, (s) => ({ method: 'GET', path: '/fiz', headers: { 'x-user-id': s.userId } })) }),
+      () =>
+        measure({
+          url: app,
+          requests: rotating(sessions, (s) => ({ method: 'GET', path: '/fiz', headers: { cookie: s.cookie } })),
+        }),
+      () =>
+        measure({
+          url: base,
+          requests: rotating(sessions, (s) => ({ method: 'GET', path: '/fiz', headers: { 'x-user-id': s.userId } })),
+        }),
     );
     // A reading a little above the register each time, so every submission is stored (not «unchanged»).
     const readingValue = (s: { i: number }, n: number) => String(registerValue(s.i, 1, 24) + 1 + (n % 40));
     await pair(
       'POST reading (Server Action)',
       () =>
-        measure(
-          {
-            url: app,
-            requests: rotating(sessions, (s, n) => {
-              const { body, contentType } = actionBody({ meterId: s.meterId, zone_all_day: readingValue(s, n) });
-              return {
-                method: 'POST',
-                path: '/fiz/readings',
-                headers: { cookie: s.cookie, 'next-action': actionId, accept: 'text/x-component', 'content-type': contentType },
-                body,
-              };
-            }),
-          },
-        ),
+        measure({
+          url: app,
+          requests: rotating(sessions, (s, n) => {
+            const { body, contentType } = actionBody({ meterId: s.meterId, zone_all_day: readingValue(s, n) });
+            return {
+              method: 'POST',
+              path: '/fiz/readings',
+              headers: {
+                cookie: s.cookie,
+                'next-action': actionId,
+                accept: 'text/x-component',
+                'content-type': contentType,
+              },
+              body,
+            };
+          }),
+        }),
       () =>
         measure({
           url: base,
@@ -235,7 +308,13 @@ async function main() {
         }),
     );
     results.http = Object.fromEntries(
-      Object.entries(scenarios).map(([k, v]) => [k, { ...v, throughputRatio: Number((v.app.requestsPerSecond / Math.max(1, v.baseline.requestsPerSecond)).toFixed(2)) }]),
+      Object.entries(scenarios).map(([k, v]) => [
+        k,
+        {
+          ...v,
+          throughputRatio: Number((v.app.requestsPerSecond / Math.max(1, v.baseline.requestsPerSecond)).toFixed(2)),
+        },
+      ]),
     );
     const [credits] = await sql<{ paid: number; credits: number }[]>`
       select count(*) filter (where p.status = 'paid')::int as paid, count(l.id)::int as credits
@@ -244,7 +323,19 @@ async function main() {
     results.notificationsCheck = credits;
 
     const cookie = sessions[0]!.cookie;
-    const routes: [string, string?][] = [['/'], ['/tariffs'], ['/outages'], ['/news'], ['/pay'], ['/fiz/login'], ['/fiz', cookie], ['/fiz/readings', cookie], ['/fiz/readings/history', cookie], ['/fiz/bills', cookie], ['/fiz/payments', cookie]];
+    const routes: [string, string?][] = [
+      ['/'],
+      ['/tariffs'],
+      ['/outages'],
+      ['/news'],
+      ['/pay'],
+      ['/fiz/login'],
+      ['/fiz', cookie],
+      ['/fiz/readings', cookie],
+      ['/fiz/readings/history', cookie],
+      ['/fiz/bills', cookie],
+      ['/fiz/payments', cookie],
+    ];
     const firstLoad: Record<string, number> = {};
     for (const [route, c] of routes) firstLoad[route] = await firstLoadKb(route, c);
     results.firstLoadJsKbGzip = firstLoad;
@@ -253,11 +344,15 @@ async function main() {
     await sql.end();
 
     log('billing run over the generated accounts…');
-    const billing = run('node', ['--conditions=react-server', '--import', 'tsx', 'bench/billing.ts'], { DATABASE_URL: benchUrl, BENCH_PERIOD: PERIOD });
+    const billing = run('node', ['--conditions=react-server', '--import', 'tsx', 'bench/billing.ts'], {
+      DATABASE_URL: benchUrl,
+      BENCH_PERIOD: PERIOD,
+    });
     results.billing = JSON.parse(billing.trim().split('\n').pop()!);
   } finally {
     children.stopAll();
-    if (process.env.BENCH_KEEP_DB !== '1') await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
+    if (process.env.BENCH_KEEP_DB !== '1')
+      await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
     await admin.end();
   }
 
@@ -273,14 +368,19 @@ function printTable(results: Record<string, unknown>) {
   for (const [name, v] of Object.entries(http)) {
     for (const side of ['app', 'baseline'] as const) {
       const f = v[side];
-      console.log(`${name.padEnd(33)}| ${side.padEnd(9)}| ${String(f.requestsPerSecond).padStart(6)} | ${String(f.p50).padStart(8)} | ${String(f.p95).padStart(8)} | ${String(f.p99).padStart(8)} | ${f.errors}`);
+      console.log(
+        `${name.padEnd(33)}| ${side.padEnd(9)}| ${String(f.requestsPerSecond).padStart(6)} | ${String(f.p50).padStart(8)} | ${String(f.p95).padStart(8)} | ${String(f.p99).padStart(8)} | ${f.errors}`,
+      );
     }
     console.log(`${''.padEnd(33)}| app/base | ${v.throughputRatio.toFixed(2).padStart(6)} |`);
   }
   const billing = results.billing as { runSeconds: number; baselineSeconds: number; ratio: number; bills: number };
-  console.log(`\nbilling: ${billing.bills} bills in ${billing.runSeconds} s; INSERT … SELECT ${billing.baselineSeconds} s; ratio ${billing.ratio}`);
+  console.log(
+    `\nbilling: ${billing.bills} bills in ${billing.runSeconds} s; INSERT … SELECT ${billing.baselineSeconds} s; ratio ${billing.ratio}`,
+  );
   console.log('\nfirst-load JS (gzip KB):');
-  for (const [route, kb] of Object.entries(results.firstLoadJsKbGzip as Record<string, number>)) console.log(`  ${route.padEnd(26)} ${kb}`);
+  for (const [route, kb] of Object.entries(results.firstLoadJsKbGzip as Record<string, number>))
+    console.log(`  ${route.padEnd(26)} ${kb}`);
   console.log(`\nnotifications: ${JSON.stringify(results.notificationsCheck)}`);
   console.log('written to bench/results.json');
 }

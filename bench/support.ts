@@ -19,7 +19,12 @@ export function databaseUrlFor(adminUrl: string, name: string): string {
 }
 
 export function runSync(cmd: string, args: string[], env: Record<string, string> = {}): string {
-  const result = spawnSync(cmd, args, { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(cmd, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -78,7 +83,11 @@ export async function login(origin: string, i: number): Promise<string> {
   const res = await fetch(`${origin}/api/auth/callback/household`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookiesOf(csrf).join('; '), 'x-forwarded-for': ip },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      cookie: cookiesOf(csrf).join('; '),
+      'x-forwarded-for': ip,
+    },
     body: new URLSearchParams({ csrfToken, login: accountNumber(i), password: BENCH_PASSWORD, callbackUrl: '/fiz' }),
   });
   const session = cookiesOf(res).find((c) => c.includes('session-token='));
@@ -100,19 +109,27 @@ export function actionId(manifest: { node: Record<string, { exportedName?: strin
 export function actionBody(fields: Record<string, string>): { body: string; contentType: string } {
   // A list, not an object (which would put the key `0` first): the server resolves the arguments
   // when `0` arrives, from the fields received before it.
-  const all: [string, string][] = [...Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]), ['0', '[null,"$K1"]']];
+  const all: [string, string][] = [
+    ...Object.entries(fields).map(([k, v]): [string, string] => [`_1_${k}`, v]),
+    ['0', '[null,"$K1"]'],
+  ];
   const boundary = `----bench${createHash('md5').update(JSON.stringify(all)).digest('hex').slice(0, 16)}`;
   const body =
-    all
-      .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
-      .join('') + `--${boundary}--\r\n`;
+    all.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') +
+    `--${boundary}--\r\n`;
   return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** A sandbox ResultURL notification signed with Password #2, as the gateway sends it. */
-export function notificationBody(invId: number, amountKopecks: number, password2 = SANDBOX_PASSWORDS.SANDBOX_PASSWORD2): string {
+export function notificationBody(
+  invId: number,
+  amountKopecks: number,
+  password2 = SANDBOX_PASSWORDS.SANDBOX_PASSWORD2,
+): string {
   const outSum = (amountKopecks / 100).toFixed(6);
-  const signature = createHash('md5').update([outSum, String(invId), password2, 'Shp_purpose=electricity'].join(':')).digest('hex');
+  const signature = createHash('md5')
+    .update([outSum, String(invId), password2, 'Shp_purpose=electricity'].join(':'))
+    .digest('hex');
   return new URLSearchParams({
     OutSum: outSum,
     InvId: String(invId),

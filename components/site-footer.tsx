@@ -29,10 +29,18 @@ export function SiteFooter({ profile }: { profile: UtilityProfile }) {
         <nav aria-label="Разделы сайта">
           <p className="font-semibold text-slate-900">Абонентам</p>
           <ul className="mt-2 space-y-1">
-            <li><Link href="/fiz/login">Личный кабинет физического лица</Link></li>
-            <li><Link href="/lk/login">Личный кабинет юридического лица</Link></li>
-            <li><Link href="/pay">Оплата по лицевому счёту</Link></li>
-            <li><Link href="/documents">Документы и порядок возврата средств</Link></li>
+            <li>
+              <Link href="/fiz/login">Личный кабинет физического лица</Link>
+            </li>
+            <li>
+              <Link href="/lk/login">Личный кабинет юридического лица</Link>
+            </li>
+            <li>
+              <Link href="/pay">Оплата по лицевому счёту</Link>
+            </li>
+            <li>
+              <Link href="/documents">Документы и порядок возврата средств</Link>
+            </li>
           </ul>
         </nav>
       </div>

@@ -62,17 +62,26 @@ export function SiteHeader({ shortName, emergencyPhone }: { shortName: string; e
                 <rect x="2" y="14" width="16" height="2" rx="1" />
               </svg>
             </summary>
-            <nav aria-label="Меню" className="absolute right-0 z-20 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg">
+            <nav
+              aria-label="Меню"
+              className="absolute right-0 z-20 mt-2 w-64 rounded-xl border border-slate-200 bg-white p-2 shadow-lg"
+            >
               <ul>
                 {nav.map((item) => (
                   <li key={item.href}>
-                    <Link className="block rounded-lg px-3 py-2.5 text-slate-800 hover:bg-slate-100 hover:no-underline" href={item.href}>
+                    <Link
+                      className="block rounded-lg px-3 py-2.5 text-slate-800 hover:bg-slate-100 hover:no-underline"
+                      href={item.href}
+                    >
                       {item.label}
                     </Link>
                   </li>
                 ))}
                 <li className="mt-1 border-t border-slate-100 pt-1">
-                  <Link className="block rounded-lg px-3 py-2.5 text-slate-800 hover:bg-slate-100 hover:no-underline" href="/lk/login">
+                  <Link
+                    className="block rounded-lg px-3 py-2.5 text-slate-800 hover:bg-slate-100 hover:no-underline"
+                    href="/lk/login"
+                  >
                     Вход для юридических лиц
                   </Link>
                 </li>

@@ -50,7 +50,14 @@ export const billingRunStatus = pgEnum('billing_run_status', ['running', 'done',
 export const billLineKind = pgEnum('bill_line_kind', ['consumption', 'recalculation', 'penalty', 'adjustment']);
 export const ledgerKind = pgEnum('ledger_kind', ['charge', 'payment', 'refund', 'adjustment', 'penalty']);
 export const paymentPurpose = pgEnum('payment_purpose', ['electricity', 'services']);
-export const paymentStatus = pgEnum('payment_status', ['pending', 'paid', 'failed', 'cancelled', 'refunded', 'partially_refunded']);
+export const paymentStatus = pgEnum('payment_status', [
+  'pending',
+  'paid',
+  'failed',
+  'cancelled',
+  'refunded',
+  'partially_refunded',
+]);
 export const refundStatus = pgEnum('refund_status', ['requested', 'succeeded', 'failed']);
 export const serviceRequestStatus = pgEnum('service_request_status', [
   'new',
@@ -106,7 +113,10 @@ export const utilityProfile = pgTable(
     ),
     check('utility_profile_due_day', sql`${t.paymentDueDay} between 1 and 28`),
     check('utility_profile_bik', sql`${t.bik} ~ '^[0-9]{9}$'`),
-    check('utility_profile_accounts', sql`${t.settlementAccount} ~ '^[0-9]{20}$' and ${t.correspondentAccount} ~ '^[0-9]{20}$'`),
+    check(
+      'utility_profile_accounts',
+      sql`${t.settlementAccount} ~ '^[0-9]{20}$' and ${t.correspondentAccount} ~ '^[0-9]{20}$'`,
+    ),
   ],
 );
 
@@ -133,7 +143,10 @@ export const companies = pgTable(
     legalAddress: text('legal_address').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('companies_inn_key').on(t.inn), check('companies_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`)],
+  (t) => [
+    uniqueIndex('companies_inn_key').on(t.inn),
+    check('companies_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`),
+  ],
 );
 
 export const users = pgTable(
@@ -230,7 +243,9 @@ export const accountUsers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.accountId, t.userId] }),
-    uniqueIndex('account_users_one_owner').on(t.accountId).where(sql`${t.isOwner}`),
+    uniqueIndex('account_users_one_owner')
+      .on(t.accountId)
+      .where(sql`${t.isOwner}`),
     index('account_users_user_idx').on(t.userId),
   ],
 );
@@ -302,7 +317,9 @@ export const readings = pgTable(
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('readings_one_accepted').on(t.meterId, t.period, t.zone).where(sql`${t.status} = 'accepted'`),
+    uniqueIndex('readings_one_accepted')
+      .on(t.meterId, t.period, t.zone)
+      .where(sql`${t.status} = 'accepted'`),
     index('readings_meter_period_idx').on(t.meterId, t.period),
     index('readings_period_idx').on(t.period),
     check('readings_value_non_negative', sql`${t.value} >= 0`),
@@ -359,7 +376,10 @@ export const tariffs = pgTable(
       sql`(${t.zonePlan} = 1 and ${t.zone} = 'all_day') or (${t.zonePlan} = 2 and ${t.zone} in ('day', 'night')) or (${t.zonePlan} = 3 and ${t.zone} in ('peak', 'half_peak', 'night'))`,
     ),
     check('tariffs_price_positive', sql`${t.priceKopecks} > 0`),
-    check('tariffs_range', sql`${t.rangeFromKwh} >= 0 and (${t.rangeToKwh} is null or ${t.rangeToKwh} > ${t.rangeFromKwh})`),
+    check(
+      'tariffs_range',
+      sql`${t.rangeFromKwh} >= 0 and (${t.rangeToKwh} is null or ${t.rangeToKwh} > ${t.rangeFromKwh})`,
+    ),
     check('tariffs_period', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
   ],
 );
@@ -384,7 +404,9 @@ export const billingRuns = pgTable(
   (t) => [
     index('billing_runs_period_idx').on(t.period),
     // Only one run of a period at a time.
-    uniqueIndex('billing_runs_one_running').on(t.period).where(sql`${t.status} = 'running'`),
+    uniqueIndex('billing_runs_one_running')
+      .on(t.period)
+      .where(sql`${t.status} = 'running'`),
     check('billing_runs_period_first_day', sql`extract(day from ${t.period}) = 1`),
   ],
 );
@@ -445,7 +467,9 @@ export const payments = pgTable(
     /** Null for a guest payment. */
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     purpose: paymentPurpose('purpose').notNull().default('electricity'),
-    serviceRequestId: uuid('service_request_id').references((): AnyPgColumn => serviceRequests.id, { onDelete: 'restrict' }),
+    serviceRequestId: uuid('service_request_id').references((): AnyPgColumn => serviceRequests.id, {
+      onDelete: 'restrict',
+    }),
     billId: uuid('bill_id').references(() => bills.id, { onDelete: 'set null' }),
     amountKopecks: kopecks('amount_kopecks').notNull(),
     status: paymentStatus('status').notNull().default('pending'),
@@ -469,7 +493,10 @@ export const payments = pgTable(
     index('payments_account_idx').on(t.accountId, t.createdAt),
     index('payments_status_idx').on(t.status, t.createdAt),
     check('payments_amount_positive', sql`${t.amountKopecks} > 0`),
-    check('payments_paid_at', sql`(${t.status} in ('paid', 'refunded', 'partially_refunded')) = (${t.paidAt} is not null)`),
+    check(
+      'payments_paid_at',
+      sql`(${t.status} in ('paid', 'refunded', 'partially_refunded')) = (${t.paidAt} is not null)`,
+    ),
   ],
 );
 
@@ -514,9 +541,15 @@ export const ledgerEntries = pgTable(
   },
   (t) => [
     index('ledger_entries_account_idx').on(t.accountId, t.postedAt),
-    uniqueIndex('ledger_entries_one_charge_per_bill').on(t.billId).where(sql`${t.kind} = 'charge'`),
-    uniqueIndex('ledger_entries_one_credit_per_payment').on(t.paymentId).where(sql`${t.kind} = 'payment'`),
-    uniqueIndex('ledger_entries_one_per_refund').on(t.refundId).where(sql`${t.kind} = 'refund'`),
+    uniqueIndex('ledger_entries_one_charge_per_bill')
+      .on(t.billId)
+      .where(sql`${t.kind} = 'charge'`),
+    uniqueIndex('ledger_entries_one_credit_per_payment')
+      .on(t.paymentId)
+      .where(sql`${t.kind} = 'payment'`),
+    uniqueIndex('ledger_entries_one_per_refund')
+      .on(t.refundId)
+      .where(sql`${t.kind} = 'refund'`),
     check('ledger_entries_nonzero', sql`${t.amountKopecks} <> 0`),
     check(
       'ledger_entries_sign',
@@ -568,7 +601,10 @@ export const serviceCatalog = pgTable(
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
   },
-  (t) => [uniqueIndex('service_catalog_code_key').on(t.code), check('service_catalog_price', sql`${t.priceKopecks} >= 0`)],
+  (t) => [
+    uniqueIndex('service_catalog_code_key').on(t.code),
+    check('service_catalog_price', sql`${t.priceKopecks} >= 0`),
+  ],
 );
 
 export const serviceRequests = pgTable(
@@ -741,7 +777,10 @@ export const oneTimeTokens = pgTable(
     usedAt: timestamp('used_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('one_time_tokens_hash_key').on(t.tokenHash), index('one_time_tokens_user_idx').on(t.userId, t.purpose)],
+  (t) => [
+    uniqueIndex('one_time_tokens_hash_key').on(t.tokenHash),
+    index('one_time_tokens_user_idx').on(t.userId, t.purpose),
+  ],
 );
 
 /** Fixed-window counters shared by all app instances. */

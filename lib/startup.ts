@@ -30,7 +30,9 @@ export async function prepareDatabase(): Promise<void> {
       `[energokabinet] Откройте http://localhost:${port}`,
       '[energokabinet] Демо-входы:',
       ...demoLogins.map((d) => `  ${d.role.padEnd(24)} логин: ${d.login.padEnd(24)} пароль: ${d.password}   ${d.note}`),
-      ...(isDevMailboxEnabled() ? [`[energokabinet] Письма (подтверждение, сброс пароля): http://localhost:${port}/dev/mailbox`] : []),
+      ...(isDevMailboxEnabled()
+        ? [`[energokabinet] Письма (подтверждение, сброс пароля): http://localhost:${port}/dev/mailbox`]
+        : []),
       '',
     ].join('\n'),
   );

@@ -18,7 +18,11 @@ async function main(): Promise<void> {
       `${target}: migrated in ${migrated - started} ms; ` +
         (alreadySeeded ? 'demo data already present, nothing written' : `demo data loaded in ${done - migrated} ms`),
     );
-    console.log(Object.entries(counts).map(([table, n]) => `${table}: ${n}`).join(', '));
+    console.log(
+      Object.entries(counts)
+        .map(([table, n]) => `${table}: ${n}`)
+        .join(', '),
+    );
     console.log('\nДемо-входы:');
     for (const d of demoLogins) {
       console.log(`  ${d.role.padEnd(20)} ${d.login.padEnd(22)} ${d.password.padEnd(18)} ${d.note}`);

@@ -4,12 +4,18 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const bin = (name: string) => path.join(process.cwd(), 'node_modules', '.bin', name);
-const skip = new Set((process.env.TEST_SKIP ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+const skip = new Set(
+  (process.env.TEST_SKIP ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const steps: { name: string; cmd: string; args: string[]; when?: () => boolean }[] = [
   { name: 'typegen', cmd: bin('next'), args: ['typegen'] },
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
+  { name: 'format', cmd: bin('prettier'), args: ['--check', '.'] },
   { name: 'vitest', cmd: bin('vitest'), args: ['run'] },
   { name: 'build', cmd: bin('next'), args: ['build'] },
   { name: 'seed', cmd: bin('tsx'), args: ['scripts/db-seed.ts'], when: () => Boolean(process.env.DATABASE_URL) },

@@ -20,13 +20,27 @@ export default async function HomePage() {
         <div>
           <h1>Электроэнергия без очередей</h1>
           <p className="mt-3 max-w-2xl text-lg text-slate-600">
-            Передавайте показания, оплачивайте счета картой и следите за отключениями — в личном кабинете {profile.shortName}.
+            Передавайте показания, оплачивайте счета картой и следите за отключениями — в личном кабинете{' '}
+            {profile.shortName}.
           </p>
           <div className="mt-6 grid gap-3 sm:grid-cols-2">
-            <EntryLink href="/fiz/login" title="Личный кабинет — физическим лицам" text="Вход по номеру абонента и паролю" primary />
-            <EntryLink href="/lk/login" title="Личный кабинет — юридическим лицам" text="Договоры, счета и показания организации" />
+            <EntryLink
+              href="/fiz/login"
+              title="Личный кабинет — физическим лицам"
+              text="Вход по номеру абонента и паролю"
+              primary
+            />
+            <EntryLink
+              href="/lk/login"
+              title="Личный кабинет — юридическим лицам"
+              text="Договоры, счета и показания организации"
+            />
             <EntryLink href="/pay" title="Оплатить без регистрации" text="По номеру лицевого счёта, картой" />
-            <EntryLink href="/fiz/register" title="Регистрация" text="Номер абонента указан в договоре энергоснабжения" />
+            <EntryLink
+              href="/fiz/register"
+              title="Регистрация"
+              text="Номер абонента указан в договоре энергоснабжения"
+            />
           </div>
         </div>
         <aside className="card space-y-4 bg-brand-50">
@@ -35,13 +49,15 @@ export default async function HomePage() {
             <a className="mt-1 block text-3xl font-bold text-danger-600" href={telHref(profile.emergencyPhone)}>
               {profile.emergencyPhone}
             </a>
-            <p className="text-sm text-slate-600">Круглосуточно, если пропало электричество или вы видите обрыв провода.</p>
+            <p className="text-sm text-slate-600">
+              Круглосуточно, если пропало электричество или вы видите обрыв провода.
+            </p>
           </div>
           <div>
             <h2 className="text-base">Показания счётчиков</h2>
             <p className="mt-1 text-sm text-slate-700">
-              Принимаются с {profile.readingWindowStartDay} по {profile.readingWindowEndDay} число каждого месяца, целыми числами без
-              дробной части. Без показаний объём считается расчётным методом — обычно это дороже.
+              Принимаются с {profile.readingWindowStartDay} по {profile.readingWindowEndDay} число каждого месяца,
+              целыми числами без дробной части. Без показаний объём считается расчётным методом — обычно это дороже.
             </p>
           </div>
         </aside>
@@ -89,7 +105,9 @@ function EntryLink({ href, title, text, primary }: { href: string; title: string
     <Link
       href={href}
       className={`block rounded-xl border p-4 hover:no-underline ${
-        primary ? 'border-brand-600 bg-brand-600 text-white hover:bg-brand-700' : 'border-slate-200 bg-white text-slate-900 hover:border-brand-500'
+        primary
+          ? 'border-brand-600 bg-brand-600 text-white hover:bg-brand-700'
+          : 'border-slate-200 bg-white text-slate-900 hover:border-brand-500'
       }`}
     >
       <span className="block font-semibold">{title}</span>

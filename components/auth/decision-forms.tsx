@@ -16,7 +16,12 @@ export function ApproveForm({ action, userId }: { action: FormAction; userId: st
 
 export function RejectForm({ action, userId }: { action: FormAction; userId: string }) {
   return (
-    <ActionForm schema={decisionSchema} action={action} defaultValues={{ userId, decision: 'reject', reason: '' }} className="space-y-2">
+    <ActionForm
+      schema={decisionSchema}
+      action={action}
+      defaultValues={{ userId, decision: 'reject', reason: '' }}
+      className="space-y-2"
+    >
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="decision" value="reject" />
       <TextAreaField name="reason" label="Причина отказа" hint="Заявитель получит её в письме" />

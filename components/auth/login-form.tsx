@@ -16,7 +16,12 @@ export function LoginForm({
   next?: string;
 }) {
   return (
-    <ActionForm schema={loginSchema} action={action} defaultValues={{ login: '', password: '', next: next ?? '' }} className="space-y-4">
+    <ActionForm
+      schema={loginSchema}
+      action={action}
+      defaultValues={{ login: '', password: '', next: next ?? '' }}
+      className="space-y-4"
+    >
       <input type="hidden" name="next" value={next ?? ''} />
       <TextField name="login" label={loginLabel} hint={loginHint} autoComplete="username" required />
       <PasswordField name="password" label="Пароль" autoComplete="current-password" required />

@@ -2,7 +2,15 @@ import { logout, logoutEverywhere } from '@/app/session-actions';
 import type { LoginKind } from '@/lib/auth/login-kinds';
 
 /** Plain forms: logging out works before (and without) JavaScript. */
-export function LogoutButton({ door, everywhere = false, className }: { door: LoginKind; everywhere?: boolean; className?: string }) {
+export function LogoutButton({
+  door,
+  everywhere = false,
+  className,
+}: {
+  door: LoginKind;
+  everywhere?: boolean;
+  className?: string;
+}) {
   return (
     <form action={everywhere ? logoutEverywhere : logout}>
       <input type="hidden" name="door" value={door} />

@@ -57,7 +57,13 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
       className="space-y-4"
     >
       <PasswordField name="currentPassword" label="Текущий пароль" autoComplete="current-password" required />
-      <PasswordField name="password" label="Новый пароль" hint={`Не короче ${PASSWORD_MIN} символов`} autoComplete="new-password" required />
+      <PasswordField
+        name="password"
+        label="Новый пароль"
+        hint={`Не короче ${PASSWORD_MIN} символов`}
+        autoComplete="new-password"
+        required
+      />
       <PasswordField name="passwordConfirm" label="Новый пароль ещё раз" autoComplete="new-password" required />
       <SubmitButton pendingLabel="Меняем…">Сменить пароль</SubmitButton>
     </ActionForm>
@@ -66,7 +72,13 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
 
 export function ChangeEmailForm({ action }: { action: FormAction }) {
   return (
-    <ActionForm schema={changeEmailSchema} action={action} defaultValues={{ newEmail: '', currentPassword: '' }} resetOnSuccess className="space-y-4">
+    <ActionForm
+      schema={changeEmailSchema}
+      action={action}
+      defaultValues={{ newEmail: '', currentPassword: '' }}
+      resetOnSuccess
+      className="space-y-4"
+    >
       <TextField name="newEmail" type="email" label="Новый адрес" autoComplete="email" required />
       <PasswordField name="currentPassword" label="Текущий пароль" autoComplete="current-password" required />
       <SubmitButton pendingLabel="Отправляем…">Отправить ссылку на новый адрес</SubmitButton>

@@ -29,10 +29,29 @@ export function RegistrationForm({ action }: { action: FormAction }) {
         required
       />
       <TextField name="fullName" label="ФИО" hint="Как в договоре" autoComplete="name" required />
-      <TextField name="email" label="Электронная почта" type="email" autoComplete="email" required hint="Пришлём ссылку для подтверждения" />
+      <TextField
+        name="email"
+        label="Электронная почта"
+        type="email"
+        autoComplete="email"
+        required
+        hint="Пришлём ссылку для подтверждения"
+      />
       <TextField name="phone" label="Телефон" type="tel" autoComplete="tel" placeholder="+7 900 000-00-00" required />
-      <TextField name="address" label="Адрес, по которому поставляется электроэнергия" hint="Город или посёлок, улица, дом, квартира" autoComplete="street-address" required />
-      <PasswordField name="password" label="Пароль" hint={`Не короче ${PASSWORD_MIN} символов; удобно взять фразу из нескольких слов`} autoComplete="new-password" required />
+      <TextField
+        name="address"
+        label="Адрес, по которому поставляется электроэнергия"
+        hint="Город или посёлок, улица, дом, квартира"
+        autoComplete="street-address"
+        required
+      />
+      <PasswordField
+        name="password"
+        label="Пароль"
+        hint={`Не короче ${PASSWORD_MIN} символов; удобно взять фразу из нескольких слов`}
+        autoComplete="new-password"
+        required
+      />
       <PasswordField name="passwordConfirm" label="Пароль ещё раз" autoComplete="new-password" required />
       <CheckboxField
         name="consent"

@@ -8,7 +8,13 @@ import { PASSWORD_MIN } from '@/lib/validation/fields';
 export function ResetRequestForm({ action }: { action: FormAction }) {
   return (
     <ActionForm schema={resetRequestSchema} action={action} defaultValues={{ email: '' }} className="space-y-4">
-      <TextField name="email" type="email" label="Электронная почта, указанная при регистрации" autoComplete="email" required />
+      <TextField
+        name="email"
+        type="email"
+        label="Электронная почта, указанная при регистрации"
+        autoComplete="email"
+        required
+      />
       <SubmitButton pendingLabel="Отправляем…">Сбросить пароль</SubmitButton>
     </ActionForm>
   );
@@ -23,7 +29,13 @@ export function NewPasswordForm({ action, token }: { action: FormAction; token: 
       className="space-y-4"
     >
       <input type="hidden" name="token" value={token} />
-      <PasswordField name="password" label="Новый пароль" hint={`Не короче ${PASSWORD_MIN} символов`} autoComplete="new-password" required />
+      <PasswordField
+        name="password"
+        label="Новый пароль"
+        hint={`Не короче ${PASSWORD_MIN} символов`}
+        autoComplete="new-password"
+        required
+      />
       <PasswordField name="passwordConfirm" label="Новый пароль ещё раз" autoComplete="new-password" required />
       <SubmitButton pendingLabel="Сохраняем…">Сохранить пароль</SubmitButton>
     </ActionForm>

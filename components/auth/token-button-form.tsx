@@ -7,7 +7,17 @@ import { z } from 'zod';
 const tokenOnly = z.object({ token: z.string() });
 
 /** One button that posts a link's token: mail scanners that open links cannot use it up. */
-export function TokenButtonForm({ action, token, label, pendingLabel }: { action: FormAction; token: string; label: string; pendingLabel: string }) {
+export function TokenButtonForm({
+  action,
+  token,
+  label,
+  pendingLabel,
+}: {
+  action: FormAction;
+  token: string;
+  label: string;
+  pendingLabel: string;
+}) {
   return (
     <ActionForm schema={tokenOnly} action={action} defaultValues={{ token }}>
       <input type="hidden" name="token" value={token} />

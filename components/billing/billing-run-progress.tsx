@@ -30,7 +30,10 @@ export function BillingRunProgress({ initial }: { initial: BillingRunJson }) {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const poll = async () => {
       try {
-        const response = await fetch(`/admin/billing/runs/${initial.id}`, { cache: 'no-store', headers: { accept: 'application/json' } });
+        const response = await fetch(`/admin/billing/runs/${initial.id}`, {
+          cache: 'no-store',
+          headers: { accept: 'application/json' },
+        });
         if (!response.ok) {
           if (stopped) return;
           // The session ended or the run is gone: polling again would not help.
@@ -63,10 +66,18 @@ export function BillingRunProgress({ initial }: { initial: BillingRunJson }) {
   const bills = run.billsCreated ?? 0;
   const percent = Math.round(run.progress * 100);
   return (
-    <section className="card grid gap-3" aria-labelledby={`run-${run.id}`} data-testid="billing-run" data-status={run.status}>
+    <section
+      className="card grid gap-3"
+      aria-labelledby={`run-${run.id}`}
+      data-testid="billing-run"
+      data-status={run.status}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`run-${run.id}`}>Начисление за {run.periodLabel}</h2>
-        <span className={`rounded-full border px-3 py-1 text-sm font-semibold ${tone[run.status]}`} data-testid="run-status">
+        <span
+          className={`rounded-full border px-3 py-1 text-sm font-semibold ${tone[run.status]}`}
+          data-testid="run-status"
+        >
           {run.statusLabel}
         </span>
       </div>
@@ -103,14 +114,19 @@ export function BillingRunProgress({ initial }: { initial: BillingRunJson }) {
         </div>
       </dl>
       {run.error ? (
-        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900" data-testid="run-error">
+        <p
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900"
+          data-testid="run-error"
+        >
           {run.error}
         </p>
       ) : null}
       {problem ? <p className="text-sm text-danger-600">{problem}</p> : null}
       {running ? (
         <p className="text-sm text-slate-600">
-          Счета выставляются частями; страницу можно закрыть — начисление продолжится, а его итог появится в списке запусков.
+          Счета выставляются частями; страницу можно закрыть — начисление продолжится, а его итог появится в списке
+          запусков.
         </p>
       ) : null}
     </section>

@@ -29,7 +29,9 @@ export function StartBillingForm({
       aria-label={`Начисление за ${periodLabel}`}
     >
       <input type="hidden" name="period" value={period} />
-      <SubmitButton pendingLabel="Запускаем…" variant={quiet ? 'secondary' : 'primary'}>Начислить за {periodLabel}</SubmitButton>
+      <SubmitButton pendingLabel="Запускаем…" variant={quiet ? 'secondary' : 'primary'}>
+        Начислить за {periodLabel}
+      </SubmitButton>
     </ActionForm>
   );
 }

@@ -35,11 +35,19 @@ export function BillLinesTable({ group, billPeriod }: { group: BillLineGroup; bi
             {group.lines.map((line) => {
               const estimated = isEstimatedLine(line);
               return (
-                <tr key={line.id} data-testid="bill-line" data-kind={line.kind} data-method={line.method ?? ''} className={estimated ? 'bg-amber-50' : undefined}>
+                <tr
+                  key={line.id}
+                  data-testid="bill-line"
+                  data-kind={line.kind}
+                  data-method={line.method ?? ''}
+                  className={estimated ? 'bg-amber-50' : undefined}
+                >
                   <td>{lineZoneLabel(line)}</td>
                   <td className={estimated ? 'font-medium text-amber-900' : undefined} title={line.description}>
                     {lineMethodLabel(line, billPeriod)}
-                    {estimated ? <span className="block text-xs font-normal">нет показаний — расчётный объём</span> : null}
+                    {estimated ? (
+                      <span className="block text-xs font-normal">нет показаний — расчётный объём</span>
+                    ) : null}
                   </td>
                   <td className="num">{line.kwh === null ? '—' : wholeNumber.format(line.kwh)}</td>
                   <td className="num">{line.priceKopecks === null ? '—' : formatPricePerKwh(line.priceKopecks)}</td>

@@ -4,7 +4,15 @@ import type { UtilityRequisites } from '@/lib/bills/queries';
  * The bank details as text, for people who pay by typing them into a bank form (F9). Numbers are
  * selectable in one tap (`select-all`) and set in tabular figures so they are easy to compare.
  */
-export function PayeeDetails({ utility, purpose, sum }: { utility: UtilityRequisites; purpose: string; sum: string | null }) {
+export function PayeeDetails({
+  utility,
+  purpose,
+  sum,
+}: {
+  utility: UtilityRequisites;
+  purpose: string;
+  sum: string | null;
+}) {
   const rows: [string, string, boolean][] = [
     ['Получатель', utility.fullName, false],
     ['ИНН', utility.inn, true],

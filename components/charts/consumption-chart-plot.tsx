@@ -62,7 +62,14 @@ function ChartTooltip({ active, payload }: TooltipContentProps) {
 function barShape(color: string, hatchId: string) {
   return function renderBar(props: BarShapeProps) {
     const estimated = (props.payload as Datum | undefined)?.estimated === true;
-    return <Rectangle {...props} fill={estimated ? `url(#${hatchId})` : color} stroke={color} strokeWidth={estimated ? 1.5 : 0} />;
+    return (
+      <Rectangle
+        {...props}
+        fill={estimated ? `url(#${hatchId})` : color}
+        stroke={color}
+        strokeWidth={estimated ? 1.5 : 0}
+      />
+    );
   };
 }
 
@@ -99,11 +106,32 @@ function MonthBars({
   return (
     <div style={{ height, width: '100%' }}>
       <ResponsiveContainer width="100%" height="100%" minWidth={0}>
-        <BarChart data={data} syncId={syncId} margin={{ top: 4, right: 4, bottom: 0, left: 0 }} barCategoryGap="18%" accessibilityLayer={false}>
+        <BarChart
+          data={data}
+          syncId={syncId}
+          margin={{ top: 4, right: 4, bottom: 0, left: 0 }}
+          barCategoryGap="18%"
+          accessibilityLayer={false}
+        >
           <Hatch id={hatchId} color={color} />
           <CartesianGrid vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval="preserveStartEnd" minTickGap={6} />
-          <YAxis tick={axisTick} tickLine={false} axisLine={false} width={44} tickCount={tickCount} tickFormatter={tickFormatter} allowDecimals={false} />
+          <XAxis
+            dataKey="label"
+            tick={axisTick}
+            tickLine={false}
+            axisLine={{ stroke: '#cbd5e1' }}
+            interval="preserveStartEnd"
+            minTickGap={6}
+          />
+          <YAxis
+            tick={axisTick}
+            tickLine={false}
+            axisLine={false}
+            width={44}
+            tickCount={tickCount}
+            tickFormatter={tickFormatter}
+            allowDecimals={false}
+          />
           <Tooltip content={ChartTooltip} cursor={{ fill: '#f1f5f9' }} isAnimationActive={false} />
           <Bar dataKey={dataKey} shape={barShape(color, hatchId)} isAnimationActive={false} />
         </BarChart>

@@ -18,12 +18,21 @@ function ChartPlaceholder() {
   );
 }
 
-const ConsumptionChartPlot = dynamic(() => import('./consumption-chart-plot'), { ssr: false, loading: ChartPlaceholder });
+const ConsumptionChartPlot = dynamic(() => import('./consumption-chart-plot'), {
+  ssr: false,
+  loading: ChartPlaceholder,
+});
 
 export function ConsumptionChart({ months }: { months: ChartMonth[] }) {
   if (months.length === 0) return null;
   return (
-    <figure role="img" aria-label={chartSummary(months)} data-testid="consumption-chart" className="m-0" style={{ minHeight: CHART_BLOCK_HEIGHT }}>
+    <figure
+      role="img"
+      aria-label={chartSummary(months)}
+      data-testid="consumption-chart"
+      className="m-0"
+      style={{ minHeight: CHART_BLOCK_HEIGHT }}
+    >
       <ConsumptionChartPlot months={months} />
     </figure>
   );

@@ -30,9 +30,18 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { ActionResult, ActionSuccess } from '@/lib/actions/result';
 import { FormAlert } from './form-alert';
 import { FormApiContext } from './form-context';
-import { useActionForm, type ActionFormApi, type FormAction, type FormSchema, type UseActionFormOptions } from './use-action-form';
+import {
+  useActionForm,
+  type ActionFormApi,
+  type FormAction,
+  type FormSchema,
+  type UseActionFormOptions,
+} from './use-action-form';
 
-export type ActionFormProps<TSchema extends FormSchema, TData extends object = object> = UseActionFormOptions<TSchema, TData> & {
+export type ActionFormProps<TSchema extends FormSchema, TData extends object = object> = UseActionFormOptions<
+  TSchema,
+  TData
+> & {
   schema: TSchema;
   action: FormAction<TData>;
   children: ReactNode | ((api: ActionFormApi<TSchema, TData>) => ReactNode);
@@ -70,7 +79,9 @@ export function ActionForm<TSchema extends FormSchema, TData extends object = ob
       {state?.ok && successContent ? (
         <SuccessPanel focusKey={state}>
           {state.message ? (
-            <p className="mb-4 rounded-lg border border-green-200 bg-green-50 px-4 py-3 font-medium text-green-900">{state.message}</p>
+            <p className="mb-4 rounded-lg border border-green-200 bg-green-50 px-4 py-3 font-medium text-green-900">
+              {state.message}
+            </p>
           ) : null}
           {successContent(state)}
         </SuccessPanel>

@@ -17,7 +17,15 @@ export type FormAlertProps = {
 };
 
 /** The outcome of a form submission: a red error box or a green confirmation. */
-export function FormAlert({ tone = 'error', message, children, autoFocus = true, focusKey, className = '', id }: FormAlertProps) {
+export function FormAlert({
+  tone = 'error',
+  message,
+  children,
+  autoFocus = true,
+  focusKey,
+  className = '',
+  id,
+}: FormAlertProps) {
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -48,7 +56,14 @@ export function FormAlert({ tone = 'error', message, children, autoFocus = true,
 
 function AlertIcon({ error }: { error: boolean }) {
   return (
-    <svg aria-hidden="true" className={`mt-0.5 shrink-0 ${error ? 'text-danger-600' : 'text-green-700'}`} width="20" height="20" viewBox="0 0 20 20" fill="currentColor">
+    <svg
+      aria-hidden="true"
+      className={`mt-0.5 shrink-0 ${error ? 'text-danger-600' : 'text-green-700'}`}
+      width="20"
+      height="20"
+      viewBox="0 0 20 20"
+      fill="currentColor"
+    >
       {error ? (
         <path d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm-.9 4.5h1.8v5.5H9.1V6Zm.9 9a1.1 1.1 0 1 1 0-2.2 1.1 1.1 0 0 1 0 2.2Z" />
       ) : (

@@ -29,7 +29,15 @@ const base =
  * Action); in a plain `<form action>` it follows `useFormStatus`. While pending it is disabled and
  * `aria-busy`, so a double click sends once.
  */
-export function SubmitButton({ children, pendingLabel, variant = 'primary', block = false, className = '', disabled, ...rest }: SubmitButtonProps) {
+export function SubmitButton({
+  children,
+  pendingLabel,
+  variant = 'primary',
+  block = false,
+  className = '',
+  disabled,
+  ...rest
+}: SubmitButtonProps) {
   const api = useOptionalFormApi();
   const status = useFormStatus();
   const pending = (api?.pending ?? false) || status.pending;

@@ -122,7 +122,14 @@ export function FieldError({ id, children }: { id: string; children?: ReactNode 
   if (!children) return null;
   return (
     <p id={id} className="mt-1.5 flex gap-1.5 text-sm font-medium text-danger-600">
-      <svg aria-hidden="true" className="mt-0.5 shrink-0" width="14" height="14" viewBox="0 0 20 20" fill="currentColor">
+      <svg
+        aria-hidden="true"
+        className="mt-0.5 shrink-0"
+        width="14"
+        height="14"
+        viewBox="0 0 20 20"
+        fill="currentColor"
+      >
         <path d="M10 1.5a8.5 8.5 0 1 0 0 17 8.5 8.5 0 0 0 0-17Zm-.9 4.5h1.8v5.5H9.1V6Zm.9 9a1.1 1.1 0 1 1 0-2.2 1.1 1.1 0 0 1 0 2.2Z" />
       </svg>
       <span>
@@ -137,7 +144,16 @@ export function FieldError({ id, children }: { id: string; children?: ReactNode 
 
 type InputPassThrough = Omit<
   InputHTMLAttributes<HTMLInputElement>,
-  'name' | 'id' | 'type' | 'value' | 'defaultValue' | 'children' | 'required' | 'className' | 'aria-invalid' | 'aria-describedby'
+  | 'name'
+  | 'id'
+  | 'type'
+  | 'value'
+  | 'defaultValue'
+  | 'children'
+  | 'required'
+  | 'className'
+  | 'aria-invalid'
+  | 'aria-describedby'
 >;
 
 export type TextFieldProps = CommonFieldProps &
@@ -149,7 +165,21 @@ export type TextFieldProps = CommonFieldProps &
   };
 
 export function TextField(props: TextFieldProps) {
-  const { name, label, hint, required, error, id, className, type = 'text', defaultValue, inputClassName = '', onChange, onBlur, ...rest } = props;
+  const {
+    name,
+    label,
+    hint,
+    required,
+    error,
+    id,
+    className,
+    type = 'text',
+    defaultValue,
+    inputClassName = '',
+    onChange,
+    onBlur,
+    ...rest
+  } = props;
   const { ids, message, bind, formDefault } = useField<HTMLInputElement>({ name, id, error }, { onChange, onBlur });
   return (
     <div className={className}>
@@ -278,14 +308,36 @@ function EyeOffIcon() {
 export type TextAreaFieldProps = CommonFieldProps &
   Omit<
     TextareaHTMLAttributes<HTMLTextAreaElement>,
-    'name' | 'id' | 'value' | 'defaultValue' | 'children' | 'required' | 'className' | 'aria-invalid' | 'aria-describedby'
+    | 'name'
+    | 'id'
+    | 'value'
+    | 'defaultValue'
+    | 'children'
+    | 'required'
+    | 'className'
+    | 'aria-invalid'
+    | 'aria-describedby'
   > & {
     defaultValue?: string;
     inputClassName?: string;
   };
 
 export function TextAreaField(props: TextAreaFieldProps) {
-  const { name, label, hint, required, error, id, className, defaultValue, inputClassName = '', rows = 4, onChange, onBlur, ...rest } = props;
+  const {
+    name,
+    label,
+    hint,
+    required,
+    error,
+    id,
+    className,
+    defaultValue,
+    inputClassName = '',
+    rows = 4,
+    onChange,
+    onBlur,
+    ...rest
+  } = props;
   const { ids, message, bind, formDefault } = useField<HTMLTextAreaElement>({ name, id, error }, { onChange, onBlur });
   return (
     <div className={className}>
@@ -314,7 +366,17 @@ export function TextAreaField(props: TextAreaFieldProps) {
 export type CheckboxFieldProps = Omit<CommonFieldProps, 'label'> &
   Omit<
     InputHTMLAttributes<HTMLInputElement>,
-    'name' | 'id' | 'type' | 'value' | 'checked' | 'defaultChecked' | 'children' | 'required' | 'className' | 'aria-invalid' | 'aria-describedby'
+    | 'name'
+    | 'id'
+    | 'type'
+    | 'value'
+    | 'checked'
+    | 'defaultChecked'
+    | 'children'
+    | 'required'
+    | 'className'
+    | 'aria-invalid'
+    | 'aria-describedby'
   > & {
     /** May hold links (e.g. to the personal-data policy). */
     label: ReactNode;
@@ -362,7 +424,16 @@ export type SelectOption = { value: string; label: string; disabled?: boolean };
 export type SelectFieldProps = CommonFieldProps &
   Omit<
     SelectHTMLAttributes<HTMLSelectElement>,
-    'name' | 'id' | 'value' | 'defaultValue' | 'children' | 'required' | 'className' | 'multiple' | 'aria-invalid' | 'aria-describedby'
+    | 'name'
+    | 'id'
+    | 'value'
+    | 'defaultValue'
+    | 'children'
+    | 'required'
+    | 'className'
+    | 'multiple'
+    | 'aria-invalid'
+    | 'aria-describedby'
   > & {
     options: readonly SelectOption[];
     /** A first empty option («Выберите…») that submits "" so zod asks for a choice. */
@@ -372,8 +443,22 @@ export type SelectFieldProps = CommonFieldProps &
   };
 
 export function SelectField(props: SelectFieldProps) {
-  const { name, label, hint, required, error, id, className, options, placeholder, defaultValue, inputClassName = '', onChange, onBlur, ...rest } =
-    props;
+  const {
+    name,
+    label,
+    hint,
+    required,
+    error,
+    id,
+    className,
+    options,
+    placeholder,
+    defaultValue,
+    inputClassName = '',
+    onChange,
+    onBlur,
+    ...rest
+  } = props;
   const { ids, message, bind, formDefault } = useField<HTMLSelectElement>({ name, id, error }, { onChange, onBlur });
   const initial = defaultValue ?? asInputDefault(formDefault) ?? (placeholder !== undefined ? '' : undefined);
   return (

@@ -197,7 +197,12 @@ function submitterFormData(formEl: HTMLFormElement, submitter: HTMLElement | nul
 function hiddenInputValues(formEl: HTMLFormElement): Map<string, string> {
   const out = new Map<string, string>();
   for (const element of Array.from(formEl.elements)) {
-    if (element instanceof HTMLInputElement && element.type === 'hidden' && element.name && !element.name.startsWith('$ACTION')) {
+    if (
+      element instanceof HTMLInputElement &&
+      element.type === 'hidden' &&
+      element.name &&
+      !element.name.startsWith('$ACTION')
+    ) {
       out.set(element.name, element.value);
     }
   }

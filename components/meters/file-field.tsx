@@ -37,7 +37,9 @@ export type FileFieldProps = {
 
 const sizeFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${sizeFormat.format(bytes / 1024 / 1024)} МБ` : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
+  return bytes >= 1024 * 1024
+    ? `${sizeFormat.format(bytes / 1024 / 1024)} МБ`
+    : `${Math.max(1, Math.round(bytes / 1024))} КБ`;
 }
 
 async function reencode(file: File, maxEdge: number): Promise<File | null> {
@@ -53,7 +55,10 @@ async function reencode(file: File, maxEdge: number): Promise<File | null> {
     bitmap.close();
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.85));
     if (!blob) return null;
-    return new File([blob], `${file.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, { type: 'image/jpeg', lastModified: file.lastModified });
+    return new File([blob], `${file.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, {
+      type: 'image/jpeg',
+      lastModified: file.lastModified,
+    });
   } catch {
     return null; // a format this browser cannot decode (e.g. HEIC outside Safari)
   }
@@ -81,7 +86,8 @@ export function FileField({
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return setLocal({});
-    if (ACCEPTED.includes(file.type) && file.size <= shrinkAbove) return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
+    if (ACCEPTED.includes(file.type) && file.size <= shrinkAbove)
+      return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
     setBusy(true);
     const smaller = file.type.startsWith('image/') ? await reencode(file, maxEdge) : null;
     setBusy(false);

@@ -11,7 +11,17 @@ export interface ZoneInput {
 }
 
 /** Staff confirm a request: the register at installation per zone, and the next verification date. */
-export function ConfirmMeterForm({ action, meterId, zones, serialNumber }: { action: FormAction; meterId: string; zones: ZoneInput[]; serialNumber: string }) {
+export function ConfirmMeterForm({
+  action,
+  meterId,
+  zones,
+  serialNumber,
+}: {
+  action: FormAction;
+  meterId: string;
+  zones: ZoneInput[];
+  serialNumber: string;
+}) {
   const defaults = Object.fromEntries(zones.map((z) => [`zone_${z.zone}`, '']));
   return (
     <ActionForm
@@ -35,13 +45,26 @@ export function ConfirmMeterForm({ action, meterId, zones, serialNumber }: { act
           />
         ))}
       </div>
-      <TextField name="verificationDue" type="date" label="Следующая поверка" hint="Из паспорта счётчика; можно оставить пустым" />
+      <TextField
+        name="verificationDue"
+        type="date"
+        label="Следующая поверка"
+        hint="Из паспорта счётчика; можно оставить пустым"
+      />
       <SubmitButton pendingLabel="Подтверждаем…">Подтвердить и подключить</SubmitButton>
     </ActionForm>
   );
 }
 
-export function RejectMeterForm({ action, meterId, serialNumber }: { action: FormAction; meterId: string; serialNumber: string }) {
+export function RejectMeterForm({
+  action,
+  meterId,
+  serialNumber,
+}: {
+  action: FormAction;
+  meterId: string;
+  serialNumber: string;
+}) {
   return (
     <ActionForm
       schema={rejectMeterSchema}

@@ -17,7 +17,15 @@ const zoneOptions = [
 ];
 
 /** The subscriber's request to add a meter; staff confirm it and record the initial readings. */
-export function MeterRequestForm({ action, accounts, today }: { action: FormAction; accounts: AccountOption[]; today: string }) {
+export function MeterRequestForm({
+  action,
+  accounts,
+  today,
+}: {
+  action: FormAction;
+  accounts: AccountOption[];
+  today: string;
+}) {
   const single = accounts.length === 1 ? accounts[0] : undefined;
   return (
     <ActionForm
@@ -52,7 +60,14 @@ export function MeterRequestForm({ action, accounts, today }: { action: FormActi
         />
         <TextField name="model" label="Модель" hint="Необязательно, например «Меркурий 201.8»" autoComplete="off" />
         <SelectField name="zonePlan" label="Тарифные зоны" options={zoneOptions} required />
-        <TextField name="installedAt" type="date" label="Дата установки" max={today} hint="Из акта ввода в эксплуатацию" required />
+        <TextField
+          name="installedAt"
+          type="date"
+          label="Дата установки"
+          max={today}
+          hint="Из акта ввода в эксплуатацию"
+          required
+        />
       </div>
       <FileField
         name="photo"

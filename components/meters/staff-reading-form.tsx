@@ -47,7 +47,15 @@ export function StaffReadingForm({
           {back.page ? <input type="hidden" name="page" value={back.page} /> : null}
           {back.q ? <input type="hidden" name="q" value={back.q} /> : null}
           {registers.map((r) => (
-            <TextField key={r.zone} name={`zone_${r.zone}`} label={r.label} hint={r.hint} inputMode="numeric" autoComplete="off" required />
+            <TextField
+              key={r.zone}
+              name={`zone_${r.zone}`}
+              label={r.label}
+              hint={r.hint}
+              inputMode="numeric"
+              autoComplete="off"
+              required
+            />
           ))}
           {api.fieldError('confirmImplausible') || api.form.watch('confirmImplausible') ? (
             <CheckboxField name="confirmImplausible" label="Показания верные — расход действительно больше обычного" />

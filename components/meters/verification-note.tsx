@@ -3,7 +3,15 @@ import { formatDate } from '@/lib/format/dates';
 import { type VerificationFlag, verificationWarning } from '@/lib/meters/verification';
 
 /** «Поверка до …» and, when it is within 3 months or past, the warning with what to do. */
-export function VerificationNote({ due, flag, daysLeft }: { due: string | null; flag: VerificationFlag; daysLeft: number | null }) {
+export function VerificationNote({
+  due,
+  flag,
+  daysLeft,
+}: {
+  due: string | null;
+  flag: VerificationFlag;
+  daysLeft: number | null;
+}) {
   if (due === null) return <p className="text-sm text-slate-600">Дата следующей поверки не указана</p>;
   const warning = verificationWarning(due, { flag, daysLeft });
   return (

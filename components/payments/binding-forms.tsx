@@ -30,7 +30,11 @@ export function BindingChargeForm({
     >
       <input type="hidden" name="bindingId" value={bindingId} />
       {accounts.length > 1 ? (
-        <SelectField name="accountId" label="Лицевой счёт" options={accounts.map((a) => ({ value: a.id, label: a.label }))} />
+        <SelectField
+          name="accountId"
+          label="Лицевой счёт"
+          options={accounts.map((a) => ({ value: a.id, label: a.label }))}
+        />
       ) : (
         <input type="hidden" name="accountId" value={current?.id ?? ''} />
       )}
@@ -40,9 +44,23 @@ export function BindingChargeForm({
   );
 }
 
-export function DeleteBindingForm({ action, bindingId, cardLabel }: { action: FormAction; bindingId: string; cardLabel: string }) {
+export function DeleteBindingForm({
+  action,
+  bindingId,
+  cardLabel,
+}: {
+  action: FormAction;
+  bindingId: string;
+  cardLabel: string;
+}) {
   return (
-    <ActionForm schema={deleteBindingSchema} action={action} defaultValues={{ bindingId }} className="grid gap-2" aria-label={`Удалить карту ${cardLabel}`}>
+    <ActionForm
+      schema={deleteBindingSchema}
+      action={action}
+      defaultValues={{ bindingId }}
+      className="grid gap-2"
+      aria-label={`Удалить карту ${cardLabel}`}
+    >
       <input type="hidden" name="bindingId" value={bindingId} />
       <SubmitButton variant="secondary" pendingLabel="Удаляем…">
         Удалить

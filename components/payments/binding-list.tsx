@@ -27,7 +27,8 @@ export function BindingList({
   if (bindings.length === 0) {
     return (
       <p className="text-sm text-slate-600" data-testid="no-bindings">
-        Привязанных карт нет. Отметьте «Запомнить карту для следующих платежей» при оплате — и следующие платежи будут в один клик.
+        Привязанных карт нет. Отметьте «Запомнить карту для следующих платежей» при оплате — и следующие платежи будут в
+        один клик.
       </p>
     );
   }
@@ -40,16 +41,29 @@ export function BindingList({
           <li key={b.id} className="card grid gap-4" data-testid="card-binding">
             <div>
               <p className="font-semibold">
-                {label} <span className="font-mono text-sm font-normal text-slate-600" data-testid="card-mask">{b.cardMask}</span>
+                {label}{' '}
+                <span className="font-mono text-sm font-normal text-slate-600" data-testid="card-mask">
+                  {b.cardMask}
+                </span>
               </p>
               <p className="text-sm text-slate-600">
                 Для: {BINDING_PURPOSE_LABEL[b.purpose]} · привязана {formatDate(b.createdAt)}
               </p>
               {b.gateway !== gatewayId ? (
-                <p className="text-sm text-slate-600">Привязана через другой платёжный сервис: оплатить ею нельзя, только удалить.</p>
+                <p className="text-sm text-slate-600">
+                  Привязана через другой платёжный сервис: оплатить ею нельзя, только удалить.
+                </p>
               ) : null}
             </div>
-            {usable ? <BindingChargeForm action={charge} bindingId={b.id} cardLabel={label} accounts={accounts} selected={selected} /> : null}
+            {usable ? (
+              <BindingChargeForm
+                action={charge}
+                bindingId={b.id}
+                cardLabel={label}
+                accounts={accounts}
+                selected={selected}
+              />
+            ) : null}
             <DeleteBindingForm action={remove} bindingId={b.id} cardLabel={label} />
           </li>
         );

@@ -11,16 +11,35 @@ export interface PayableAccount {
   due: string;
 }
 
-export function CabinetPaymentForm({ action, accounts, selected, billId }: { action: FormAction; accounts: PayableAccount[]; selected: string; billId?: string }) {
+export function CabinetPaymentForm({
+  action,
+  accounts,
+  selected,
+  billId,
+}: {
+  action: FormAction;
+  accounts: PayableAccount[];
+  selected: string;
+  billId?: string;
+}) {
   const current = accounts.find((a) => a.id === selected) ?? accounts[0];
   return (
     <ActionForm
       schema={cabinetPaymentSchema}
       action={action}
-      defaultValues={{ accountId: current?.id ?? '', amount: current?.due ?? '', billId: billId ?? '', rememberCard: false }}
+      defaultValues={{
+        accountId: current?.id ?? '',
+        amount: current?.due ?? '',
+        billId: billId ?? '',
+        rememberCard: false,
+      }}
     >
       {accounts.length > 1 ? (
-        <SelectField name="accountId" label="Лицевой счёт" options={accounts.map((a) => ({ value: a.id, label: a.label }))} />
+        <SelectField
+          name="accountId"
+          label="Лицевой счёт"
+          options={accounts.map((a) => ({ value: a.id, label: a.label }))}
+        />
       ) : (
         <>
           <input type="hidden" name="accountId" value={current?.id ?? ''} />
@@ -28,8 +47,19 @@ export function CabinetPaymentForm({ action, accounts, selected, billId }: { act
         </>
       )}
       {billId ? <input type="hidden" name="billId" value={billId} /> : null}
-      <TextField name="amount" label="Сумма, ₽" inputMode="decimal" autoComplete="off" hint="Подставлена сумма к оплате; можно заплатить больше — это аванс" required />
-      <CheckboxField name="rememberCard" label="Запомнить карту для следующих платежей" hint="Мы храним только маску номера и токен платёжного сервиса" />
+      <TextField
+        name="amount"
+        label="Сумма, ₽"
+        inputMode="decimal"
+        autoComplete="off"
+        hint="Подставлена сумма к оплате; можно заплатить больше — это аванс"
+        required
+      />
+      <CheckboxField
+        name="rememberCard"
+        label="Запомнить карту для следующих платежей"
+        hint="Мы храним только маску номера и токен платёжного сервиса"
+      />
       <SubmitButton pendingLabel="Переходим к оплате…">Оплатить</SubmitButton>
     </ActionForm>
   );

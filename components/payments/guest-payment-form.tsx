@@ -8,7 +8,13 @@ import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
 type Payee = { ticket: string; holder: string; address: string; accountNumber: string; amountKopecks: number };
 
 /** Pay without an account: number and amount → the masked payee to confirm → the gateway. */
-export function GuestPaymentForm({ findAction, payAction }: { findAction: FormAction<{ payee: Payee }>; payAction: FormAction }) {
+export function GuestPaymentForm({
+  findAction,
+  payAction,
+}: {
+  findAction: FormAction<{ payee: Payee }>;
+  payAction: FormAction;
+}) {
   return (
     <ActionForm
       schema={guestLookupSchema}
@@ -37,9 +43,22 @@ export function GuestPaymentForm({ findAction, payAction }: { findAction: FormAc
         </div>
       )}
     >
-      <TextField name="accountNumber" label="Номер лицевого счёта" hint="Напечатан в квитанции и в договоре" inputMode="numeric" autoComplete="off" required />
+      <TextField
+        name="accountNumber"
+        label="Номер лицевого счёта"
+        hint="Напечатан в квитанции и в договоре"
+        inputMode="numeric"
+        autoComplete="off"
+        required
+      />
       <TextField name="amount" label="Сумма, ₽" inputMode="decimal" autoComplete="off" required />
-      <TextField name="email" type="email" label="Электронная почта для чека" hint="Необязательно" autoComplete="email" />
+      <TextField
+        name="email"
+        type="email"
+        label="Электронная почта для чека"
+        hint="Необязательно"
+        autoComplete="email"
+      />
       <SubmitButton pendingLabel="Ищем…">Продолжить</SubmitButton>
     </ActionForm>
   );

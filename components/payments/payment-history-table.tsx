@@ -35,7 +35,9 @@ export function PaymentHistoryTable({ rows, caption }: { rows: HistoryRow[]; cap
                 <PaymentStatusBadge status={row.status} />
               </td>
               <td className="tabular-nums">{row.invId}</td>
-              <td className="whitespace-nowrap tabular-nums">{row.cardMask ? `•••• ${row.cardMask.slice(-4)}` : '—'}</td>
+              <td className="whitespace-nowrap tabular-nums">
+                {row.cardMask ? `•••• ${row.cardMask.slice(-4)}` : '—'}
+              </td>
               <td>
                 {row.refunds.length === 0 ? (
                   '—'

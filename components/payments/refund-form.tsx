@@ -8,9 +8,24 @@ import { REFUND_REASON_MAX, refundSchema } from '@/lib/payments/refund-schema';
  * Staff return money of a paid payment to the payer's card. The limit shown is what is left of the
  * payment now; the server checks it again under the payment's row lock.
  */
-export function RefundForm({ action, paymentId, invId, refundable }: { action: FormAction; paymentId: string; invId: number; refundable: string }) {
+export function RefundForm({
+  action,
+  paymentId,
+  invId,
+  refundable,
+}: {
+  action: FormAction;
+  paymentId: string;
+  invId: number;
+  refundable: string;
+}) {
   return (
-    <ActionForm schema={refundSchema} action={action} defaultValues={{ paymentId, amount: '', reason: '' }} aria-label={`Возврат по платежу № ${invId}`}>
+    <ActionForm
+      schema={refundSchema}
+      action={action}
+      defaultValues={{ paymentId, amount: '', reason: '' }}
+      aria-label={`Возврат по платежу № ${invId}`}
+    >
       <input type="hidden" name="paymentId" value={paymentId} />
       <TextField
         name="amount"

@@ -7,7 +7,15 @@ import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/sandbox-sche
 type Step = { step: '3ds'; cardMask: string; proof: string } | { step: 'done'; redirectTo?: string };
 
 /** The sandbox gateway's card page: card details, then (for 3-D Secure cards) the SMS code. */
-export function SandboxPaymentForms({ request, payAction, confirmAction }: { request: string; payAction: FormAction<Step>; confirmAction: FormAction<Step> }) {
+export function SandboxPaymentForms({
+  request,
+  payAction,
+  confirmAction,
+}: {
+  request: string;
+  payAction: FormAction<Step>;
+  confirmAction: FormAction<Step>;
+}) {
   return (
     <ActionForm
       schema={sandboxCardSchema}
@@ -15,14 +23,25 @@ export function SandboxPaymentForms({ request, payAction, confirmAction }: { req
       defaultValues={{ request, card: '', expiry: '', cvv: '' }}
       successContent={(result) =>
         result.step === '3ds' ? (
-          <ActionForm schema={sandbox3dsSchema} action={confirmAction} defaultValues={{ request, cardMask: result.cardMask, proof: result.proof, code: '' }}>
+          <ActionForm
+            schema={sandbox3dsSchema}
+            action={confirmAction}
+            defaultValues={{ request, cardMask: result.cardMask, proof: result.proof, code: '' }}
+          >
             <p>
-              Банк отправил SMS с кодом подтверждения на телефон владельца карты {result.cardMask}. В песочнице код — <strong>12345</strong>.
+              Банк отправил SMS с кодом подтверждения на телефон владельца карты {result.cardMask}. В песочнице код —{' '}
+              <strong>12345</strong>.
             </p>
             <input type="hidden" name="request" value={request} />
             <input type="hidden" name="cardMask" value={result.cardMask} />
             <input type="hidden" name="proof" value={result.proof} />
-            <TextField name="code" label="Код из SMS (3-D Secure)" inputMode="numeric" autoComplete="one-time-code" required />
+            <TextField
+              name="code"
+              label="Код из SMS (3-D Secure)"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              required
+            />
             <SubmitButton pendingLabel="Проверяем…">Подтвердить</SubmitButton>
           </ActionForm>
         ) : (
@@ -31,7 +50,14 @@ export function SandboxPaymentForms({ request, payAction, confirmAction }: { req
       }
     >
       <input type="hidden" name="request" value={request} />
-      <TextField name="card" label="Номер карты" inputMode="numeric" autoComplete="cc-number" placeholder="4111 1111 1111 1111" required />
+      <TextField
+        name="card"
+        label="Номер карты"
+        inputMode="numeric"
+        autoComplete="cc-number"
+        placeholder="4111 1111 1111 1111"
+        required
+      />
       <div className="grid grid-cols-2 gap-4">
         <TextField name="expiry" label="Срок действия" placeholder="ММ/ГГ" autoComplete="cc-exp" required />
         <TextField name="cvv" label="CVC/CVV" inputMode="numeric" autoComplete="cc-csc" required />

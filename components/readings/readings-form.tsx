@@ -12,10 +12,22 @@ export interface RegisterField {
 }
 
 /** One meter: an input per register; a big jump asks for an explicit confirmation. */
-export function ReadingsForm({ action, meterId, registers }: { action: FormAction; meterId: string; registers: RegisterField[] }) {
+export function ReadingsForm({
+  action,
+  meterId,
+  registers,
+}: {
+  action: FormAction;
+  meterId: string;
+  registers: RegisterField[];
+}) {
   const defaults = Object.fromEntries(registers.map((r) => [`zone_${r.zone}`, '']));
   return (
-    <ActionForm schema={submitReadingsSchema} action={action} defaultValues={{ meterId, confirmImplausible: false, ...defaults }}>
+    <ActionForm
+      schema={submitReadingsSchema}
+      action={action}
+      defaultValues={{ meterId, confirmImplausible: false, ...defaults }}
+    >
       {(api) => (
         <>
           <input type="hidden" name="meterId" value={meterId} />
@@ -33,7 +45,10 @@ export function ReadingsForm({ action, meterId, registers }: { action: FormActio
             ))}
           </div>
           {api.fieldError('confirmImplausible') || api.form.watch('confirmImplausible') ? (
-            <CheckboxField name="confirmImplausible" label="Да, показания верные — расход действительно больше обычного" />
+            <CheckboxField
+              name="confirmImplausible"
+              label="Да, показания верные — расход действительно больше обычного"
+            />
           ) : null}
           <SubmitButton pendingLabel="Отправляем…">Передать показания</SubmitButton>
         </>

@@ -42,7 +42,15 @@ interface UserSpec {
 }
 
 const userSpecs: UserSpec[] = [
-  { key: 'operator', email: 'operator@example.com', fullName: 'Смирнова Елена Андреевна', phone: '+7 (498) 314-10-05', role: 'staff', status: 'active', daysAgo: 420 },
+  {
+    key: 'operator',
+    email: 'operator@example.com',
+    fullName: 'Смирнова Елена Андреевна',
+    phone: '+7 (498) 314-10-05',
+    role: 'staff',
+    status: 'active',
+    daysAgo: 420,
+  },
   {
     key: 'ivanova',
     email: 'ivanova@example.com',
@@ -73,7 +81,15 @@ const userSpecs: UserSpec[] = [
     registrationAddress: 'г. Истра, ул. Садовая, д. 19',
     daysAgo: 370,
   },
-  { key: 'volkov', email: 'company@example.com', fullName: 'Волков Сергей Павлович', phone: '+7 (495) 992-47-10', role: 'company_user', status: 'active', daysAgo: 400 },
+  {
+    key: 'volkov',
+    email: 'company@example.com',
+    fullName: 'Волков Сергей Павлович',
+    phone: '+7 (495) 992-47-10',
+    role: 'company_user',
+    status: 'active',
+    daysAgo: 400,
+  },
 ];
 
 const company = {
@@ -139,7 +155,15 @@ const accountSpecs: AccountSpec[] = [
     contractStart: '2014-09-01',
     owner: 'ivanova',
     meters: [
-      { serialNumber: '41235872', model: 'Меркурий 201.5', zonePlan: 1, installedAt: '2019-04-16', verificationDue: '2035-04-15', baseKwh: 235, initialValue: 18_342 },
+      {
+        serialNumber: '41235872',
+        model: 'Меркурий 201.5',
+        zonePlan: 1,
+        installedAt: '2019-04-16',
+        verificationDue: '2035-04-15',
+        baseKwh: 235,
+        initialValue: 18_342,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 0,
@@ -189,8 +213,24 @@ const accountSpecs: AccountSpec[] = [
     contractStart: '2017-06-01',
     owner: 'sidorova',
     meters: [
-      { serialNumber: '38654109', model: 'Меркурий 231 AT-01', zonePlan: 3, installedAt: '2020-10-05', verificationDue: '2030-10-04', baseKwh: 520, initialValue: 21_460 },
-      { serialNumber: '41877203', model: 'Меркурий 201.5', zonePlan: 1, installedAt: '2021-07-12', verificationDue: '2037-07-11', baseKwh: 95, initialValue: 3_915 },
+      {
+        serialNumber: '38654109',
+        model: 'Меркурий 231 AT-01',
+        zonePlan: 3,
+        installedAt: '2020-10-05',
+        verificationDue: '2030-10-04',
+        baseKwh: 520,
+        initialValue: 21_460,
+      },
+      {
+        serialNumber: '41877203',
+        model: 'Меркурий 201.5',
+        zonePlan: 1,
+        installedAt: '2021-07-12',
+        verificationDue: '2037-07-11',
+        baseKwh: 95,
+        initialValue: 3_915,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 1,
@@ -211,7 +251,15 @@ const accountSpecs: AccountSpec[] = [
     contractNumber: 'ЭС-50010004',
     contractStart: '2016-02-01',
     meters: [
-      { serialNumber: '011075132904417', model: 'Энергомера СЕ101 R5', zonePlan: 1, installedAt: '2016-01-28', verificationDue: '2032-01-27', baseKwh: 165, initialValue: 27_204 },
+      {
+        serialNumber: '011075132904417',
+        model: 'Энергомера СЕ101 R5',
+        zonePlan: 1,
+        installedAt: '2016-01-28',
+        verificationDue: '2032-01-27',
+        baseKwh: 165,
+        initialValue: 27_204,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 1,
@@ -233,7 +281,15 @@ const accountSpecs: AccountSpec[] = [
     contractEnd: '2027-12-31',
     owner: 'volkov',
     meters: [
-      { serialNumber: '35109844', model: 'Меркурий 231 AT-01', zonePlan: 3, installedAt: '2020-12-15', verificationDue: '2030-12-14', baseKwh: 4200, initialValue: 186_530 },
+      {
+        serialNumber: '35109844',
+        model: 'Меркурий 231 AT-01',
+        zonePlan: 3,
+        installedAt: '2020-12-15',
+        verificationDue: '2030-12-14',
+        baseKwh: 4200,
+        initialValue: 186_530,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 0,
@@ -255,7 +311,15 @@ const accountSpecs: AccountSpec[] = [
     contractEnd: '2027-12-31',
     owner: 'volkov',
     meters: [
-      { serialNumber: '009026084002731', model: 'Энергомера СЕ301', zonePlan: 1, installedAt: '2020-12-15', verificationDue: '2032-12-14', baseKwh: 1800, initialValue: 74_912 },
+      {
+        serialNumber: '009026084002731',
+        model: 'Энергомера СЕ301',
+        zonePlan: 1,
+        installedAt: '2020-12-15',
+        verificationDue: '2032-12-14',
+        baseKwh: 1800,
+        initialValue: 74_912,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 1,
@@ -278,7 +342,15 @@ const accountSpecs: AccountSpec[] = [
     contractEnd: '2027-12-31',
     owner: 'volkov',
     meters: [
-      { serialNumber: '37220561', model: 'Меркурий 230 ART-01', zonePlan: 1, installedAt: '2022-02-18', verificationDue: '2032-02-17', baseKwh: 900, initialValue: 22_675 },
+      {
+        serialNumber: '37220561',
+        model: 'Меркурий 230 ART-01',
+        zonePlan: 1,
+        installedAt: '2022-02-18',
+        verificationDue: '2032-02-17',
+        baseKwh: 900,
+        initialValue: 22_675,
+      },
     ],
     estimatedLast: 0,
     unpaidLast: 0,
@@ -298,9 +370,17 @@ function monthlyVolumes(rnd: Random, meter: MeterSpec, period: string): Map<Tari
   const total = Math.max(1, Math.round(meter.baseKwh * seasonalFactor(period) * rnd.between(0.9, 1.1)));
   if (meter.zonePlan === 1) return new Map([['all_day', total]]);
   const night = Math.round(total * rnd.between(0.3, 0.35));
-  if (meter.zonePlan === 2) return new Map([['day', total - night], ['night', night]]);
+  if (meter.zonePlan === 2)
+    return new Map([
+      ['day', total - night],
+      ['night', night],
+    ]);
   const peak = Math.round(total * rnd.between(0.23, 0.27));
-  return new Map([['peak', peak], ['half_peak', total - night - peak], ['night', night]]);
+  return new Map([
+    ['peak', peak],
+    ['half_peak', total - night - peak],
+    ['night', night],
+  ]);
 }
 
 /** The registers at the start of the history: the meter's total split like a typical month. */
@@ -308,16 +388,30 @@ function splitInitial(meter: MeterSpec): Map<TariffZone, number> {
   const total = meter.initialValue;
   if (meter.zonePlan === 1) return new Map([['all_day', total]]);
   const night = Math.round(total * 0.32);
-  if (meter.zonePlan === 2) return new Map([['day', total - night], ['night', night]]);
+  if (meter.zonePlan === 2)
+    return new Map([
+      ['day', total - night],
+      ['night', night],
+    ]);
   const peak = Math.round(total * 0.25);
-  return new Map([['peak', peak], ['half_peak', total - night - peak], ['night', night]]);
+  return new Map([
+    ['peak', peak],
+    ['half_peak', total - night - peak],
+    ['night', night],
+  ]);
 }
 
 // ─── Building the rows ──────────────────────────────────────────────────────
 
 const zoneName = (zone: TariffZone) => zoneShortLabels[zone].charAt(0).toLowerCase() + zoneShortLabels[zone].slice(1);
 
-function lineDescription(opts: { zone: TariffZone; kwh: number; price: number; method: 'reading' | 'average'; meterSerial?: string }) {
+function lineDescription(opts: {
+  zone: TariffZone;
+  kwh: number;
+  price: number;
+  method: 'reading' | 'average';
+  meterSerial?: string;
+}) {
   const meter = opts.meterSerial ? ` (счётчик № ${opts.meterSerial})` : '';
   const zone = opts.zone === 'all_day' ? '' : `, ${zoneName(opts.zone)}`;
   const estimate = opts.method === 'average' ? ', расчётный объём по среднемесячному потреблению' : '';
@@ -345,7 +439,10 @@ export async function seedAccounts(
   const notAfterNow = (instant: Date) => (instant > now ? new Date(now.getTime() - 60_000) : instant);
 
   // Company and users.
-  const [companyRow] = await tx.insert(companies).values({ ...company, createdAt: ago(400) }).returning({ id: companies.id });
+  const [companyRow] = await tx
+    .insert(companies)
+    .values({ ...company, createdAt: ago(400) })
+    .returning({ id: companies.id });
   const companyId = companyRow!.id;
 
   const userRow = (u: UserSpec, decidedBy: string | null) => {
@@ -414,7 +511,12 @@ export async function seedAccounts(
       .filter((a) => a.owner)
       .map((a) => {
         const user = userSpecs.find((u) => u.key === a.owner)!;
-        return { accountId: accountIds.get(a.number)!, userId: userIds.get(a.owner!)!, isOwner: true, createdAt: ago(user.daysAgo) };
+        return {
+          accountId: accountIds.get(a.number)!,
+          userId: userIds.get(a.owner!)!,
+          isOwner: true,
+          createdAt: ago(user.daysAgo),
+        };
       }),
   );
 
@@ -436,7 +538,8 @@ export async function seedAccounts(
       ),
     )
     .returning({ id: meters.id, accountId: meters.accountId, serialNumber: meters.serialNumber });
-  const meterId = (accountId: string, serial: string) => insertedMeters.find((m) => m.accountId === accountId && m.serialNumber === serial)!.id;
+  const meterId = (accountId: string, serial: string) =>
+    insertedMeters.find((m) => m.accountId === accountId && m.serialNumber === serial)!.id;
 
   // Billing runs, one per billed period, started by the operator on the 1st of the next month.
   const issuedAtOf = (period: string) => notAfterNow(moscowInstant(addMonths(period, 1), 6, 15));
@@ -482,7 +585,8 @@ export async function seedAccounts(
     const accountId = accountIds.get(spec.number)!;
     const ownerId = spec.owner ? userIds.get(spec.owner)! : null;
     // Only an active user acts for the account; a pending registration pays as a guest.
-    const actingUserId = spec.owner && userSpecs.find((u) => u.key === spec.owner)!.status === 'active' ? ownerId : null;
+    const actingUserId =
+      spec.owner && userSpecs.find((u) => u.key === spec.owner)!.status === 'active' ? ownerId : null;
     // All registers of all the account's meters are submitted together, once a period.
     const submissionTimes = new Map(
       calendar.billed.map((period) => [period, moscowInstant(dayOf(period, 20), rnd.int(8, 21), rnd.int(0, 59))]),
@@ -492,7 +596,10 @@ export async function seedAccounts(
     const multiMeter = spec.meters.length > 1;
 
     // Per meter: register values, and the billed volume for every period.
-    const billedVolumes = new Map<string, { meter: MeterSpec; id: string; zone: TariffZone; kwh: number; method: 'reading' | 'average' }[]>();
+    const billedVolumes = new Map<
+      string,
+      { meter: MeterSpec; id: string; zone: TariffZone; kwh: number; method: 'reading' | 'average' }[]
+    >();
     for (const meter of spec.meters) {
       const id = meterId(accountId, meter.serialNumber);
       const zones = zonesForPlan(meter.zonePlan);
@@ -549,7 +656,9 @@ export async function seedAccounts(
         const month = monthlyVolumes(rnd, meter, calendar.current);
         const startOfMonth = moscowInstant(dayOf(calendar.current, 1), 0);
         const on20th = moscowInstant(dayOf(calendar.current, 20), 12, 5);
-        const at = new Date(Math.max(startOfMonth.getTime() + 60_000, Math.min(on20th.getTime(), now.getTime() - 86_400_000)));
+        const at = new Date(
+          Math.max(startOfMonth.getTime() + 60_000, Math.min(on20th.getTime(), now.getTime() - 86_400_000)),
+        );
         for (const zone of zones) {
           readingRows.push({
             meterId: id,
@@ -573,7 +682,12 @@ export async function seedAccounts(
       let amount = 0;
       for (const v of billedVolumes.get(period)!) {
         volumeRows.push({ meterId: v.id, period, zone: v.zone, kwh: v.kwh, method: v.method, createdAt: issuedAt });
-        const rates = ratesInForce(tariffs, { category: spec.category, zonePlan: v.meter.zonePlan, zone: v.zone, day: tariffDay });
+        const rates = ratesInForce(tariffs, {
+          category: spec.category,
+          zonePlan: v.meter.zonePlan,
+          zone: v.zone,
+          day: tariffDay,
+        });
         for (const part of priceVolume(v.kwh, rates)) {
           amount += part.amountKopecks;
           lineRows.push({
@@ -657,9 +771,14 @@ export async function seedAccounts(
   // Write it all: a handful of batch inserts.
   await tx.insert(readings).values(readingRows);
   await tx.insert(consumptionVolumes).values(volumeRows);
-  const insertedBills = await tx.insert(bills).values(billRows).returning({ id: bills.id, receiptNumber: bills.receiptNumber });
+  const insertedBills = await tx
+    .insert(bills)
+    .values(billRows)
+    .returning({ id: bills.id, receiptNumber: bills.receiptNumber });
   const billIds = new Map(insertedBills.map((b) => [b.receiptNumber, b.id]));
-  await tx.insert(billLines).values(lineRows.map(({ receiptNumber, ...line }) => ({ ...line, billId: billIds.get(receiptNumber)! })));
+  await tx
+    .insert(billLines)
+    .values(lineRows.map(({ receiptNumber, ...line }) => ({ ...line, billId: billIds.get(receiptNumber)! })));
   const insertedPayments = await tx
     .insert(payments)
     .values(paymentRows.map(({ receiptNumber, ...p }) => ({ ...p, billId: billIds.get(receiptNumber)! })))

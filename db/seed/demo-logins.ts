@@ -3,15 +3,35 @@
 export const DEMO_PASSWORD = 'Energo-demo-2026';
 
 export const demoLogins: { role: string; login: string; password: string; note: string }[] = [
-  { role: 'Абонент (физлицо)', login: '50010001', password: DEMO_PASSWORD, note: 'Иванова М. П.: одноставочный счётчик, всё оплачено' },
+  {
+    role: 'Абонент (физлицо)',
+    login: '50010001',
+    password: DEMO_PASSWORD,
+    note: 'Иванова М. П.: одноставочный счётчик, всё оплачено',
+  },
   {
     role: 'Абонент (физлицо)',
     login: '50010002',
     password: DEMO_PASSWORD,
     note: 'Петров А. С.: двухзонный, 2 месяца по среднему, долг, скоро поверка',
   },
-  { role: 'Абонент (физлицо)', login: '50010003', password: DEMO_PASSWORD, note: 'Сидорова О. Н.: два счётчика, показания за этот месяц переданы' },
+  {
+    role: 'Абонент (физлицо)',
+    login: '50010003',
+    password: DEMO_PASSWORD,
+    note: 'Сидорова О. Н.: два счётчика, показания за этот месяц переданы',
+  },
   { role: 'Юрлицо', login: 'company@example.com', password: DEMO_PASSWORD, note: 'ООО «Истра-Агро»: 3 лицевых счёта' },
-  { role: 'Сотрудник', login: 'operator@example.com', password: DEMO_PASSWORD, note: 'Смирнова Е. А.: консоль сотрудника' },
-  { role: 'Для регистрации', login: '50010004', password: '—', note: 'Кузнецов Д. А.: счёт есть, кабинета нет (или оплата без регистрации)' },
+  {
+    role: 'Сотрудник',
+    login: 'operator@example.com',
+    password: DEMO_PASSWORD,
+    note: 'Смирнова Е. А.: консоль сотрудника',
+  },
+  {
+    role: 'Для регистрации',
+    login: '50010004',
+    password: '—',
+    note: 'Кузнецов Д. А.: счёт есть, кабинета нет (или оплата без регистрации)',
+  },
 ];

@@ -30,7 +30,9 @@ export interface SeedSummary {
 }
 
 async function countRows(tx: Tx): Promise<Omit<SeedSummary, 'alreadySeeded'>> {
-  const total = async (table: typeof accounts | typeof users | typeof meters | typeof readings | typeof bills | typeof payments) => {
+  const total = async (
+    table: typeof accounts | typeof users | typeof meters | typeof readings | typeof bills | typeof payments,
+  ) => {
     const [row] = await tx.select({ n: count() }).from(table);
     return row?.n ?? 0;
   };

@@ -13,7 +13,12 @@ export interface AccountSummary {
   status: 'active' | 'closed';
 }
 
-export function formatAccountAddress(a: { settlement: string; street: string; house: string; flat: string | null }): string {
+export function formatAccountAddress(a: {
+  settlement: string;
+  street: string;
+  house: string;
+  flat: string | null;
+}): string {
   return [a.settlement, a.street, `д. ${a.house}`, a.flat ? `кв. ${a.flat}` : null].filter(Boolean).join(', ');
 }
 

@@ -30,7 +30,10 @@ export async function accountHomes(accountIds: string[], period: string): Promis
   const [accountRows, balances, latestBills, meterRows, submitted] = await Promise.all([
     db().select().from(accounts).where(inArray(accounts.id, accountIds)).orderBy(accounts.number),
     db()
-      .select({ accountId: ledgerEntries.accountId, balance: sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number) })
+      .select({
+        accountId: ledgerEntries.accountId,
+        balance: sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number),
+      })
       .from(ledgerEntries)
       .where(inArray(ledgerEntries.accountId, accountIds))
       .groupBy(ledgerEntries.accountId),
@@ -47,7 +50,12 @@ export async function accountHomes(accountIds: string[], period: string): Promis
       .where(inArray(bills.accountId, accountIds))
       .orderBy(bills.accountId, desc(bills.period)),
     db()
-      .select({ id: meters.id, accountId: meters.accountId, zonePlan: meters.zonePlan, verificationDue: meters.verificationDue })
+      .select({
+        id: meters.id,
+        accountId: meters.accountId,
+        zonePlan: meters.zonePlan,
+        verificationDue: meters.verificationDue,
+      })
       .from(meters)
       .where(and(inArray(meters.accountId, accountIds), eq(meters.status, 'active'))),
     db()
@@ -72,7 +80,13 @@ export async function accountHomes(accountIds: string[], period: string): Promis
       contractEnd: a.contractEnd,
       balanceKopecks: balances.find((b) => b.accountId === a.id)?.balance ?? 0,
       latestBill: bill
-        ? { id: bill.id, period: bill.period, amountKopecks: bill.amountKopecks, dueDate: bill.dueDate, receiptNumber: bill.receiptNumber }
+        ? {
+            id: bill.id,
+            period: bill.period,
+            amountKopecks: bill.amountKopecks,
+            dueDate: bill.dueDate,
+            receiptNumber: bill.receiptNumber,
+          }
         : null,
       meters: {
         total: own.length,

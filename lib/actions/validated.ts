@@ -6,7 +6,10 @@ import type { LoginKind } from '@/lib/auth/login-kinds';
 import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
 import { type ActionResult, fail } from './result';
 
-export type FormAction<T extends object = object> = (prev: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+export type FormAction<T extends object = object> = (
+  prev: ActionResult<T> | null,
+  formData: FormData,
+) => Promise<ActionResult<T>>;
 
 export const INVALID_FORM = 'Проверьте выделенные поля';
 const UNEXPECTED = 'Не получилось выполнить действие. Ничего не сохранено — попробуйте ещё раз через минуту.';
@@ -57,7 +60,10 @@ export function userAction<S extends z.ZodType, T extends object>(
       const unstorable = unstorableFieldErrors(parsed.data);
       if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
       const input = parsed.data as z.output<S> & { accountId?: unknown };
-      if (input.accountId !== undefined && (typeof input.accountId !== 'string' || !(await canAccessAccount(user, input.accountId)))) {
+      if (
+        input.accountId !== undefined &&
+        (typeof input.accountId !== 'string' || !(await canAccessAccount(user, input.accountId)))
+      ) {
         return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });
       }
       return run(parsed.data, user, formData);

@@ -58,7 +58,10 @@ export async function listPendingRegistrations(): Promise<PendingRegistration[]>
 }
 
 export async function countPendingRegistrations(): Promise<number> {
-  const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.status, 'awaiting_approval'));
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(eq(users.status, 'awaiting_approval'));
   return row?.n ?? 0;
 }
 
@@ -100,7 +103,12 @@ export async function decideRegistration(
 
     if (approve) {
       await queueAccountEmail(tx, user.email, (utilityName) =>
-        renderRegistrationApproved({ utilityName, fullName: user.fullName, accountNumber, loginLink: `${context.origin}/fiz/login` }),
+        renderRegistrationApproved({
+          utilityName,
+          fullName: user.fullName,
+          accountNumber,
+          loginLink: `${context.origin}/fiz/login`,
+        }),
       );
     } else {
       await queueAccountEmail(tx, user.email, (utilityName) =>
@@ -124,7 +132,10 @@ export async function decideRegistration(
       },
       tx,
     );
-    return { ok: true, message: approve ? `Доступ открыт: ${user.fullName}` : `Заявка отклонена: ${user.fullName}` } as const;
+    return {
+      ok: true,
+      message: approve ? `Доступ открыт: ${user.fullName}` : `Заявка отклонена: ${user.fullName}`,
+    } as const;
   });
   if (result.ok) kickEmailDelivery();
   return result;
@@ -138,7 +149,10 @@ export interface DecisionSummary {
 /** What the queue page says after a decision («Доступ открыт: …»), read back from the database. */
 export async function decisionSummary(userId: string): Promise<DecisionSummary | null> {
   if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
-  const [row] = await db().select({ fullName: users.fullName, status: users.status }).from(users).where(eq(users.id, userId));
+  const [row] = await db()
+    .select({ fullName: users.fullName, status: users.status })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!row || (row.status !== 'active' && row.status !== 'rejected')) return null;
   return { fullName: row.fullName, status: row.status };
 }

@@ -72,7 +72,12 @@ async function burnPasswordCheck(password: string): Promise<void> {
  * burst of parallel guesses cannot slip past the limit; a successful login clears the per-name count.
  * Account states are only revealed to someone who knows the password.
  */
-export async function authenticate(input: { kind: LoginKind; login: string; password: string; ip: string }): Promise<LoginOutcome> {
+export async function authenticate(input: {
+  kind: LoginKind;
+  login: string;
+  password: string;
+  ip: string;
+}): Promise<LoginOutcome> {
   const login = normalizeLogin(input.login);
   const nameKey = `login:name:${input.kind}:${login}`;
   const [perName, perIp] = await Promise.all([
@@ -85,7 +90,9 @@ export async function authenticate(input: { kind: LoginKind; login: string; pass
   }
 
   const user = await findUser(input.kind, login);
-  const passwordOk = user ? await verifyPassword(user.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!user || !passwordOk) {
     await audit({
       action: 'login.failure',
@@ -111,9 +118,22 @@ export async function authenticate(input: { kind: LoginKind; login: string; pass
     return { ok: false, reason: user.status };
   }
 
-  await audit({ action: 'login.success', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: input.ip, details: { kind: input.kind } });
+  await audit({
+    action: 'login.success',
+    actorUserId: user.id,
+    subjectType: 'user',
+    subjectId: user.id,
+    ip: input.ip,
+    details: { kind: input.kind },
+  });
   return {
     ok: true,
-    user: { id: user.id, fullName: user.fullName, email: user.email, role: user.role, sessionVersion: user.sessionVersion },
+    user: {
+      id: user.id,
+      fullName: user.fullName,
+      email: user.email,
+      role: user.role,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }

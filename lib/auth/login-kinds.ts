@@ -9,14 +9,16 @@ export const rolesByKind = {
 } as const satisfies Record<LoginKind, readonly string[]>;
 
 /** Why a login did not produce a session; used as the Auth.js error code (safe to show). */
-export type LoginFailure = 'invalid' | 'rate_limited' | 'email_unconfirmed' | 'awaiting_approval' | 'rejected' | 'blocked';
+export type LoginFailure =
+  'invalid' | 'rate_limited' | 'email_unconfirmed' | 'awaiting_approval' | 'rejected' | 'blocked';
 
 export const loginFailureMessages: Record<LoginFailure, string> = {
   invalid: 'Неверный логин или пароль. Проверьте раскладку клавиатуры и Caps Lock.',
   rate_limited: 'Слишком много попыток входа. Подождите 15 минут или восстановите пароль.',
   email_unconfirmed:
     'Адрес электронной почты ещё не подтверждён. Откройте письмо со ссылкой, которое мы отправили при регистрации.',
-  awaiting_approval: 'Заявка на регистрацию проверяется: это занимает до двух суток. Мы напишем вам на почту, когда доступ будет открыт.',
+  awaiting_approval:
+    'Заявка на регистрацию проверяется: это занимает до двух суток. Мы напишем вам на почту, когда доступ будет открыт.',
   rejected: 'В регистрации отказано — причина в письме, которое мы отправили. Вопросы — в абонентский отдел.',
   blocked: 'Доступ к кабинету приостановлен. Обратитесь в абонентский отдел.',
 };

@@ -17,6 +17,9 @@ export async function queueAccountEmail(
   render: (utilityName: string) => RenderedEmail,
   dedupeKey?: string,
 ): Promise<void> {
-  const [profile] = await tx.select({ shortName: utilityProfile.shortName }).from(utilityProfile).where(eq(utilityProfile.id, 1));
+  const [profile] = await tx
+    .select({ shortName: utilityProfile.shortName })
+    .from(utilityProfile)
+    .where(eq(utilityProfile.id, 1));
   await enqueueEmail(tx, { to, dedupeKey, ...render(profile?.shortName ?? 'Энергокабинет') });
 }

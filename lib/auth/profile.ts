@@ -22,13 +22,25 @@ async function passwordMatches(userId: string, password: string): Promise<boolea
   return row ? verifyPassword(row.hash, password) : false;
 }
 
-export async function updateContacts(user: SessionUser, input: { fullName: string; phone: string }): Promise<ActionResult> {
-  await db().update(users).set({ fullName: input.fullName, phone: input.phone, updatedAt: new Date() }).where(eq(users.id, user.id));
+export async function updateContacts(
+  user: SessionUser,
+  input: { fullName: string; phone: string },
+): Promise<ActionResult> {
+  await db()
+    .update(users)
+    .set({ fullName: input.fullName, phone: input.phone, updatedAt: new Date() })
+    .where(eq(users.id, user.id));
   return { ok: true, message: 'Контактные данные сохранены' };
 }
 
-export async function updatePreferences(user: SessionUser, input: z.output<typeof preferencesSchema>): Promise<ActionResult> {
-  await db().update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, user.id));
+export async function updatePreferences(
+  user: SessionUser,
+  input: z.output<typeof preferencesSchema>,
+): Promise<ActionResult> {
+  await db()
+    .update(users)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(users.id, user.id));
   return { ok: true, message: 'Настройки уведомлений сохранены' };
 }
 
@@ -51,9 +63,17 @@ export async function changePassword(
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
     await queueAccountEmail(tx, user.email, (utilityName) =>
-      renderPasswordChanged({ utilityName, fullName: user.fullName, when: formatDateTime(now), resetLink: `${context.origin}/fiz/password/reset` }),
+      renderPasswordChanged({
+        utilityName,
+        fullName: user.fullName,
+        when: formatDateTime(now),
+        resetLink: `${context.origin}/fiz/password/reset`,
+      }),
     );
-    await audit({ action: 'password.changed', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip }, tx);
+    await audit(
+      { action: 'password.changed', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip },
+      tx,
+    );
     if (!row) throw new Error('the signed-in user has disappeared');
     return row.sessionVersion;
   });
@@ -77,7 +97,12 @@ export async function requestEmailChange(
   const now = context.now ?? new Date();
   await db().transaction(async (tx) => {
     await tx.update(users).set({ pendingEmail: input.newEmail, updatedAt: now }).where(eq(users.id, user.id));
-    const token = await issueToken(tx, { userId: user.id, purpose: 'email_change', payload: { email: input.newEmail }, now });
+    const token = await issueToken(tx, {
+      userId: user.id,
+      purpose: 'email_change',
+      payload: { email: input.newEmail },
+      now,
+    });
     await queueAccountEmail(tx, input.newEmail, (utilityName) =>
       renderEmailChangeConfirm({
         utilityName,
@@ -90,18 +115,31 @@ export async function requestEmailChange(
       renderEmailChangeNotice({ utilityName, fullName: user.fullName, newEmail: input.newEmail }),
     );
     await audit(
-      { action: 'email.change_requested', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip, details: { newEmail: input.newEmail } },
+      {
+        action: 'email.change_requested',
+        actorUserId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip: context.ip,
+        details: { newEmail: input.newEmail },
+      },
       tx,
     );
   });
   kickEmailDelivery();
   // Whether the new address is taken is only checked on confirmation, so this answer reveals nothing.
-  return { ok: true, message: `Мы отправили ссылку на ${input.newEmail}. Адрес для входа сменится, когда вы откроете её.` };
+  return {
+    ok: true,
+    message: `Мы отправили ссылку на ${input.newEmail}. Адрес для входа сменится, когда вы откроете её.`,
+  };
 }
 
 export type EmailChangeOutcome = { ok: true; email: string } | { ok: false; reason: 'invalid' | 'taken' };
 
-export async function confirmEmailChange(token: string, context: { ip: string; now?: Date }): Promise<EmailChangeOutcome> {
+export async function confirmEmailChange(
+  token: string,
+  context: { ip: string; now?: Date },
+): Promise<EmailChangeOutcome> {
   try {
     return await applyEmailChange(token, context);
   } catch (error) {
@@ -129,7 +167,17 @@ async function applyEmailChange(token: string, context: { ip: string; now?: Date
       .where(eq(users.id, used.userId))
       .returning({ id: users.id });
     if (!user) return { ok: false, reason: 'invalid' };
-    await audit({ action: 'email.changed', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip, details: { email } }, tx);
+    await audit(
+      {
+        action: 'email.changed',
+        actorUserId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip: context.ip,
+        details: { email },
+      },
+      tx,
+    );
     return { ok: true, email };
   });
 }
@@ -137,7 +185,13 @@ async function applyEmailChange(token: string, context: { ip: string; now?: Date
 /** «Выйти на всех устройствах»: every cookie issued so far stops working. */
 export async function endAllSessions(user: SessionUser, context: { ip: string }): Promise<void> {
   await db().transaction(async (tx) => {
-    await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() }).where(eq(users.id, user.id));
-    await audit({ action: 'logout.everywhere', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip }, tx);
+    await tx
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    await audit(
+      { action: 'logout.everywhere', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip },
+      tx,
+    );
   });
 }

@@ -23,7 +23,10 @@ export const RESET_REQUESTED_MESSAGE =
  * Sends a reset link when the address belongs to a user; otherwise does nothing. The caller shows
  * RESET_REQUESTED_MESSAGE in every case, so the answer reveals nothing about who is registered.
  */
-export async function requestPasswordReset(email: string, context: { ip: string; origin: string; now?: Date }): Promise<void> {
+export async function requestPasswordReset(
+  email: string,
+  context: { ip: string; origin: string; now?: Date },
+): Promise<void> {
   const now = context.now ?? new Date();
   const [perIp, perEmail] = await Promise.all([
     hitRateLimit(`reset:ip:${context.ip}`, RESET_PER_IP, now),
@@ -40,9 +43,22 @@ export async function requestPasswordReset(email: string, context: { ip: string;
   await db().transaction(async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: 'password_reset', now });
     await queueAccountEmail(tx, user.email, (utilityName) =>
-      renderPasswordReset({ utilityName, fullName: user.fullName, link: `${context.origin}/fiz/password/new?token=${token}` }),
+      renderPasswordReset({
+        utilityName,
+        fullName: user.fullName,
+        link: `${context.origin}/fiz/password/new?token=${token}`,
+      }),
     );
-    await audit({ action: 'password.reset_requested', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip }, tx);
+    await audit(
+      {
+        action: 'password.reset_requested',
+        actorUserId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip: context.ip,
+      },
+      tx,
+    );
   });
   kickEmailDelivery();
 }
@@ -70,7 +86,10 @@ export async function completePasswordReset(
       .where(eq(users.id, used.userId))
       .returning({ id: users.id, email: users.email, fullName: users.fullName });
     if (!user) return { ok: false };
-    const removed = await tx.delete(cardBindings).where(eq(cardBindings.userId, user.id)).returning({ id: cardBindings.id });
+    const removed = await tx
+      .delete(cardBindings)
+      .where(eq(cardBindings.userId, user.id))
+      .returning({ id: cardBindings.id });
     await queueAccountEmail(tx, user.email, (utilityName) =>
       renderPasswordChanged({
         utilityName,

@@ -55,8 +55,10 @@ export async function registerHousehold(
     const result = await db().transaction(async (tx) => {
       const [account] = await tx.select().from(accounts).where(eq(accounts.number, input.accountNumber)).for('update');
       if (!account) throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.unknownNumber }));
-      if (account.kind !== 'household') throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.companyNumber }));
-      if (account.status !== 'active') throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.closedAccount }));
+      if (account.kind !== 'household')
+        throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.companyNumber }));
+      if (account.status !== 'active')
+        throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.closedAccount }));
 
       const [owner] = await tx
         .select({ id: users.id, status: users.status, createdAt: users.createdAt })
@@ -65,7 +67,9 @@ export async function registerHousehold(
         .where(and(eq(accountUsers.accountId, account.id), eq(accountUsers.isOwner, true)));
       if (owner) {
         // A rejected application, or one never confirmed before its link expired, frees the number.
-        const abandoned = owner.status === 'email_unconfirmed' && now.getTime() - owner.createdAt.getTime() > TOKEN_LIFETIME_MS.email_confirm;
+        const abandoned =
+          owner.status === 'email_unconfirmed' &&
+          now.getTime() - owner.createdAt.getTime() > TOKEN_LIFETIME_MS.email_confirm;
         if (!abandoned && owner.status !== 'rejected') {
           throw new Refusal(fail(CHECK_NUMBER, { accountNumber: registrationMessages.alreadyRegistered }));
         }
@@ -80,17 +84,28 @@ export async function registerHousehold(
       const reapplying =
         holder &&
         (holder.status === 'rejected' ||
-          (holder.status === 'email_unconfirmed' && now.getTime() - holder.createdAt.getTime() > TOKEN_LIFETIME_MS.email_confirm));
+          (holder.status === 'email_unconfirmed' &&
+            now.getTime() - holder.createdAt.getTime() > TOKEN_LIFETIME_MS.email_confirm));
       if (holder && reapplying) {
         await tx.delete(users).where(eq(users.id, holder.id));
       } else if (holder) {
         await queueAccountEmail(
           tx,
           input.email,
-          (utilityName) => renderRegistrationExistingEmail({ utilityName, link: `${context.origin}/fiz/password/reset` }),
+          (utilityName) =>
+            renderRegistrationExistingEmail({ utilityName, link: `${context.origin}/fiz/password/reset` }),
           `registration-existing:${holder.id}:${now.toISOString().slice(0, 13)}`,
         );
-        await audit({ action: 'registration.submitted', subjectType: 'account', subjectId: account.id, ip: context.ip, details: { existingEmail: true } }, tx);
+        await audit(
+          {
+            action: 'registration.submitted',
+            subjectType: 'account',
+            subjectId: account.id,
+            ip: context.ip,
+            details: { existingEmail: true },
+          },
+          tx,
+        );
         return { ok: true } as const;
       }
 
@@ -120,7 +135,16 @@ export async function registerHousehold(
           link: `${context.origin}/fiz/register/confirm?token=${token}`,
         }),
       );
-      await audit({ action: 'registration.submitted', actorUserId: user.id, subjectType: 'account', subjectId: account.id, ip: context.ip }, tx);
+      await audit(
+        {
+          action: 'registration.submitted',
+          actorUserId: user.id,
+          subjectType: 'account',
+          subjectId: account.id,
+          ip: context.ip,
+        },
+        tx,
+      );
       return { ok: true } as const;
     });
     kickEmailDelivery();
@@ -128,7 +152,8 @@ export async function registerHousehold(
   } catch (error) {
     if (error instanceof Refusal) return error.result;
     // Lost a race: the same number (or e-mail) was registered a moment ago by another request.
-    if (isUniqueViolation(error, 'account_users_one_owner')) return fail(CHECK_NUMBER, { accountNumber: registrationMessages.alreadyRegistered });
+    if (isUniqueViolation(error, 'account_users_one_owner'))
+      return fail(CHECK_NUMBER, { accountNumber: registrationMessages.alreadyRegistered });
     if (isUniqueViolation(error, 'users_email_key')) return { ok: true };
     throw error;
   }
@@ -137,7 +162,10 @@ export async function registerHousehold(
 export type ConfirmOutcome = 'confirmed' | 'invalid';
 
 /** The link from the letter: the address is proven, the application goes to the staff queue. */
-export async function confirmRegistrationEmail(token: unknown, context: { ip: string; now?: Date }): Promise<ConfirmOutcome> {
+export async function confirmRegistrationEmail(
+  token: unknown,
+  context: { ip: string; now?: Date },
+): Promise<ConfirmOutcome> {
   const now = context.now ?? new Date();
   return db().transaction(async (tx) => {
     const used = await consumeToken(tx, token, 'email_confirm', now);
@@ -148,7 +176,16 @@ export async function confirmRegistrationEmail(token: unknown, context: { ip: st
       .where(and(eq(users.id, used.userId), eq(users.status, 'email_unconfirmed')))
       .returning({ id: users.id });
     if (!user) return 'invalid';
-    await audit({ action: 'registration.email_confirmed', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip }, tx);
+    await audit(
+      {
+        action: 'registration.email_confirmed',
+        actorUserId: user.id,
+        subjectType: 'user',
+        subjectId: user.id,
+        ip: context.ip,
+      },
+      tx,
+    );
     return 'confirmed';
   });
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { accountNumber, checkbox, currentPassword, email, newPassword, optionalText, phone, requiredText } from '@/lib/validation/fields';
+import {
+  accountNumber,
+  checkbox,
+  currentPassword,
+  email,
+  newPassword,
+  optionalText,
+  phone,
+  requiredText,
+} from '@/lib/validation/fields';
 
 // One schema per form, imported by the form (client validation) and by its Server Action.
 
@@ -43,9 +52,7 @@ export const contactsSchema = z.object({
   phone,
 });
 
-export const changePasswordSchema = z
-  .object({ currentPassword, ...passwordPair })
-  .superRefine(passwordsMatch);
+export const changePasswordSchema = z.object({ currentPassword, ...passwordPair }).superRefine(passwordsMatch);
 
 export const changeEmailSchema = z.object({ newEmail: email, currentPassword });
 
@@ -66,7 +73,11 @@ export const decisionSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.decision === 'reject' && !value.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Напишите причину отказа: заявитель получит её в письме' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: 'Напишите причину отказа: заявитель получит её в письме',
+      });
     }
   });
 

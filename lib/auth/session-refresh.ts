@@ -24,7 +24,8 @@ export function sessionRefreshFor(userId: string, sessionVersion: number): Sessi
 /** The new session version if `data` carries a valid proof for this user, otherwise null. */
 export function verifiedSessionRefresh(userId: string, data: unknown): number | null {
   const refresh = (data as { refresh?: Partial<SessionRefresh> } | null | undefined)?.refresh;
-  if (!refresh || typeof refresh.sv !== 'number' || !Number.isInteger(refresh.sv) || typeof refresh.proof !== 'string') return null;
+  if (!refresh || typeof refresh.sv !== 'number' || !Number.isInteger(refresh.sv) || typeof refresh.proof !== 'string')
+    return null;
   const expected = Buffer.from(proofFor(userId, refresh.sv));
   const given = Buffer.from(refresh.proof);
   return expected.length === given.length && timingSafeEqual(expected, given) ? refresh.sv : null;

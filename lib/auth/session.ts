@@ -48,7 +48,10 @@ export async function requireUser(kind: LoginKind, returnTo?: string): Promise<S
 /** Account ids this user may see: households through their links, company users through their company. */
 export async function accessibleAccountIds(user: SessionUser): Promise<string[]> {
   if (user.role === 'subscriber') {
-    const rows = await db().select({ id: accountUsers.accountId }).from(accountUsers).where(eq(accountUsers.userId, user.id));
+    const rows = await db()
+      .select({ id: accountUsers.accountId })
+      .from(accountUsers)
+      .where(eq(accountUsers.userId, user.id));
     return rows.map((r) => r.id);
   }
   if (user.role === 'company_user' && user.companyId) {

@@ -16,7 +16,10 @@ export function safeNext(kind: LoginKind, next: string | undefined): string {
 }
 
 /** Opens a session through Auth.js (which sets the cookie) and goes on, or says why not. */
-export async function signInAt(kind: LoginKind, input: { login: string; password: string; next?: string }): Promise<ActionResult> {
+export async function signInAt(
+  kind: LoginKind,
+  input: { login: string; password: string; next?: string },
+): Promise<ActionResult> {
   try {
     await signIn(kind, { login: input.login, password: input.password, redirect: false });
   } catch (error) {
@@ -44,5 +47,7 @@ export async function signOutTo(path: string): Promise<never> {
  */
 export async function keepThisSession(userId: string, sessionVersion: number): Promise<void> {
   // Auth.js types the update payload as a partial Session; ours is the refresh proof it carries.
-  await updateSession({ refresh: sessionRefreshFor(userId, sessionVersion) } as unknown as Parameters<typeof updateSession>[0]);
+  await updateSession({ refresh: sessionRefreshFor(userId, sessionVersion) } as unknown as Parameters<
+    typeof updateSession
+  >[0]);
 }

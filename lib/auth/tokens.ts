@@ -27,7 +27,13 @@ export async function issueToken(
   await executor
     .update(oneTimeTokens)
     .set({ usedAt: now })
-    .where(and(eq(oneTimeTokens.userId, input.userId), eq(oneTimeTokens.purpose, input.purpose), isNull(oneTimeTokens.usedAt)));
+    .where(
+      and(
+        eq(oneTimeTokens.userId, input.userId),
+        eq(oneTimeTokens.purpose, input.purpose),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
   await executor.insert(oneTimeTokens).values({
     userId: input.userId,
     purpose: input.purpose,
@@ -49,7 +55,12 @@ function looksLikeToken(token: unknown): token is string {
 }
 
 /** Is the link still good? For showing the form; does not use the token up. */
-export async function peekToken(executor: Db | Tx, token: unknown, purpose: TokenPurpose, now = new Date()): Promise<ValidToken | null> {
+export async function peekToken(
+  executor: Db | Tx,
+  token: unknown,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<ValidToken | null> {
   if (!looksLikeToken(token)) return null;
   const [row] = await executor
     .select({ id: oneTimeTokens.id, userId: oneTimeTokens.userId, payload: oneTimeTokens.payload })
@@ -70,7 +81,12 @@ export async function peekToken(executor: Db | Tx, token: unknown, purpose: Toke
  * exactly one gets the row back. Call inside the transaction that does the work, so a failure
  * later in it gives the token back.
  */
-export async function consumeToken(executor: Db | Tx, token: unknown, purpose: TokenPurpose, now = new Date()): Promise<ValidToken | null> {
+export async function consumeToken(
+  executor: Db | Tx,
+  token: unknown,
+  purpose: TokenPurpose,
+  now = new Date(),
+): Promise<ValidToken | null> {
   if (!looksLikeToken(token)) return null;
   const [row] = await executor
     .update(oneTimeTokens)

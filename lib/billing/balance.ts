@@ -10,7 +10,10 @@ const ledgerSum = sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::
 
 /** The account's balance in kopecks (0 without entries). */
 export async function accountBalance(accountId: string): Promise<number> {
-  const [row] = await db().select({ balance: ledgerSum }).from(ledgerEntries).where(eq(ledgerEntries.accountId, accountId));
+  const [row] = await db()
+    .select({ balance: ledgerSum })
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.accountId, accountId));
   return row?.balance ?? 0;
 }
 

@@ -4,7 +4,13 @@
 // (`statements.ts`); this is the readable specification it is tested against, and what a staff page
 // can use to preview one account's bill before a run.
 import { compareZones, type Zone } from '@/lib/readings/consumption';
-import { estimatePeriod, recalculateAfterReading, type BilledVolume, type Estimate, type VolumeMethod } from '@/lib/readings/estimates';
+import {
+  estimatePeriod,
+  recalculateAfterReading,
+  type BilledVolume,
+  type Estimate,
+  type VolumeMethod,
+} from '@/lib/readings/estimates';
 import { assertPeriod } from '@/lib/readings/window';
 import { priceVolume, ratesInForce, type TariffRate } from '@/lib/tariffs/pricing';
 import { zonesForPlan, type TariffCategory } from '@/lib/tariffs/zones';
@@ -104,7 +110,12 @@ export function computeAccountBill(input: AccountBillInput): ComputedBill {
         .sort((a, b) => b.period.localeCompare(a.period))[0];
 
       const price = (kwh: number) => {
-        const rates = ratesInForce(input.tariffs, { category: account.tariffCategory, zonePlan: meter.zonePlan, zone, day: period });
+        const rates = ratesInForce(input.tariffs, {
+          category: account.tariffCategory,
+          zonePlan: meter.zonePlan,
+          zone,
+          day: period,
+        });
         try {
           return priceVolume(kwh, rates);
         } catch {
@@ -119,7 +130,9 @@ export function computeAccountBill(input: AccountBillInput): ComputedBill {
 
       if (current && previous) {
         if (current.value < previous.value) {
-          throw new BillingProblem(`показание ${current.value} меньше предыдущего ${previous.value} (счётчик № ${meter.serialNumber})`);
+          throw new BillingProblem(
+            `показание ${current.value} меньше предыдущего ${previous.value} (счётчик № ${meter.serialNumber})`,
+          );
         }
         const estimated = input.volumes.filter(
           (v) =>
@@ -140,7 +153,12 @@ export function computeAccountBill(input: AccountBillInput): ComputedBill {
               method: 'reading',
               forPeriod: period,
               ...part,
-              description: consumptionLineDescription({ zone, kwh: part.kwh, priceKopecks: part.priceKopecks, meterSerial: serial }),
+              description: consumptionLineDescription({
+                zone,
+                kwh: part.kwh,
+                priceKopecks: part.priceKopecks,
+                meterSerial: serial,
+              }),
             });
           }
           continue;

@@ -12,7 +12,9 @@ const text = (value: string) => sql`${value}::text`;
 const NBSP = '\u00a0';
 
 /** Nominative month names as `formatPeriod` writes them, January first. */
-const MONTHS = Array.from({ length: 12 }, (_, i) => formatPeriod(`2000-${String(i + 1).padStart(2, '0')}-01`).replace(/ 2000$/, ''));
+const MONTHS = Array.from({ length: 12 }, (_, i) =>
+  formatPeriod(`2000-${String(i + 1).padStart(2, '0')}-01`).replace(/ 2000$/, ''),
+);
 
 /** A whole number as `Intl.NumberFormat('ru-RU')` writes it: «-1 234 567». */
 export function sqlInteger(value: SQL): SQL {

@@ -11,7 +11,13 @@ import { readingWindowOf } from '@/lib/readings/settings';
 import { readingWindowStatus } from '@/lib/readings/window';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
 import { billingPeriodChoices, lastClosedPeriod, proposedBillingPeriod } from './periods';
-import { abandonStaleRuns, billingPeriodRefusal, billingRunStatus, tariffGapsMessage, type BillingRunView } from './run';
+import {
+  abandonStaleRuns,
+  billingPeriodRefusal,
+  billingRunStatus,
+  tariffGapsMessage,
+  type BillingRunView,
+} from './run';
 import { billableCountStatement, rowsOf, tariffGapsStatement } from './statements';
 
 export interface BillingPeriodMenu {
@@ -60,8 +66,13 @@ export async function billingPeriodMenu(now: Date = new Date()): Promise<Billing
   const status = readingWindowStatus(now, window);
   const closed = lastClosedPeriod(now, window);
   const [[first], [latest], perPeriod] = await Promise.all([
-    db().select({ from: min(tariffs.effectiveFrom) }).from(tariffs),
-    db().select({ period: max(billingRuns.period) }).from(billingRuns).where(gt(billingRuns.billsCreated, 0)),
+    db()
+      .select({ from: min(tariffs.effectiveFrom) })
+      .from(tariffs),
+    db()
+      .select({ period: max(billingRuns.period) })
+      .from(billingRuns)
+      .where(gt(billingRuns.billsCreated, 0)),
     billsPerPeriod(),
   ]);
   const periods = billingPeriodChoices(periodOf(now), first?.from ?? null);
@@ -69,10 +80,14 @@ export async function billingPeriodMenu(now: Date = new Date()): Promise<Billing
   const proposed =
     periods.length === 0
       ? null
-      : proposedBillingPeriod(closed, { latestBilled, leftInLatest: latestBilled ? await billableCount(latestBilled) : 0 });
+      : proposedBillingPeriod(closed, {
+          latestBilled,
+          leftInLatest: latestBilled ? await billableCount(latestBilled) : 0,
+        });
   return {
     choices: periods.map((period) => ({ period, billsIssued: perPeriod.get(period) ?? 0 })),
-    proposed: proposed && periods.includes(proposed) ? proposed : (periods.find((p) => p <= closed) ?? periods[0] ?? null),
+    proposed:
+      proposed && periods.includes(proposed) ? proposed : (periods.find((p) => p <= closed) ?? periods[0] ?? null),
     closed,
     accepting: { period: status.period, closesOn: status.closesOn },
   };

@@ -78,7 +78,13 @@ export async function previewBills(period: string, accountIds?: readonly string[
             method: consumptionVolumes.method,
           })
           .from(consumptionVolumes)
-          .where(and(inArray(consumptionVolumes.meterId, meterIds), lt(consumptionVolumes.period, period), ne(consumptionVolumes.method, 'recalculation'))),
+          .where(
+            and(
+              inArray(consumptionVolumes.meterId, meterIds),
+              lt(consumptionVolumes.period, period),
+              ne(consumptionVolumes.method, 'recalculation'),
+            ),
+          ),
     db().select().from(tariffs),
   ]);
   // Recalculation volumes are left out above: estimatePeriod ignores them and recalculateAfterReading
@@ -107,7 +113,8 @@ export async function previewBills(period: string, accountIds?: readonly string[
       .filter((m) => m.status === 'active' && m.installedAt < next)
       .map((m) => {
         const replaced: string[] = [];
-        for (let r = m.replacesMeterId; r && !replaced.includes(r) && byId.has(r); r = byId.get(r)!.replacesMeterId) replaced.push(r);
+        for (let r = m.replacesMeterId; r && !replaced.includes(r) && byId.has(r); r = byId.get(r)!.replacesMeterId)
+          replaced.push(r);
         return { id: m.id, serialNumber: m.serialNumber, zonePlan: m.zonePlan, replaced };
       });
     if (billed.length === 0) continue;
@@ -120,7 +127,12 @@ export async function previewBills(period: string, accountIds?: readonly string[
       volumes: own.flatMap((id) => volumesOf.get(id) ?? []),
       tariffs: tariffRows,
     };
-    result.set(account.id, { accountId: account.id, number: account.number, input, bill: tryComputeAccountBill(input) });
+    result.set(account.id, {
+      accountId: account.id,
+      number: account.number,
+      input,
+      bill: tryComputeAccountBill(input),
+    });
   }
   return result;
 }

@@ -54,7 +54,8 @@ export function billingRunJson(run: BillingRunView, now: Date = new Date()): Bil
   };
 }
 
-export type RunStatusAnswer = { status: 200; body: BillingRunJson } | { status: 400 | 401 | 403 | 404; body: { error: string } };
+export type RunStatusAnswer =
+  { status: 200; body: BillingRunJson } | { status: 400 | 401 | 403 | 404; body: { error: string } };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -62,7 +63,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function billingRunStatusAnswer(user: SessionUser | null, runId: string): Promise<RunStatusAnswer> {
   if (!user) return { status: 401, body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' } };
   // The same rule as canUseDoor(user, 'staff'), without pulling the Auth.js session module in here.
-  if (!(rolesByKind.staff as readonly string[]).includes(user.role)) return { status: 403, body: { error: 'Ход начисления доступен только сотрудникам' } };
+  if (!(rolesByKind.staff as readonly string[]).includes(user.role))
+    return { status: 403, body: { error: 'Ход начисления доступен только сотрудникам' } };
   if (!UUID.test(runId)) return { status: 404, body: { error: 'Такого запуска начисления нет' } };
   const run = await billingRunStatus(runId);
   if (!run) return { status: 404, body: { error: 'Такого запуска начисления нет' } };

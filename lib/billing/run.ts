@@ -13,7 +13,14 @@ import { db } from '@/db/client';
 import { billingRuns, tariffs, users } from '@/db/schema';
 import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
 import { isPeriod } from '@/lib/readings/window';
-import { categoryLabels, zonePlanLabels, zoneShortLabels, type TariffCategory, type TariffZone, type ZonePlan } from '@/lib/tariffs/zones';
+import {
+  categoryLabels,
+  zonePlanLabels,
+  zoneShortLabels,
+  type TariffCategory,
+  type TariffZone,
+  type ZonePlan,
+} from '@/lib/tariffs/zones';
 import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, type ChunkResult } from './statements';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
@@ -109,7 +116,9 @@ export async function billingPeriodRefusal(period: unknown, now: Date = new Date
   if (period > periodOf(now)) {
     return `Нельзя начислить за ${formatPeriod(period)}: этот месяц ещё не наступил.`;
   }
-  const [first] = await db().select({ from: min(tariffs.effectiveFrom) }).from(tariffs);
+  const [first] = await db()
+    .select({ from: min(tariffs.effectiveFrom) })
+    .from(tariffs);
   if (!first?.from) return 'Тарифы не заведены: начислять не по чему.';
   if (period < first.from) {
     return `Нельзя начислить за ${formatPeriod(period)}: первый тариф действует с ${formatDate(first.from)}.`;
@@ -167,7 +176,14 @@ export async function runBilling(runId: string, options: RunBillingOptions = {})
   statements += 1;
   if (!run) throw new Error(`No billing run ${runId}`);
   if (run.status !== 'running') {
-    return { status: 'failed', accountsTotal: 0, billsCreated: 0, error: 'Запуск уже завершён.', chunks: 0, statements };
+    return {
+      status: 'failed',
+      accountsTotal: 0,
+      billsCreated: 0,
+      error: 'Запуск уже завершён.',
+      chunks: 0,
+      statements,
+    };
   }
 
   let accountsTotal = 0;
@@ -230,7 +246,8 @@ export async function startBillingRun(input: StartBillingRunInput): Promise<Star
   const created = await createBillingRun(input);
   if (!created.ok) return created;
   const outcome = await runBilling(created.runId, { now: input.now, chunkSize: input.chunkSize });
-  if (outcome.status === 'failed') return { ok: false, message: outcome.error ?? 'Начисление не выполнено.', runId: created.runId };
+  if (outcome.status === 'failed')
+    return { ok: false, message: outcome.error ?? 'Начисление не выполнено.', runId: created.runId };
   return created;
 }
 
@@ -248,8 +265,13 @@ function viewOf(row: {
 }): BillingRunView {
   const { startedById, startedByName, ...rest } = row;
   const total = row.accountsTotal;
-  const progress = row.status === 'done' || total === 0 ? 1 : total === null ? 0 : Math.min(1, (row.billsCreated ?? 0) / total);
-  return { ...rest, startedBy: startedById && startedByName ? { id: startedById, fullName: startedByName } : null, progress };
+  const progress =
+    row.status === 'done' || total === 0 ? 1 : total === null ? 0 : Math.min(1, (row.billsCreated ?? 0) / total);
+  return {
+    ...rest,
+    startedBy: startedById && startedByName ? { id: startedById, fullName: startedByName } : null,
+    progress,
+  };
 }
 
 const runColumns = {
@@ -267,7 +289,11 @@ const runColumns = {
 
 /** One run, for polling while it runs; null when there is no such run. */
 export async function billingRunStatus(runId: string): Promise<BillingRunView | null> {
-  const [row] = await db().select(runColumns).from(billingRuns).leftJoin(users, eq(users.id, billingRuns.startedBy)).where(eq(billingRuns.id, runId));
+  const [row] = await db()
+    .select(runColumns)
+    .from(billingRuns)
+    .leftJoin(users, eq(users.id, billingRuns.startedBy))
+    .where(eq(billingRuns.id, runId));
   return row ? viewOf(row) : null;
 }
 
@@ -283,7 +309,10 @@ export async function listBillingRuns(limit = 20): Promise<BillingRunView[]> {
 }
 
 /** The staff message for missing or incomplete tariffs of the period (also shown before a run). */
-export function tariffGapsMessage(period: string, gaps: { category: TariffCategory; zonePlan: number; zone: TariffZone; hasRates: boolean }[]): string {
+export function tariffGapsMessage(
+  period: string,
+  gaps: { category: TariffCategory; zonePlan: number; zone: TariffZone; hasRates: boolean }[],
+): string {
   const list = gaps
     .map(
       (g) =>

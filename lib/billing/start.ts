@@ -23,7 +23,10 @@ export type StartFromConsoleResult = ActionResult<{ runId: string | null }>;
 /** Runs a task after the response (Next.js `after`), or right away in tests. */
 export type Background = (task: () => Promise<void>) => void;
 
-export async function startBillingFromConsole(input: StartFromConsoleInput, background: Background): Promise<StartFromConsoleResult> {
+export async function startBillingFromConsole(
+  input: StartFromConsoleInput,
+  background: Background,
+): Promise<StartFromConsoleResult> {
   const { period, staffId } = input;
   const now = input.now ?? new Date();
   const overview = await billingPeriodOverview(period, now);

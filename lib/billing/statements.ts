@@ -20,7 +20,9 @@ export function rowsOf<T>(result: unknown): T[] {
 
 /** Every (plan, zone, position) of `zonesForPlan`, as an inline table `pz(plan, zone, idx)`. */
 function planZones(): SQL {
-  const rows = [1, 2, 3].flatMap((plan) => zonesForPlan(plan).map((zone, i) => sql`(${plan}::smallint, ${zone}::tariff_zone, ${i + 1}::int)`));
+  const rows = [1, 2, 3].flatMap((plan) =>
+    zonesForPlan(plan).map((zone, i) => sql`(${plan}::smallint, ${zone}::tariff_zone, ${i + 1}::int)`),
+  );
   return sql`pz(plan, zone, idx) as (values ${sql.join(rows, sql`, `)})`;
 }
 
@@ -98,7 +100,12 @@ export function tariffGapsStatement(period: string): SQL {
  * `chunkSize` accounts, or more per chunk so there are at most `maxChunks`. Also records the total
  * on the run, for the progress bar.
  */
-export function planChunksStatement(opts: { runId: string; period: string; chunkSize: number; maxChunks: number }): SQL {
+export function planChunksStatement(opts: {
+  runId: string;
+  period: string;
+  chunkSize: number;
+  maxChunks: number;
+}): SQL {
   return sql`
     with todo as (
       select a.number, row_number() over (order by a.number) as rn, count(*) over () as n

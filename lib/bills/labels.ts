@@ -23,8 +23,12 @@ const methodLabels = {
 export function lineMethodLabel(line: LineLike, billPeriod: string): string {
   if (line.kind === 'penalty') return 'пени';
   if (line.kind === 'adjustment') return 'корректировка';
-  const label = line.kind === 'recalculation' ? methodLabels.recalculation : line.method ? methodLabels[line.method] : '—';
-  const corrects = line.forPeriod && line.forPeriod !== billPeriod && (line.kind === 'recalculation' || line.method === 'recalculation');
+  const label =
+    line.kind === 'recalculation' ? methodLabels.recalculation : line.method ? methodLabels[line.method] : '—';
+  const corrects =
+    line.forPeriod &&
+    line.forPeriod !== billPeriod &&
+    (line.kind === 'recalculation' || line.method === 'recalculation');
   return corrects ? `${label} за ${formatPeriod(line.forPeriod!)}` : label;
 }
 

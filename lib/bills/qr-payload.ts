@@ -84,7 +84,8 @@ function cut(value: string, max: number): string {
 
 /** Kopecks as the standard writes Sum: a positive whole number of kopecks, digits only. */
 export function gostSum(kopecks: number): string {
-  if (!Number.isSafeInteger(kopecks) || kopecks <= 0) throw new RangeError(`Sum must be a positive whole number of kopecks, got ${kopecks}`);
+  if (!Number.isSafeInteger(kopecks) || kopecks <= 0)
+    throw new RangeError(`Sum must be a positive whole number of kopecks, got ${kopecks}`);
   const digits = String(kopecks);
   if (digits.length > 18) throw new RangeError('Sum is longer than 18 digits');
   return digits;

@@ -115,7 +115,16 @@ async function balancesAt(accountIds: readonly string[], now: Date): Promise<Map
   return result;
 }
 
-type BillRow = { id: string; accountId: string; accountNumber: string; period: string; receiptNumber: string; amountKopecks: number; dueDate: string; issuedAt: Date };
+type BillRow = {
+  id: string;
+  accountId: string;
+  accountNumber: string;
+  period: string;
+  receiptNumber: string;
+  amountKopecks: number;
+  dueDate: string;
+  issuedAt: Date;
+};
 
 const billColumns = {
   id: bills.id,
@@ -129,7 +138,10 @@ const billColumns = {
 };
 
 /** Bills of the given accounts, newest first, each with its standing, and the balances. Two queries. */
-async function billsWithStanding(accountIds: readonly string[], now: Date): Promise<{ bills: BillSummary[]; balances: Map<string, number> }> {
+async function billsWithStanding(
+  accountIds: readonly string[],
+  now: Date,
+): Promise<{ bills: BillSummary[]; balances: Map<string, number> }> {
   if (accountIds.length === 0) return { bills: [], balances: new Map() };
   const [rows, balances] = await Promise.all([
     db()
@@ -145,7 +157,8 @@ async function billsWithStanding(accountIds: readonly string[], now: Date): Prom
   for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
   const standings = new Map<string, BillStanding>();
   for (const [accountId, accountBills] of byAccount) {
-    for (const [id, standing] of billStandings(accountBills, balances.get(accountId) ?? 0, today)) standings.set(id, standing);
+    for (const [id, standing] of billStandings(accountBills, balances.get(accountId) ?? 0, today))
+      standings.set(id, standing);
   }
   return { bills: rows.map((row) => ({ ...row, ...standings.get(row.id)! })), balances };
 }
@@ -176,7 +189,11 @@ function compareLines(a: BillLineView, b: BillLineView): number {
  * when the id is malformed, the bill does not exist or belongs to an account the session may not see
  * (the same answer for all three, so nobody learns which bills exist).
  */
-export async function billDetail(user: SessionUser, billId: string, now: Date = new Date()): Promise<BillDetail | null> {
+export async function billDetail(
+  user: SessionUser,
+  billId: string,
+  now: Date = new Date(),
+): Promise<BillDetail | null> {
   if (!isBillId(billId)) return null;
   const [head] = await db().select({ accountId: bills.accountId }).from(bills).where(eq(bills.id, billId));
   if (!head || !(await canAccessAccount(user, head.accountId))) return null;
@@ -214,7 +231,9 @@ export async function billDetail(user: SessionUser, billId: string, now: Date = 
     let group = groups.get(key);
     if (!group) {
       group = {
-        meter: row.meterId ? { id: row.meterId, serialNumber: row.serialNumber!, model: row.model, zonePlan: row.zonePlan! } : null,
+        meter: row.meterId
+          ? { id: row.meterId, serialNumber: row.serialNumber!, model: row.model, zonePlan: row.zonePlan! }
+          : null,
         lines: [],
         kwh: 0,
         amountKopecks: 0,
@@ -238,7 +257,9 @@ export async function billDetail(user: SessionUser, billId: string, now: Date = 
   const sortedGroups = [...groups.values()]
     .map((g) => ({ ...g, lines: g.lines.sort(compareLines) }))
     // Meters by serial number; lines without a meter last.
-    .sort((a, b) => (a.meter && b.meter ? a.meter.serialNumber.localeCompare(b.meter.serialNumber) : a.meter ? -1 : b.meter ? 1 : 0));
+    .sort((a, b) =>
+      a.meter && b.meter ? a.meter.serialNumber.localeCompare(b.meter.serialNumber) : a.meter ? -1 : b.meter ? 1 : 0,
+    );
 
   const billAccount: BillAccount = {
     id: account.id,

@@ -82,14 +82,26 @@ function rowHeight(doc: Doc, cells: Cells, size: number): number {
   return Math.max(...cellLayout(cells).map((c) => doc.heightOfString(c.text, { width: c.width - 2 * PAD }))) + 2 * PAD;
 }
 
-function drawRow(doc: Doc, y: number, cells: Cells, opts: { bold?: boolean; size?: number; fill?: string } = {}): number {
+function drawRow(
+  doc: Doc,
+  y: number,
+  cells: Cells,
+  opts: { bold?: boolean; size?: number; fill?: string } = {},
+): number {
   const size = opts.size ?? 9;
   const height = rowHeight(doc.font(opts.bold ? FONT_BOLD : FONT_REGULAR), cells, size);
   if (opts.fill) doc.save().rect(MARGIN, y, CONTENT, height).fill(opts.fill).restore();
   for (const cell of cellLayout(cells)) {
-    doc.fillColor(INK).text(cell.text, cell.x + PAD, y + PAD, { width: cell.width - 2 * PAD, align: cell.align, lineBreak: true });
+    doc
+      .fillColor(INK)
+      .text(cell.text, cell.x + PAD, y + PAD, { width: cell.width - 2 * PAD, align: cell.align, lineBreak: true });
   }
-  doc.moveTo(MARGIN, y + height).lineTo(MARGIN + CONTENT, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y + height)
+    .lineTo(MARGIN + CONTENT, y + height)
+    .lineWidth(0.5)
+    .strokeColor(RULE)
+    .stroke();
   return y + height;
 }
 
@@ -170,7 +182,12 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
   y = Math.max(ly, ry) + 6;
 
   // ─── The bill ───
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + CONTENT, y).lineWidth(0.75).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + CONTENT, y)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke();
   y += 8;
   const third = (CONTENT - 20) / 3;
   const facts: [string, string][] = [
@@ -214,7 +231,11 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
     y += 10;
   }
   if (detail.groups.length === 0) {
-    doc.font(FONT_REGULAR).fontSize(9.5).fillColor(MUTED).text('Начислений в этом счёте нет.', MARGIN, y, { width: CONTENT });
+    doc
+      .font(FONT_REGULAR)
+      .fontSize(9.5)
+      .fillColor(MUTED)
+      .text('Начислений в этом счёте нет.', MARGIN, y, { width: CONTENT });
     y = doc.y + 10;
   }
 
@@ -224,21 +245,32 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
     .font(FONT_BOLD)
     .fontSize(13)
     .fillColor(INK)
-    .text(`Итого к оплате: ${formatRub(Math.max(bill.amountKopecks, 0))}`, MARGIN, y, { width: CONTENT, align: 'right' });
+    .text(`Итого к оплате: ${formatRub(Math.max(bill.amountKopecks, 0))}`, MARGIN, y, {
+      width: CONTENT,
+      align: 'right',
+    });
   doc
     .font(FONT_REGULAR)
     .fontSize(9)
     .fillColor(MUTED)
-    .text(`Статус на ${formatDate(now)}: ${billStatusLabels[bill.status].toLowerCase()}${bill.status === 'partial' ? `, осталось ${formatRub(bill.outstandingKopecks)}` : ''}`, {
-      width: CONTENT,
-      align: 'right',
-    });
+    .text(
+      `Статус на ${formatDate(now)}: ${billStatusLabels[bill.status].toLowerCase()}${bill.status === 'partial' ? `, осталось ${formatRub(bill.outstandingKopecks)}` : ''}`,
+      {
+        width: CONTENT,
+        align: 'right',
+      },
+    );
   y = doc.y + 14;
 
   // ─── How to pay: the QR code and the details to type ───
   const qrSide = 160;
   y = ensureRoom(doc, y, qrSide + 40);
-  doc.moveTo(MARGIN, y).lineTo(MARGIN + CONTENT, y).lineWidth(0.75).strokeColor(RULE).stroke();
+  doc
+    .moveTo(MARGIN, y)
+    .lineTo(MARGIN + CONTENT, y)
+    .lineWidth(0.75)
+    .strokeColor(RULE)
+    .stroke();
   y += 10;
   let qrBottom = y;
   const textX = detail.qrPayload ? MARGIN + qrSide + 20 : MARGIN;
@@ -272,13 +304,22 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
     .font(FONT_REGULAR)
     .fontSize(8.5)
     .fillColor(MUTED)
-    .text(`Назначение платежа: ${paymentPurpose({ periodLabel, accountNumber: account.number, receiptNumber: bill.receiptNumber })}`, { width: textWidth });
+    .text(
+      `Назначение платежа: ${paymentPurpose({ periodLabel, accountNumber: account.number, receiptNumber: bill.receiptNumber })}`,
+      { width: textWidth },
+    );
   y = Math.max(doc.y, qrBottom) + 12;
 
   // ─── Footer ───
   y = ensureRoom(doc, y, 40);
-  const contacts = [utility.legalAddress, `тел. ${utility.mainPhone}`, utility.email, utility.website].filter(Boolean).join(' · ');
-  doc.font(FONT_REGULAR).fontSize(7.5).fillColor(MUTED).text(`${utility.shortName}: ${contacts}`, MARGIN, y, { width: CONTENT });
+  const contacts = [utility.legalAddress, `тел. ${utility.mainPhone}`, utility.email, utility.website]
+    .filter(Boolean)
+    .join(' · ');
+  doc
+    .font(FONT_REGULAR)
+    .fontSize(7.5)
+    .fillColor(MUTED)
+    .text(`${utility.shortName}: ${contacts}`, MARGIN, y, { width: CONTENT });
   doc.text(`Квитанция сформирована ${formatDateTime(now)} (московское время) в личном кабинете.`, { width: CONTENT });
 
   doc.end();

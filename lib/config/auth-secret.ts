@@ -15,7 +15,9 @@ export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return (cached = fromEnv);
   if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
-    throw new Error('AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it on every instance.');
+    throw new Error(
+      'AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it on every instance.',
+    );
   }
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   try {

@@ -6,7 +6,11 @@ import { news, type News } from '@/db/schema';
 
 const published = (now: Date) => and(isNotNull(news.publishedAt), lte(news.publishedAt, now));
 
-export async function listNews(options: { now: Date; page?: number; pageSize?: number }): Promise<{ items: News[]; total: number }> {
+export async function listNews(options: {
+  now: Date;
+  page?: number;
+  pageSize?: number;
+}): Promise<{ items: News[]; total: number }> {
   const pageSize = options.pageSize ?? 10;
   const page = Math.max(1, options.page ?? 1);
   const [items, [totals]] = await Promise.all([

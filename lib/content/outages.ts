@@ -33,7 +33,13 @@ export async function listCurrentOutages(query: OutageQuery): Promise<Outage[]> 
   return db()
     .select()
     .from(outages)
-    .where(and(isActiveOrUpcoming(query.now), placeFilter(query.place), query.kind ? eq(outages.kind, query.kind) : undefined))
+    .where(
+      and(
+        isActiveOrUpcoming(query.now),
+        placeFilter(query.place),
+        query.kind ? eq(outages.kind, query.kind) : undefined,
+      ),
+    )
     .orderBy(asc(outages.startsAt));
 }
 

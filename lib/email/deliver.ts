@@ -111,7 +111,8 @@ function errorText(error: unknown): string {
 async function recordFailure(row: ClaimedEmail, error: unknown, now: Date): Promise<void> {
   const giveUp = row.attempts >= MAX_ATTEMPTS;
   const lastError = errorText(error);
-  if (giveUp) console.error(`[email] giving up on ${row.id} (${row.template}) after ${row.attempts} attempts: ${lastError}`);
+  if (giveUp)
+    console.error(`[email] giving up on ${row.id} (${row.template}) after ${row.attempts} attempts: ${lastError}`);
   else console.warn(`[email] attempt ${row.attempts} for ${row.id} (${row.template}) failed: ${lastError}`);
   await db()
     .update(emailOutbox)
@@ -138,7 +139,9 @@ export async function deliverBatch(options: DeliveryOptions = {}): Promise<Deliv
       ({ providerId } = await sendWithTimeout(transport, row));
     } catch (error) {
       failed++;
-      await recordFailure(row, error, clock()).catch((e: unknown) => console.error(`[email] could not record failure of ${row.id}`, e));
+      await recordFailure(row, error, clock()).catch((e: unknown) =>
+        console.error(`[email] could not record failure of ${row.id}`, e),
+      );
       continue;
     }
     sent++;

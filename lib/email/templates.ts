@@ -78,7 +78,9 @@ function compose(template: TemplateName, utilityName: string, subject: string, p
 
 const hello = (fullName: string) => `Здравствуйте, ${fullName}!`;
 
-export function renderEmailConfirm(data: Common & { fullName: string; accountNumber: string; link: string }): RenderedEmail {
+export function renderEmailConfirm(
+  data: Common & { fullName: string; accountNumber: string; link: string },
+): RenderedEmail {
   return compose('email_confirm', data.utilityName, 'Подтвердите адрес электронной почты', [
     hello(data.fullName),
     `Вы подали заявку на регистрацию в личном кабинете абонента ${data.utilityName}, номер абонента ${data.accountNumber}. Чтобы продолжить, подтвердите адрес электронной почты.`,
@@ -133,7 +135,9 @@ export function renderPasswordReset(data: Common & { fullName: string; link: str
   ]);
 }
 
-export function renderPasswordChanged(data: Common & { fullName: string; when: string; resetLink: string }): RenderedEmail {
+export function renderPasswordChanged(
+  data: Common & { fullName: string; when: string; resetLink: string },
+): RenderedEmail {
   return compose('password_changed', data.utilityName, 'Пароль изменён', [
     hello(data.fullName),
     `Пароль к вашему личному кабинету абонента ${data.utilityName} был изменён: ${data.when}.`,
@@ -143,7 +147,9 @@ export function renderPasswordChanged(data: Common & { fullName: string; when: s
   ]);
 }
 
-export function renderEmailChangeConfirm(data: Common & { fullName: string; newEmail: string; link: string }): RenderedEmail {
+export function renderEmailChangeConfirm(
+  data: Common & { fullName: string; newEmail: string; link: string },
+): RenderedEmail {
   return compose('email_change_confirm', data.utilityName, 'Подтвердите новый адрес электронной почты', [
     hello(data.fullName),
     `Вы указали ${data.newEmail} как новый адрес электронной почты для входа в личный кабинет абонента ${data.utilityName}. Чтобы подтвердить его, перейдите по ссылке:`,
@@ -163,9 +169,19 @@ export function renderEmailChangeNotice(data: Common & { fullName: string; newEm
 }
 
 export function renderReadingReminder(
-  data: Common & { fullName: string; accountNumbers: string[]; periodLabel: string; closesOn: string; link: string; profileLink: string },
+  data: Common & {
+    fullName: string;
+    accountNumbers: string[];
+    periodLabel: string;
+    closesOn: string;
+    link: string;
+    profileLink: string;
+  },
 ): RenderedEmail {
-  const accounts = data.accountNumbers.length > 1 ? `лицевым счетам ${data.accountNumbers.join(', ')}` : `лицевому счёту ${data.accountNumbers[0] ?? ''}`;
+  const accounts =
+    data.accountNumbers.length > 1
+      ? `лицевым счетам ${data.accountNumbers.join(', ')}`
+      : `лицевому счёту ${data.accountNumbers[0] ?? ''}`;
   return compose('reading_reminder', data.utilityName, `Передайте показания до ${data.closesOn}`, [
     hello(data.fullName),
     `Напоминаем: показания счётчиков за ${data.periodLabel} по ${accounts} принимаются до ${data.closesOn} включительно.`,

@@ -25,7 +25,8 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
     name: 'resend',
     async send({ to, subject, html, text, idempotencyKey, signal }) {
       const { data, error } = await resend.emails.send({ from, to, subject, html, text }, { idempotencyKey, signal });
-      if (error) throw new Error(`Resend: ${error.name}${error.statusCode ? ` (${error.statusCode})` : ''}: ${error.message}`);
+      if (error)
+        throw new Error(`Resend: ${error.name}${error.statusCode ? ` (${error.statusCode})` : ''}: ${error.message}`);
       return { providerId: data.id };
     },
   };

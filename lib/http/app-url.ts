@@ -10,7 +10,8 @@ export async function appOrigin(): Promise<string> {
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
+  const proto =
+    h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
   return `${proto.split(',')[0]}://${host.split(',')[0]}`;
 }
 

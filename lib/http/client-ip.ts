@@ -8,7 +8,11 @@ import { isIP } from 'node:net';
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).pop();
+  const last = forwarded
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .pop();
   const candidate = last ?? headers.get('x-real-ip') ?? '';
   const ip = candidate.replace(/^::ffff:/, '');
   return isIP(ip) !== 0 ? ip : 'unknown';

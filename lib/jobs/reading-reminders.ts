@@ -44,7 +44,10 @@ export async function sendReadingReminders(options: { now?: Date; origin: string
     .groupBy(users.id, users.email, users.fullName);
   if (due.length === 0) return 0;
 
-  const [profile] = await db().select({ shortName: utilityProfile.shortName }).from(utilityProfile).where(eq(utilityProfile.id, 1));
+  const [profile] = await db()
+    .select({ shortName: utilityProfile.shortName })
+    .from(utilityProfile)
+    .where(eq(utilityProfile.id, 1));
   const closesOn = formatLongDate(new Date(`${status.closesOn}T12:00:00+03:00`));
   const periodLabel = formatPeriod(status.period);
   let queued = 0;

@@ -28,7 +28,9 @@ const jobs: [name: string, run: () => Promise<unknown>][] = [
 
 async function tick(): Promise<void> {
   // One failing job (or a database hiccup) must not stop the others or the timer.
-  await Promise.all(jobs.map(([name, run]) => run().catch((error: unknown) => console.error(`[jobs] ${name} failed`, error))));
+  await Promise.all(
+    jobs.map(([name, run]) => run().catch((error: unknown) => console.error(`[jobs] ${name} failed`, error))),
+  );
 }
 
 /** Periodic work of this instance: e-mail retries and housekeeping. Safe to call more than once. */

@@ -42,7 +42,13 @@ export async function listMetersOfAccounts(accountIds: string[], now = new Date(
     .select({
       id: meters.id,
       accountId: meters.accountId,
-      account: { number: accounts.number, settlement: accounts.settlement, street: accounts.street, house: accounts.house, flat: accounts.flat },
+      account: {
+        number: accounts.number,
+        settlement: accounts.settlement,
+        street: accounts.street,
+        house: accounts.house,
+        flat: accounts.flat,
+      },
       serialNumber: meters.serialNumber,
       model: meters.model,
       zonePlan: meters.zonePlan,
@@ -132,12 +138,20 @@ export async function listPendingMeters(): Promise<PendingMeter[]> {
     requestedAt: r.requestedAt,
     hasPhoto: Boolean(r.hasPhoto),
     requestedBy: r.userEmail ? { fullName: r.userName ?? '', email: r.userEmail, phone: r.userPhone } : null,
-    account: { id: r.account.id, number: r.account.number, holderName: r.account.holderName, address: formatAccountAddress(r.account) },
+    account: {
+      id: r.account.id,
+      number: r.account.number,
+      holderName: r.account.holderName,
+      address: formatAccountAddress(r.account),
+    },
   }));
 }
 
 export async function countPendingMeters(): Promise<number> {
-  const [row] = await db().select({ n: sql<number>`count(*)::int` }).from(meters).where(eq(meters.status, 'pending_confirmation'));
+  const [row] = await db()
+    .select({ n: sql<number>`count(*)::int` })
+    .from(meters)
+    .where(eq(meters.status, 'pending_confirmation'));
   return row?.n ?? 0;
 }
 
@@ -151,7 +165,9 @@ export async function meterPhoto(meterId: string): Promise<{ type: PhotoType; by
 }
 
 /** What the staff page says after a decision, read back from the database. */
-export async function meterDecisionSummary(meterId: string): Promise<{ serialNumber: string; accountNumber: string; status: MeterStatus } | null> {
+export async function meterDecisionSummary(
+  meterId: string,
+): Promise<{ serialNumber: string; accountNumber: string; status: MeterStatus } | null> {
   if (!UUID.test(meterId)) return null;
   const [row] = await db()
     .select({ serialNumber: meters.serialNumber, accountNumber: accounts.number, status: meters.status })
@@ -162,7 +178,10 @@ export async function meterDecisionSummary(meterId: string): Promise<{ serialNum
 }
 
 /** The request of this user's account, for the confirmation shown after it is sent. */
-export async function meterOfAccounts(meterId: string, accountIds: string[]): Promise<{ serialNumber: string; status: MeterStatus } | null> {
+export async function meterOfAccounts(
+  meterId: string,
+  accountIds: string[],
+): Promise<{ serialNumber: string; status: MeterStatus } | null> {
   if (!UUID.test(meterId) || accountIds.length === 0) return null;
   const [row] = await db()
     .select({ serialNumber: meters.serialNumber, status: meters.status })

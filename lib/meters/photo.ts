@@ -16,11 +16,13 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0)
 export function sniffImageType(bytes: Uint8Array): PhotoType | null {
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) return 'image/webp';
+  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
+    return 'image/webp';
   return null;
 }
 
-const TOO_BIG = 'Фото больше 2 МБ. Уменьшите его (например, сфотографируйте с меньшим разрешением) или отправьте заявку без фото.';
+const TOO_BIG =
+  'Фото больше 2 МБ. Уменьшите его (например, сфотографируйте с меньшим разрешением) или отправьте заявку без фото.';
 const NOT_IMAGE = 'Прикрепите фото в формате JPEG, PNG или WebP — другие файлы не принимаются.';
 
 /**
@@ -36,7 +38,12 @@ export async function checkNameplatePhoto(file: unknown): Promise<PhotoCheck> {
   if (bytes.length > PHOTO_MAX_BYTES) return { ok: false, reason: TOO_BIG };
   const type = sniffImageType(bytes);
   if (!type) return { ok: false, reason: NOT_IMAGE };
-  return { ok: true, type, bytes: bytes.length, dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}` };
+  return {
+    ok: true,
+    type,
+    bytes: bytes.length,
+    dataUrl: `data:${type};base64,${Buffer.from(bytes).toString('base64')}`,
+  };
 }
 
 const DATA_URL = /^data:(image\/(?:jpeg|png|webp));base64,([A-Za-z0-9+/]+={0,2})$/;

@@ -61,7 +61,11 @@ function duplicateMessage(serial: string, status: string): string {
  * a field error, never a 500; a request rejected earlier can be sent again with the same serial (the
  * rejected row is reused: the unique (account, serial) index allows one row).
  */
-export async function requestMeter(user: SessionUser, input: MeterRequest, now = new Date()): Promise<ActionResult<{ meterId: string }>> {
+export async function requestMeter(
+  user: SessionUser,
+  input: MeterRequest,
+  now = new Date(),
+): Promise<ActionResult<{ meterId: string }>> {
   const parsed = requestMeterSchema.safeParse(input);
   if (!parsed.success) return fail('Проверьте выделенные поля', fieldErrorsOf(parsed.error));
   const { accountId, serialNumber, zonePlan, installedAt, model } = parsed.data;
@@ -71,13 +75,15 @@ export async function requestMeter(user: SessionUser, input: MeterRequest, now =
 
   const fieldErrors: FieldErrors = {};
   const today = moscowDay(now);
-  if (installedAt > today) fieldErrors.installedAt = `Дата установки не может быть позже сегодняшней (${formatDate(today)})`;
+  if (installedAt > today)
+    fieldErrors.installedAt = `Дата установки не может быть позже сегодняшней (${formatDate(today)})`;
   else if (installedAt < '1980-01-01') fieldErrors.installedAt = 'Проверьте дату установки: она слишком давняя';
 
   let photo: string | null = null;
   // An empty file input reaches a Server Action as a 0-byte File named "undefined" (React builds it
   // from busboy's missing filename), which lib/validation/form-data.ts does not drop: no photo.
-  const noPhoto = input.photo === undefined || input.photo === null || (input.photo instanceof Blob && input.photo.size === 0);
+  const noPhoto =
+    input.photo === undefined || input.photo === null || (input.photo instanceof Blob && input.photo.size === 0);
   if (!noPhoto) {
     const check = await checkNameplatePhoto(input.photo);
     if (check.ok) photo = check.dataUrl;
@@ -85,18 +91,30 @@ export async function requestMeter(user: SessionUser, input: MeterRequest, now =
   }
   if (Object.keys(fieldErrors).length > 0) return fail('Проверьте выделенные поля', fieldErrors);
 
-  const duplicate = (status: string) => fail('Проверьте выделенные поля', { serialNumber: duplicateMessage(serialNumber, status) });
+  const duplicate = (status: string) =>
+    fail('Проверьте выделенные поля', { serialNumber: duplicateMessage(serialNumber, status) });
   try {
     return await db().transaction(async (tx) => {
       // Locks the account row: requests for one account queue up, so the pending cap holds.
-      const [account] = await tx.select({ status: accounts.status }).from(accounts).where(eq(accounts.id, accountId)).for('update');
+      const [account] = await tx
+        .select({ status: accounts.status })
+        .from(accounts)
+        .where(eq(accounts.id, accountId))
+        .for('update');
       if (!account || account.status !== 'active') return fail('Лицевой счёт закрыт: добавить к нему счётчик нельзя');
 
       const [pending] = await tx
         .select({ n: sql<number>`count(*)::int` })
         .from(meters)
         .where(and(eq(meters.accountId, accountId), eq(meters.status, 'pending_confirmation')));
-      const values = { zonePlan, installedAt, model: model ?? null, nameplatePhoto: photo, requestedBy: user.id, createdAt: now };
+      const values = {
+        zonePlan,
+        installedAt,
+        model: model ?? null,
+        nameplatePhoto: photo,
+        requestedBy: user.id,
+        createdAt: now,
+      };
 
       const [existing] = await tx
         .select({ id: meters.id, status: meters.status })
@@ -104,7 +122,9 @@ export async function requestMeter(user: SessionUser, input: MeterRequest, now =
         .where(and(eq(meters.accountId, accountId), eq(meters.serialNumber, serialNumber)));
       if (existing && existing.status !== 'rejected') return duplicate(existing.status);
       if ((pending?.n ?? 0) >= MAX_PENDING_PER_ACCOUNT) {
-        return fail(`По этому лицевому счёту уже ${MAX_PENDING_PER_ACCOUNT} заявок ждут подтверждения. Дождитесь решения по ним.`);
+        return fail(
+          `По этому лицевому счёту уже ${MAX_PENDING_PER_ACCOUNT} заявок ждут подтверждения. Дождитесь решения по ним.`,
+        );
       }
 
       if (existing) {
@@ -208,7 +228,10 @@ export async function confirmMeter(
 }
 
 /** Rejects a request (conditional on it still pending). */
-export async function rejectMeter(staff: { id: string }, input: { meterId: string; reason: string }): Promise<ActionResult<{ meterId: string }>> {
+export async function rejectMeter(
+  staff: { id: string },
+  input: { meterId: string; reason: string },
+): Promise<ActionResult<{ meterId: string }>> {
   const parsed = rejectMeterSchema.safeParse(input);
   if (!parsed.success) return fail('Проверьте выделенные поля', fieldErrorsOf(parsed.error));
   return db().transaction(async (tx) => {
@@ -218,7 +241,10 @@ export async function rejectMeter(staff: { id: string }, input: { meterId: strin
       .where(and(eq(meters.id, parsed.data.meterId), eq(meters.status, 'pending_confirmation')))
       .returning({ id: meters.id, serialNumber: meters.serialNumber });
     if (!updated) {
-      const [current] = await tx.select({ status: meters.status }).from(meters).where(eq(meters.id, parsed.data.meterId));
+      const [current] = await tx
+        .select({ status: meters.status })
+        .from(meters)
+        .where(eq(meters.id, parsed.data.meterId));
       return fail(current ? alreadyDecided(current.status) : 'Заявка не найдена — обновите страницу.');
     }
     // `staff` and the reason are for the audit entry and the subscriber's notice, which need a new

@@ -24,7 +24,10 @@ export function requiredDay(label: string) {
 }
 
 export function optionalDay(label: string) {
-  return z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)), isoDay(`Проверьте дату «${label}»`).optional());
+  return z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)),
+    isoDay(`Проверьте дату «${label}»`).optional(),
+  );
 }
 
 /**
@@ -45,7 +48,10 @@ export const serialNumber = z.preprocess(
     .string({ error: 'Укажите заводской номер счётчика' })
     .min(1, 'Укажите заводской номер счётчика — он напечатан на табличке (шильдике) под «№»')
     .max(32, 'Заводской номер — не длиннее 32 символов')
-    .regex(/^[0-9A-ZА-ЯЁ][0-9A-ZА-ЯЁ/-]{2,}$/, 'Заводской номер — цифры и буквы с таблички счётчика, не короче 3 знаков'),
+    .regex(
+      /^[0-9A-ZА-ЯЁ][0-9A-ZА-ЯЁ/-]{2,}$/,
+      'Заводской номер — цифры и буквы с таблички счётчика, не короче 3 знаков',
+    ),
 );
 
 export const zonePlan = z.preprocess(

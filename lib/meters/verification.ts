@@ -89,7 +89,10 @@ export function verificationWarning(due: string | null, status: VerificationStat
     );
   }
   if (status.flag === 'soon') {
-    const when = status.daysLeft === 0 ? 'Срок поверки — сегодня' : `Поверка через ${status.daysLeft} ${daysWord(status.daysLeft)}`;
+    const when =
+      status.daysLeft === 0
+        ? 'Срок поверки — сегодня'
+        : `Поверка через ${status.daysLeft} ${daysWord(status.daysLeft)}`;
     return (
       `${when} (${formatDate(due)}). Закажите поверку заранее: после этой даты показания счётчика не принимаются к расчёту, ` +
       'и объём будут начислять по среднему, затем по нормативу.'

@@ -32,7 +32,13 @@ export function cardLabel(cardMask: string): string {
 
 export async function bindingsOf(userId: string): Promise<BindingView[]> {
   return db()
-    .select({ id: cardBindings.id, cardMask: cardBindings.cardMask, purpose: cardBindings.purpose, gateway: cardBindings.gateway, createdAt: cardBindings.createdAt })
+    .select({
+      id: cardBindings.id,
+      cardMask: cardBindings.cardMask,
+      purpose: cardBindings.purpose,
+      gateway: cardBindings.gateway,
+      createdAt: cardBindings.createdAt,
+    })
     .from(cardBindings)
     .where(eq(cardBindings.userId, userId))
     .orderBy(desc(cardBindings.createdAt));
@@ -43,7 +49,11 @@ export async function bindingsOf(userId: string): Promise<BindingView[]> {
  * user's binding id deletes nothing and reads as «not found». Payments charged from the binding
  * keep their history (their card_binding_id turns null, the mask stays on the payment).
  */
-export async function deleteBinding(userId: string, bindingId: string, context: { ip: string }): Promise<{ ok: true; cardMask: string } | { ok: false }> {
+export async function deleteBinding(
+  userId: string,
+  bindingId: string,
+  context: { ip: string },
+): Promise<{ ok: true; cardMask: string } | { ok: false }> {
   return db().transaction(async (tx) => {
     const [removed] = await tx
       .delete(cardBindings)

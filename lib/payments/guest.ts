@@ -63,9 +63,18 @@ export async function lookupGuestPayee(
 ): Promise<ActionResult<{ payee: GuestPayee }>> {
   const now = context.now ?? new Date();
   const limit = await hitRateLimit(`guest-pay:ip:${context.ip}`, GUEST_LOOKUPS_PER_IP, now);
-  if (!limit.allowed) return fail('Слишком много запросов с вашего адреса. Попробуйте через час или войдите в личный кабинет.');
+  if (!limit.allowed)
+    return fail('Слишком много запросов с вашего адреса. Попробуйте через час или войдите в личный кабинет.');
   const [account] = await db()
-    .select({ id: accounts.id, number: accounts.number, holderName: accounts.holderName, settlement: accounts.settlement, street: accounts.street, house: accounts.house, status: accounts.status })
+    .select({
+      id: accounts.id,
+      number: accounts.number,
+      holderName: accounts.holderName,
+      settlement: accounts.settlement,
+      street: accounts.street,
+      house: accounts.house,
+      status: accounts.status,
+    })
     .from(accounts)
     .where(eq(accounts.number, input.accountNumber));
   await audit({ action: 'payment.guest_lookup', ip: context.ip, details: { found: Boolean(account) } });
@@ -76,7 +85,12 @@ export async function lookupGuestPayee(
   return {
     ok: true,
     payee: {
-      ticket: issueTicket({ accountId: account.id, amountKopecks: input.amountKopecks, email: input.email ?? null, expires: now.getTime() + TICKET_LIFETIME_MS }),
+      ticket: issueTicket({
+        accountId: account.id,
+        amountKopecks: input.amountKopecks,
+        email: input.email ?? null,
+        expires: now.getTime() + TICKET_LIFETIME_MS,
+      }),
       holder: maskHolderName(account.holderName),
       address: maskedAddress(account),
       accountNumber: account.number,

@@ -37,7 +37,10 @@ export interface HistoryPage {
   pageSize: number;
 }
 
-export async function paymentHistory(accountIds: readonly string[], opts: { page?: number; pageSize?: number } = {}): Promise<HistoryPage> {
+export async function paymentHistory(
+  accountIds: readonly string[],
+  opts: { page?: number; pageSize?: number } = {},
+): Promise<HistoryPage> {
   const pageSize = opts.pageSize ?? HISTORY_PAGE_SIZE;
   if (accountIds.length === 0) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize };
   const ids = [...new Set(accountIds)];
@@ -70,9 +73,20 @@ export async function paymentHistory(accountIds: readonly string[], opts: { page
   const byPayment = new Map<string, HistoryRefund[]>();
   if (rows.length > 0) {
     const refundRows = await db()
-      .select({ id: refunds.id, paymentId: refunds.paymentId, amountKopecks: refunds.amountKopecks, status: refunds.status, createdAt: refunds.createdAt })
+      .select({
+        id: refunds.id,
+        paymentId: refunds.paymentId,
+        amountKopecks: refunds.amountKopecks,
+        status: refunds.status,
+        createdAt: refunds.createdAt,
+      })
       .from(refunds)
-      .where(inArray(refunds.paymentId, rows.map((r) => r.id)))
+      .where(
+        inArray(
+          refunds.paymentId,
+          rows.map((r) => r.id),
+        ),
+      )
       .orderBy(asc(refunds.createdAt));
     for (const { paymentId, ...r } of refundRows) byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), r]);
   }

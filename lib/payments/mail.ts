@@ -11,7 +11,10 @@ export async function queuePaymentReceivedEmail(
   tx: Tx,
   p: { to: string; fullName: string | null; accountNumber: string; amountKopecks: number; invId: number; paidAt: Date },
 ): Promise<void> {
-  const [profile] = await tx.select({ shortName: utilityProfile.shortName }).from(utilityProfile).where(eq(utilityProfile.id, 1));
+  const [profile] = await tx
+    .select({ shortName: utilityProfile.shortName })
+    .from(utilityProfile)
+    .where(eq(utilityProfile.id, 1));
   await enqueueEmail(tx, {
     to: p.to,
     dedupeKey: `payment-received:${p.invId}`,

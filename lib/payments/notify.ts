@@ -94,12 +94,22 @@ export async function acceptPaymentNotification(
         .returning({ id: cardBindings.id });
       if (bound) {
         await audit(
-          { action: 'card.bound', actorUserId: payment.userId, subjectType: 'card_binding', subjectId: bound.id, ip: context.ip, details: { invId: payment.invId, cardMask: cardMask ?? null, purpose: payment.purpose } },
+          {
+            action: 'card.bound',
+            actorUserId: payment.userId,
+            subjectType: 'card_binding',
+            subjectId: bound.id,
+            ip: context.ip,
+            details: { invId: payment.invId, cardMask: cardMask ?? null, purpose: payment.purpose },
+          },
           tx,
         );
       }
     }
-    const [account] = await tx.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, payment.accountId));
+    const [account] = await tx
+      .select({ number: accounts.number })
+      .from(accounts)
+      .where(eq(accounts.id, payment.accountId));
     const [payer] = payment.userId
       ? await tx
           .select({ email: users.email, fullName: users.fullName, notify: users.notifyPaymentReceived })
@@ -118,7 +128,13 @@ export async function acceptPaymentNotification(
       });
     }
     await audit(
-      { action: 'payment.paid', subjectType: 'payment', subjectId: payment.id, ip: context.ip, details: { invId: payment.invId, amountKopecks: payment.amountKopecks } },
+      {
+        action: 'payment.paid',
+        subjectType: 'payment',
+        subjectId: payment.id,
+        ip: context.ip,
+        details: { invId: payment.invId, amountKopecks: payment.amountKopecks },
+      },
       tx,
     );
     return { paid: true } as const;

@@ -16,14 +16,17 @@ import { paymentDescription } from './start';
 
 export const RECURRING_MESSAGES = {
   notFound: 'Карта не найдена среди ваших — обновите страницу',
-  otherGateway: 'Эта карта привязана через другой платёжный сервис. Удалите её и привяжите карту заново при обычной оплате',
+  otherGateway:
+    'Эта карта привязана через другой платёжный сервис. Удалите её и привяжите карту заново при обычной оплате',
   otherPurpose: 'Эта карта привязана для оплаты платных услуг — электроэнергию ею оплатить нельзя',
   newPayee: (accountNumber: string) =>
     `Привязанной картой можно платить только по лицевому счёту, который вы уже оплачивали. Первый платёж по счёту ${accountNumber} сделайте обычной оплатой картой`,
   busy: 'Предыдущее списание с этой карты ещё обрабатывается — подождите пару минут и обновите страницу',
   unavailable: 'Оплата привязанной картой сейчас недоступна. Деньги не списаны — оплатите картой обычным способом',
-  declined: 'Платёжный сервис не принял списание с привязанной карты. Деньги не списаны — оплатите картой обычным способом',
-  noAnswer: 'Платёжный сервис не ответил. Не повторяйте оплату: если списание пройдёт, оно появится в истории платежей в течение нескольких минут',
+  declined:
+    'Платёжный сервис не принял списание с привязанной карты. Деньги не списаны — оплатите картой обычным способом',
+  noAnswer:
+    'Платёжный сервис не ответил. Не повторяйте оплату: если списание пройдёт, оно появится в истории платежей в течение нескольких минут',
 } as const;
 
 /** Statuses that prove this user has paid this payee before (a refund does not undo that). */
@@ -73,7 +76,11 @@ class Refusal extends Error {
  * user has never paid, and a second charge while one from the same card is still pending (the
  * binding row is locked, so two clicks at once cannot both pass that check).
  */
-export async function chargeBinding(input: ChargeBindingInput, gateway: PaymentGateway, send: RecurringSender = postRecurringCall): Promise<ChargeBindingOutcome> {
+export async function chargeBinding(
+  input: ChargeBindingInput,
+  gateway: PaymentGateway,
+  send: RecurringSender = postRecurringCall,
+): Promise<ChargeBindingOutcome> {
   const now = input.now ?? new Date();
   let prepared: { paymentId: string; invId: number; call: RecurringChargeCall; cardMask: string };
   try {
@@ -93,19 +100,34 @@ export async function chargeBinding(input: ChargeBindingInput, gateway: PaymentG
       const previousInvId = parseInvId(binding.token);
       if (previousInvId === null) return refuse(RECURRING_MESSAGES.unavailable, 'bindingId');
 
-      const [account] = await tx.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, input.accountId));
+      const [account] = await tx
+        .select({ number: accounts.number })
+        .from(accounts)
+        .where(eq(accounts.id, input.accountId));
       if (!account) return refuse(RECURRING_MESSAGES.notFound, 'accountId');
       const [paidBefore] = await tx
         .select({ id: payments.id })
         .from(payments)
-        .where(and(eq(payments.userId, input.userId), eq(payments.accountId, input.accountId), inArray(payments.status, [...PAID_STATUSES])))
+        .where(
+          and(
+            eq(payments.userId, input.userId),
+            eq(payments.accountId, input.accountId),
+            inArray(payments.status, [...PAID_STATUSES]),
+          ),
+        )
         .limit(1);
       if (!paidBefore) return refuse(RECURRING_MESSAGES.newPayee(account.number), 'accountId');
 
       const [inFlight] = await tx
         .select({ id: payments.id })
         .from(payments)
-        .where(and(eq(payments.cardBindingId, binding.id), eq(payments.status, 'pending'), gt(payments.createdAt, new Date(now.getTime() - BUSY_WINDOW_MS))))
+        .where(
+          and(
+            eq(payments.cardBindingId, binding.id),
+            eq(payments.status, 'pending'),
+            gt(payments.createdAt, new Date(now.getTime() - BUSY_WINDOW_MS)),
+          ),
+        )
         .limit(1);
       if (inFlight) return refuse(RECURRING_MESSAGES.busy, 'bindingId');
 
@@ -151,7 +173,13 @@ export async function chargeBinding(input: ChargeBindingInput, gateway: PaymentG
           subjectType: 'payment',
           subjectId: payment.id,
           ip: input.ip,
-          details: { invId: payment.invId, amountKopecks: input.amountKopecks, gateway: gateway.id, cardBindingId: binding.id, previousInvId },
+          details: {
+            invId: payment.invId,
+            amountKopecks: input.amountKopecks,
+            gateway: gateway.id,
+            cardBindingId: binding.id,
+            previousInvId,
+          },
         },
         tx,
       );
@@ -169,7 +197,14 @@ export async function chargeBinding(input: ChargeBindingInput, gateway: PaymentG
       subjectType: 'payment',
       subjectId: prepared.paymentId,
       ip: input.ip,
-      details: { invId: prepared.invId, cardBindingId: input.bindingId, cardMask: prepared.cardMask, amountKopecks: input.amountKopecks, outcome, ...extra },
+      details: {
+        invId: prepared.invId,
+        cardBindingId: input.bindingId,
+        cardMask: prepared.cardMask,
+        amountKopecks: input.amountKopecks,
+        outcome,
+        ...extra,
+      },
     });
 
   let answer: string;

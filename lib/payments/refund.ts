@@ -38,7 +38,8 @@ export type RefundResult = ActionResult<{ refundId: string; settled: boolean }>;
 function gatewayFor(id: string, origin: string): PaymentGateway | string {
   try {
     if (id === 'sandbox') return sandboxGateway({ origin, config: sandboxConfig() });
-    if (id === 'robokassa') return robokassaFromEnv() ?? 'Robokassa не подключена (нет ROBOKASSA_*): вернуть платёж через неё нельзя';
+    if (id === 'robokassa')
+      return robokassaFromEnv() ?? 'Robokassa не подключена (нет ROBOKASSA_*): вернуть платёж через неё нельзя';
   } catch (error) {
     return `Платёжный шлюз настроен с ошибкой: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -63,7 +64,11 @@ class WrittenAfterGateway extends Error {
   }
 }
 
-export async function refundPayment(staff: { id: string }, input: RefundFormInput, ctx: RefundContext): Promise<RefundResult> {
+export async function refundPayment(
+  staff: { id: string },
+  input: RefundFormInput,
+  ctx: RefundContext,
+): Promise<RefundResult> {
   const now = ctx.now ?? new Date();
   let declined: { reason: string; invId: number; gateway: string } | null = null;
 
@@ -73,13 +78,18 @@ export async function refundPayment(staff: { id: string }, input: RefundFormInpu
       const [payment] = await tx.select().from(payments).where(eq(payments.id, input.paymentId)).for('update');
       if (!payment) return fail('Платёж не найден');
       if (payment.status !== 'paid' && payment.status !== 'partially_refunded') {
-        return fail(payment.status === 'refunded' ? 'Платёж уже возвращён полностью' : 'Вернуть можно только оплаченный платёж');
+        return fail(
+          payment.status === 'refunded' ? 'Платёж уже возвращён полностью' : 'Вернуть можно только оплаченный платёж',
+        );
       }
       const already = await refundedSoFar(tx, payment.id);
       const left = payment.amountKopecks - already;
       if (left <= 0) return fail('Платёж уже возвращён полностью');
       if (input.amount > left) {
-        const message = already > 0 ? `Можно вернуть не больше ${formatRub(left)}: из ${formatRub(payment.amountKopecks)} уже возвращено ${formatRub(already)}` : `Можно вернуть не больше суммы платежа, ${formatRub(left)}`;
+        const message =
+          already > 0
+            ? `Можно вернуть не больше ${formatRub(left)}: из ${formatRub(payment.amountKopecks)} уже возвращено ${formatRub(already)}`
+            : `Можно вернуть не больше суммы платежа, ${formatRub(left)}`;
         return fail(message, { amount: message });
       }
 
@@ -139,16 +149,34 @@ export async function refundPayment(staff: { id: string }, input: RefundFormInpu
             subjectType: 'payment',
             subjectId: payment.id,
             ip: ctx.ip,
-            details: { invId: payment.invId, refundId: refund.id, amountKopecks: input.amount, refundedBefore: already, gateway: payment.gateway, reference: answer.reference },
+            details: {
+              invId: payment.invId,
+              refundId: refund.id,
+              amountKopecks: input.amount,
+              refundedBefore: already,
+              gateway: payment.gateway,
+              reference: answer.reference,
+            },
           },
           tx,
         );
 
-        const [account] = await tx.select({ number: accounts.number }).from(accounts).where(eq(accounts.id, payment.accountId));
-        const [payer] = payment.userId ? await tx.select({ email: users.email, fullName: users.fullName }).from(users).where(eq(users.id, payment.userId)) : [];
+        const [account] = await tx
+          .select({ number: accounts.number })
+          .from(accounts)
+          .where(eq(accounts.id, payment.accountId));
+        const [payer] = payment.userId
+          ? await tx
+              .select({ email: users.email, fullName: users.fullName })
+              .from(users)
+              .where(eq(users.id, payment.userId))
+          : [];
         const to = payer?.email ?? payment.receiptEmail;
         if (to) {
-          const [profile] = await tx.select({ shortName: utilityProfile.shortName }).from(utilityProfile).where(eq(utilityProfile.id, 1));
+          const [profile] = await tx
+            .select({ shortName: utilityProfile.shortName })
+            .from(utilityProfile)
+            .where(eq(utilityProfile.id, 1));
           await enqueueEmail(tx, {
             to,
             dedupeKey: `payment-refunded:${refund.id}`,

@@ -15,7 +15,10 @@ export async function handleResultNotification(request: Request, gateway: Paymen
   if (!params) return new Response('malformed', { status: 400 });
   try {
     const answer = await acceptPaymentNotification(gateway, params, { ip: clientIp(request.headers) });
-    return new Response(answer.body, { status: answer.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response(answer.body, {
+      status: answer.status,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   } catch (error) {
     console.error('[payments] notification failed', error);
     return new Response('temporarily unavailable', { status: 503 });

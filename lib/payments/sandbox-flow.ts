@@ -49,7 +49,10 @@ export async function notifyShop(
   request: Pick<SandboxPaymentRequest, 'invId' | 'amountKopecks' | 'shp' | 'email'>,
   cardMask: string,
 ): Promise<boolean> {
-  const fields = buildSandboxNotification({ invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp, cardMask, email: request.email }, sandboxConfig());
+  const fields = buildSandboxNotification(
+    { invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp, cardMask, email: request.email },
+    sandboxConfig(),
+  );
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const response = await fetch(`${origin}${SANDBOX_RESULT_PATH}`, {
@@ -77,10 +80,18 @@ async function finish(origin: string, request: SandboxPaymentRequest, cardMask: 
   if (!(await notifyShop(origin, request, cardMask))) {
     return fail('Магазин не подтвердил получение уведомления. Деньги не списаны — попробуйте ещё раз через минуту.');
   }
-  return { ok: true, step: 'done', redirectTo: `/payments/success?${query(buildSandboxSuccessReturn({ invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp }, sandboxConfig()))}` };
+  return {
+    ok: true,
+    step: 'done',
+    redirectTo: `/payments/success?${query(buildSandboxSuccessReturn({ invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp }, sandboxConfig()))}`,
+  };
 }
 
-export async function sandboxCardStep(input: z.output<typeof sandboxCardSchema>, origin: string, now = new Date()): Promise<SandboxResult> {
+export async function sandboxCardStep(
+  input: z.output<typeof sandboxCardSchema>,
+  origin: string,
+  now = new Date(),
+): Promise<SandboxResult> {
   const request = parseRequest(input.request);
   if (!request.ok) return fail('Запрос на оплату повреждён или подписан неверно');
   const card = checkSandboxCard(input.card);
@@ -91,15 +102,22 @@ export async function sandboxCardStep(input: z.output<typeof sandboxCardSchema>,
   };
   if (!card.ok || Object.keys(fieldErrors).length > 0) return fail('Проверьте данные карты', fieldErrors);
   if (card.card.outcome === 'declined') {
-    return { ok: true, step: 'done', message: SANDBOX_MESSAGES.declined, redirectTo: `/payments/fail?${query(buildSandboxFailReturn(request))}` };
+    return {
+      ok: true,
+      step: 'done',
+      message: SANDBOX_MESSAGES.declined,
+      redirectTo: `/payments/fail?${query(buildSandboxFailReturn(request))}`,
+    };
   }
-  if (card.card.threeDS) return { ok: true, step: '3ds', cardMask: card.cardMask, proof: proofFor(input.request, card.cardMask) };
+  if (card.card.threeDS)
+    return { ok: true, step: '3ds', cardMask: card.cardMask, proof: proofFor(input.request, card.cardMask) };
   return finish(origin, request, card.cardMask);
 }
 
 export async function sandbox3dsStep(input: z.output<typeof sandbox3dsSchema>, origin: string): Promise<SandboxResult> {
   const request = parseRequest(input.request);
-  if (!request.ok || !proofMatches(input.request, input.cardMask, input.proof)) return fail('Сеанс оплаты устарел — начните заново');
+  if (!request.ok || !proofMatches(input.request, input.cardMask, input.proof))
+    return fail('Сеанс оплаты устарел — начните заново');
   const code = check3dsCode(input.code);
   if (!code.ok) return { ok: false, message: code.error, fieldErrors: { code: code.error } };
   return finish(origin, request, input.cardMask);

@@ -16,25 +16,38 @@ import { notifyShop } from './sandbox-flow';
 // stands for what a real gateway would remember about the card.
 
 export type SandboxRecurringAnswer =
-  | { status: 200; body: string; deliver: (origin: string) => Promise<boolean> }
-  | { status: 400; body: string };
+  { status: 200; body: string; deliver: (origin: string) => Promise<boolean> } | { status: 400; body: string };
 
 export async function acceptSandboxRecurring(params: GatewayParams): Promise<SandboxRecurringAnswer> {
   const request = parseSandboxRecurringRequest(params, sandboxConfig());
   if (!request.ok) return { status: 400, body: `ERROR: ${request.reason}` };
   const [parent] = await db()
-    .select({ gateway: payments.gateway, status: payments.status, requestsBinding: payments.requestsBinding, cardMask: payments.cardMask })
+    .select({
+      gateway: payments.gateway,
+      status: payments.status,
+      requestsBinding: payments.requestsBinding,
+      cardMask: payments.cardMask,
+    })
     .from(payments)
     .where(eq(payments.invId, request.previousInvId));
   // Robokassa charges again only a paid payment that was started with Recurring=true.
-  if (!parent || parent.gateway !== 'sandbox' || !parent.requestsBinding || parent.status === 'pending' || parent.status === 'failed' || parent.status === 'cancelled' || !parent.cardMask) {
+  if (
+    !parent ||
+    parent.gateway !== 'sandbox' ||
+    !parent.requestsBinding ||
+    parent.status === 'pending' ||
+    parent.status === 'failed' ||
+    parent.status === 'cancelled' ||
+    !parent.cardMask
+  ) {
     return { status: 400, body: 'ERROR: PreviousInvoiceID is not a paid recurring payment' };
   }
   const cardMask = parent.cardMask;
   return {
     status: 200,
     body: sandboxRecurringAnswer(request.invId),
-    deliver: (origin) => notifyShop(origin, { invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp }, cardMask),
+    deliver: (origin) =>
+      notifyShop(origin, { invId: request.invId, amountKopecks: request.amountKopecks, shp: request.shp }, cardMask),
   };
 }
 
@@ -42,8 +55,13 @@ export async function acceptSandboxRecurring(params: GatewayParams): Promise<San
  * The HTTP side of /sandbox/recurring: answers first, then `later` runs the notification (the
  * route passes Next's `after`, so the answer is not held up by our own ResultURL's work).
  */
-export async function handleSandboxRecurring(request: Request, origin: string, later: (task: () => Promise<void>) => void): Promise<Response> {
-  const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+export async function handleSandboxRecurring(
+  request: Request,
+  origin: string,
+  later: (task: () => Promise<void>) => void,
+): Promise<Response> {
+  const text = (body: string, status: number) =>
+    new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   const params = await callbackParams(request);
   if (!params) return text('ERROR: malformed', 400);
   try {

@@ -34,9 +34,14 @@ export interface StaffPaymentRow {
 }
 
 /** Refunds that hold money: done, or accepted by the gateway and still in progress. */
-const refundedSum = sql<number>`coalesce((select sum(r.amount_kopecks) from refunds r where r.payment_id = ${payments.id} and r.status in ('requested', 'succeeded')), 0)::bigint`.mapWith(Number);
+const refundedSum =
+  sql<number>`coalesce((select sum(r.amount_kopecks) from refunds r where r.payment_id = ${payments.id} and r.status in ('requested', 'succeeded')), 0)::bigint`.mapWith(
+    Number,
+  );
 
-export async function searchPayments(q: StaffPaymentQuery): Promise<{ rows: StaffPaymentRow[]; total: number; page: number; pageCount: number; pageSize: number }> {
+export async function searchPayments(
+  q: StaffPaymentQuery,
+): Promise<{ rows: StaffPaymentRow[]; total: number; page: number; pageCount: number; pageSize: number }> {
   const where: SQL[] = [];
   if (q.account) where.push(like(accounts.number, `${q.account.replace(/\D/g, '')}%`));
   if (q.invId !== undefined) where.push(eq(payments.invId, q.invId));
@@ -136,20 +141,35 @@ export async function staffPaymentDetail(id: string): Promise<StaffPaymentDetail
     .orderBy(asc(refunds.createdAt));
   const refundIds = refundRows.map((r) => r.id);
   const ledger = await db()
-    .select({ id: ledgerEntries.id, kind: ledgerEntries.kind, amountKopecks: ledgerEntries.amountKopecks, description: ledgerEntries.description, postedAt: ledgerEntries.postedAt })
+    .select({
+      id: ledgerEntries.id,
+      kind: ledgerEntries.kind,
+      amountKopecks: ledgerEntries.amountKopecks,
+      description: ledgerEntries.description,
+      postedAt: ledgerEntries.postedAt,
+    })
     .from(ledgerEntries)
-    .where(refundIds.length ? or(eq(ledgerEntries.paymentId, id), inArray(ledgerEntries.refundId, refundIds)) : eq(ledgerEntries.paymentId, id))
+    .where(
+      refundIds.length
+        ? or(eq(ledgerEntries.paymentId, id), inArray(ledgerEntries.refundId, refundIds))
+        : eq(ledgerEntries.paymentId, id),
+    )
     .orderBy(asc(ledgerEntries.postedAt), asc(ledgerEntries.id));
   const refundedKopecks = refundRows.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + r.amountKopecks, 0);
   const { payment, account } = row;
-  const refundable = payment.status === 'paid' || payment.status === 'partially_refunded' ? Math.max(0, payment.amountKopecks - refundedKopecks) : 0;
+  const refundable =
+    payment.status === 'paid' || payment.status === 'partially_refunded'
+      ? Math.max(0, payment.amountKopecks - refundedKopecks)
+      : 0;
   return {
     payment,
     account: {
       id: account.id,
       number: account.number,
       holderName: account.holderName,
-      address: [account.settlement, account.street, `д. ${account.house}`, account.flat ? `кв. ${account.flat}` : null].filter(Boolean).join(', '),
+      address: [account.settlement, account.street, `д. ${account.house}`, account.flat ? `кв. ${account.flat}` : null]
+        .filter(Boolean)
+        .join(', '),
     },
     payer: row.payerName && row.payerEmail ? { fullName: row.payerName, email: row.payerEmail } : null,
     refunds: refundRows,

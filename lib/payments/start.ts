@@ -31,13 +31,19 @@ export function paymentDescription(accountNumber: string): string {
  * redirect to the gateway. Nothing is credited here: only the gateway's notification does that.
  */
 export async function startPayment(input: StartPaymentInput, gateway: PaymentGateway): Promise<StartedPayment> {
-  const [account] = await db().select({ number: accounts.number }).from(accounts).where(eq(accounts.id, input.accountId));
+  const [account] = await db()
+    .select({ number: accounts.number })
+    .from(accounts)
+    .where(eq(accounts.id, input.accountId));
   if (!account) throw new Error('startPayment: unknown account');
   const description = paymentDescription(account.number);
   // The bill id comes from the form: it only says which bill this pays, and counts only when it is a
   // bill of this very account (an unknown or someone else's id would fail the insert or mislink it).
   const [bill] = input.billId
-    ? await db().select({ id: bills.id }).from(bills).where(and(eq(bills.id, input.billId), eq(bills.accountId, input.accountId)))
+    ? await db()
+        .select({ id: bills.id })
+        .from(bills)
+        .where(and(eq(bills.id, input.billId), eq(bills.accountId, input.accountId)))
     : [];
   const [payment] = await db()
     .insert(payments)
@@ -71,7 +77,13 @@ export async function startPayment(input: StartPaymentInput, gateway: PaymentGat
  * redirect for the sandbox, an auto-submitted POST form for Robokassa with a 54-ФЗ receipt.
  */
 export function gatewayHandOver(
-  payment: { invId: number; amountKopecks: number; description: string; receiptEmail: string | null; requestsBinding: boolean },
+  payment: {
+    invId: number;
+    amountKopecks: number;
+    description: string;
+    receiptEmail: string | null;
+    requestsBinding: boolean;
+  },
   gateway: PaymentGateway,
 ) {
   return gateway.paymentRedirect({
@@ -80,7 +92,9 @@ export function gatewayHandOver(
     description: payment.description,
     email: payment.receiptEmail ?? undefined,
     recurring: payment.requestsBinding,
-    receipt: buildReceipt([receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' })]),
+    receipt: buildReceipt([
+      receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' }),
+    ]),
     shp: { Shp_purpose: 'electricity' },
   });
 }

@@ -5,7 +5,14 @@ import type { payments, refunds } from '@/db/schema';
 export type PaymentStatus = (typeof payments.$inferSelect)['status'];
 export type RefundStatus = (typeof refunds.$inferSelect)['status'];
 
-export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'paid', 'partially_refunded', 'refunded', 'failed', 'cancelled'];
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = [
+  'pending',
+  'paid',
+  'partially_refunded',
+  'refunded',
+  'failed',
+  'cancelled',
+];
 
 export const paymentStatusLabels: Record<PaymentStatus, string> = {
   // The gateway has not told us yet: the money may still arrive.

@@ -41,5 +41,7 @@ export function paymentById(id: string): Promise<PaymentView | null> {
 }
 
 export function paymentByInvId(invId: number): Promise<PaymentView | null> {
-  return Number.isInteger(invId) && invId > 0 && invId <= 2_147_483_647 ? paymentWhere(eq(payments.invId, invId)) : Promise.resolve(null);
+  return Number.isInteger(invId) && invId > 0 && invId <= 2_147_483_647
+    ? paymentWhere(eq(payments.invId, invId))
+    : Promise.resolve(null);
 }

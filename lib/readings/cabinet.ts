@@ -57,7 +57,13 @@ export async function metersForReadings(accountIds: string[], period: string): P
     .orderBy(readings.meterId, readings.zone, desc(readings.period));
 
   const currentRows = await db()
-    .select({ meterId: readings.meterId, zone: readings.zone, value: readings.value, source: readings.source, submittedAt: readings.submittedAt })
+    .select({
+      meterId: readings.meterId,
+      zone: readings.zone,
+      value: readings.value,
+      source: readings.source,
+      submittedAt: readings.submittedAt,
+    })
     .from(readings)
     .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), eq(readings.period, period)));
 

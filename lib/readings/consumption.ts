@@ -33,7 +33,8 @@ export type PeriodConsumption = {
 };
 
 function assertRegister(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be whole non-negative kWh, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be whole non-negative kWh, got ${value}`);
 }
 
 /**
@@ -74,7 +75,9 @@ export function consumptionByPeriod(
       throw new RangeError(`Two readings for ${r.period}, zone ${r.zone}`);
     }
     if (previous !== undefined && r.value < previous.value) {
-      throw new RangeError(`Reading of ${r.zone} for ${r.period} (${r.value}) is below the previous one (${previous.value})`);
+      throw new RangeError(
+        `Reading of ${r.zone} for ${r.period} (${r.value}) is below the previous one (${previous.value})`,
+      );
     }
     result.push({
       period: r.period,
@@ -113,8 +116,7 @@ export type NewReadingInput = {
 };
 
 export type NewReadingCheck =
-  | { ok: true; value: number; consumption: number | null; implausible: boolean }
-  | { ok: false; reason: string };
+  { ok: true; value: number; consumption: number | null; implausible: boolean } | { ok: false; reason: string };
 
 const groupDigits = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0, useGrouping: true });
 // Thousands may be typed with a space, a no-break space (copied from our own «12 345 кВт·ч») or a thin one.
@@ -134,11 +136,13 @@ export function validateNewReading(input: NewReadingInput): NewReadingCheck {
   if (averageMonthly !== null && (!Number.isFinite(averageMonthly) || averageMonthly < 0)) {
     throw new RangeError(`Average monthly consumption must be non-negative, got ${averageMonthly}`);
   }
-  if (!Number.isInteger(months) || months < 1) throw new RangeError(`Months must be a positive whole number, got ${months}`);
+  if (!Number.isInteger(months) || months < 1)
+    throw new RangeError(`Months must be a positive whole number, got ${months}`);
 
   const text = input.value.trim().replace(SPACES, ' ').replace(/ +/g, ' ');
   if (text === '') return { ok: false, reason: 'Введите показание счётчика — число кВт·ч с его табло.' };
-  if (/^[-−–]\s*\d/.test(text)) return { ok: false, reason: 'Показание не может быть отрицательным: введите число с табло счётчика.' };
+  if (/^[-−–]\s*\d/.test(text))
+    return { ok: false, reason: 'Показание не может быть отрицательным: введите число с табло счётчика.' };
 
   const fraction = FRACTION.exec(text);
   if (!fraction && !WHOLE.test(text)) {
@@ -146,13 +150,19 @@ export function validateNewReading(input: NewReadingInput): NewReadingCheck {
   }
   const digits = (fraction?.[1] ?? text).replace(/ /g, '');
   if (digits.length > MAX_READING_DIGITS) {
-    return { ok: false, reason: `Слишком длинное число: на табло счётчика не больше ${MAX_READING_DIGITS} цифр. Проверьте показание.` };
+    return {
+      ok: false,
+      reason: `Слишком длинное число: на табло счётчика не больше ${MAX_READING_DIGITS} цифр. Проверьте показание.`,
+    };
   }
   const value = Number(digits);
   // The digits after the comma are the register's tenths: the whole part is what the bill uses, so
   // the message offers it rather than a rounded value.
   if (fraction) {
-    return { ok: false, reason: `Показания передаются целым числом кВт·ч, без дробной части: ${groupDigits.format(value)}` };
+    return {
+      ok: false,
+      reason: `Показания передаются целым числом кВт·ч, без дробной части: ${groupDigits.format(value)}`,
+    };
   }
 
   if (lastAccepted !== null && value < lastAccepted) {

@@ -39,14 +39,19 @@ export interface CsvOptions {
 }
 
 /** The whole file: header line, then the rows, each line ending with CRLF. */
-export function toCsv(header: readonly string[], rows: Iterable<readonly CsvValue[]>, options: CsvOptions = {}): string {
+export function toCsv(
+  header: readonly string[],
+  rows: Iterable<readonly CsvValue[]>,
+  options: CsvOptions = {},
+): string {
   const { separator = ';', bom = true } = options;
   if (separator.length !== 1 || separator === '"' || separator === '\n' || separator === '\r') {
     throw new RangeError(`Unusable CSV separator: ${JSON.stringify(separator)}`);
   }
   const lines = [csvLine(header, separator)];
   for (const row of rows) {
-    if (row.length !== header.length) throw new RangeError(`A row has ${row.length} cells, the header ${header.length}`);
+    if (row.length !== header.length)
+      throw new RangeError(`A row has ${row.length} cells, the header ${header.length}`);
     lines.push(csvLine(row, separator));
   }
   return `${bom ? CSV_BOM : ''}${lines.join('\r\n')}\r\n`;

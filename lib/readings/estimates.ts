@@ -47,7 +47,8 @@ export type Estimate = {
 type PeriodVolumes = { real: boolean; zones: Map<Zone, number> };
 
 function assertWhole(value: number, what: string): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${what} must be a whole non-negative number, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new RangeError(`${what} must be a whole non-negative number, got ${value}`);
 }
 
 function assertZones(zones: readonly Zone[]): void {
@@ -166,7 +167,8 @@ export function estimatePeriod(input: EstimateInput): Estimate {
   let reason: string;
   if (consecutive > MAX_AVERAGE_PERIODS) reason = `нет показаний${ordinal}: ${norm}`;
   else if (months === 0) reason = `нет показаний, а прежних показаний нет: ${norm}`;
-  else reason = `нет показаний, а прежние есть только за ${months} мес. (для среднего нужно не меньше ${MIN_AVERAGE_MONTHS}): ${norm}`;
+  else
+    reason = `нет показаний, а прежние есть только за ${months} мес. (для среднего нужно не меньше ${MIN_AVERAGE_MONTHS}): ${norm}`;
   return {
     method: 'norm',
     volumes: splitByWeights(residents * normKwhPerResident, zones, shares),
@@ -224,14 +226,16 @@ export function recalculateAfterReading(input: RecalculationInput): Recalculatio
     if (!before.has(r.zone)) throw new RangeError(`No last reading for zone ${r.zone}`);
     after.set(r.zone, r.value);
   }
-  if (after.size === 0 || after.size !== before.size) throw new RangeError('The last and the new reading must cover the same zones');
+  if (after.size === 0 || after.size !== before.size)
+    throw new RangeError('The last and the new reading must cover the same zones');
 
   const estimatedByZone = new Map<Zone, number>();
   const seen = new Set<string>();
   for (const row of input.estimated) {
     assertPeriod(row.period);
     assertWhole(row.kwh, `Estimated volume of ${row.zone} for ${row.period}`);
-    if (!after.has(row.zone)) throw new RangeError(`Estimated volume for zone ${row.zone}, which the meter does not have`);
+    if (!after.has(row.zone))
+      throw new RangeError(`Estimated volume for zone ${row.zone}, which the meter does not have`);
     const key = `${row.period}/${row.zone}`;
     if (seen.has(key)) throw new RangeError(`Two estimated volumes for ${row.period}, zone ${row.zone}`);
     seen.add(key);
@@ -239,7 +243,8 @@ export function recalculateAfterReading(input: RecalculationInput): Recalculatio
   }
   const periods = [...new Set(input.estimated.map((r) => r.period))].sort();
   periods.forEach((p, i) => {
-    if (i > 0 && shiftPeriod(periods[i - 1]!, 1) !== p) throw new RangeError(`Estimated periods are not consecutive: ${periods.join(', ')}`);
+    if (i > 0 && shiftPeriod(periods[i - 1]!, 1) !== p)
+      throw new RangeError(`Estimated periods are not consecutive: ${periods.join(', ')}`);
   });
 
   return [...after.entries()]

@@ -52,7 +52,14 @@ export interface EstimatedPeriod {
 }
 
 export interface MeterHistory {
-  meter: { id: string; accountId: string; serialNumber: string; model: string | null; zonePlan: number; zones: TariffZone[] };
+  meter: {
+    id: string;
+    accountId: string;
+    serialNumber: string;
+    model: string | null;
+    zonePlan: number;
+    zones: TariffZone[];
+  };
   /** Newest first, one per period × zone, zones in register order. */
   rows: HistoryRow[];
   /** One per billed period, oldest first (the chart). */
@@ -82,7 +89,8 @@ type MeterRow = { id: string; accountId: string; serialNumber: string; model: st
 
 function windowOf(options: HistoryOptions): { from: string; to: string } {
   const { months, now } = options;
-  if (!Number.isInteger(months) || months < 1 || months > 120) throw new RangeError(`History months must be 1–120, got ${months}`);
+  if (!Number.isInteger(months) || months < 1 || months > 120)
+    throw new RangeError(`History months must be 1–120, got ${months}`);
   if (Number.isNaN(now.getTime())) throw new RangeError('Invalid date');
   const to = periodOf(now);
   return { from: shiftPeriod(to, -months), to };
@@ -97,9 +105,22 @@ async function historiesOf(meterRows: readonly MeterRow[], options: HistoryOptio
   const ids = meterRows.map((m) => m.id);
 
   const readingRows = await db()
-    .select({ meterId: readings.meterId, period: readings.period, zone: readings.zone, value: readings.value, source: readings.source })
+    .select({
+      meterId: readings.meterId,
+      period: readings.period,
+      zone: readings.zone,
+      value: readings.value,
+      source: readings.source,
+    })
     .from(readings)
-    .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), gte(readings.period, from), lte(readings.period, to)));
+    .where(
+      and(
+        inArray(readings.meterId, ids),
+        eq(readings.status, 'accepted'),
+        gte(readings.period, from),
+        lte(readings.period, to),
+      ),
+    );
 
   const volumeRows = await db()
     .select({
@@ -110,7 +131,13 @@ async function historiesOf(meterRows: readonly MeterRow[], options: HistoryOptio
       method: consumptionVolumes.method,
     })
     .from(consumptionVolumes)
-    .where(and(inArray(consumptionVolumes.meterId, ids), gte(consumptionVolumes.period, from), lte(consumptionVolumes.period, to)));
+    .where(
+      and(
+        inArray(consumptionVolumes.meterId, ids),
+        gte(consumptionVolumes.period, from),
+        lte(consumptionVolumes.period, to),
+      ),
+    );
 
   // A line is for its `forPeriod` (a recalculation names the month it corrects), else for its bill's period.
   const forPeriod = sql<string>`to_char(coalesce(${billLines.forPeriod}, ${bills.period}), 'YYYY-MM-DD')`;
@@ -138,7 +165,15 @@ async function historiesOf(meterRows: readonly MeterRow[], options: HistoryOptio
       const k = key(meter.id, period, zone);
       let row = rowsByKey.get(k);
       if (!row) {
-        row = { period, zone, reading: null, readingSource: null, consumptionKwh: null, method: null, amountKopecks: null };
+        row = {
+          period,
+          zone,
+          reading: null,
+          readingSource: null,
+          consumptionKwh: null,
+          method: null,
+          amountKopecks: null,
+        };
         rowsByKey.set(k, row);
       }
       return row;
@@ -161,14 +196,21 @@ async function historiesOf(meterRows: readonly MeterRow[], options: HistoryOptio
     }
     // Not billed yet (the current period): what the register moved since last month's reading.
     for (const row of rowsByKey.values()) {
-      if (row.method !== null || row.amountKopecks !== null || row.reading === null || row.readingSource === 'initial') continue;
+      if (row.method !== null || row.amountKopecks !== null || row.reading === null || row.readingSource === 'initial')
+        continue;
       const previous = rowsByKey.get(key(meter.id, shiftPeriod(row.period, -1), row.zone));
-      if (previous?.reading != null && row.reading >= previous.reading) row.consumptionKwh = row.reading - previous.reading;
+      if (previous?.reading != null && row.reading >= previous.reading)
+        row.consumptionKwh = row.reading - previous.reading;
     }
 
-    const rows = [...rowsByKey.values()].sort((a, b) => b.period.localeCompare(a.period) || compareZones(a.zone, b.zone));
+    const rows = [...rowsByKey.values()].sort(
+      (a, b) => b.period.localeCompare(a.period) || compareZones(a.zone, b.zone),
+    );
 
-    const byPeriod = new Map<string, { kwh: number; amountKopecks: number; billed: boolean; average: boolean; norm: boolean }>();
+    const byPeriod = new Map<
+      string,
+      { kwh: number; amountKopecks: number; billed: boolean; average: boolean; norm: boolean }
+    >();
     for (const row of rows) {
       if (row.method === null && row.amountKopecks === null) continue;
       const t = byPeriod.get(row.period) ?? { kwh: 0, amountKopecks: 0, billed: false, average: false, norm: false };

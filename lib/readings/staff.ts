@@ -42,7 +42,12 @@ export interface OverviewRow {
   zones: readonly TariffZone[];
   state: PeriodReadingState;
   /** The accepted reading of the period (all registers are submitted together). */
-  submitted: { source: ReadingSourceName; submittedAt: Date; submittedBy: string | null; values: { zone: TariffZone; value: number }[] } | null;
+  submitted: {
+    source: ReadingSourceName;
+    submittedAt: Date;
+    submittedBy: string | null;
+    values: { zone: TariffZone; value: number }[];
+  } | null;
   /** How the period was billed without a reading; null unless `state` is `estimated`. */
   estimate: { method: 'average' | 'norm'; kwh: number } | null;
   /** The latest accepted reading before the period, per register (for the entry form's hints). */
@@ -151,7 +156,11 @@ export async function readingsOverview(query: OverviewQuery): Promise<ReadingsOv
 
   const overview = overviewCte(period, search);
   // One pass over the meters in scope, grouped by state.
-  const grouped = await db().with(overview).select({ state: overview.state, n: sql<number>`count(*)::int` }).from(overview).groupBy(overview.state);
+  const grouped = await db()
+    .with(overview)
+    .select({ state: overview.state, n: sql<number>`count(*)::int` })
+    .from(overview)
+    .groupBy(overview.state);
   const counts: OverviewCounts = { total: 0, submitted: 0, missing: 0, estimated: 0 };
   for (const g of grouped) {
     counts[g.state] = g.n;
@@ -195,23 +204,44 @@ export async function readingsOverview(query: OverviewQuery): Promise<ReadingsOv
       })
       .from(readings)
       .leftJoin(users, eq(users.id, readings.submittedBy))
-      .where(and(inArray(readings.meterId, ids), eq(readings.period, period), eq(readings.status, 'accepted'), sql`${readings.source} <> 'initial'`)),
+      .where(
+        and(
+          inArray(readings.meterId, ids),
+          eq(readings.period, period),
+          eq(readings.status, 'accepted'),
+          sql`${readings.source} <> 'initial'`,
+        ),
+      ),
     db()
-      .selectDistinctOn([readings.meterId, readings.zone], { meterId: readings.meterId, zone: readings.zone, value: readings.value, period: readings.period })
+      .selectDistinctOn([readings.meterId, readings.zone], {
+        meterId: readings.meterId,
+        zone: readings.zone,
+        value: readings.value,
+        period: readings.period,
+      })
       .from(readings)
       .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), sql`${readings.period} < ${period}`))
       .orderBy(readings.meterId, readings.zone, desc(readings.period)),
     db()
       .select({ meterId: consumptionVolumes.meterId, method: consumptionVolumes.method, kwh: consumptionVolumes.kwh })
       .from(consumptionVolumes)
-      .where(and(inArray(consumptionVolumes.meterId, ids), eq(consumptionVolumes.period, period), inArray(consumptionVolumes.method, ['average', 'norm']))),
+      .where(
+        and(
+          inArray(consumptionVolumes.meterId, ids),
+          eq(consumptionVolumes.period, period),
+          inArray(consumptionVolumes.method, ['average', 'norm']),
+        ),
+      ),
   ]);
 
   const meterById = new Map(meterRows.map((m) => [m.meterId, m]));
   const rows = pageRows.map((p): OverviewRow => {
     const m = meterById.get(p.meterId)!;
     const current = currentRows.filter((r) => r.meterId === p.meterId).sort((a, b) => compareZones(a.zone, b.zone));
-    const latest = current.reduce<(typeof current)[number] | null>((acc, r) => (!acc || r.submittedAt > acc.submittedAt ? r : acc), null);
+    const latest = current.reduce<(typeof current)[number] | null>(
+      (acc, r) => (!acc || r.submittedAt > acc.submittedAt ? r : acc),
+      null,
+    );
     const estimates = estimateRows.filter((e) => e.meterId === p.meterId);
     const previous: OverviewRow['previous'] = {};
     for (const r of previousRows) if (r.meterId === p.meterId) previous[r.zone] = { value: r.value, period: r.period };
@@ -279,7 +309,10 @@ export async function enterStaffReading(
 ): Promise<ActionResult<ReadingAccepted & { message: string }>> {
   if (!isPeriod(entry.period)) return fail('Период не найден — обновите страницу');
   const current = readingWindowStatus(now, await readingWindowOf(db())).period;
-  if (entry.period > current) return fail(`Показания за ${formatPeriod(entry.period)} ещё не принимаются: сейчас идёт приём за ${formatPeriod(current)}`);
+  if (entry.period > current)
+    return fail(
+      `Показания за ${formatPeriod(entry.period)} ещё не принимаются: сейчас идёт приём за ${formatPeriod(current)}`,
+    );
 
   const [later] = await db()
     .select({ period: readings.period, source: readings.source })
@@ -294,7 +327,9 @@ export async function enterStaffReading(
     .orderBy(desc(readings.period))
     .limit(1);
   if (later?.source === 'initial') {
-    return fail(`Счётчик подключён с начальными показаниями за ${formatPeriod(later.period)}: показания за ${formatPeriod(entry.period)} к нему не относятся`);
+    return fail(
+      `Счётчик подключён с начальными показаниями за ${formatPeriod(later.period)}: показания за ${formatPeriod(entry.period)} к нему не относятся`,
+    );
   }
   if (later) {
     return fail(
@@ -312,7 +347,17 @@ export async function enterStaffReading(
   });
 }
 
-export const CSV_HEADER = ['Лицевой счёт', 'Абонент', 'Адрес', 'Счётчик', 'Зона', 'Период', 'Показание', 'Источник', 'Принято'] as const;
+export const CSV_HEADER = [
+  'Лицевой счёт',
+  'Абонент',
+  'Адрес',
+  'Счётчик',
+  'Зона',
+  'Период',
+  'Показание',
+  'Источник',
+  'Принято',
+] as const;
 
 /** «25.11.2026 14:05» in Moscow: the form Russian Excel reads as a date and time. */
 function csvDateTime(value: Date): string {
@@ -333,7 +378,14 @@ export async function readingsCsv(period: string): Promise<{ filename: string; c
       meterId: meters.id,
       serialNumber: meters.serialNumber,
       zonePlan: meters.zonePlan,
-      account: { number: accounts.number, holderName: accounts.holderName, settlement: accounts.settlement, street: accounts.street, house: accounts.house, flat: accounts.flat },
+      account: {
+        number: accounts.number,
+        holderName: accounts.holderName,
+        settlement: accounts.settlement,
+        street: accounts.street,
+        house: accounts.house,
+        flat: accounts.flat,
+      },
       zone: readings.zone,
       value: readings.value,
       source: readings.source,
@@ -344,7 +396,12 @@ export async function readingsCsv(period: string): Promise<{ filename: string; c
     .innerJoin(accounts, eq(accounts.id, meters.accountId))
     .leftJoin(
       readings,
-      and(eq(readings.meterId, meters.id), eq(readings.period, period), eq(readings.status, 'accepted'), sql`${readings.source} <> 'initial'`),
+      and(
+        eq(readings.meterId, meters.id),
+        eq(readings.period, period),
+        eq(readings.status, 'accepted'),
+        sql`${readings.source} <> 'initial'`,
+      ),
     )
     .leftJoin(estimated, eq(estimated.meterId, meters.id))
     .where(inScope(period))
@@ -352,7 +409,7 @@ export async function readingsCsv(period: string): Promise<{ filename: string; c
 
   const periodLabel = formatPeriod(period);
   const lines: CsvValue[][] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const first = rows[i]!;
     let j = i;
     while (j < rows.length && rows[j]!.meterId === first.meterId) j++;
@@ -361,7 +418,14 @@ export async function readingsCsv(period: string): Promise<{ filename: string; c
     const address = formatAccountAddress(first.account);
     for (const zone of [...zonesForPlan(first.zonePlan)].sort(compareZones)) {
       const r = ofMeter.find((x) => x.zone === zone);
-      const base = [first.account.number, first.account.holderName, address, first.serialNumber, zoneShortLabels[zone], periodLabel];
+      const base = [
+        first.account.number,
+        first.account.holderName,
+        address,
+        first.serialNumber,
+        zoneShortLabels[zone],
+        periodLabel,
+      ];
       if (r && r.value !== null && r.source && r.submittedAt) {
         lines.push([...base, r.value, sourceLabels[r.source], csvDateTime(r.submittedAt)]);
       } else {

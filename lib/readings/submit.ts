@@ -49,7 +49,14 @@ async function lastAcceptedBefore(tx: Tx, meterId: string, zone: TariffZone, per
   const [row] = await tx
     .select({ value: readings.value, period: readings.period })
     .from(readings)
-    .where(and(eq(readings.meterId, meterId), eq(readings.zone, zone), eq(readings.status, 'accepted'), lt(readings.period, period)))
+    .where(
+      and(
+        eq(readings.meterId, meterId),
+        eq(readings.zone, zone),
+        eq(readings.status, 'accepted'),
+        lt(readings.period, period),
+      ),
+    )
     .orderBy(desc(readings.period))
     .limit(1);
   return row ?? null;
@@ -62,7 +69,9 @@ async function lastAcceptedBefore(tx: Tx, meterId: string, zone: TariffZone, per
  * of the same values changes nothing, a different value replaces it — one accepted reading per
  * meter, period and register, whatever the timing.
  */
-export async function submitReadings(input: ReadingSubmission): Promise<ActionResult<ReadingAccepted & { message: string }>> {
+export async function submitReadings(
+  input: ReadingSubmission,
+): Promise<ActionResult<ReadingAccepted & { message: string }>> {
   const now = input.now ?? new Date();
   return db().transaction(async (tx) => {
     const [meter] = await tx.select().from(meters).where(eq(meters.id, input.meterId)).for('update');
@@ -103,15 +112,22 @@ export async function submitReadings(input: ReadingSubmission): Promise<ActionRe
       .from(readings)
       .where(and(eq(readings.meterId, meter.id), eq(readings.period, period), eq(readings.status, 'accepted')));
     const unchanged =
-      current.length === accepted.length && accepted.every((a) => current.some((c) => c.zone === a.zone && c.value === a.value));
+      current.length === accepted.length &&
+      accepted.every((a) => current.some((c) => c.zone === a.zone && c.value === a.value));
     const base = { period, nextPeriod: input.period ? false : window.nextPeriod, replaced: current.length > 0 };
-    if (unchanged) return { ok: true, ...base, unchanged: true, message: `Показания за ${formatPeriod(period)} уже приняты` };
+    if (unchanged)
+      return { ok: true, ...base, unchanged: true, message: `Показания за ${formatPeriod(period)} уже приняты` };
 
     if (current.length > 0) {
       await tx
         .update(readings)
         .set({ status: 'superseded' })
-        .where(inArray(readings.id, current.map((c) => c.id)));
+        .where(
+          inArray(
+            readings.id,
+            current.map((c) => c.id),
+          ),
+        );
     }
     await tx.insert(readings).values(
       accepted.map((a) => ({
@@ -127,11 +143,12 @@ export async function submitReadings(input: ReadingSubmission): Promise<ActionRe
     );
     const when = formatPeriod(period);
     const estimateNote = await estimatedRunNote(tx, meter.id, period, accepted);
-    const message = (base.nextPeriod
-      ? `Показания приняты и учтены за ${when}: приём за прошлый месяц уже закрыт`
-      : base.replaced
-        ? `Показания за ${when} исправлены`
-        : `Показания за ${when} приняты`) + (estimateNote ? `. ${estimateNote}` : '');
+    const message =
+      (base.nextPeriod
+        ? `Показания приняты и учтены за ${when}: приём за прошлый месяц уже закрыт`
+        : base.replaced
+          ? `Показания за ${when} исправлены`
+          : `Показания за ${when} приняты`) + (estimateNote ? `. ${estimateNote}` : '');
     return { ok: true, ...base, unchanged: false, message };
   });
 }
@@ -140,7 +157,12 @@ export async function submitReadings(input: ReadingSubmission): Promise<ActionRe
  * ПП 354 п. 61: when readings end a run of estimated months, the next bill recalculates them.
  * Tells the subscriber now, in kWh, what the estimates charged against what the meter counted.
  */
-async function estimatedRunNote(tx: Tx, meterId: string, period: string, accepted: { zone: TariffZone; value: number }[]): Promise<string | null> {
+async function estimatedRunNote(
+  tx: Tx,
+  meterId: string,
+  period: string,
+  accepted: { zone: TariffZone; value: number }[],
+): Promise<string | null> {
   const estimated = await tx
     .select({ period: consumptionVolumes.period, kwh: consumptionVolumes.kwh })
     .from(consumptionVolumes)
@@ -149,7 +171,10 @@ async function estimatedRunNote(tx: Tx, meterId: string, period: string, accepte
         eq(consumptionVolumes.meterId, meterId),
         inArray(consumptionVolumes.method, ['average', 'norm']),
         lt(consumptionVolumes.period, period),
-        gt(consumptionVolumes.period, sql`coalesce((select max(${readings.period}) from ${readings} where ${readings.meterId} = ${meterId} and ${readings.status} = 'accepted' and ${readings.period} < ${period} and ${readings.source} <> 'initial'), '1900-01-01')`),
+        gt(
+          consumptionVolumes.period,
+          sql`coalesce((select max(${readings.period}) from ${readings} where ${readings.meterId} = ${meterId} and ${readings.status} = 'accepted' and ${readings.period} < ${period} and ${readings.source} <> 'initial'), '1900-01-01')`,
+        ),
       ),
     );
   if (estimated.length === 0) return null;

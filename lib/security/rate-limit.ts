@@ -23,7 +23,10 @@ function windowStart(now: Date, windowSeconds: number): Date {
 }
 
 function state(hits: number, rule: RateRule, start: Date, now: Date): RateState {
-  const retryAfterSeconds = Math.max(1, Math.ceil((start.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000));
+  const retryAfterSeconds = Math.max(
+    1,
+    Math.ceil((start.getTime() + rule.windowSeconds * 1000 - now.getTime()) / 1000),
+  );
   return { hits, allowed: hits <= rule.limit, retryAfterSeconds };
 }
 
@@ -33,7 +36,10 @@ export async function hitRateLimit(key: string, rule: RateRule, now = new Date()
   const [row] = await db()
     .insert(rateLimits)
     .values({ key, windowStart: start, hits: 1 })
-    .onConflictDoUpdate({ target: [rateLimits.key, rateLimits.windowStart], set: { hits: sql`${rateLimits.hits} + 1` } })
+    .onConflictDoUpdate({
+      target: [rateLimits.key, rateLimits.windowStart],
+      set: { hits: sql`${rateLimits.hits} + 1` },
+    })
     .returning({ hits: rateLimits.hits });
   return state(row?.hits ?? 1, rule, start, now);
 }

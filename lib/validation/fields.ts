@@ -18,7 +18,10 @@ export function requiredText(label: string, max = 200) {
 export function optionalText(label: string, max = 200) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)),
-    z.string({ error: `Проверьте поле «${label}»` }).max(max, `Поле «${label}» не длиннее ${max} символов`).optional(),
+    z
+      .string({ error: `Проверьте поле «${label}»` })
+      .max(max, `Поле «${label}» не длиннее ${max} символов`)
+      .optional(),
   );
 }
 
@@ -60,9 +63,30 @@ export const PASSWORD_MAX = 128;
 
 // A short list of the passwords people pick first; OWASP asks to refuse the common ones.
 const commonPasswords = new Set([
-  '12345678', '123456789', '1234567890', '87654321', '11111111', '00000000', '12341234', 'qwertyui',
-  'qwerty123', 'qwerty12', '1q2w3e4r', '1q2w3e4r5t', 'password', 'password1', 'iloveyou', 'йцукенгш',
-  'qwertyuiop', 'asdfghjk', 'zxcvbnm1', 'abcd1234', 'aa123456', 'passw0rd', 'admin123', 'парольпароль',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '87654321',
+  '11111111',
+  '00000000',
+  '12341234',
+  'qwertyui',
+  'qwerty123',
+  'qwerty12',
+  '1q2w3e4r',
+  '1q2w3e4r5t',
+  'password',
+  'password1',
+  'iloveyou',
+  'йцукенгш',
+  'qwertyuiop',
+  'asdfghjk',
+  'zxcvbnm1',
+  'abcd1234',
+  'aa123456',
+  'passw0rd',
+  'admin123',
+  'парольпароль',
 ]);
 
 export const newPassword = z

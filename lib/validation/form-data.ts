@@ -29,7 +29,8 @@ export function unstorableFieldErrors(values: unknown): FieldErrors {
   if (values === null || typeof values !== 'object') return out;
   for (const [key, value] of Object.entries(values)) {
     const list: unknown[] = Array.isArray(value) ? value : [value];
-    if (list.some((v) => typeof v === 'string' && v.includes('\u0000'))) out[key] = 'Уберите из поля непечатаемые символы';
+    if (list.some((v) => typeof v === 'string' && v.includes('\u0000')))
+      out[key] = 'Уберите из поля непечатаемые символы';
   }
   return out;
 }

@@ -5,7 +5,9 @@ import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtu
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
-test('Petrov: 12 bills, one opened with its lines and the payment QR code, the PDF receipt downloaded', async ({ page }) => {
+test('Petrov: 12 bills, one opened with its lines and the payment QR code, the PDF receipt downloaded', async ({
+  page,
+}) => {
   await loginAt(page, '/fiz/login', '50010002', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
   await page.goto('/fiz/bills');
@@ -22,7 +24,10 @@ test('Petrov: 12 bills, one opened with its lines and the payment QR code, the P
   await expect(newest.getByTestId('bill-status')).toHaveText(/^Не оплачен/);
   const receipt = (await newest.getAttribute('data-receipt'))!;
   const billId = (await newest.getAttribute('data-bill-id'))!;
-  await expect(newest.getByRole('link', { name: `Квитанция ${receipt} в PDF` })).toHaveAttribute('href', `/fiz/bills/${billId}/receipt`);
+  await expect(newest.getByRole('link', { name: `Квитанция ${receipt} в PDF` })).toHaveAttribute(
+    'href',
+    `/fiz/bills/${billId}/receipt`,
+  );
 
   await newest.getByRole('rowheader').getByRole('link').click();
   await expect(page).toHaveURL(new RegExp(`/fiz/bills/${billId}$`));
@@ -43,12 +48,24 @@ test('Petrov: 12 bills, one opened with its lines and the payment QR code, the P
   await expect(qr.locator('path')).toHaveCount(1);
   await expect(page.getByText('Отсканируйте в приложении банка')).toBeVisible();
   const payee = page.getByTestId('payee-details');
-  for (const text of ['МУП «Объединение Истринские электросети»', '5017012349', '501701001', 'ПАО Сбербанк', '044525225', '30101810400000000225', '40702810640000012345', receipt]) {
+  for (const text of [
+    'МУП «Объединение Истринские электросети»',
+    '5017012349',
+    '501701001',
+    'ПАО Сбербанк',
+    '044525225',
+    '30101810400000000225',
+    '40702810640000012345',
+    receipt,
+  ]) {
     await expect(payee).toContainText(text);
   }
 
   // «Оплатить» leads to the payment page for this account and bill.
-  await expect(page.getByTestId('pay-link')).toHaveAttribute('href', new RegExp(`^/fiz/payments\\?account=${UUID}&bill=${billId}$`));
+  await expect(page.getByTestId('pay-link')).toHaveAttribute(
+    'href',
+    new RegExp(`^/fiz/payments\\?account=${UUID}&bill=${billId}$`),
+  );
 
   // The PDF, with the session's cookie.
   const href = (await page.getByRole('link', { name: 'Скачать квитанцию (PDF)' }).getAttribute('href'))!;
@@ -69,14 +86,21 @@ test('Petrov: 12 bills, one opened with its lines and the payment QR code, the P
   expect(box!.width).toBeLessThanOrEqual(360);
 });
 
-test("Ivanova gets a 404 for Petrov's bill and its PDF, and sees only her own paid bills", async ({ page, browser, clientIp }) => {
+test("Ivanova gets a 404 for Petrov's bill and its PDF, and sees only her own paid bills", async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   await loginAt(page, '/fiz/login', '50010002', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
   await page.goto('/fiz/bills');
   const petrovsBill = (await page.getByTestId('bill-row').first().getAttribute('data-bill-id'))!;
   expect(petrovsBill).toMatch(new RegExp(`^${UUID}$`));
 
-  const ivanova = await newDevice(browser, clientIp.replace(/\d+$/, (n) => String((Number(n) % 250) + 1)));
+  const ivanova = await newDevice(
+    browser,
+    clientIp.replace(/\d+$/, (n) => String((Number(n) % 250) + 1)),
+  );
   try {
     await loginAt(ivanova, '/fiz/login', '50010001', DEMO_PASSWORD);
     await expect(ivanova).toHaveURL(/\/fiz$/);
@@ -100,11 +124,16 @@ test("Ivanova gets a 404 for Petrov's bill and its PDF, and sees only her own pa
   }
 });
 
-test('without a session the bills and the receipt send to the login page, and back after it', async ({ page, request }) => {
+test('without a session the bills and the receipt send to the login page, and back after it', async ({
+  page,
+  request,
+}) => {
   await page.goto('/fiz/bills');
   await expect(page).toHaveURL(/\/fiz\/login\?next=%2Ffiz%2Fbills$/);
 
   const anonymous = await request.get('/fiz/bills/00000000-0000-4000-8000-000000000000/receipt', { maxRedirects: 0 });
   expect(anonymous.status()).toBe(307);
-  expect(anonymous.headers()['location']).toBe(`/fiz/login?next=${encodeURIComponent('/fiz/bills/00000000-0000-4000-8000-000000000000/receipt')}`);
+  expect(anonymous.headers()['location']).toBe(
+    `/fiz/login?next=${encodeURIComponent('/fiz/bills/00000000-0000-4000-8000-000000000000/receipt')}`,
+  );
 });

@@ -12,7 +12,9 @@ test('cabinet pages send a visitor to the login page and back', async ({ page })
   await expect(page.getByTestId('current-email')).toHaveText('ivanova@example.com');
 });
 
-test('a wrong password, an unknown login and a staff login at the household door get the same answer', async ({ page }) => {
+test('a wrong password, an unknown login and a staff login at the household door get the same answer', async ({
+  page,
+}) => {
   for (const [login, password] of [
     ['50010001', 'not-the-password'],
     ['77777777', DEMO_PASSWORD],

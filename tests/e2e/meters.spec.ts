@@ -8,13 +8,22 @@ import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtu
 test.describe.configure({ mode: 'serial' });
 
 // A real 1×1 PNG, so the browser can draw it.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 function moscowDayAgo(days: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(new Date(Date.now() - days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Moscow' }).format(
+    new Date(Date.now() - days * 86_400_000),
+  );
 }
 
-test('a subscriber requests a 2-zone meter, staff confirm it with initial readings, the subscriber sees it active', async ({ page, browser, clientIp }) => {
+test('a subscriber requests a 2-zone meter, staff confirm it with initial readings, the subscriber sees it active', async ({
+  page,
+  browser,
+  clientIp,
+}) => {
   const serial = `E2E${String(Date.now()).slice(-8)}`;
   await loginAt(page, '/fiz/login', '50010001', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
@@ -31,7 +40,9 @@ test('a subscriber requests a 2-zone meter, staff confirm it with initial readin
 
   await form.getByLabel('Заводской номер').fill(serial);
   await form.getByLabel('Модель').fill('Меркурий 200.02');
-  await form.getByLabel('Фото таблички счётчика').setInputFiles({ name: 'табличка.png', mimeType: 'image/png', buffer: PNG });
+  await form
+    .getByLabel('Фото таблички счётчика')
+    .setInputFiles({ name: 'табличка.png', mimeType: 'image/png', buffer: PNG });
   await form.getByRole('button', { name: 'Отправить заявку' }).click();
   await expect(page).toHaveURL(/\/fiz\/meters\?requested=/);
   await expect(page.getByTestId('request-sent')).toContainText(serial);
@@ -63,7 +74,9 @@ test('a subscriber requests a 2-zone meter, staff confirm it with initial readin
   await confirm.getByLabel('Следующая поверка').fill('2042-11-11');
   await confirm.getByRole('button', { name: 'Подтвердить и подключить' }).click();
   await expect(staff).toHaveURL(/\/admin\/meters\?confirmed=/);
-  await expect(staff.getByRole('status').filter({ hasText: `Счётчик № ${serial} подключён к лицевому счёту 50010001` })).toBeVisible();
+  await expect(
+    staff.getByRole('status').filter({ hasText: `Счётчик № ${serial} подключён к лицевому счёту 50010001` }),
+  ).toBeVisible();
   await expect(card).toHaveCount(0);
   await staff.context().close();
 
@@ -105,7 +118,9 @@ test('the request form explains what is missing, and a non-image is refused', as
   await form.getByLabel('Заводской номер').fill(`X${String(Date.now()).slice(-7)}`);
   await form.getByLabel('Дата установки').fill(moscowDayAgo(1));
   // Claims to be a JPEG; the browser cannot open it as a picture, the server would refuse it by its bytes.
-  await form.getByLabel('Фото таблички счётчика').setInputFiles({ name: 'nameplate.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') });
+  await form
+    .getByLabel('Фото таблички счётчика')
+    .setInputFiles({ name: 'nameplate.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('<script>alert(1)</script>') });
   await form.getByRole('button', { name: 'Отправить заявку' }).click();
   // The field's hint names the formats too: look for the refusal itself.
   await expect(form.getByText(/Прикрепите фото в формате JPEG, PNG или WebP/)).toBeVisible();

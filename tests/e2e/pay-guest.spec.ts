@@ -13,7 +13,9 @@ test('a mistyped number or amount is explained and nothing is shown about anyone
 
   await page.getByLabel(/^Сумма, ₽/).fill('500');
   await page.getByRole('button', { name: 'Продолжить' }).click();
-  await expect(page.getByText('Лицевой счёт не найден. Проверьте номер: он напечатан в квитанции и в договоре.').first()).toBeVisible();
+  await expect(
+    page.getByText('Лицевой счёт не найден. Проверьте номер: он напечатан в квитанции и в договоре.').first(),
+  ).toBeVisible();
   await expect(page.getByTestId('guest-payee')).toHaveCount(0);
 });
 
@@ -28,7 +30,10 @@ test('a guest sees the masked payee, pays with 3-D Secure and gets the receipt l
   await expect(payee).toContainText('К***в Д. А.');
   await expect(payee).toContainText('г. Истра, ул. Л***, д. 5');
   await expect(payee).toContainText(/1\s250,50/);
-  await expect(page.getByRole('link', { name: 'Порядок возврата денежных средств' })).toHaveAttribute('href', '/documents/poryadok-vozvrata');
+  await expect(page.getByRole('link', { name: 'Порядок возврата денежных средств' })).toHaveAttribute(
+    'href',
+    '/documents/poryadok-vozvrata',
+  );
   // The full name and street never reach the page.
   await expect(page.getByText(/Кузнецов|Ленина/)).toHaveCount(0);
   await payee.getByRole('button', { name: 'Всё верно, оплатить' }).click();

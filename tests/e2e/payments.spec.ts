@@ -18,7 +18,12 @@ test('pay what is due with 3-D Secure; the balance changes once', async ({ page 
 
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
   // «5860,81» in the field is «5 860,81 ₽» on the gateway's page.
-  const shown = new RegExp(amount.replace(/^(\d+?)(\d{3})?(\d{3})?,/, (_, a: string, b?: string, c?: string) => [a, b, c].filter(Boolean).join('\\s') + ','));
+  const shown = new RegExp(
+    amount.replace(
+      /^(\d+?)(\d{3})?(\d{3})?,/,
+      (_, a: string, b?: string, c?: string) => [a, b, c].filter(Boolean).join('\\s') + ',',
+    ),
+  );
   await expect(page.getByTestId('sandbox-amount')).toHaveText(shown);
   await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1112');
   await page.getByLabel(/^Срок действия/).fill('12/30');

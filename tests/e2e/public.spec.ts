@@ -7,9 +7,18 @@ test('home shows the emergency phone, current outages, latest news and the entry
   await expect(page).toHaveTitle(/Энергокабинет/);
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.getByRole('main').getByText('8-995-00-99')).toBeVisible();
-  await expect(page.getByRole('link', { name: /Личный кабинет — физическим лицам/ })).toHaveAttribute('href', '/fiz/login');
-  await expect(page.getByRole('link', { name: /Личный кабинет — юридическим лицам/ })).toHaveAttribute('href', '/lk/login');
-  await expect(page.getByRole('main').getByRole('link', { name: /Оплатить без регистрации/ })).toHaveAttribute('href', '/pay');
+  await expect(page.getByRole('link', { name: /Личный кабинет — физическим лицам/ })).toHaveAttribute(
+    'href',
+    '/fiz/login',
+  );
+  await expect(page.getByRole('link', { name: /Личный кабинет — юридическим лицам/ })).toHaveAttribute(
+    'href',
+    '/lk/login',
+  );
+  await expect(page.getByRole('main').getByRole('link', { name: /Оплатить без регистрации/ })).toHaveAttribute(
+    'href',
+    '/pay',
+  );
   await expect(page.getByText('ул. Центральная, ул. Полевая')).toBeVisible();
   await expect(page.getByRole('link', { name: 'Тарифы на электроэнергию с 1 октября 2026 года' })).toBeVisible();
 });
@@ -48,7 +57,9 @@ test('news list links to the article', async ({ page }) => {
   await page.goto('/news');
   await page.getByRole('link', { name: 'Тарифы на электроэнергию с 1 октября 2026 года' }).click();
   await expect(page).toHaveURL(/\/news\/tarify-s-1-oktyabrya-2026$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Тарифы на электроэнергию с 1 октября 2026 года' })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Тарифы на электроэнергию с 1 октября 2026 года' }),
+  ).toBeVisible();
   await expect(page).toHaveTitle(/Тарифы на электроэнергию с 1 октября 2026 года/);
 });
 

@@ -25,7 +25,9 @@ test('Petrov sees the estimated months in the table, why readings are cheaper, a
   await expect(table.getByRole('row').filter({ hasText: 'начальные' })).toHaveCount(2);
 
   const notice = meter.getByTestId('estimated-notice');
-  await expect(notice).toContainText(/Без показаний, расчётным способом начислено: .+ \(по среднему, .+кВт·ч\), .+ \(по среднему/);
+  await expect(notice).toContainText(
+    /Без показаний, расчётным способом начислено: .+ \(по среднему, .+кВт·ч\), .+ \(по среднему/,
+  );
   await expect(notice).toContainText('Почему передавать показания выгоднее');
   await expect(notice).toContainText(/по нормативу на каждого проживающего \(по вашему счёту — 4 чел\./);
   await expect(notice).toContainText(/пересчитают/);
@@ -34,7 +36,10 @@ test('Petrov sees the estimated months in the table, why readings are cheaper, a
   // The chart: one image with a summary for assistive technology, an SVG for the eye, hatched estimates.
   const chart = meter.getByTestId('consumption-chart');
   await expect(chart).toHaveAttribute('role', 'img');
-  await expect(chart).toHaveAttribute('aria-label', /за 12 мес\..*без показаний, расчётным способом, начислено 2 мес\..*в таблице/);
+  await expect(chart).toHaveAttribute(
+    'aria-label',
+    /за 12 мес\..*без показаний, расчётным способом, начислено 2 мес\..*в таблице/,
+  );
   await expect(chart.locator('svg.recharts-surface')).toHaveCount(2);
   await expect(chart.locator('svg.recharts-surface').first()).toBeVisible();
   await expect(chart.locator('path.recharts-rectangle')).toHaveCount(24);
@@ -54,7 +59,11 @@ test('Petrov sees the estimated months in the table, why readings are cheaper, a
 test('without JavaScript the table is all there and the chart leaves a pointer to it', async ({ page, browser }) => {
   await loginAt(page, '/fiz/login', '50010002', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
-  const noJs = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState(), locale: 'ru-RU' });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    storageState: await page.context().storageState(),
+    locale: 'ru-RU',
+  });
   try {
     const plain = await noJs.newPage();
     const response = await plain.goto('/fiz/readings/history');

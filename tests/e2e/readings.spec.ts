@@ -16,7 +16,9 @@ test('the cabinet home shows the account, balance, latest bill and the reading s
   await expect(page).toHaveURL(/\/fiz\/readings$/);
 });
 
-test('readings: fractions and lower values are refused with the reason, a whole number is accepted and can be corrected', async ({ page }) => {
+test('readings: fractions and lower values are refused with the reason, a whole number is accepted and can be corrected', async ({
+  page,
+}) => {
   await loginAt(page, '/fiz/login', '50010001', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
   await page.goto('/fiz/readings');
@@ -39,13 +41,17 @@ test('readings: fractions and lower values are refused with the reason, a whole 
   await submit.click();
   await expect(meter.getByRole('status').filter({ hasText: /Показания .*(приняты|учтены)/ })).toBeVisible();
   await page.reload();
-  await expect(meter.getByTestId('submitted')).toContainText((previous + 210).toLocaleString('ru-RU').replace(/\s/g, '\u00a0'));
+  await expect(meter.getByTestId('submitted')).toContainText(
+    (previous + 210).toLocaleString('ru-RU').replace(/\s/g, '\u00a0'),
+  );
 
   await input.fill(String(previous + 215));
   await submit.click();
   await expect(meter.getByRole('status').filter({ hasText: /исправлены|уже приняты|приняты/ })).toBeVisible();
   await page.reload();
-  await expect(meter.getByTestId('submitted')).toContainText(String(previous + 215).replace(/(\d)(?=(\d{3})+$)/g, '$1\u00a0'));
+  await expect(meter.getByTestId('submitted')).toContainText(
+    String(previous + 215).replace(/(\d)(?=(\d{3})+$)/g, '$1\u00a0'),
+  );
 });
 
 test('a huge jump needs an explicit confirmation', async ({ page }) => {

@@ -7,7 +7,10 @@ const email = 'sidorova@example.com';
 const newPassword = 'Новый пароль для Ольги';
 const sameAnswer = 'Если этот адрес зарегистрирован, мы отправили на него письмо';
 
-test('password recovery: same answer for unknown addresses, single-use link, old sessions end', async ({ page, browser }) => {
+test('password recovery: same answer for unknown addresses, single-use link, old sessions end', async ({
+  page,
+  browser,
+}) => {
   const otherDevice = await newDevice(browser, '198.51.98.7');
   test.setTimeout(60_000);
   await test.step('another device is logged in and remembers a card on a payment', async () => {

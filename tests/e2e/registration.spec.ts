@@ -6,7 +6,10 @@ import { DEMO_PASSWORD, expect, linkFromLetter, letterText, loginAt, test } from
 const email = 'kuznetsov.e2e@example.com';
 const password = 'Зимний вечер у печки';
 
-async function fillRegistration(page: import('@playwright/test').Page, values: { number: string; name?: string; email?: string }) {
+async function fillRegistration(
+  page: import('@playwright/test').Page,
+  values: { number: string; name?: string; email?: string },
+) {
   await page.goto('/fiz/register');
   await page.getByLabel(/^Номер абонента/).fill(values.number);
   await page.getByLabel(/^ФИО/).fill(values.name ?? 'Кузнецов Дмитрий Андреевич');
@@ -37,7 +40,9 @@ test('wrong registration inputs get Russian messages and write nothing', async (
 
   await fillRegistration(page, { number: '99999999' });
   await page.getByRole('button', { name: 'Зарегистрироваться' }).click();
-  await expect(page.getByText(/нет в нашем реестре\. Номер абонента указан в договоре энергоснабжения и в квитанции/)).toBeVisible();
+  await expect(
+    page.getByText(/нет в нашем реестре\. Номер абонента указан в договоре энергоснабжения и в квитанции/),
+  ).toBeVisible();
   // What was typed survives a refused submission.
   await expect(page.getByLabel(/^ФИО/)).toHaveValue('Кузнецов Дмитрий Андреевич');
 

@@ -21,7 +21,9 @@ test('staff bill a period, see the finished run with its counts, and a rerun bil
   // The picker marks what each month has; the page opens on the proposed one.
   const picker = page.getByLabel('Расчётный период');
   await expect(picker.locator('option:checked')).toContainText('(предлагается)');
-  const options = await picker.locator('option').evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
+  const options = await picker
+    .locator('option')
+    .evaluateAll((els) => els.map((o) => ({ value: (o as HTMLOptionElement).value, text: o.textContent ?? '' })));
   const oldestBilled = options.findLastIndex((o) => o.text.includes('выставлено счетов'));
   expect(oldestBilled).toBeGreaterThan(0);
   const target = options[oldestBilled + 1]!;
@@ -67,7 +69,14 @@ test('staff bill a period, see the finished run with its counts, and a rerun bil
   // The status route the panel polls, as staff see it.
   const status = await page.request.get(`/admin/billing/runs/${runId}`);
   expect(status.status()).toBe(200);
-  expect(await status.json()).toMatchObject({ id: runId, period: target.value, status: 'done', accountsTotal: billable, billsCreated: billable, error: null });
+  expect(await status.json()).toMatchObject({
+    id: runId,
+    period: target.value,
+    status: 'done',
+    accountsTotal: billable,
+    billsCreated: billable,
+    error: null,
+  });
 
   // Without JavaScript the page itself (its HTML as served) carries the run's state.
   const html = await (await page.request.get(`/admin/billing?period=${target.value}&run=${runId}`)).text();
@@ -76,7 +85,9 @@ test('staff bill a period, see the finished run with its counts, and a rerun bil
   // A rerun is safe and says why nothing happened; no new run, no new bill.
   const runRows = page.locator('[data-testid="billing-run-row"]');
   const rowsBefore = await runRows.count();
-  await expect(page.getByTestId('nothing-new')).toContainText(`Счета за ${label} уже выставлены: ${billable}, новых нет`);
+  await expect(page.getByTestId('nothing-new')).toContainText(
+    `Счета за ${label} уже выставлены: ${billable}, новых нет`,
+  );
   await period.getByRole('button', { name: `Начислить за ${label}` }).click();
   await expect(period.getByRole('status')).toHaveText(`Счета за ${label} уже выставлены: ${billable}, новых нет.`);
   await page.reload();

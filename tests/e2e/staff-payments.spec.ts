@@ -7,10 +7,16 @@ import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test } from './s
 
 test.describe.configure({ mode: 'serial' });
 
-test('staff find a payment by account and by InvId, refund part of it; the payer sees it and gets a letter', async ({ page, browser }) => {
+test('staff find a payment by account and by InvId, refund part of it; the payer sees it and gets a letter', async ({
+  page,
+  browser,
+}) => {
   await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
-  await page.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Платежи', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Разделы кабинета' })
+    .getByRole('link', { name: 'Платежи', exact: true })
+    .click();
   await expect(page).toHaveURL(/\/admin\/payments$/);
 
   // By account number (and state «оплачен»): a plain GET form.
@@ -24,7 +30,9 @@ test('staff find a payment by account and by InvId, refund part of it; the payer
   for (const text of await rows.allTextContents()) expect(text).toContain('50010001');
   await expect(page.locator('[data-testid="staff-payment-row"]:not([data-status="paid"])')).toHaveCount(0);
   // The newest paid payment of at least 100 ₽ (a spec before this one may have paid a small sum).
-  const amounts = await rows.evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-inv-id'), Number(tr.getAttribute('data-amount'))] as const));
+  const amounts = await rows.evaluateAll((trs) =>
+    trs.map((tr) => [tr.getAttribute('data-inv-id'), Number(tr.getAttribute('data-amount'))] as const),
+  );
   const invId = amounts.find(([, kopecks]) => kopecks >= 100_00)?.[0] ?? '';
   expect(invId).toMatch(/^\d+$/);
 
@@ -63,7 +71,10 @@ test('staff find a payment by account and by InvId, refund part of it; the payer
   const payer = await newDevice(browser, '198.51.100.233');
   await loginAt(payer, '/fiz/login', '50010001', DEMO_PASSWORD);
   await expect(payer).toHaveURL(/\/fiz$/);
-  await payer.getByRole('navigation', { name: 'Разделы кабинета' }).getByRole('link', { name: 'Платежи', exact: true }).click();
+  await payer
+    .getByRole('navigation', { name: 'Разделы кабинета' })
+    .getByRole('link', { name: 'Платежи', exact: true })
+    .click();
   await expect(payer).toHaveURL(/\/fiz\/payments\/history$/);
   const mine = payer.locator(`[data-testid="history-row"][data-inv-id="${invId}"]`);
   await expect(mine).toContainText('возвращён частично');

@@ -58,12 +58,21 @@ test('staff see a missing reading, enter it, and the CSV has it as entered by «
   const lines = text.slice(1).split('\r\n');
   expect(lines[0]).toBe('Лицевой счёт;Абонент;Адрес;Счётчик;Зона;Период;Показание;Источник;Принято');
   const line = lines.find((l) => l.includes(KUZNETSOV_METER))!.split(';');
-  expect(line.slice(0, 5)).toEqual(['50010004', 'Кузнецов Дмитрий Андреевич', 'г. Истра, ул. Ленина, д. 5, кв. 7', KUZNETSOV_METER, 'Круглосуточно']);
+  expect(line.slice(0, 5)).toEqual([
+    '50010004',
+    'Кузнецов Дмитрий Андреевич',
+    'г. Истра, ул. Ленина, д. 5, кв. 7',
+    KUZNETSOV_METER,
+    'Круглосуточно',
+  ]);
   expect(line.slice(6, 8)).toEqual([String(previous + 150), 'сотрудник']);
   expect(line[8]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);
 });
 
-test('the export needs a staff session: 401 without one, 403 for a subscriber, no redirect', async ({ page, playwright }) => {
+test('the export needs a staff session: 401 without one, 403 for a subscriber, no redirect', async ({
+  page,
+  playwright,
+}) => {
   const anonymous = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   const response = await anonymous.get('/admin/readings/export', { maxRedirects: 0 });
   expect(response.status()).toBe(401);

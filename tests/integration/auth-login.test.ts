@@ -7,7 +7,14 @@ import { auditLog } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_IP, LOGIN_PER_NAME, type LoginOutcome } from '@/lib/auth/authenticate';
 import type { LoginKind } from '@/lib/auth/login-kinds';
-import { clearOfWindowEdge, freshIp, insertUser, rateLimitHits, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
+import {
+  clearOfWindowEdge,
+  freshIp,
+  insertUser,
+  rateLimitHits,
+  userByEmail,
+  useSeededDatabase,
+} from '../support/auth-fixtures';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
@@ -50,7 +57,13 @@ describe('authenticate: who gets in', () => {
     const outcome = await login(kind, name, DEMO_PASSWORD);
     expect(outcome).toStrictEqual({
       ok: true,
-      user: { id: expected.id, fullName: expected.fullName, email: expected.email, role, sessionVersion: expected.sessionVersion },
+      user: {
+        id: expected.id,
+        fullName: expected.fullName,
+        email: expected.email,
+        role,
+        sessionVersion: expected.sessionVersion,
+      },
     });
   });
 
@@ -76,10 +89,19 @@ describe('authenticate: who gets in', () => {
 
     const petrov = (await userByEmail(db(), 'petrov@example.com'))!;
     expect(await auditFor(ipUnknown)).toMatchObject([
-      { action: 'login.failure', actorUserId: null, details: { kind: 'household', login: 'nobody@example.net', reason: 'invalid' } },
+      {
+        action: 'login.failure',
+        actorUserId: null,
+        details: { kind: 'household', login: 'nobody@example.net', reason: 'invalid' },
+      },
     ]);
     expect(await auditFor(ipWrong)).toMatchObject([
-      { action: 'login.failure', actorUserId: petrov.id, subjectId: petrov.id, details: { kind: 'household', reason: 'invalid' } },
+      {
+        action: 'login.failure',
+        actorUserId: petrov.id,
+        subjectId: petrov.id,
+        details: { kind: 'household', reason: 'invalid' },
+      },
     ]);
     // The audit row never holds the password that was typed.
     const rows = [...(await auditFor(ipUnknown)), ...(await auditFor(ipWrong))];
@@ -92,7 +114,14 @@ describe('authenticate: who gets in', () => {
     const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
     expect(await login('household', '50010001', DEMO_PASSWORD, ip)).toMatchObject({ ok: true });
     expect(await auditFor(ip)).toMatchObject([
-      { action: 'login.success', actorUserId: ivanova.id, subjectType: 'user', subjectId: ivanova.id, ip, details: { kind: 'household' } },
+      {
+        action: 'login.success',
+        actorUserId: ivanova.id,
+        subjectType: 'user',
+        subjectId: ivanova.id,
+        ip,
+        details: { kind: 'household' },
+      },
     ]);
   });
 });
@@ -103,9 +132,17 @@ describe('authenticate: account states', () => {
     async (status) => {
       const user = await insertUser(db(), { email: `state.${status}@example.ru`, passwordHash: demoHash, status });
       const ipRight = freshIp(200);
-      expect(await login('household', `state.${status}@example.ru`, DEMO_PASSWORD, ipRight)).toStrictEqual({ ok: false, reason: status });
-      expect(await login('household', `state.${status}@example.ru`, WRONG)).toStrictEqual({ ok: false, reason: 'invalid' });
-      expect(await auditFor(ipRight)).toMatchObject([{ action: 'login.failure', actorUserId: user.id, details: { reason: status } }]);
+      expect(await login('household', `state.${status}@example.ru`, DEMO_PASSWORD, ipRight)).toStrictEqual({
+        ok: false,
+        reason: status,
+      });
+      expect(await login('household', `state.${status}@example.ru`, WRONG)).toStrictEqual({
+        ok: false,
+        reason: 'invalid',
+      });
+      expect(await auditFor(ipRight)).toMatchObject([
+        { action: 'login.failure', actorUserId: user.id, details: { reason: status } },
+      ]);
     },
   );
 });
@@ -115,13 +152,24 @@ describe('authenticate: rate limits', () => {
     await clearOfWindowEdge(LOGIN_PER_NAME.windowSeconds);
     await insertUser(db(), { email: 'guessed@example.ru', passwordHash: demoHash });
     for (let i = 0; i < LOGIN_PER_NAME.limit; i++) {
-      expect(await login('household', 'guessed@example.ru', `${WRONG}-${i}`)).toStrictEqual({ ok: false, reason: 'invalid' });
+      expect(await login('household', 'guessed@example.ru', `${WRONG}-${i}`)).toStrictEqual({
+        ok: false,
+        reason: 'invalid',
+      });
     }
     const ip = freshIp(200);
-    expect(await login('household', 'guessed@example.ru', DEMO_PASSWORD, ip)).toStrictEqual({ ok: false, reason: 'rate_limited' });
+    expect(await login('household', 'guessed@example.ru', DEMO_PASSWORD, ip)).toStrictEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
     // Also when the name is typed differently, and from yet another address.
-    expect(await login('household', ' GUESSED@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'rate_limited' });
-    expect(await auditFor(ip)).toMatchObject([{ action: 'login.rate_limited', details: { kind: 'household', login: 'guessed@example.ru' } }]);
+    expect(await login('household', ' GUESSED@example.ru', DEMO_PASSWORD)).toStrictEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
+    expect(await auditFor(ip)).toMatchObject([
+      { action: 'login.rate_limited', details: { kind: 'household', login: 'guessed@example.ru' } },
+    ]);
     // The count is per door: the same name at another door is still checked (and fails as unknown there).
     expect(await login('staff', 'guessed@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
   });
@@ -141,7 +189,10 @@ describe('authenticate: rate limits', () => {
     for (let i = 0; i < LOGIN_PER_NAME.limit; i++) {
       expect(await login('household', 'typo.prone@example.ru', WRONG)).toStrictEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await login('household', 'typo.prone@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'rate_limited' });
+    expect(await login('household', 'typo.prone@example.ru', DEMO_PASSWORD)).toStrictEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
   });
 
   it(`refuses an address after ${LOGIN_PER_IP.limit} attempts, whatever the names`, async () => {
@@ -154,7 +205,10 @@ describe('authenticate: rate limits', () => {
     expect(await rateLimitHits(db(), `login:ip:${ip}`)).toBe(LOGIN_PER_IP.limit);
 
     // A real user with the right password, from that address: refused; from another: let in.
-    expect(await login('household', 'sidorova@example.com', DEMO_PASSWORD, ip)).toStrictEqual({ ok: false, reason: 'rate_limited' });
+    expect(await login('household', 'sidorova@example.com', DEMO_PASSWORD, ip)).toStrictEqual({
+      ok: false,
+      reason: 'rate_limited',
+    });
     expect(await login('household', 'sidorova@example.com', DEMO_PASSWORD)).toMatchObject({ ok: true });
   });
 
@@ -186,7 +240,10 @@ describe('authenticate: rate limits', () => {
 describe('authenticate: client addresses the audit cannot store', () => {
   it('records no address for «unknown» (what clientIp() returns for a forged header) and still answers', async () => {
     const before = await db().select({ id: auditLog.id }).from(auditLog);
-    expect(await login('household', 'nobody.at.all@example.net', WRONG, 'unknown')).toStrictEqual({ ok: false, reason: 'invalid' });
+    expect(await login('household', 'nobody.at.all@example.net', WRONG, 'unknown')).toStrictEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const [row] = await db()
       .select()
       .from(auditLog)

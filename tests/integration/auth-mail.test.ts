@@ -31,7 +31,10 @@ afterAll(async () => {
 });
 
 function settles(promise: Promise<unknown>, ms = 5_000): Promise<string> {
-  return Promise.race([promise.then(() => 'settled'), new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), ms))]);
+  return Promise.race([
+    promise.then(() => 'settled'),
+    new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), ms)),
+  ]);
 }
 
 it('queues a letter from inside a transaction without waiting on itself, with the utility name', async () => {
@@ -43,6 +46,8 @@ it('queues a letter from inside a transaction without waiting on itself, with th
 
 it('copes with more simultaneous letter-queueing transactions than the pool has connections', async () => {
   const rest = emails.slice(1);
-  expect(await settles(Promise.all(rest.map((email) => requestPasswordReset(email, ctx(freshIp(150))))), 10_000)).toBe('settled');
+  expect(await settles(Promise.all(rest.map((email) => requestPasswordReset(email, ctx(freshIp(150))))), 10_000)).toBe(
+    'settled',
+  );
   for (const email of rest) expect((await outboxFor(t.db, email)).map((l) => l.template)).toEqual(['password_reset']);
 });

@@ -7,7 +7,13 @@ import { accounts, oneTimeTokens, users } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { listMyAccounts } from '@/lib/accounts/list';
 import { verifyPassword } from '@/lib/auth/password';
-import { changePassword, confirmEmailChange, endAllSessions, requestEmailChange, updatePreferences } from '@/lib/auth/profile';
+import {
+  changePassword,
+  confirmEmailChange,
+  endAllSessions,
+  requestEmailChange,
+  updatePreferences,
+} from '@/lib/auth/profile';
 import { preferencesSchema } from '@/lib/auth/schemas';
 import { accessibleAccountIds, canAccessAccount } from '@/lib/auth/session';
 import { consumeToken, issueToken } from '@/lib/auth/tokens';
@@ -53,7 +59,11 @@ describe('changePassword', () => {
   it('refuses a wrong current password at its field and changes nothing', async () => {
     const petrov = await sessionUser(db(), 'petrov@example.com');
     const before = (await userById(db(), petrov.id))!;
-    const result = await changePassword(petrov, { currentPassword: 'not-my-password', password: NEW_PASSWORD }, ctx(ip(), now));
+    const result = await changePassword(
+      petrov,
+      { currentPassword: 'not-my-password', password: NEW_PASSWORD },
+      ctx(ip(), now),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { currentPassword: 'Текущий пароль указан неверно' } });
     expect(await userById(db(), petrov.id)).toStrictEqual(before);
     expect(await outboxFor(db(), petrov.email)).toEqual([]);
@@ -61,7 +71,11 @@ describe('changePassword', () => {
 
   it('with the right one: new hash, the next session version, a letter to the user', async () => {
     const petrov = await sessionUser(db(), 'petrov@example.com');
-    const result = await changePassword(petrov, { currentPassword: DEMO_PASSWORD, password: NEW_PASSWORD }, ctx(ip(), now));
+    const result = await changePassword(
+      petrov,
+      { currentPassword: DEMO_PASSWORD, password: NEW_PASSWORD },
+      ctx(ip(), now),
+    );
     expect(result).toMatchObject({ ok: true, sessionVersion: petrov.sessionVersion + 1 });
 
     const after = (await userById(db(), petrov.id))!;
@@ -78,7 +92,11 @@ describe('changePassword', () => {
 describe('e-mail change', () => {
   it('moves the login address only when the new one is confirmed; the old address is told', async () => {
     const sidorova = await sessionUser(db(), 'sidorova@example.com');
-    const result = await requestEmailChange(sidorova, { newEmail: 'olga.sidorova@example.ru', currentPassword: DEMO_PASSWORD }, ctx(ip(), now));
+    const result = await requestEmailChange(
+      sidorova,
+      { newEmail: 'olga.sidorova@example.ru', currentPassword: DEMO_PASSWORD },
+      ctx(ip(), now),
+    );
     expect(result).toMatchObject({ ok: true });
 
     const pending = (await userById(db(), sidorova.id))!;
@@ -93,7 +111,10 @@ describe('e-mail change', () => {
 
     const token = await tokenFromLatestLetter(db(), 'olga.sidorova@example.ru');
     const at = shift(now, hours(1));
-    expect(await confirmEmailChange(token, { ip: ip(), now: at })).toStrictEqual({ ok: true, email: 'olga.sidorova@example.ru' });
+    expect(await confirmEmailChange(token, { ip: ip(), now: at })).toStrictEqual({
+      ok: true,
+      email: 'olga.sidorova@example.ru',
+    });
     expect(await userById(db(), sidorova.id)).toMatchObject({ email: 'olga.sidorova@example.ru', pendingEmail: null });
     expect(await userByEmail(db(), 'sidorova@example.com')).toBeUndefined();
     expect((await auditRows(db(), 'email.changed')).filter((r) => r.subjectId === sidorova.id)).toMatchObject([
@@ -106,9 +127,17 @@ describe('e-mail change', () => {
 
   it('refuses a wrong password and the current address, writing nothing', async () => {
     const user = await sessionUser(db(), 'company@example.com');
-    const wrong = await requestEmailChange(user, { newEmail: 'new.company@example.ru', currentPassword: 'wrong-password' }, ctx(ip(), now));
+    const wrong = await requestEmailChange(
+      user,
+      { newEmail: 'new.company@example.ru', currentPassword: 'wrong-password' },
+      ctx(ip(), now),
+    );
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: 'Текущий пароль указан неверно' } });
-    const same = await requestEmailChange(user, { newEmail: 'company@example.com', currentPassword: DEMO_PASSWORD }, ctx(ip(), now));
+    const same = await requestEmailChange(
+      user,
+      { newEmail: 'company@example.com', currentPassword: DEMO_PASSWORD },
+      ctx(ip(), now),
+    );
     expect(same).toMatchObject({ ok: false, fieldErrors: { newEmail: expect.any(String) } });
     expect((await userById(db(), user.id))!.pendingEmail).toBeNull();
     expect(await tokensOf(db(), user.id)).toEqual([]);
@@ -119,7 +148,13 @@ describe('e-mail change', () => {
   it('does not take an address that someone else took meanwhile', async () => {
     const owner = await insertUser(db(), { email: 'changer@example.ru', passwordHash: demoHash });
     const user = await sessionUser(db(), owner.email);
-    expect(await requestEmailChange(user, { newEmail: 'contested@example.ru', currentPassword: DEMO_PASSWORD }, ctx(ip(), now))).toMatchObject({
+    expect(
+      await requestEmailChange(
+        user,
+        { newEmail: 'contested@example.ru', currentPassword: DEMO_PASSWORD },
+        ctx(ip(), now),
+      ),
+    ).toMatchObject({
       ok: true,
     });
     const token = await tokenFromLatestLetter(db(), 'contested@example.ru');
@@ -137,7 +172,11 @@ describe('e-mail change', () => {
     for (const email of ['racer.one@example.ru', 'racer.two@example.ru']) {
       const racer = await insertUser(db(), { email, passwordHash: demoHash });
       ids.push(racer.id);
-      await requestEmailChange(await sessionUser(db(), email), { newEmail: 'prize@example.ru', currentPassword: DEMO_PASSWORD }, ctx(ip(), now));
+      await requestEmailChange(
+        await sessionUser(db(), email),
+        { newEmail: 'prize@example.ru', currentPassword: DEMO_PASSWORD },
+        ctx(ip(), now),
+      );
       tokens.push(await tokenFromLatestLetter(db(), 'prize@example.ru'));
     }
     const confirmBoth = () => tokens.map((token) => confirmEmailChange(token, { ip: ip(), now }));
@@ -173,10 +212,16 @@ describe('e-mail change', () => {
       settled = await Promise.allSettled(confirmBoth());
     }
 
-    const owners = await db().select({ id: users.id }).from(users).where(sql`lower(${users.email}) = 'prize@example.ru'`);
+    const owners = await db()
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = 'prize@example.ru'`);
     expect(owners).toHaveLength(1);
     expect(settled.map((r) => (r.status === 'fulfilled' ? r.value : { thrown: dbErrorOf(r.reason) }))).toEqual(
-      expect.arrayContaining([{ ok: true, email: 'prize@example.ru' }, { ok: false, reason: 'taken' }]),
+      expect.arrayContaining([
+        { ok: true, email: 'prize@example.ru' },
+        { ok: false, reason: 'taken' },
+      ]),
     );
   });
 
@@ -185,8 +230,14 @@ describe('e-mail change', () => {
     const user = await sessionUser(db(), owner.email);
     await requestEmailChange(user, { newEmail: 'late.new@example.ru', currentPassword: DEMO_PASSWORD }, ctx(ip(), now));
     const token = await tokenFromLatestLetter(db(), 'late.new@example.ru');
-    expect(await confirmEmailChange(token, { ip: ip(), now: shift(now, hours(25)) })).toStrictEqual({ ok: false, reason: 'invalid' });
-    expect(await userById(db(), owner.id)).toMatchObject({ email: 'late.changer@example.ru', pendingEmail: 'late.new@example.ru' });
+    expect(await confirmEmailChange(token, { ip: ip(), now: shift(now, hours(25)) })).toStrictEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await userById(db(), owner.id)).toMatchObject({
+      email: 'late.changer@example.ru',
+      pendingEmail: 'late.new@example.ru',
+    });
   });
 });
 
@@ -214,10 +265,17 @@ describe('sessions and preferences', () => {
       newsSubscription: true,
     });
     // Only her row changed.
-    expect(await userByEmail(db(), 'company@example.com')).toMatchObject({ notifyReadingReminders: true, newsSubscription: false });
+    expect(await userByEmail(db(), 'company@example.com')).toMatchObject({
+      notifyReadingReminders: true,
+      newsSubscription: false,
+    });
 
     await updatePreferences(ivanova, preferencesSchema.parse({}));
-    expect(await userById(db(), ivanova.id)).toMatchObject({ notifyNewBill: false, notifyOutages: false, newsSubscription: false });
+    expect(await userById(db(), ivanova.id)).toMatchObject({
+      notifyNewBill: false,
+      notifyOutages: false,
+      newsSubscription: false,
+    });
   });
 });
 
@@ -297,7 +355,12 @@ describe('one-time tokens', () => {
 
   it('lets exactly one of two simultaneous transactions use a token', async () => {
     const user = (await userByEmail(db(), 'operator@example.com'))!;
-    const token = await issueToken(db(), { userId: user.id, purpose: 'email_change', payload: { email: 'x@example.ru' }, now });
+    const token = await issueToken(db(), {
+      userId: user.id,
+      purpose: 'email_change',
+      payload: { email: 'x@example.ru' },
+      now,
+    });
     const attempt = () =>
       db().transaction(async (tx) => {
         const used = await consumeToken(tx, token, 'email_change', now);

@@ -79,7 +79,9 @@ describe('requestPasswordReset', () => {
     expect(letters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/password/new?token=`);
     const first = await tokenFromLatestLetter(db(), 'ivanova@example.com');
     expect(hashToken(first)).toBe(tokens[0]!.tokenHash);
-    expect((await auditRows(db(), 'password.reset_requested')).filter((r) => r.subjectId === ivanova.id)).toHaveLength(1);
+    expect((await auditRows(db(), 'password.reset_requested')).filter((r) => r.subjectId === ivanova.id)).toHaveLength(
+      1,
+    );
 
     const later = shift(now, minutes(5));
     await requestPasswordReset('ivanova@example.com', ctx(ip(), later));
@@ -100,9 +102,12 @@ describe('requestPasswordReset', () => {
     // An hour window of its own, far from the other tests' requests.
     const at = shift(now, hours(10));
     const answers = [];
-    for (let i = 0; i < RESET_PER_EMAIL.limit + 2; i++) answers.push(await requestPasswordReset('petrov@example.com', ctx(ip(), at)));
+    for (let i = 0; i < RESET_PER_EMAIL.limit + 2; i++)
+      answers.push(await requestPasswordReset('petrov@example.com', ctx(ip(), at)));
     expect(answers).toStrictEqual(Array.from({ length: RESET_PER_EMAIL.limit + 2 }, () => undefined));
-    expect((await outboxFor(db(), 'petrov@example.com')).filter((l) => l.template === 'password_reset')).toHaveLength(RESET_PER_EMAIL.limit);
+    expect((await outboxFor(db(), 'petrov@example.com')).filter((l) => l.template === 'password_reset')).toHaveLength(
+      RESET_PER_EMAIL.limit,
+    );
     expect(await tokensOf(db(), petrov.id, 'password_reset')).toHaveLength(RESET_PER_EMAIL.limit);
   });
 });
@@ -117,7 +122,10 @@ describe('completePasswordReset', () => {
     const token = await tokenFromLatestLetter(db(), 'ivanova@example.com');
     const at = shift(now, minutes(10));
 
-    expect(await completePasswordReset(token, NEW_PASSWORD, ctx(ip(), at))).toStrictEqual({ ok: true, cardsRemoved: 2 });
+    expect(await completePasswordReset(token, NEW_PASSWORD, ctx(ip(), at))).toStrictEqual({
+      ok: true,
+      cardsRemoved: 2,
+    });
 
     const after = (await userById(db(), ivanova.id))!;
     expect(after.sessionVersion).toBe(ivanova.sessionVersion + 1);
@@ -130,18 +138,24 @@ describe('completePasswordReset', () => {
     const [audit] = (await auditRows(db(), 'password.reset_completed')).filter((r) => r.subjectId === ivanova.id);
     expect(audit).toMatchObject({ actorUserId: ivanova.id, details: { cardBindingsRemoved: 2 } });
 
-    expect(await authenticate({ kind: 'household', login: '50010001', password: NEW_PASSWORD, ip: ip() })).toMatchObject({
+    expect(
+      await authenticate({ kind: 'household', login: '50010001', password: NEW_PASSWORD, ip: ip() }),
+    ).toMatchObject({
       ok: true,
       user: { id: ivanova.id, sessionVersion: ivanova.sessionVersion + 1 },
     });
-    expect(await authenticate({ kind: 'household', login: '50010001', password: DEMO_PASSWORD, ip: ip() })).toStrictEqual({
+    expect(
+      await authenticate({ kind: 'household', login: '50010001', password: DEMO_PASSWORD, ip: ip() }),
+    ).toStrictEqual({
       ok: false,
       reason: 'invalid',
     });
 
     // The link works once.
     await bindCard(ivanova.id, 'sandbox-card-4');
-    expect(await completePasswordReset(token, 'Sovsem-drugoi-parol-1', ctx(ip(), shift(at, minutes(1))))).toStrictEqual({ ok: false });
+    expect(await completePasswordReset(token, 'Sovsem-drugoi-parol-1', ctx(ip(), shift(at, minutes(1))))).toStrictEqual(
+      { ok: false },
+    );
     const unchanged = (await userById(db(), ivanova.id))!;
     expect(unchanged.passwordHash).toBe(after.passwordHash);
     expect(unchanged.sessionVersion).toBe(after.sessionVersion);
@@ -155,7 +169,9 @@ describe('completePasswordReset', () => {
     const token = await tokenFromLatestLetter(db(), 'slow.reader@example.ru');
     const before = await footprint(db());
 
-    expect(await completePasswordReset(token, NEW_PASSWORD, ctx(ip(), shift(now, minutes(61))))).toStrictEqual({ ok: false });
+    expect(await completePasswordReset(token, NEW_PASSWORD, ctx(ip(), shift(now, minutes(61))))).toStrictEqual({
+      ok: false,
+    });
     expect(await userById(db(), user.id)).toStrictEqual(user);
     expect(await cardsOf(user.id)).toHaveLength(1);
     expect((await tokensOf(db(), user.id, 'password_reset'))[0]!.usedAt).toBeNull();

@@ -5,7 +5,12 @@ import { accountUsers, auditLog, users } from '@/db/schema';
 import { decideRegistration, listPendingRegistrations } from '@/lib/auth/approval';
 import { authenticate } from '@/lib/auth/authenticate';
 import { CONSENT_VERSION } from '@/lib/auth/consent';
-import { confirmRegistrationEmail, registerHousehold, REGISTRATION_PER_IP, registrationMessages } from '@/lib/auth/registration';
+import {
+  confirmRegistrationEmail,
+  registerHousehold,
+  REGISTRATION_PER_IP,
+  registrationMessages,
+} from '@/lib/auth/registration';
 import { hashToken, TOKEN_LIFETIME_MS } from '@/lib/auth/tokens';
 import {
   accountByNumber,
@@ -82,14 +87,22 @@ describe('registerHousehold', () => {
   it('refuses a closed account and writes nothing', async () => {
     const closed = await addHouseholdAccount(db(), { status: 'closed' });
     const before = await footprint(db());
-    const result = await registerHousehold(validRegistration({ accountNumber: closed.number, email: 'closed@example.ru' }), ctx());
+    const result = await registerHousehold(
+      validRegistration({ accountNumber: closed.number, email: 'closed@example.ru' }),
+      ctx(),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { accountNumber: registrationMessages.closedAccount } });
     expect(await footprint(db())).toStrictEqual(before);
   });
 
   it('registers the free number 50010004: an unconfirmed owner, one token, one letter with the link', async () => {
     const input = validRegistration();
-    expect(input).toMatchObject({ accountNumber: '50010004', email: 'kuznetsov.d@example.ru', phone: '+79165551234', fullName: 'Кузнецов Дмитрий' });
+    expect(input).toMatchObject({
+      accountNumber: '50010004',
+      email: 'kuznetsov.d@example.ru',
+      phone: '+79165551234',
+      fullName: 'Кузнецов Дмитрий',
+    });
 
     const result = await registerHousehold(input, ctx(freshIp(), now));
     expect(result).toStrictEqual({ ok: true });
@@ -109,7 +122,9 @@ describe('registerHousehold', () => {
     expect(user!.consentAt?.getTime()).toBe(now.getTime());
     expect(user!.passwordHash).not.toContain(input.password);
 
-    expect(await linksOf(db(), '50010004')).toEqual([{ userId: user!.id, isOwner: true, email: user!.email, status: 'email_unconfirmed' }]);
+    expect(await linksOf(db(), '50010004')).toEqual([
+      { userId: user!.id, isOwner: true, email: user!.email, status: 'email_unconfirmed' },
+    ]);
 
     const tokens = await tokensOf(db(), user!.id);
     expect(tokens).toHaveLength(1);
@@ -118,14 +133,21 @@ describe('registerHousehold', () => {
 
     const letters = await outboxFor(db(), 'kuznetsov.d@example.ru');
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ template: 'email_confirm', status: 'pending', toAddress: 'kuznetsov.d@example.ru' });
+    expect(letters[0]).toMatchObject({
+      template: 'email_confirm',
+      status: 'pending',
+      toAddress: 'kuznetsov.d@example.ru',
+    });
     expect(letters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/register/confirm?token=`);
     expect(letters[0]!.text).toContain('50010004');
     const [token] = tokensInText(letters[0]!.text);
     expect(hashToken(token!)).toBe(tokens[0]!.tokenHash);
 
     const [submitted] = (await auditRows(db(), 'registration.submitted')).filter((r) => r.actorUserId === user!.id);
-    expect(submitted).toMatchObject({ subjectType: 'account', subjectId: (await accountByNumber(db(), '50010004')).id });
+    expect(submitted).toMatchObject({
+      subjectType: 'account',
+      subjectId: (await accountByNumber(db(), '50010004')).id,
+    });
   });
 
   it('answers an address that already has an account exactly like a success, with a letter instead of a user', async () => {
@@ -138,7 +160,12 @@ describe('registerHousehold', () => {
     expect(await registerHousehold(input, ctx(freshIp(), now))).toStrictEqual({ ok: true });
 
     const after = await footprint(db());
-    expect(after).toMatchObject({ users: before.users, accountUsers: before.accountUsers, tokens: before.tokens, outbox: before.outbox + 1 });
+    expect(after).toMatchObject({
+      users: before.users,
+      accountUsers: before.accountUsers,
+      tokens: before.tokens,
+      outbox: before.outbox + 1,
+    });
     expect(await linksOf(db(), account.number)).toEqual([]);
     expect(await userByEmail(db(), 'ivanova@example.com')).toStrictEqual(ivanova);
 
@@ -163,7 +190,9 @@ describe('registerHousehold', () => {
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const losers = results.filter((r) => !r.ok);
-    expect(losers).toMatchObject([{ ok: false, fieldErrors: { accountNumber: registrationMessages.alreadyRegistered } }]);
+    expect(losers).toMatchObject([
+      { ok: false, fieldErrors: { accountNumber: registrationMessages.alreadyRegistered } },
+    ]);
 
     const links = await linksOf(db(), account.number);
     expect(links).toHaveLength(1);
@@ -185,7 +214,9 @@ describe('registerHousehold', () => {
     const later = shift(now, hours(25));
     expect(await registerHousehold(retry, ctx(freshIp(), later))).toStrictEqual({ ok: true });
     const links = await linksOf(db(), applied.account.number);
-    expect(links).toEqual([expect.objectContaining({ email: 'second.try@example.ru', isOwner: true, status: 'email_unconfirmed' })]);
+    expect(links).toEqual([
+      expect.objectContaining({ email: 'second.try@example.ru', isOwner: true, status: 'email_unconfirmed' }),
+    ]);
     expect(await userById(db(), applied.user.id)).toBeUndefined();
     expect(await tokensOf(db(), applied.user.id)).toEqual([]);
     // The abandoned link is dead with its user.
@@ -196,10 +227,15 @@ describe('registerHousehold', () => {
     const ip = freshIp();
     const refusals = await Promise.all(
       Array.from({ length: REGISTRATION_PER_IP.limit }, (_, i) =>
-        registerHousehold(validRegistration({ accountNumber: `8888${String(i).padStart(4, '0')}`, email: `probe${i}@example.ru` }), ctx(ip, now)),
+        registerHousehold(
+          validRegistration({ accountNumber: `8888${String(i).padStart(4, '0')}`, email: `probe${i}@example.ru` }),
+          ctx(ip, now),
+        ),
       ),
     );
-    expect(refusals.every((r) => !r.ok && r.fieldErrors.accountNumber === registrationMessages.unknownNumber)).toBe(true);
+    expect(refusals.every((r) => !r.ok && r.fieldErrors.accountNumber === registrationMessages.unknownNumber)).toBe(
+      true,
+    );
 
     const account = await addHouseholdAccount(db());
     const valid = validRegistration({ accountNumber: account.number, email: 'eleventh@example.ru' });
@@ -242,18 +278,24 @@ describe('confirmRegistrationEmail', () => {
     const applied = await apply({ email: 'late.click@example.ru' }, now);
     const tooLate = shift(now, TOKEN_LIFETIME_MS.email_confirm + minutes(1));
     expect(await confirmRegistrationEmail(applied.token, { ip: freshIp(), now: tooLate })).toBe('invalid');
-    expect(await userById(db(), applied.user.id)).toMatchObject({ status: 'email_unconfirmed', emailConfirmedAt: null });
+    expect(await userById(db(), applied.user.id)).toMatchObject({
+      status: 'email_unconfirmed',
+      emailConfirmedAt: null,
+    });
     expect((await tokensOf(db(), applied.user.id))[0]!.usedAt).toBeNull();
   });
 
-  it.each([['garbage', 'not a token'], ['empty', ''], ['well-formed but unknown', 'A'.repeat(43)], ['not a string', 12345], ['undefined', undefined]])(
-    'answers invalid to a %s token and changes nothing',
-    async (_, token) => {
-      const before = await footprint(db());
-      expect(await confirmRegistrationEmail(token, { ip: freshIp(), now })).toBe('invalid');
-      expect(await footprint(db())).toStrictEqual(before);
-    },
-  );
+  it.each([
+    ['garbage', 'not a token'],
+    ['empty', ''],
+    ['well-formed but unknown', 'A'.repeat(43)],
+    ['not a string', 12345],
+    ['undefined', undefined],
+  ])('answers invalid to a %s token and changes nothing', async (_, token) => {
+    const before = await footprint(db());
+    expect(await confirmRegistrationEmail(token, { ip: freshIp(), now })).toBe('invalid');
+    expect(await footprint(db())).toStrictEqual(before);
+  });
 });
 
 describe('staff approval', () => {
@@ -276,7 +318,11 @@ describe('staff approval', () => {
     const list = await listPendingRegistrations();
     const times = list.map((p) => p.waitingSince.getTime());
     expect(times).toStrictEqual([...times].sort((a, b) => a - b));
-    expect(list.map((p) => p.userId).filter((id) => Object.values(ids).includes(id))).toStrictEqual([ids[3], ids[2], ids[1]]);
+    expect(list.map((p) => p.userId).filter((id) => Object.values(ids).includes(id))).toStrictEqual([
+      ids[3],
+      ids[2],
+      ids[1],
+    ]);
     expect(list.slice(0, 3).map((p) => p.userId)).toStrictEqual([ids[3], ids[2], ids[1]]);
     expect(list.every((p) => p.userId && p.account.number)).toBe(true);
 
@@ -309,11 +355,18 @@ describe('staff approval', () => {
     const decided = await userById(db(), applicant.id);
     expect(decided).toMatchObject({ status: 'active', decidedBy: operator.id, rejectionReason: null });
     expect(decided!.decidedAt?.getTime()).toBe(at.getTime());
-    expect(await linksOf(db(), '50010004')).toEqual([expect.objectContaining({ userId: applicant.id, isOwner: true, status: 'active' })]);
+    expect(await linksOf(db(), '50010004')).toEqual([
+      expect.objectContaining({ userId: applicant.id, isOwner: true, status: 'active' }),
+    ]);
 
     const audits = (await auditRows(db(), 'registration.approved')).filter((r) => r.subjectId === applicant.id);
     expect(audits).toHaveLength(1);
-    expect(audits[0]).toMatchObject({ actorUserId: operator.id, subjectType: 'user', ip, details: { accountNumber: '50010004' } });
+    expect(audits[0]).toMatchObject({
+      actorUserId: operator.id,
+      subjectType: 'user',
+      ip,
+      details: { accountNumber: '50010004' },
+    });
 
     const letter = (await outboxFor(db(), applicant.email)).at(-1)!;
     expect(letter.template).toBe('registration_approved');
@@ -321,7 +374,12 @@ describe('staff approval', () => {
     expect(letter.text).toContain(`${TEST_ORIGIN}/fiz/login`);
 
     // The door is open now, by number and with the password chosen at registration.
-    const login = await authenticate({ kind: 'household', login: '50010004', password: validRegistration().password, ip: freshIp() });
+    const login = await authenticate({
+      kind: 'household',
+      login: '50010004',
+      password: validRegistration().password,
+      ip: freshIp(),
+    });
     expect(login).toMatchObject({ ok: true, user: { id: applicant.id, role: 'subscriber' } });
   });
 
@@ -333,10 +391,20 @@ describe('staff approval', () => {
     const operator = await staff();
     const reason = 'ФИО в заявке не совпадает с владельцем договора';
 
-    const result = await decideRegistration({ userId: user.id, decision: 'reject', reason }, operator, ctx(freshIp(), now));
+    const result = await decideRegistration(
+      { userId: user.id, decision: 'reject', reason },
+      operator,
+      ctx(freshIp(), now),
+    );
     expect(result).toMatchObject({ ok: true });
-    expect(await userById(db(), user.id)).toMatchObject({ status: 'rejected', rejectionReason: reason, decidedBy: operator.id });
-    expect(await linksOf(db(), account.number)).toEqual([expect.objectContaining({ userId: user.id, status: 'rejected' })]);
+    expect(await userById(db(), user.id)).toMatchObject({
+      status: 'rejected',
+      rejectionReason: reason,
+      decidedBy: operator.id,
+    });
+    expect(await linksOf(db(), account.number)).toEqual([
+      expect.objectContaining({ userId: user.id, status: 'rejected' }),
+    ]);
 
     const letter = (await outboxFor(db(), 'wrong.person@example.ru')).at(-1)!;
     expect(letter.template).toBe('registration_rejected');
@@ -353,7 +421,11 @@ describe('staff approval', () => {
     }
 
     // Someone else may now apply for the number; the rejected application is gone.
-    const other = validRegistration({ accountNumber: account.number, email: 'right.person@example.ru', fullName: 'Тестов Тест' });
+    const other = validRegistration({
+      accountNumber: account.number,
+      email: 'right.person@example.ru',
+      fullName: 'Тестов Тест',
+    });
     expect(await registerHousehold(other, ctx(freshIp(), now))).toStrictEqual({ ok: true });
     expect(await linksOf(db(), account.number)).toEqual([
       expect.objectContaining({ email: 'right.person@example.ru', isOwner: true, status: 'email_unconfirmed' }),
@@ -363,11 +435,17 @@ describe('staff approval', () => {
 
   it('lets a rejected applicant apply again with the same address', async () => {
     const { account, user } = await awaitingApplicant('second.chance@example.ru');
-    await decideRegistration({ userId: user.id, decision: 'reject', reason: 'Нет договора' }, await staff(), ctx(freshIp(), now));
+    await decideRegistration(
+      { userId: user.id, decision: 'reject', reason: 'Нет договора' },
+      await staff(),
+      ctx(freshIp(), now),
+    );
     const again = validRegistration({ accountNumber: account.number, email: 'Second.Chance@example.ru' });
     expect(await registerHousehold(again, ctx(freshIp(), now))).toStrictEqual({ ok: true });
     const links = await linksOf(db(), account.number);
-    expect(links).toEqual([expect.objectContaining({ email: 'second.chance@example.ru', status: 'email_unconfirmed' })]);
+    expect(links).toEqual([
+      expect.objectContaining({ email: 'second.chance@example.ru', status: 'email_unconfirmed' }),
+    ]);
     expect(links[0]!.userId).not.toBe(user.id);
     expect((await outboxFor(db(), 'second.chance@example.ru')).map((l) => l.template)).toEqual([
       'email_confirm',
@@ -382,7 +460,11 @@ describe('staff approval', () => {
     const before = await footprint(db());
 
     for (const decision of ['approve', 'reject'] as const) {
-      const result = await decideRegistration({ userId: applicant.id, decision, reason: 'повтор' }, await staff(), ctx(freshIp(), shift(now, hours(3))));
+      const result = await decideRegistration(
+        { userId: applicant.id, decision, reason: 'повтор' },
+        await staff(),
+        ctx(freshIp(), shift(now, hours(3))),
+      );
       expect(result).toMatchObject({ ok: false, message: expect.stringContaining('уже рассмотрена') });
     }
     expect(await userById(db(), applicant.id)).toStrictEqual(applicant);
@@ -393,11 +475,15 @@ describe('staff approval', () => {
   it('lets only one of two simultaneous approvals act', async () => {
     const { user } = await awaitingApplicant('double.click@example.ru');
     const operator = await staff();
-    const results = await Promise.all([1, 2].map(() => decideRegistration({ userId: user.id, decision: 'approve' }, operator, ctx(freshIp(), now))));
+    const results = await Promise.all(
+      [1, 2].map(() => decideRegistration({ userId: user.id, decision: 'approve' }, operator, ctx(freshIp(), now))),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toHaveLength(1);
     expect(await userById(db(), user.id)).toMatchObject({ status: 'active' });
-    expect((await outboxFor(db(), 'double.click@example.ru')).filter((l) => l.template === 'registration_approved')).toHaveLength(1);
+    expect(
+      (await outboxFor(db(), 'double.click@example.ru')).filter((l) => l.template === 'registration_approved'),
+    ).toHaveLength(1);
     const audits = await db()
       .select()
       .from(auditLog)
@@ -407,13 +493,28 @@ describe('staff approval', () => {
 
   it('does not decide on someone who is not an applicant (a staff account, a seeded active user)', async () => {
     const operator = await staff();
-    const before = await db().select().from(users).where(inArray(users.id, [operator.id, (await userByEmail(db(), 'ivanova@example.com'))!.id]));
+    const before = await db()
+      .select()
+      .from(users)
+      .where(inArray(users.id, [operator.id, (await userByEmail(db(), 'ivanova@example.com'))!.id]));
     expect(before).toHaveLength(2);
     for (const { id } of before) {
-      expect(await decideRegistration({ userId: id, decision: 'reject', reason: 'x' }, operator, ctx())).toMatchObject({ ok: false });
+      expect(await decideRegistration({ userId: id, decision: 'reject', reason: 'x' }, operator, ctx())).toMatchObject({
+        ok: false,
+      });
     }
-    const after = await db().select().from(users).where(inArray(users.id, before.map((u) => u.id)));
+    const after = await db()
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          before.map((u) => u.id),
+        ),
+      );
     expect(after).toEqual(expect.arrayContaining(before));
-    expect(await linksOf(db(), '50010001')).toEqual([expect.objectContaining({ email: 'ivanova@example.com', status: 'active' })]);
+    expect(await linksOf(db(), '50010001')).toEqual([
+      expect.objectContaining({ email: 'ivanova@example.com', status: 'active' }),
+    ]);
   });
 });

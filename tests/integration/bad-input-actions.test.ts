@@ -32,7 +32,13 @@ import { startBillingSchema } from '@/lib/billing/schemas';
 import { confirmMeterSchema, rejectMeterSchema, requestMeterSchema, staffReadingSchema } from '@/lib/meters/schemas';
 import { lookupGuestPayee } from '@/lib/payments/guest';
 import { requestMeter } from '@/lib/meters/requests';
-import { bindingChargeSchema, cabinetPaymentSchema, deleteBindingSchema, guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
+import {
+  bindingChargeSchema,
+  cabinetPaymentSchema,
+  deleteBindingSchema,
+  guestConfirmSchema,
+  guestLookupSchema,
+} from '@/lib/payments/schemas';
 import { refundSchema } from '@/lib/payments/refund-schema';
 import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/sandbox-schemas';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
@@ -62,7 +68,10 @@ vi.mock('next/server', async (importOriginal) => ({
   after: (await import('../support/request-boundary')).after,
 }));
 // revalidatePath needs a Next.js render in progress; there is none here.
-vi.mock('next/cache', async (importOriginal) => ({ ...(await importOriginal<typeof import('next/cache')>()), revalidatePath: () => {} }));
+vi.mock('next/cache', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/cache')>()),
+  revalidatePath: () => {},
+}));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
@@ -101,10 +110,13 @@ interface ActionUnderTest {
 const ACTIONS: ActionUnderTest[] = [];
 for (const file of actionFiles(path.join(root, 'app')).sort()) {
   const relative = path.relative(path.join(root, 'app'), file).replace(/\\/g, '/');
-  const where = relative.endsWith('/actions.ts') ? relative.slice(0, -'/actions.ts'.length) : relative.replace(/\.ts$/, '');
+  const where = relative.endsWith('/actions.ts')
+    ? relative.slice(0, -'/actions.ts'.length)
+    : relative.replace(/\.ts$/, '');
   const mod = (await import(file)) as Record<string, unknown>;
   for (const [name, fn] of Object.entries(mod)) {
-    if (typeof fn === 'function') ACTIONS.push({ key: `${where}#${name}`, where, name, door: doorOf(where), fn: fn as AnyAction });
+    if (typeof fn === 'function')
+      ACTIONS.push({ key: `${where}#${name}`, where, name, door: doorOf(where), fn: fn as AnyAction });
   }
 }
 
@@ -145,7 +157,13 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
 };
 
 /** Checking a password costs a real argon2 hash: fewer runs for the login forms. */
-const RUNS: Record<string, number> = { loginHousehold: 25, loginCompany: 25, loginStaff: 25, savePassword: 30, startEmailChange: 30 };
+const RUNS: Record<string, number> = {
+  loginHousehold: 25,
+  loginCompany: 25,
+  loginStaff: 25,
+  savePassword: 30,
+  startEmailChange: 30,
+};
 const DEFAULT_RUNS = 60;
 
 // ─── The database ────────────────────────────────────────────────────────────
@@ -169,22 +187,34 @@ beforeAll(async () => {
   userIds.company = company.id;
   userIds.staff = staff.id;
 
-  const accountOf = async (number: string) => (await t.db.select().from(accounts).where(eq(accounts.number, number)))[0]!.id;
+  const accountOf = async (number: string) =>
+    (await t.db.select().from(accounts).where(eq(accounts.number, number)))[0]!.id;
   const own = await accountOf('50010002');
   const other = await accountOf('50010001');
   const meterIds = (await t.db.select({ id: meters.id }).from(meters)).map((m) => m.id);
   const billIds = (await t.db.select({ id: bills.id }).from(bills).limit(6)).map((b) => b.id);
-  const paymentIds = (await t.db.select({ id: payments.id }).from(payments).where(eq(payments.status, 'paid')).limit(6)).map((p) => p.id);
+  const paymentIds = (
+    await t.db.select({ id: payments.id }).from(payments).where(eq(payments.status, 'paid')).limit(6)
+  ).map((p) => p.id);
 
   // Something for staff to decide on, and a genuine guest ticket, so junk meets real records too.
-  const pending = await requestMeter(petrov, { accountId: own, serialNumber: 'BAD-INPUT-001', zonePlan: 2, installedAt: '2026-11-10' });
+  const pending = await requestMeter(petrov, {
+    accountId: own,
+    serialNumber: 'BAD-INPUT-001',
+    zonePlan: 2,
+    installedAt: '2026-11-10',
+  });
   if (!pending.ok) throw new Error(`setup: ${pending.message} ${JSON.stringify(pending.fieldErrors)}`);
   const lookup = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 150_00 }, { ip: '192.0.2.200' });
   if (!lookup.ok) throw new Error(`setup: ${lookup.message}`);
   writes = await watchWrites(t.db);
 
-  const ownMeters = (await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, own))).map((m) => m.id);
-  const ownBills = (await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, own)).limit(3)).map((b) => b.id);
+  const ownMeters = (await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, own))).map(
+    (m) => m.id,
+  );
+  const ownBills = (await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, own)).limit(3)).map(
+    (b) => b.id,
+  );
   const nobody = '00000000-0000-4000-8000-000000000000';
 
   /** Mostly values that pass the schema (so the domain code is reached), sometimes odd ones. */
@@ -193,7 +223,10 @@ beforeAll(async () => {
   const day = likely(['2026-11-10', '2026-11-01'], ['2026-02-30', '2031-01-01', '1990-01-01', '26.11.2026']);
   const checkbox = likely(['on', 'true'], ['false', 'off', '1']);
   const newPassword = likely(['Tikhaya-reka-2026'], [DEMO_PASSWORD, '12345678', 'x']);
-  const register = likely(['12345', '99999', ' 4 321 '], ['0', '00012', '99999999', '12345,5', '12345.67', '-1', '1e5']);
+  const register = likely(
+    ['12345', '99999', ' 4 321 '],
+    ['0', '00012', '99999999', '12345,5', '12345.67', '-1', '1e5'],
+  );
   // U+0000 in text that would reach the database (Postgres cannot store it).
   const nul = (text: string) => text.replace(' ', '\u0000');
   plausible = {
@@ -208,15 +241,24 @@ beforeAll(async () => {
     email: likely(['petrov@example.com', 'new-address@example.com'], ['a@b.c', 'no-at-sign', nul('nul @example.com')]),
     newEmail: likely(['new-address@example.com'], ['ivanova@example.com', 'a@b.c', nul('nul @example.com')]),
     phone: likely(['+7 900 000-00-00', '89001234567', '8 (900) 123-45-67'], ['+1 555 0100']),
-    login: likely(['50010002', 'operator@example.com', 'company@example.com', ' PETROV@example.com '], ['50010004', '50010001', nul('petrov @example.com')]),
+    login: likely(
+      ['50010002', 'operator@example.com', 'company@example.com', ' PETROV@example.com '],
+      ['50010004', '50010001', nul('petrov @example.com')],
+    ),
     password: newPassword,
     passwordConfirm: newPassword,
     currentPassword: likely([DEMO_PASSWORD], ['Tikhaya-reka-2026', 'x']),
     fullName: likely(['Петров Пётр Петрович'], ['П', "O'Neil", nul('Петров Пётр')]),
     address: likely(['г. Истра, ул. Ленина, д. 5'], [nul('ул. Ленина')]),
-    consent: checkbox, rememberCard: checkbox, confirmImplausible: checkbox,
-    notifyReadingReminders: checkbox, notifyNewBill: checkbox, notifyPaymentReceived: checkbox,
-    notifyOutages: checkbox, notifyServiceRequests: checkbox, newsSubscription: checkbox,
+    consent: checkbox,
+    rememberCard: checkbox,
+    confirmImplausible: checkbox,
+    notifyReadingReminders: checkbox,
+    notifyNewBill: checkbox,
+    notifyPaymentReceived: checkbox,
+    notifyOutages: checkbox,
+    notifyServiceRequests: checkbox,
+    newsSubscription: checkbox,
     token: likely(['a'.repeat(43)], ['not-a-token']),
     ticket: likely([lookup.payee.ticket], [`${lookup.payee.ticket}x`]),
     next: likely(['/fiz/payments'], ['//evil.example', 'https://evil.example/fiz', '/admin', '/lk']),
@@ -225,9 +267,14 @@ beforeAll(async () => {
     serialNumber: likely(['0092 1705 6004185', '№ 12345', 'AB-12/3'], ['!!', '7700001']),
     model: likely(['Меркурий 201', ''], [nul('Меркурий 201')]),
     zonePlan: likely(['1', '2', '3'], ['4', '1.0']),
-    installedAt: day, verificationDue: day,
+    installedAt: day,
+    verificationDue: day,
     period: likely(['2026-11-01', '2026-10-01'], ['2026-12-01', '2027-01-01', '2020-01-01', '2026-11-15']),
-    zone_all_day: register, zone_day: register, zone_night: register, zone_peak: register, zone_half_peak: register,
+    zone_all_day: register,
+    zone_day: register,
+    zone_night: register,
+    zone_peak: register,
+    zone_half_peak: register,
     filter: likely(['missing', 'all'], ['bogus']),
     page: likely(['1'], ['0', '100001', 'abc']),
     q: likely(['5001', 'Петров'], [nul('Пет ров')]),
@@ -252,7 +299,8 @@ const UNEXPECTED = /Не получилось выполнить действи�
 let ipCounter = 0;
 const freshIp = () => `10.66.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 
-type Outcome = { kind: 'result'; value: unknown } | { kind: 'redirect'; location: string } | { kind: 'http'; status: number };
+type Outcome =
+  { kind: 'result'; value: unknown } | { kind: 'redirect'; location: string } | { kind: 'http'; status: number };
 
 /** Calls the action the way Next.js does: (previous state, form) for useActionState, (form) for a plain form action. */
 async function call(action: ActionUnderTest, form: unknown): Promise<Outcome> {
@@ -262,7 +310,9 @@ async function call(action: ActionUnderTest, form: unknown): Promise<Outcome> {
   } catch (error) {
     const flow = nextControlFlow(error);
     if (!flow) throw error;
-    return flow.kind === 'redirect' ? { kind: 'redirect', location: flow.location } : { kind: 'http', status: flow.status };
+    return flow.kind === 'redirect'
+      ? { kind: 'redirect', location: flow.location }
+      : { kind: 'http', status: flow.status };
   }
 }
 
@@ -297,14 +347,21 @@ async function check(action: ActionUnderTest, form: unknown, show: () => string,
   const after = await writes.mark();
   last.mark = after;
   const context = `${action.key} on ${show()} → ${JSON.stringify(outcome).slice(0, 400)}`;
-  expect(errors.map((e) => e.map(String).join(' ').slice(0, 300)), context).toEqual([]);
+  expect(
+    errors.map((e) => e.map(String).join(' ').slice(0, 300)),
+    context,
+  ).toEqual([]);
 
   if (outcome.kind === 'http') throw new Error(`unexpected ${outcome.status}: ${context}`);
-  const result = outcome.kind === 'result' ? (outcome.value as { ok?: unknown; message?: unknown; fieldErrors?: Record<string, unknown> } | undefined) : undefined;
+  const result =
+    outcome.kind === 'result'
+      ? (outcome.value as { ok?: unknown; message?: unknown; fieldErrors?: Record<string, unknown> } | undefined)
+      : undefined;
   if (result && result.ok === false) {
     expect(result.message, context).toMatch(RUSSIAN);
     expect(result.message, context).not.toMatch(UNEXPECTED);
-    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) expect(message, `${field}: ${context}`).toMatch(RUSSIAN);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {}))
+      expect(message, `${field}: ${context}`).toMatch(RUSSIAN);
     if (after !== before) expect(await writes.since(before), context).toEqual([]);
     return;
   }
@@ -312,20 +369,26 @@ async function check(action: ActionUnderTest, form: unknown, show: () => string,
   if (outcome.kind === 'redirect') {
     expect(outcome.location, context).toMatch(/^\/(?!\/)/);
     // A signed-in user's action never bounces to the login page, unless the action logs out.
-    if (action.door && action.where !== 'session-actions') expect(outcome.location, context).not.toMatch(/\/login(\?|$)/);
+    if (action.door && action.where !== 'session-actions')
+      expect(outcome.location, context).not.toMatch(/\/login(\?|$)/);
   } else {
     expect(result?.ok, context).toBe(true);
     if (result?.message !== undefined) expect(result.message, context).toMatch(RUSSIAN);
   }
   const schema = SCHEMAS[action.key];
   if (schema && form instanceof FormData) expect(schema.safeParse(formDataToObject(form)).success, context).toBe(true);
-  if (!(form instanceof FormData) && action.where !== 'session-actions') throw new Error(`accepted a non-form argument: ${context}`);
+  if (!(form instanceof FormData) && action.where !== 'session-actions')
+    throw new Error(`accepted a non-form argument: ${context}`);
 }
 
 describe('every Server Action under generated junk', () => {
   it('finds the actions on disk', () => {
     // Every action listed here still exists; one not listed is still tested, with every field name.
-    for (const key of Object.keys(SCHEMAS)) expect(ACTIONS.map((a) => a.key), key).toContain(key);
+    for (const key of Object.keys(SCHEMAS))
+      expect(
+        ACTIONS.map((a) => a.key),
+        key,
+      ).toContain(key);
   });
 
   for (const action of ACTIONS) {
@@ -341,7 +404,11 @@ describe('every Server Action under generated junk', () => {
   }
 
   it('arguments that are not forms (what a hand-made request can send) → a Russian refusal, no exception', async () => {
-    const notForms = fc.oneof(fc.anything(), fc.constant(new URLSearchParams('accountId=1')), fc.constant(new Blob(['x'])));
+    const notForms = fc.oneof(
+      fc.anything(),
+      fc.constant(new URLSearchParams('accountId=1')),
+      fc.constant(new Blob(['x'])),
+    );
     for (const action of ACTIONS) {
       const last: { mark?: number } = {};
       await fc.assert(

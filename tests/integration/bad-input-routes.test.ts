@@ -93,13 +93,16 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date());
-  const byEmail = async (email: string) => (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
+  const byEmail = async (email: string) =>
+    (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
   userIds.household = await byEmail('petrov@example.com');
   userIds.company = await byEmail('company@example.com');
   userIds.staff = await byEmail('operator@example.com');
   ownAccount = (await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002')))[0]!.id;
   plausibleIds = [
-    ...(await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, ownAccount)).limit(2)).map((r) => r.id),
+    ...(await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, ownAccount)).limit(2)).map(
+      (r) => r.id,
+    ),
     ...(await t.db.select({ id: bills.id }).from(bills).limit(2)).map((r) => r.id),
     ...(await t.db.select({ id: meters.id }).from(meters).limit(3)).map((r) => r.id),
     '00000000-0000-4000-8000-000000000000',
@@ -114,30 +117,80 @@ afterAll(async () => {
 
 // ─── Junk requests ───────────────────────────────────────────────────────────
 /** Names the handlers read (and the gateway protocol's), mixed with junk names. */
-const knownKey = fc.constantFrom('period', 'InvId', 'OutSum', 'SignatureValue', 'Shp_purpose', 'Fee', 'EMail', 'PaymentMethod', 'IncAccount', 'InvoiceID', 'PreviousInvoiceID', 'MerchantLogin', 'id');
+const knownKey = fc.constantFrom(
+  'period',
+  'InvId',
+  'OutSum',
+  'SignatureValue',
+  'Shp_purpose',
+  'Fee',
+  'EMail',
+  'PaymentMethod',
+  'IncAccount',
+  'InvoiceID',
+  'PreviousInvoiceID',
+  'MerchantLogin',
+  'id',
+);
 const key = fc.oneof({ weight: 3, arbitrary: knownKey }, { weight: 1, arbitrary: fc.string({ maxLength: 12 }) });
 const value = fc.oneof(
   { weight: 3, arbitrary: junkText },
-  { weight: 1, arbitrary: fc.constantFrom('2026-11-01', '2026-10-01', '100001', '150.000000', 'electricity', 'energokabinet-sandbox', ...['0'.repeat(32)]) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '2026-11-01',
+      '2026-10-01',
+      '100001',
+      '150.000000',
+      'electricity',
+      'energokabinet-sandbox',
+      ...['0'.repeat(32)],
+    ),
+  },
 );
 /** Pairs (repeated keys included), or raw text that is not well-formed at all. */
 const encoded = fc.oneof(
-  { weight: 3, arbitrary: fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()) },
-  { weight: 1, arbitrary: fc.constantFrom('%', '%zz', '&&&', '=', '==x', 'a=%E0%A4%A', 'InvId=1&InvId=2', 'x'.repeat(25_000), '%00=%00') },
+  {
+    weight: 3,
+    arbitrary: fc.array(fc.tuple(key, value), { maxLength: 6 }).map((pairs) => new URLSearchParams(pairs).toString()),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '%',
+      '%zz',
+      '&&&',
+      '=',
+      '==x',
+      'a=%E0%A4%A',
+      'InvId=1&InvId=2',
+      'x'.repeat(25_000),
+      '%00=%00',
+    ),
+  },
   { weight: 1, arbitrary: junkText },
 );
-const paramValue = fc.oneof(junkText, fc.constant('').chain(() => fc.constantFrom(...(plausibleIds.length ? plausibleIds : ['x']))));
+const paramValue = fc.oneof(
+  junkText,
+  fc.constant('').chain(() => fc.constantFrom(...(plausibleIds.length ? plausibleIds : ['x']))),
+);
 
 /** A notification that looks right (amount, a real-looking InvId) but is not signed by the gateway. */
 const unsignedNotification = fc
-  .record({
-    OutSum: fc.constantFrom('150.000000', '150', '1.5', '100000.00'),
-    InvId: fc.constantFrom('100001', '100002', '100050', '2147483647'),
-    SignatureValue: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 32, maxLength: 32 }), junkText),
-    Shp_purpose: fc.constantFrom('electricity', 'service'),
-    PaymentMethod: junkText,
-    IncAccount: junkText,
-  }, { requiredKeys: ['OutSum', 'InvId', 'SignatureValue'] })
+  .record(
+    {
+      OutSum: fc.constantFrom('150.000000', '150', '1.5', '100000.00'),
+      InvId: fc.constantFrom('100001', '100002', '100050', '2147483647'),
+      SignatureValue: fc.oneof(
+        fc.string({ unit: fc.constantFrom(...'0123456789ABCDEF'), minLength: 32, maxLength: 32 }),
+        junkText,
+      ),
+      Shp_purpose: fc.constantFrom('electricity', 'service'),
+      PaymentMethod: junkText,
+      IncAccount: junkText,
+    },
+    { requiredKeys: ['OutSum', 'InvId', 'SignatureValue'] },
+  )
   .map((fields) => new URLSearchParams(fields as Record<string, string>).toString());
 
 interface JunkRequest {
@@ -161,39 +214,67 @@ function junkRequest(route: RouteUnderTest): fc.Arbitrary<JunkRequest> {
   const anyone = fc.constantFrom<Door | null>(null, 'household', 'company', 'staff');
   const body = SERVER_TO_SERVER.has(route.where) ? fc.oneof(encoded, unsignedNotification) : encoded;
   // Mostly the route's own users, so the junk gets past the session check.
-  const door = own ? fc.oneof({ weight: 2, arbitrary: fc.constant<Door | null>(own) }, { weight: 1, arbitrary: anyone }) : anyone;
+  const door = own
+    ? fc.oneof({ weight: 2, arbitrary: fc.constant<Door | null>(own) }, { weight: 1, arbitrary: anyone })
+    : anyone;
   // A query with the handler's own parameter (period, …) in it, junk or not.
-  const query = fc.oneof(fc.constant(''), encoded, fc.tuple(fc.constantFrom('period', 'InvId'), value).map(([k, v]) => new URLSearchParams([[k, v]]).toString()));
+  const query = fc.oneof(
+    fc.constant(''),
+    encoded,
+    fc.tuple(fc.constantFrom('period', 'InvId'), value).map(([k, v]) => new URLSearchParams([[k, v]]).toString()),
+  );
   return fc.record({
     door,
     query: route.method === 'GET' ? query : fc.oneof(fc.constant(''), encoded),
     body,
-    params: fc.record(Object.fromEntries(route.params.map((p) => [p, paramValue]))) as fc.Arbitrary<Record<string, string>>,
-    contentType: fc.constantFrom('application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x', 'application/json'),
+    params: fc.record(Object.fromEntries(route.params.map((p) => [p, paramValue]))) as fc.Arbitrary<
+      Record<string, string>
+    >,
+    contentType: fc.constantFrom(
+      'application/x-www-form-urlencoded',
+      'text/plain',
+      'multipart/form-data; boundary=x',
+      'application/json',
+    ),
   });
 }
 
 function show(r: JunkRequest): string {
   const cut = (s: string) => (s.length > 80 ? `${s.slice(0, 80)}…(${s.length})` : s);
-  return JSON.stringify({ ...r, query: cut(r.query), body: cut(r.body), params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, cut(v)])) });
+  return JSON.stringify({
+    ...r,
+    query: cut(r.query),
+    body: cut(r.body),
+    params: Object.fromEntries(Object.entries(r.params).map(([k, v]) => [k, cut(v)])),
+  });
 }
 
 let ipCounter = 0;
 const freshIp = () => `10.77.${Math.floor(++ipCounter / 250) % 250}.${(ipCounter % 250) + 1}`;
 
 /** Sends the request to the handler as Next.js would; the answer, and what it logged as an error. */
-async function send(route: RouteUnderTest, r: JunkRequest): Promise<{ response: Response; text: string; errors: string[] } | null> {
+async function send(
+  route: RouteUnderTest,
+  r: JunkRequest,
+): Promise<{ response: Response; text: string; errors: string[] } | null> {
   let request: Request;
   try {
     const url = new URL(`http://test.local${urlPath(route.where, r.params)}`);
     url.search = r.query;
     const hasBody = route.method !== 'GET' && route.method !== 'HEAD';
-    request = new Request(url, { method: route.method, ...(hasBody ? { body: r.body, headers: { 'content-type': r.contentType, 'x-forwarded-for': requestState.ip } } : {}) });
+    request = new Request(url, {
+      method: route.method,
+      ...(hasBody
+        ? { body: r.body, headers: { 'content-type': r.contentType, 'x-forwarded-for': requestState.ip } }
+        : {}),
+    });
   } catch {
     return null; // not a request anyone can send
   }
   const errors: string[] = [];
-  const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ').slice(0, 300)));
+  const spy = vi
+    .spyOn(console, 'error')
+    .mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ').slice(0, 300)));
   try {
     const response = await route.handler(request, { params: Promise.resolve(r.params) });
     await runAfterTasks();
@@ -219,7 +300,11 @@ describe('every route handler under generated junk', () => {
     }
   });
 
-  const robokassaEnv = { ROBOKASSA_MERCHANT_LOGIN: 'energokabinet-test', ROBOKASSA_PASSWORD1: 'junk-test-one', ROBOKASSA_PASSWORD2: 'junk-test-two' };
+  const robokassaEnv = {
+    ROBOKASSA_MERCHANT_LOGIN: 'energokabinet-test',
+    ROBOKASSA_PASSWORD1: 'junk-test-one',
+    ROBOKASSA_PASSWORD2: 'junk-test-two',
+  };
 
   for (const route of ROUTES) {
     it(`${route.method} /${route.where}: junk → a refusal below 500, nothing written`, async () => {
@@ -233,7 +318,9 @@ describe('every route handler under generated junk', () => {
             requestState.ip = freshIp();
             requestState.userId = r.door ? userIds[r.door]! : null;
             const answer = await send(route, r).catch((error: unknown) => {
-              throw new Error(`${route.method} /${route.where} threw on ${show(r)}: ${String(error)}`, { cause: error });
+              throw new Error(`${route.method} /${route.where} threw on ${show(r)}: ${String(error)}`, {
+                cause: error,
+              });
             });
             if (!answer) return;
             const context = `${route.method} /${route.where} on ${show(r)} → ${answer.response.status} ${answer.text.slice(0, 200)}`;
@@ -245,7 +332,8 @@ describe('every route handler under generated junk', () => {
             const type = answer.response.headers.get('content-type') ?? '';
             if (answer.response.status >= 400 && !SERVER_TO_SERVER.has(route.where)) {
               // What a person sees: plain text or a JSON message, in Russian.
-              if (type.startsWith('text/plain') || type.startsWith('application/json')) expect(answer.text, context).toMatch(RUSSIAN);
+              if (type.startsWith('text/plain') || type.startsWith('application/json'))
+                expect(answer.text, context).toMatch(RUSSIAN);
             }
           }),
           { numRuns: runs(60), endOnFailure: true },
@@ -275,16 +363,34 @@ describe('every route handler under generated junk', () => {
       fc.asyncProperty(unsigned, fc.integer({ min: 100, max: 50_000_000 }), async (junk, amountKopecks) => {
         requestState.ip = freshIp();
         requestState.userId = null;
-        const { invId, paymentId } = await startPayment({ accountId: ownAccount, userId: null, amountKopecks, requestsBinding: false, ip: '192.0.2.1' }, gateway);
-        const fields = { ...buildSandboxNotification({ invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' }, sandboxConfig()), ...junk };
-        const r: JunkRequest = { door: null, query: '', body: new URLSearchParams(fields).toString(), params: {}, contentType: 'application/x-www-form-urlencoded' };
+        const { invId, paymentId } = await startPayment(
+          { accountId: ownAccount, userId: null, amountKopecks, requestsBinding: false, ip: '192.0.2.1' },
+          gateway,
+        );
+        const fields = {
+          ...buildSandboxNotification(
+            { invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' },
+            sandboxConfig(),
+          ),
+          ...junk,
+        };
+        const r: JunkRequest = {
+          door: null,
+          query: '',
+          body: new URLSearchParams(fields).toString(),
+          params: {},
+          contentType: 'application/x-www-form-urlencoded',
+        };
         const answer = await send(route, r);
         const context = `${show(r)} → ${answer?.response.status} ${answer?.text.slice(0, 200)}`;
         expect(answer, context).not.toBeNull();
         expect(answer!.errors, context).toEqual([]);
         expect(answer!.response.status, context).toBeLessThan(500);
         const credits = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.paymentId, paymentId));
-        const [payment] = await t.db.select().from(payments).where(and(eq(payments.id, paymentId)));
+        const [payment] = await t.db
+          .select()
+          .from(payments)
+          .where(and(eq(payments.id, paymentId)));
         if (answer!.response.status === 200) {
           expect(answer!.text, context).toBe(`OK${invId}`);
           expect(credits, context).toHaveLength(1);

@@ -81,14 +81,27 @@ describe('the proposed period', () => {
     expect(menu.choices.find((c) => c.period === OCT)).toEqual({ period: OCT, billsIssued: 7 });
 
     const october = await billingPeriodOverview(OCT, inWindow);
-    expect(october).toMatchObject({ billsIssued: 7, billable: 0, tariffProblem: null, refusal: null, windowClosesOn: null, running: null });
+    expect(october).toMatchObject({
+      billsIssued: 7,
+      billable: 0,
+      tariffProblem: null,
+      refusal: null,
+      windowClosesOn: null,
+      running: null,
+    });
   });
 
   it('once the window has closed: November, with all seven accounts to bill', async () => {
     const menu = await billingPeriodMenu(afterWindow);
     expect(menu.closed).toBe(NOV);
     expect(menu.proposed).toBe(NOV);
-    expect(await billingPeriodOverview(NOV, afterWindow)).toMatchObject({ billsIssued: 0, billable: 7, tariffProblem: null, refusal: null, windowClosesOn: null });
+    expect(await billingPeriodOverview(NOV, afterWindow)).toMatchObject({
+      billsIssued: 0,
+      billable: 7,
+      tariffProblem: null,
+      refusal: null,
+      windowClosesOn: null,
+    });
     // Seen while the window is open, the page warns that readings may still come in.
     expect((await billingPeriodOverview(NOV, inWindow)).windowClosesOn).toBe('2026-11-25');
   });
@@ -97,11 +110,21 @@ describe('the proposed period', () => {
 describe('starting a run from the page', () => {
   it('refuses a month ahead and says «nothing new» for a billed period, starting no run', async () => {
     const queue = backgroundQueue();
-    const ahead = await startBillingFromConsole({ period: '2026-12-01', staffId: operator.id, now: afterWindow }, queue.schedule);
-    expect(ahead).toEqual({ ok: false, fieldErrors: {}, message: 'Нельзя начислить за декабрь 2026: этот месяц ещё не наступил.' });
+    const ahead = await startBillingFromConsole(
+      { period: '2026-12-01', staffId: operator.id, now: afterWindow },
+      queue.schedule,
+    );
+    expect(ahead).toEqual({
+      ok: false,
+      fieldErrors: {},
+      message: 'Нельзя начислить за декабрь 2026: этот месяц ещё не наступил.',
+    });
 
     const runsBefore = await runsOf(OCT);
-    const again = await startBillingFromConsole({ period: OCT, staffId: operator.id, now: afterWindow }, queue.schedule);
+    const again = await startBillingFromConsole(
+      { period: OCT, staffId: operator.id, now: afterWindow },
+      queue.schedule,
+    );
     expect(again).toEqual({ ok: true, runId: null, message: 'Счета за октябрь 2026 уже выставлены: 7, новых нет.' });
     expect(await runsOf(OCT)).toEqual(runsBefore);
     expect(await billsOf(OCT)).toBe(7);
@@ -117,23 +140,37 @@ describe('starting a run from the page', () => {
       .returning({ id: tariffs.id });
     expect(moved).toHaveLength(1);
     try {
-      const message = 'Нет действующего на 01.11.2026 тарифа: Городское население, одноставочный, круглосуточно. Заведите тариф и запустите начисление снова.';
+      const message =
+        'Нет действующего на 01.11.2026 тарифа: Городское население, одноставочный, круглосуточно. Заведите тариф и запустите начисление снова.';
       expect((await billingPeriodOverview(NOV, afterWindow)).tariffProblem).toBe(message);
       const queue = backgroundQueue();
-      expect(await startBillingFromConsole({ period: NOV, staffId: operator.id, now: afterWindow }, queue.schedule)).toEqual({
+      expect(
+        await startBillingFromConsole({ period: NOV, staffId: operator.id, now: afterWindow }, queue.schedule),
+      ).toEqual({
         ok: false,
         fieldErrors: {},
         message,
       });
       expect(await runsOf(NOV)).toHaveLength(0);
     } finally {
-      await t.db.update(tariffs).set({ effectiveFrom: OCT }).where(inArray(tariffs.id, moved.map((m) => m.id)));
+      await t.db
+        .update(tariffs)
+        .set({ effectiveFrom: OCT })
+        .where(
+          inArray(
+            tariffs.id,
+            moved.map((m) => m.id),
+          ),
+        );
     }
   });
 
   it('claims the period, answers before billing, refuses a second start meanwhile, then bills once', async () => {
     const queue = backgroundQueue();
-    const started = await startBillingFromConsole({ period: NOV, staffId: operator.id, ip: '203.0.113.7', now: afterWindow }, queue.schedule);
+    const started = await startBillingFromConsole(
+      { period: NOV, staffId: operator.id, ip: '203.0.113.7', now: afterWindow },
+      queue.schedule,
+    );
     expect(started.ok).toBe(true);
     const runId = (started as { runId: string }).runId;
     expect(runId).toMatch(/^[0-9a-f-]{36}$/);
@@ -144,29 +181,60 @@ describe('starting a run from the page', () => {
     const during = await billingPeriodOverview(NOV, afterWindow);
     expect(during.running).toMatchObject({ id: runId, status: 'running', startedBy: { id: operator.id } });
     const polled = await billingRunStatusAnswer(operator, runId);
-    expect(polled).toMatchObject({ status: 200, body: { id: runId, status: 'running', statusLabel: 'выполняется', periodLabel: 'ноябрь 2026', startedBy: 'Смирнова Елена Андреевна' } });
+    expect(polled).toMatchObject({
+      status: 200,
+      body: {
+        id: runId,
+        status: 'running',
+        statusLabel: 'выполняется',
+        periodLabel: 'ноябрь 2026',
+        startedBy: 'Смирнова Елена Андреевна',
+      },
+    });
 
-    const second = await startBillingFromConsole({ period: NOV, staffId: operator.id, now: afterWindow }, queue.schedule);
+    const second = await startBillingFromConsole(
+      { period: NOV, staffId: operator.id, now: afterWindow },
+      queue.schedule,
+    );
     expect(second.ok).toBe(false);
-    expect((second as { message: string }).message).toMatch(/^Начисление за ноябрь 2026 уже выполняется \(запущено \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\)\. Дождитесь его окончания/);
+    expect((second as { message: string }).message).toMatch(
+      /^Начисление за ноябрь 2026 уже выполняется \(запущено \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\)\. Дождитесь его окончания/,
+    );
     expect(queue.size).toBe(1);
 
     await queue.drain();
     expect(await billsOf(NOV)).toBe(7);
     const done = await billingRunStatusAnswer(operator, runId);
-    expect(done).toMatchObject({ status: 200, body: { status: 'done', statusLabel: 'завершено', accountsTotal: 7, billsCreated: 7, progress: 1, error: null } });
+    expect(done).toMatchObject({
+      status: 200,
+      body: { status: 'done', statusLabel: 'завершено', accountsTotal: 7, billsCreated: 7, progress: 1, error: null },
+    });
     expect((done.body as { finishedAt: string | null }).finishedAt).not.toBeNull();
 
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'billing.run_started'), eq(auditLog.subjectId, runId)));
-    expect(entry).toMatchObject({ actorUserId: operator.id, subjectType: 'billing_run', ip: '203.0.113.7', details: { period: NOV, accounts: 7, billsBefore: 0 } });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'billing.run_started'), eq(auditLog.subjectId, runId)));
+    expect(entry).toMatchObject({
+      actorUserId: operator.id,
+      subjectType: 'billing_run',
+      ip: '203.0.113.7',
+      details: { period: NOV, accounts: 7, billsBefore: 0 },
+    });
 
     // A rerun bills nothing and says so; no second charge anywhere.
-    const charges = (await t.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'charge')))[0]!.n;
-    const rerun = await startBillingFromConsole({ period: NOV, staffId: operator.id, now: afterWindow }, queue.schedule);
+    const charges = (await t.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'charge')))[0]!
+      .n;
+    const rerun = await startBillingFromConsole(
+      { period: NOV, staffId: operator.id, now: afterWindow },
+      queue.schedule,
+    );
     expect(rerun).toEqual({ ok: true, runId: null, message: 'Счета за ноябрь 2026 уже выставлены: 7, новых нет.' });
     expect(queue.size).toBe(0);
     expect(await billsOf(NOV)).toBe(7);
-    expect((await t.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'charge')))[0]!.n).toBe(charges);
+    expect((await t.db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.kind, 'charge')))[0]!.n).toBe(
+      charges,
+    );
     expect(await runsOf(NOV)).toHaveLength(1);
 
     // With November billed and December's window not closed, the page proposes November again.
@@ -174,10 +242,15 @@ describe('starting a run from the page', () => {
   });
 
   it('the month of the meters’ initial readings bills every account at zero (what the e2e journey bills)', async () => {
-    const ids = (await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.status, 'active'))).map((a) => a.id);
+    const ids = (await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.status, 'active'))).map(
+      (a) => a.id,
+    );
     const before = await balances(ids);
     const queue = backgroundQueue();
-    const started = await startBillingFromConsole({ period: OCT_2025, staffId: operator.id, now: afterWindow }, queue.schedule);
+    const started = await startBillingFromConsole(
+      { period: OCT_2025, staffId: operator.id, now: afterWindow },
+      queue.schedule,
+    );
     expect(started.ok).toBe(true);
     await queue.drain();
     const rows = await t.db.select({ amount: bills.amountKopecks }).from(bills).where(eq(bills.period, OCT_2025));
@@ -196,7 +269,10 @@ describe('starting a run from the page', () => {
     expect((await billingPeriodOverview(NOV, afterWindow)).running).toMatchObject({ id: deadId, status: 'running' });
 
     // Its process stops: no chunk bumps the heartbeat any more.
-    await t.db.update(billingRuns).set({ heartbeatAt: sql`now() - interval '11 minutes'` }).where(eq(billingRuns.id, deadId));
+    await t.db
+      .update(billingRuns)
+      .set({ heartbeatAt: sql`now() - interval '11 minutes'` })
+      .where(eq(billingRuns.id, deadId));
     const overview = await billingPeriodOverview(NOV, afterWindow);
     expect(overview.running).toBeNull();
     const [row] = await t.db.select().from(billingRuns).where(eq(billingRuns.id, deadId));
@@ -216,11 +292,20 @@ describe('starting a run from the page', () => {
 describe('the progress route', () => {
   it('answers 401 without a session, 403 to a household, 404 for no such run, JSON to staff', async () => {
     const [run] = await t.db.select({ id: billingRuns.id }).from(billingRuns).where(eq(billingRuns.period, OCT));
-    expect(await billingRunStatusAnswer(null, run!.id)).toEqual({ status: 401, body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' } });
-    expect(await billingRunStatusAnswer(household, run!.id)).toEqual({ status: 403, body: { error: 'Ход начисления доступен только сотрудникам' } });
+    expect(await billingRunStatusAnswer(null, run!.id)).toEqual({
+      status: 401,
+      body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' },
+    });
+    expect(await billingRunStatusAnswer(household, run!.id)).toEqual({
+      status: 403,
+      body: { error: 'Ход начисления доступен только сотрудникам' },
+    });
     expect((await billingRunStatusAnswer(operator, 'not-a-uuid')).status).toBe(404);
     expect((await billingRunStatusAnswer(operator, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const answer = await billingRunStatusAnswer(operator, run!.id);
-    expect(answer).toMatchObject({ status: 200, body: { id: run!.id, period: OCT, status: 'done', accountsTotal: 7, billsCreated: 7, durationLabel: '40 с' } });
+    expect(answer).toMatchObject({
+      status: 200,
+      body: { id: run!.id, period: OCT, status: 'done', accountsTotal: 7, billsCreated: 7, durationLabel: '40 с' },
+    });
   });
 });

@@ -47,7 +47,9 @@ const day = (p: string) => sql`${p}::date`;
 const zoneOf = (z: TariffZone) => sql`${z}::tariff_zone`;
 
 describe('numbers', () => {
-  const values = [0, 1, 7, 99, 100, 999, 1_000, 1_234, 12_345, 123_456, 1_234_567, 10_000_000, -1, -150, -1_000, -1_234_567];
+  const values = [
+    0, 1, 7, 99, 100, 999, 1_000, 1_234, 12_345, 123_456, 1_234_567, 10_000_000, -1, -150, -1_000, -1_234_567,
+  ];
 
   it('whole numbers and kWh as Intl ru-RU writes them', async () => {
     const intl = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
@@ -96,7 +98,13 @@ describe('line descriptions', () => {
     const cases = [
       { zone: 'all_day' as const, kwh: 235, priceKopecks: 979, meterSerial: null, estimateReason: null },
       { zone: 'half_peak' as const, kwh: 1_431, priceKopecks: 979, meterSerial: '38654109', estimateReason: null },
-      { zone: 'night' as const, kwh: 132, priceKopecks: 274, meterSerial: null, estimateReason: 'нет показаний 4-й месяц подряд: по нормативу 4 чел. × 100 кВт·ч' },
+      {
+        zone: 'night' as const,
+        kwh: 132,
+        priceKopecks: 274,
+        meterSerial: null,
+        estimateReason: 'нет показаний 4-й месяц подряд: по нормативу 4 чел. × 100 кВт·ч',
+      },
     ];
     for (const c of cases) {
       const expression = sqlConsumptionLineDescription({

@@ -38,13 +38,21 @@ afterAll(async () => {
 
 async function history(before: string): Promise<BilledVolume[]> {
   return t.db
-    .select({ period: consumptionVolumes.period, zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+    .select({
+      period: consumptionVolumes.period,
+      zone: consumptionVolumes.zone,
+      kwh: consumptionVolumes.kwh,
+      method: consumptionVolumes.method,
+    })
     .from(consumptionVolumes)
     .where(and(eq(consumptionVolumes.meterId, meterId), lt(consumptionVolumes.period, before)));
 }
 
 async function linesOf(period: string) {
-  const [bill] = await t.db.select().from(bills).where(and(eq(bills.accountId, petrovId), eq(bills.period, period)));
+  const [bill] = await t.db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.accountId, petrovId), eq(bills.period, period)));
   const lines = await t.db.select().from(billLines).where(eq(billLines.billId, bill!.id)).orderBy(asc(billLines.zone));
   return { bill: bill!, lines };
 }
@@ -64,10 +72,19 @@ async function billAndCompare(period: string, now: string) {
   expect(result).toMatchObject({ ok: true });
   for (const preview of previews.values()) {
     if (!preview.bill.ok) throw new Error(preview.bill.problem);
-    const [bill] = await t.db.select().from(bills).where(and(eq(bills.accountId, preview.accountId), eq(bills.period, period)));
+    const [bill] = await t.db
+      .select()
+      .from(bills)
+      .where(and(eq(bills.accountId, preview.accountId), eq(bills.period, period)));
     expect(bill!.amountKopecks, preview.number).toBe(preview.bill.amountKopecks);
     const lines = await t.db
-      .select({ zone: billLines.zone, kwh: billLines.kwh, method: billLines.method, amountKopecks: billLines.amountKopecks, description: billLines.description })
+      .select({
+        zone: billLines.zone,
+        kwh: billLines.kwh,
+        method: billLines.method,
+        amountKopecks: billLines.amountKopecks,
+        description: billLines.description,
+      })
       .from(billLines)
       .where(eq(billLines.billId, bill!.id));
     const key = (l: { zone: string | null; description: string | null }) => `${l.zone}|${l.description}`;
@@ -82,28 +99,59 @@ async function billAndCompare(period: string, now: string) {
 
 describe('a run of months without readings', () => {
   it('November, the 3rd month in a row without a reading: still the average of the last 6 real months', async () => {
-    const estimate = estimatePeriod({ period: '2026-11-01', zones: ['day', 'night'], history: await history('2026-11-01'), residents: 4, normKwhPerResident: 100 });
+    const estimate = estimatePeriod({
+      period: '2026-11-01',
+      zones: ['day', 'night'],
+      history: await history('2026-11-01'),
+      residents: 4,
+      normKwhPerResident: 100,
+    });
     expect(estimate).toMatchObject({ method: 'average', consecutive: 3 });
-    expect(estimate.averagedPeriods).toEqual(['2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01']);
+    expect(estimate.averagedPeriods).toEqual([
+      '2026-08-01',
+      '2026-07-01',
+      '2026-06-01',
+      '2026-05-01',
+      '2026-04-01',
+      '2026-03-01',
+    ]);
 
     await billAndCompare('2026-11-01', '2026-12-03T09:00:00Z');
-    expect(await volumesOf('2026-11-01')).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)));
+    expect(await volumesOf('2026-11-01')).toEqual(
+      estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)),
+    );
     const { lines } = await linesOf('2026-11-01');
     expect(lines.map((l) => l.description)).toEqual(
       estimate.volumes
         .map((v) => v.zone)
         .sort()
-        .map((zone) => expect.stringContaining(`${zone === 'day' ? 'день (T1)' : 'ночь (T2)'}, расчётный объём (нет показаний 3-й месяц подряд: по среднему за 6 мес.)`)),
+        .map((zone) =>
+          expect.stringContaining(
+            `${zone === 'day' ? 'день (T1)' : 'ночь (T2)'}, расчётный объём (нет показаний 3-й месяц подряд: по среднему за 6 мес.)`,
+          ),
+        ),
     );
   });
 
   it('December, the 4th: the norm × residents, split by the zones’ shares in the averaged months', async () => {
-    const estimate = estimatePeriod({ period: '2026-12-01', zones: ['day', 'night'], history: await history('2026-12-01'), residents: 4, normKwhPerResident: 100 });
-    expect(estimate).toMatchObject({ method: 'norm', consecutive: 4, reason: 'нет показаний 4-й месяц подряд: по нормативу 4 чел. × 100 кВт·ч' });
+    const estimate = estimatePeriod({
+      period: '2026-12-01',
+      zones: ['day', 'night'],
+      history: await history('2026-12-01'),
+      residents: 4,
+      normKwhPerResident: 100,
+    });
+    expect(estimate).toMatchObject({
+      method: 'norm',
+      consecutive: 4,
+      reason: 'нет показаний 4-й месяц подряд: по нормативу 4 чел. × 100 кВт·ч',
+    });
 
     await billAndCompare('2026-12-01', '2027-01-05T09:00:00Z');
     const volumes = await volumesOf('2026-12-01');
-    expect(volumes).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'norm' })).sort((a, b) => a.zone.localeCompare(b.zone)));
+    expect(volumes).toEqual(
+      estimate.volumes.map((v) => ({ ...v, method: 'norm' })).sort((a, b) => a.zone.localeCompare(b.zone)),
+    );
     expect(volumes.reduce((sum, v) => sum + v.kwh, 0)).toBe(4 * 100);
     expect(volumes.every((v) => v.kwh > 0)).toBe(true);
   });
@@ -116,10 +164,25 @@ describe('a run of months without readings', () => {
       .where(and(eq(readings.meterId, meterId), eq(readings.period, '2026-08-01'), eq(readings.status, 'accepted')));
     // The meter counted less over five months than the four estimates billed: 700 kWh by day, 300 at night.
     const january = august.map((r) => ({ zone: r.zone as Zone, value: r.value + (r.zone === 'day' ? 700 : 300) }));
-    await t.db.insert(readings).values(january.map((r) => ({ meterId, period: '2027-01-01', zone: r.zone, value: r.value, source: 'subscriber' as const })));
+    await t.db.insert(readings).values(
+      january.map((r) => ({
+        meterId,
+        period: '2027-01-01',
+        zone: r.zone,
+        value: r.value,
+        source: 'subscriber' as const,
+      })),
+    );
 
-    const estimated = (await history('2027-01-01')).filter((v) => v.method === 'average' || v.method === 'norm' ? v.period >= '2026-09-01' : false);
-    expect([...new Set(estimated.map((v) => v.period))].sort()).toEqual(['2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01']);
+    const estimated = (await history('2027-01-01')).filter((v) =>
+      v.method === 'average' || v.method === 'norm' ? v.period >= '2026-09-01' : false,
+    );
+    expect([...new Set(estimated.map((v) => v.period))].sort()).toEqual([
+      '2026-09-01',
+      '2026-10-01',
+      '2026-11-01',
+      '2026-12-01',
+    ]);
     const recalc = recalculateAfterReading({
       estimated,
       lastRealReading: august.map((r) => ({ zone: r.zone, value: r.value })),
@@ -132,13 +195,28 @@ describe('a run of months without readings', () => {
     const tariffRows = await t.db.select().from(tariffs);
     let expected = 0;
     for (const r of recalc) {
-      const rates = ratesInForce(tariffRows, { category: 'rural_or_stove', zonePlan: 2, zone: r.zone, day: '2027-01-01' });
+      const rates = ratesInForce(tariffRows, {
+        category: 'rural_or_stove',
+        zonePlan: 2,
+        zone: r.zone,
+        day: '2027-01-01',
+      });
       const [part] = priceVolume(r.correctionKwh, rates);
       expected += part!.amountKopecks;
       const line = lines.find((l) => l.zone === r.zone)!;
-      expect(line).toMatchObject({ kind: 'recalculation', method: 'recalculation', forPeriod: '2026-09-01', kwh: r.correctionKwh, amountKopecks: part!.amountKopecks });
-      expect(line.description).toContain(`за сентябрь 2026 – январь 2027: по счётчику ${r.realKwh === 700 ? '700' : '300'}\u00a0кВт·ч`);
-      expect(line.description).toContain(`начислено без показаний за сентябрь – декабрь 2026 — ${new Intl.NumberFormat('ru-RU').format(r.estimatedKwh)}\u00a0кВт·ч`);
+      expect(line).toMatchObject({
+        kind: 'recalculation',
+        method: 'recalculation',
+        forPeriod: '2026-09-01',
+        kwh: r.correctionKwh,
+        amountKopecks: part!.amountKopecks,
+      });
+      expect(line.description).toContain(
+        `за сентябрь 2026 – январь 2027: по счётчику ${r.realKwh === 700 ? '700' : '300'}\u00a0кВт·ч`,
+      );
+      expect(line.description).toContain(
+        `начислено без показаний за сентябрь – декабрь 2026 — ${new Intl.NumberFormat('ru-RU').format(r.estimatedKwh)}\u00a0кВт·ч`,
+      );
     }
     expect(bill.amountKopecks).toBe(expected);
     expect(bill.amountKopecks).toBeLessThan(0);
@@ -160,13 +238,28 @@ describe('a run of months without readings', () => {
   });
 
   it('February without a reading: the recalculated months are not real ones, so the average skips them', async () => {
-    const estimate = estimatePeriod({ period: '2027-02-01', zones: ['day', 'night'], history: await history('2027-02-01'), residents: 4, normKwhPerResident: 100 });
+    const estimate = estimatePeriod({
+      period: '2027-02-01',
+      zones: ['day', 'night'],
+      history: await history('2027-02-01'),
+      residents: 4,
+      normKwhPerResident: 100,
+    });
     // January's volume is a recalculation (ignored), so February is the 1st month in a row again, on
     // the six real months before September.
-    expect(estimate).toMatchObject({ method: 'average', consecutive: 1, averagedPeriods: ['2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01'] });
+    expect(estimate).toMatchObject({
+      method: 'average',
+      consecutive: 1,
+      averagedPeriods: ['2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01', '2026-04-01', '2026-03-01'],
+    });
     await billAndCompare('2027-02-01', '2027-03-03T09:00:00Z');
-    expect(await volumesOf('2027-02-01')).toEqual(estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)));
-    const all = await t.db.select({ n: bills.id }).from(bills).where(inArray(bills.period, ['2027-02-01']));
+    expect(await volumesOf('2027-02-01')).toEqual(
+      estimate.volumes.map((v) => ({ ...v, method: 'average' })).sort((a, b) => a.zone.localeCompare(b.zone)),
+    );
+    const all = await t.db
+      .select({ n: bills.id })
+      .from(bills)
+      .where(inArray(bills.period, ['2027-02-01']));
     expect(all).toHaveLength(7);
   });
 });

@@ -130,12 +130,19 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
     const started = performance.now();
     const outcome = await runBilling(created.runId, { now: new Date('2026-12-03T09:00:00Z') });
     const runMs = performance.now() - started;
-    expect(outcome).toMatchObject({ status: 'done', accountsTotal: ACCOUNTS + 7, billsCreated: ACCOUNTS + 7, error: null });
+    expect(outcome).toMatchObject({
+      status: 'done',
+      accountsTotal: ACCOUNTS + 7,
+      billsCreated: ACCOUNTS + 7,
+      error: null,
+    });
     expect(outcome.statements).toBeLessThanOrEqual(outcome.chunks + 4);
 
     // The reference: the same charges for readings only, one hand-written INSERT … SELECT.
     const baselineMs = await t.db.transaction(async (tx) => {
-      await tx.execute(sql`create temp table bench_charges (meter_id uuid, zone tariff_zone, kwh bigint, amount bigint) on commit drop`);
+      await tx.execute(
+        sql`create temp table bench_charges (meter_id uuid, zone tariff_zone, kwh bigint, amount bigint) on commit drop`,
+      );
       const s = performance.now();
       await tx.execute(sql`
         insert into bench_charges
@@ -164,7 +171,15 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
     // Every bill, line and volume equals the in-memory computation.
     const billRows = await t.db.select().from(bills).where(eq(bills.period, NOV));
     expect(billRows).toHaveLength(ACCOUNTS + 7);
-    const lineRows = await t.db.select().from(billLines).where(inArray(billLines.billId, billRows.map((b) => b.id)));
+    const lineRows = await t.db
+      .select()
+      .from(billLines)
+      .where(
+        inArray(
+          billLines.billId,
+          billRows.map((b) => b.id),
+        ),
+      );
     const volumeRows = await t.db.select().from(consumptionVolumes).where(eq(consumptionVolumes.period, NOV));
     const billByAccount = new Map(billRows.map((b) => [b.accountId, b]));
     const linesByBill = groupBy(lineRows, (l) => l.billId);
@@ -174,21 +189,47 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
       if (!preview.bill.ok) throw new Error(`${preview.number}: ${preview.bill.problem}`);
       const bill = billByAccount.get(preview.accountId)!;
       expect(bill.amountKopecks, preview.number).toBe(preview.bill.amountKopecks);
-      const key = (l: { meterId: string | null; zone: string | null; tariffId: string | null }) => `${l.meterId}|${l.zone}|${l.tariffId}`;
+      const key = (l: { meterId: string | null; zone: string | null; tariffId: string | null }) =>
+        `${l.meterId}|${l.zone}|${l.tariffId}`;
       const actual = (linesByBill.get(bill.id) ?? [])
-        .map((l) => ({ meterId: l.meterId, zone: l.zone, tariffId: l.tariffId, kind: l.kind, method: l.method, forPeriod: l.forPeriod, kwh: l.kwh, amountKopecks: l.amountKopecks, description: l.description }))
+        .map((l) => ({
+          meterId: l.meterId,
+          zone: l.zone,
+          tariffId: l.tariffId,
+          kind: l.kind,
+          method: l.method,
+          forPeriod: l.forPeriod,
+          kwh: l.kwh,
+          amountKopecks: l.amountKopecks,
+          description: l.description,
+        }))
         .sort((a, b) => key(a).localeCompare(key(b)));
       const expected = preview.bill.lines
-        .map((l) => ({ meterId: l.meterId, zone: l.zone, tariffId: l.tariffId, kind: l.kind, method: l.method, forPeriod: l.forPeriod, kwh: l.kwh, amountKopecks: l.amountKopecks, description: l.description }))
+        .map((l) => ({
+          meterId: l.meterId,
+          zone: l.zone,
+          tariffId: l.tariffId,
+          kind: l.kind,
+          method: l.method,
+          forPeriod: l.forPeriod,
+          kwh: l.kwh,
+          amountKopecks: l.amountKopecks,
+          description: l.description,
+        }))
         .sort((a, b) => key(a).localeCompare(key(b)));
       expect(actual, preview.number).toEqual(expected);
       for (const v of preview.bill.volumes) {
         methods.add(v.method);
         const row = volumesByMeter.get(v.meterId)?.find((r) => r.zone === v.zone);
-        expect(row && { kwh: row.kwh, method: row.method }, `${preview.number} ${v.zone}`).toEqual({ kwh: v.kwh, method: v.method });
+        expect(row && { kwh: row.kwh, method: row.method }, `${preview.number} ${v.zone}`).toEqual({
+          kwh: v.kwh,
+          method: v.method,
+        });
       }
     }
     expect([...methods].sort()).toEqual(['average', 'norm', 'reading', 'recalculation']);
-    expect(volumeRows).toHaveLength([...previews.values()].reduce((sum, p) => sum + (p.bill.ok ? p.bill.volumes.length : 0), 0));
+    expect(volumeRows).toHaveLength(
+      [...previews.values()].reduce((sum, p) => sum + (p.bill.ok ? p.bill.volumes.length : 0), 0),
+    );
   }, 600_000);
 });

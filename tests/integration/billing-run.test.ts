@@ -3,7 +3,18 @@
 // for November. November is billed on 3 December; the SQL's bills are held to the pure rules.
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, billLines, billingRuns, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs, users } from '@/db/schema';
+import {
+  accounts,
+  billLines,
+  billingRuns,
+  bills,
+  consumptionVolumes,
+  ledgerEntries,
+  meters,
+  readings,
+  tariffs,
+  users,
+} from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { accountBalance, amountDue, balances } from '@/lib/billing/balance';
 import type { ComputedLine } from '@/lib/billing/compute';
@@ -26,7 +37,10 @@ let operatorId: string;
 let runId: string;
 let previews: Map<string, BillPreview>;
 let balancesBefore: Map<string, number>;
-const historyBefore = new Map<string, { period: string; zone: Zone; kwh: number; method: 'reading' | 'average' | 'norm' | 'recalculation' }[]>();
+const historyBefore = new Map<
+  string,
+  { period: string; zone: Zone; kwh: number; method: 'reading' | 'average' | 'norm' | 'recalculation' }[]
+>();
 /** Petrov's registers: the last real reading (August) and the one submitted for November. */
 const petrov = { last: new Map<Zone, number>(), november: new Map<Zone, number>() };
 
@@ -59,11 +73,19 @@ async function metersOf(number: string) {
 async function rowCounts() {
   const n = async (table: typeof bills | typeof billLines | typeof consumptionVolumes | typeof ledgerEntries) =>
     (await t.db.select({ n: count() }).from(table))[0]!.n;
-  return { bills: await n(bills), lines: await n(billLines), volumes: await n(consumptionVolumes), ledger: await n(ledgerEntries) };
+  return {
+    bills: await n(bills),
+    lines: await n(billLines),
+    volumes: await n(consumptionVolumes),
+    ledger: await n(ledgerEntries),
+  };
 }
 
 async function billOf(number: string, period: string) {
-  const rows = await t.db.select().from(bills).where(and(eq(bills.accountId, await accountId(number)), eq(bills.period, period)));
+  const rows = await t.db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.accountId, await accountId(number)), eq(bills.period, period)));
   expect(rows).toHaveLength(1);
   const bill = rows[0]!;
   const lines = await t.db.select().from(billLines).where(eq(billLines.billId, bill.id));
@@ -99,18 +121,40 @@ describe('billing November 2026', () => {
       petrov.november.set(r.zone, r.value + (r.zone === 'day' ? 1_150 : 640));
     }
     await t.db.insert(readings).values(
-      [...petrov.november].map(([zone, value]) => ({ meterId: meter!.id, period: NOV, zone, value, source: 'subscriber' as const })),
+      [...petrov.november].map(([zone, value]) => ({
+        meterId: meter!.id,
+        period: NOV,
+        zone,
+        value,
+        source: 'subscriber' as const,
+      })),
     );
 
     // What the pure functions expect, from the data as it stands before the run.
     previews = await previewBills(NOV);
-    expect([...previews.values()].map((p) => p.number).sort()).toEqual(['50010001', '50010002', '50010003', '50010004', '70020001', '70020002', '70020003']);
+    expect([...previews.values()].map((p) => p.number).sort()).toEqual([
+      '50010001',
+      '50010002',
+      '50010003',
+      '50010004',
+      '70020001',
+      '70020002',
+      '70020003',
+    ]);
     for (const p of previews.values()) expect(p.bill.ok, p.number).toBe(true);
     const allMeters = await t.db.select({ id: meters.id }).from(meters);
     const volumesBefore = await t.db
       .select()
       .from(consumptionVolumes)
-      .where(and(inArray(consumptionVolumes.meterId, allMeters.map((m) => m.id)), lt(consumptionVolumes.period, NOV)));
+      .where(
+        and(
+          inArray(
+            consumptionVolumes.meterId,
+            allMeters.map((m) => m.id),
+          ),
+          lt(consumptionVolumes.period, NOV),
+        ),
+      );
     for (const v of volumesBefore) {
       const list = historyBefore.get(v.meterId) ?? [];
       list.push({ period: v.period, zone: v.zone, kwh: v.kwh, method: v.method });
@@ -142,9 +186,22 @@ describe('billing November 2026', () => {
       expect(lines.reduce((sum, l) => sum + l.amountKopecks, 0)).toBe(bill.amountKopecks);
 
       const volumes = await t.db
-        .select({ meterId: consumptionVolumes.meterId, zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
+        .select({
+          meterId: consumptionVolumes.meterId,
+          zone: consumptionVolumes.zone,
+          kwh: consumptionVolumes.kwh,
+          method: consumptionVolumes.method,
+        })
         .from(consumptionVolumes)
-        .where(and(inArray(consumptionVolumes.meterId, preview.input.meters.map((m) => m.id)), eq(consumptionVolumes.period, NOV)));
+        .where(
+          and(
+            inArray(
+              consumptionVolumes.meterId,
+              preview.input.meters.map((m) => m.id),
+            ),
+            eq(consumptionVolumes.period, NOV),
+          ),
+        );
       const byKey = (v: { meterId: string; zone: string }) => `${v.meterId}|${v.zone}`;
       expect(volumes.sort((a, b) => byKey(a).localeCompare(byKey(b)))).toEqual(
         [...preview.bill.volumes].sort((a, b) => byKey(a).localeCompare(byKey(b))),
@@ -163,13 +220,21 @@ describe('billing November 2026', () => {
         const regs = await t.db
           .select({ period: readings.period, value: readings.value })
           .from(readings)
-          .where(and(eq(readings.meterId, meter.id), eq(readings.zone, zone), inArray(readings.period, ['2026-10-01', NOV])))
+          .where(
+            and(eq(readings.meterId, meter.id), eq(readings.zone, zone), inArray(readings.period, ['2026-10-01', NOV])),
+          )
           .orderBy(asc(readings.period));
         const kwh = regs[1]!.value - regs[0]!.value;
         expect(kwh).toBeGreaterThan(0);
         const rates = ratesInForce(tariffRows, { category: 'urban', zonePlan: meter.zonePlan, zone, day: NOV });
         const line = lines.find((l) => l.meterId === meter.id && l.zone === zone)!;
-        expect(line).toMatchObject({ kind: 'consumption', method: 'reading', kwh, priceKopecks: rates[0]!.priceKopecks, amountKopecks: kwh * rates[0]!.priceKopecks });
+        expect(line).toMatchObject({
+          kind: 'consumption',
+          method: 'reading',
+          kwh,
+          priceKopecks: rates[0]!.priceKopecks,
+          amountKopecks: kwh * rates[0]!.priceKopecks,
+        });
         expect(line.description).toContain(`счётчик № ${meter.serialNumber}`);
         expected += priceVolume(kwh, rates)[0]!.amountKopecks;
       }
@@ -197,7 +262,9 @@ describe('billing November 2026', () => {
           .select({ zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
           .from(consumptionVolumes)
           .where(and(eq(consumptionVolumes.meterId, meter.id), eq(consumptionVolumes.period, NOV)));
-        expect(new Map(volumes.map((v) => [v.zone, v.kwh]))).toEqual(new Map(estimate.volumes.map((v) => [v.zone, v.kwh])));
+        expect(new Map(volumes.map((v) => [v.zone, v.kwh]))).toEqual(
+          new Map(estimate.volumes.map((v) => [v.zone, v.kwh])),
+        );
         expect(volumes.every((v) => v.method === 'average')).toBe(true);
         for (const line of lines.filter((l) => l.meterId === meter.id)) {
           expect(line.method).toBe('average');
@@ -206,7 +273,9 @@ describe('billing November 2026', () => {
       }
     }
     const { lines } = await billOf('50010001', NOV);
-    expect(lines[0]!.description).toMatch(/^Электроэнергия, расчётный объём \(нет показаний: по среднему за 6 мес\.\): [\d\u00a0]+\u00a0кВт·ч × 9,79\u00a0₽$/);
+    expect(lines[0]!.description).toMatch(
+      /^Электроэнергия, расчётный объём \(нет показаний: по среднему за 6 мес\.\): [\d\u00a0]+\u00a0кВт·ч × 9,79\u00a0₽$/,
+    );
   });
 
   it("50010002's reading after two estimated months bills the recalculation recalculateAfterReading gives", async () => {
@@ -241,7 +310,9 @@ describe('billing November 2026', () => {
       .from(consumptionVolumes)
       .where(and(eq(consumptionVolumes.meterId, meter!.id), eq(consumptionVolumes.period, NOV)));
     expect(volumes.sort((a, b) => a.zone.localeCompare(b.zone))).toEqual(
-      recalc.map((r) => ({ zone: r.zone, kwh: Math.max(r.correctionKwh, 0), method: 'recalculation' })).sort((a, b) => a.zone.localeCompare(b.zone)),
+      recalc
+        .map((r) => ({ zone: r.zone, kwh: Math.max(r.correctionKwh, 0), method: 'recalculation' }))
+        .sort((a, b) => a.zone.localeCompare(b.zone)),
     );
   });
 
@@ -288,7 +359,12 @@ describe('billing November 2026', () => {
     const again = await startBillingRun({ period: NOV, startedBy: operatorId, now: billedAt });
     expect(again.ok).toBe(true);
     expect(await rowCounts()).toEqual(before);
-    expect(await billingRunStatus((again as { runId: string }).runId)).toMatchObject({ status: 'done', accountsTotal: 0, billsCreated: 0, progress: 1 });
+    expect(await billingRunStatus((again as { runId: string }).runId)).toMatchObject({
+      status: 'done',
+      accountsTotal: 0,
+      billsCreated: 0,
+      progress: 1,
+    });
   });
 });
 
@@ -306,10 +382,21 @@ describe('two runs of December started at once', () => {
     expect(refused).toHaveLength(1);
     expect((refused[0] as { message: string }).message).toMatch(/^Начисление за декабрь 2026 уже выполняется/);
 
-    const december = await t.db.select({ accountId: bills.accountId, id: bills.id }).from(bills).where(eq(bills.period, DEC));
+    const december = await t.db
+      .select({ accountId: bills.accountId, id: bills.id })
+      .from(bills)
+      .where(eq(bills.period, DEC));
     expect(december).toHaveLength(7);
     expect(new Set(december.map((b) => b.accountId)).size).toBe(7);
-    const charges = await t.db.select({ n: count() }).from(ledgerEntries).where(inArray(ledgerEntries.billId, december.map((b) => b.id)));
+    const charges = await t.db
+      .select({ n: count() })
+      .from(ledgerEntries)
+      .where(
+        inArray(
+          ledgerEntries.billId,
+          december.map((b) => b.id),
+        ),
+      );
     expect(charges[0]!.n).toBe(7);
     expect((await rowCounts()).bills).toBe(before.bills + 7);
     const runs = await t.db.select({ status: billingRuns.status }).from(billingRuns).where(eq(billingRuns.period, DEC));
@@ -320,10 +407,22 @@ describe('two runs of December started at once', () => {
 describe('the period a run may bill', () => {
   it('refuses a malformed period, a month still ahead and one before the first tariff', async () => {
     const start = (period: string) => createBillingRun({ period, startedBy: operatorId, now: billedAt });
-    expect(await start('2026-11-15')).toEqual({ ok: false, message: 'Укажите расчётный период: первое число месяца, например 2026-11-01.' });
-    expect(await start('2027-01-01')).toEqual({ ok: false, message: 'Нельзя начислить за январь 2027: этот месяц ещё не наступил.' });
-    expect(await start('2024-12-01')).toEqual({ ok: false, message: 'Нельзя начислить за декабрь 2024: первый тариф действует с 01.01.2025.' });
-    const runs = await t.db.select({ n: count() }).from(billingRuns).where(inArray(billingRuns.period, ['2027-01-01', '2024-12-01']));
+    expect(await start('2026-11-15')).toEqual({
+      ok: false,
+      message: 'Укажите расчётный период: первое число месяца, например 2026-11-01.',
+    });
+    expect(await start('2027-01-01')).toEqual({
+      ok: false,
+      message: 'Нельзя начислить за январь 2027: этот месяц ещё не наступил.',
+    });
+    expect(await start('2024-12-01')).toEqual({
+      ok: false,
+      message: 'Нельзя начислить за декабрь 2024: первый тариф действует с 01.01.2025.',
+    });
+    const runs = await t.db
+      .select({ n: count() })
+      .from(billingRuns)
+      .where(inArray(billingRuns.period, ['2027-01-01', '2024-12-01']));
     expect(runs[0]!.n).toBe(0);
   });
 });

@@ -53,7 +53,13 @@ async function addAccount(opts: {
     .returning({ id: accounts.id });
   const [meter] = await t.db
     .insert(meters)
-    .values({ accountId: account!.id, serialNumber: `S${opts.number}`, zonePlan: opts.zonePlan, status: 'active', installedAt: '2026-06-10' })
+    .values({
+      accountId: account!.id,
+      serialNumber: `S${opts.number}`,
+      zonePlan: opts.zonePlan,
+      status: 'active',
+      installedAt: '2026-06-10',
+    })
     .returning({ id: meters.id });
   await t.db.insert(readings).values(
     opts.registers.flatMap(([period, values], i) =>
@@ -70,9 +76,16 @@ async function addAccount(opts: {
 }
 
 async function billLinesOf(accountId: string, period: string) {
-  const [bill] = await t.db.select().from(bills).where(and(eq(bills.accountId, accountId), eq(bills.period, period)));
+  const [bill] = await t.db
+    .select()
+    .from(bills)
+    .where(and(eq(bills.accountId, accountId), eq(bills.period, period)));
   expect(bill).toBeDefined();
-  const lines = await t.db.select().from(billLines).where(eq(billLines.billId, bill!.id)).orderBy(asc(billLines.zone), asc(billLines.kwh));
+  const lines = await t.db
+    .select()
+    .from(billLines)
+    .where(eq(billLines.billId, bill!.id))
+    .orderBy(asc(billLines.zone), asc(billLines.kwh));
   return { bill: bill!, lines };
 }
 
@@ -104,15 +117,23 @@ describe('the tariff in force for the period', () => {
     });
 
     // The demo accounts are billed up to October already: only the new ones are left.
-    expect(await startBillingRun({ period: '2026-09-01', startedBy: null, now: new Date('2026-10-03T09:00:00Z') })).toMatchObject({ ok: true });
-    expect(await startBillingRun({ period: '2026-10-01', startedBy: null, now: new Date('2026-11-03T09:00:00Z') })).toMatchObject({ ok: true });
+    expect(
+      await startBillingRun({ period: '2026-09-01', startedBy: null, now: new Date('2026-10-03T09:00:00Z') }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await startBillingRun({ period: '2026-10-01', startedBy: null, now: new Date('2026-11-03T09:00:00Z') }),
+    ).toMatchObject({ ok: true });
 
     const september = await billLinesOf(oneRate.accountId, '2026-09-01');
     const october = await billLinesOf(oneRate.accountId, '2026-10-01');
     expect(september.lines.map((l) => [l.kwh, l.priceKopecks, l.amountKopecks])).toEqual([[150, 890, 133_500]]);
     expect(october.lines.map((l) => [l.kwh, l.priceKopecks, l.amountKopecks])).toEqual([[150, 979, 146_850]]);
     expect(september.lines[0]!.description).toBe('Электроэнергия: 150\u00a0кВт·ч × 8,90\u00a0₽');
-    expect(september.bill).toMatchObject({ receiptNumber: 'R-202609-50020001', dueDate: '2026-10-10', amountKopecks: 133_500 });
+    expect(september.bill).toMatchObject({
+      receiptNumber: 'R-202609-50020001',
+      dueDate: '2026-10-10',
+      amountKopecks: 133_500,
+    });
 
     // Two zones, rural: 70 % of the urban price, day 115 %, night 40 % (rounded to whole kopecks).
     const tariffRows = await t.db.select().from(tariffs);
@@ -126,7 +147,12 @@ describe('the tariff in force for the period', () => {
         ['night', 100, night],
       ]);
       for (const line of lines) {
-        const [rate] = ratesInForce(tariffRows, { category: 'rural_or_stove', zonePlan: 2, zone: line.zone!, day: period });
+        const [rate] = ratesInForce(tariffRows, {
+          category: 'rural_or_stove',
+          zonePlan: 2,
+          zone: line.zone!,
+          day: period,
+        });
         expect(line.tariffId).toBe(rate!.id);
       }
     }
@@ -186,9 +212,13 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     expect(result).toEqual({
       ok: false,
       runId: expect.any(String),
-      message: 'Нет действующего на 01.01.2027 тарифа: Городское население, одноставочный, круглосуточно. Заведите тариф и запустите начисление снова.',
+      message:
+        'Нет действующего на 01.01.2027 тарифа: Городское население, одноставочный, круглосуточно. Заведите тариф и запустите начисление снова.',
     });
-    expect(await billingRunStatus((result as { runId: string }).runId)).toMatchObject({ status: 'failed', billsCreated: 0 });
+    expect(await billingRunStatus((result as { runId: string }).runId)).toMatchObject({
+      status: 'failed',
+      billsCreated: 0,
+    });
     expect(await t.db.select().from(bills).where(eq(bills.period, JAN))).toEqual([]);
   });
 
@@ -196,8 +226,24 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     const [first, second] = await t.db
       .insert(tariffs)
       .values([
-        { category: 'urban', zonePlan: 1, zone: 'all_day', rangeFromKwh: 0, rangeToKwh: 150, priceKopecks: 979, effectiveFrom: JAN },
-        { category: 'urban', zonePlan: 1, zone: 'all_day', rangeFromKwh: 150, rangeToKwh: null, priceKopecks: 1_468, effectiveFrom: JAN },
+        {
+          category: 'urban',
+          zonePlan: 1,
+          zone: 'all_day',
+          rangeFromKwh: 0,
+          rangeToKwh: 150,
+          priceKopecks: 979,
+          effectiveFrom: JAN,
+        },
+        {
+          category: 'urban',
+          zonePlan: 1,
+          zone: 'all_day',
+          rangeFromKwh: 150,
+          rangeToKwh: null,
+          priceKopecks: 1_468,
+          effectiveFrom: JAN,
+        },
       ])
       .returning();
 
@@ -213,8 +259,16 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     });
     const status = await billingRunStatus((result as { runId: string }).runId);
     expect(status).toMatchObject({ status: 'failed', accountsTotal: 12, billsCreated: 11 });
-    expect(previews.get(broken.accountId)!.bill).toEqual({ ok: false, problem: expect.stringContaining('меньше предыдущего') });
-    expect(await t.db.select().from(bills).where(and(eq(bills.accountId, broken.accountId), eq(bills.period, JAN)))).toEqual([]);
+    expect(previews.get(broken.accountId)!.bill).toEqual({
+      ok: false,
+      problem: expect.stringContaining('меньше предыдущего'),
+    });
+    expect(
+      await t.db
+        .select()
+        .from(bills)
+        .where(and(eq(bills.accountId, broken.accountId), eq(bills.period, JAN))),
+    ).toEqual([]);
 
     // 400 kWh: 150 at the first range's price, 250 at the second's.
     const { bill, lines } = await billLinesOf(ranged.accountId, JAN);
@@ -251,19 +305,37 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
   });
 
   it('once the reading is corrected, a new run bills only the account left over', async () => {
-    await t.db.update(readings).set({ status: 'superseded' }).where(and(eq(readings.meterId, broken.meterId), eq(readings.period, JAN)));
-    await t.db.insert(readings).values({ meterId: broken.meterId, period: JAN, zone: 'all_day', value: 7_190, source: 'staff' });
+    await t.db
+      .update(readings)
+      .set({ status: 'superseded' })
+      .where(and(eq(readings.meterId, broken.meterId), eq(readings.period, JAN)));
+    await t.db
+      .insert(readings)
+      .values({ meterId: broken.meterId, period: JAN, zone: 'all_day', value: 7_190, source: 'staff' });
     const billedBefore = (await t.db.select({ id: bills.id }).from(bills).where(eq(bills.period, JAN))).length;
 
     const result = await startBillingRun({ period: JAN, startedBy: null, now });
     expect(result).toMatchObject({ ok: true });
-    expect(await billingRunStatus((result as { runId: string }).runId)).toMatchObject({ status: 'done', accountsTotal: 1, billsCreated: 1, error: null });
+    expect(await billingRunStatus((result as { runId: string }).runId)).toMatchObject({
+      status: 'done',
+      accountsTotal: 1,
+      billsCreated: 1,
+      error: null,
+    });
     const { lines } = await billLinesOf(broken.accountId, JAN);
     expect(lines.map((l) => [l.kwh, l.priceKopecks])).toEqual([[90, 979]]);
     const january = await t.db.select({ accountId: bills.accountId }).from(bills).where(eq(bills.period, JAN));
     expect(january).toHaveLength(billedBefore + 1);
     expect(new Set(january.map((b) => b.accountId)).size).toBe(january.length);
-    const entries = await t.db.select({ n: ledgerEntries.id }).from(ledgerEntries).where(inArray(ledgerEntries.billId, (await t.db.select({ id: bills.id }).from(bills).where(eq(bills.period, JAN))).map((b) => b.id)));
+    const entries = await t.db
+      .select({ n: ledgerEntries.id })
+      .from(ledgerEntries)
+      .where(
+        inArray(
+          ledgerEntries.billId,
+          (await t.db.select({ id: bills.id }).from(bills).where(eq(bills.period, JAN))).map((b) => b.id),
+        ),
+      );
     expect(entries).toHaveLength(january.length);
   });
 });

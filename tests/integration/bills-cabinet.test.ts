@@ -72,7 +72,9 @@ function signIn(user: SessionUser | null) {
 }
 
 function requestReceipt(id: string) {
-  return getReceipt(new Request(`http://test.local/fiz/bills/${encodeURIComponent(id)}/receipt`), { params: Promise.resolve({ id }) });
+  return getReceipt(new Request(`http://test.local/fiz/bills/${encodeURIComponent(id)}/receipt`), {
+    params: Promise.resolve({ id }),
+  });
 }
 
 // ─── Reading a PDF's text back ──────────────────────────────────────────────
@@ -90,7 +92,10 @@ function pdfObjects(pdf: Buffer): Map<number, { dict: string; stream: Buffer | n
       continue;
     }
     const dict = body.slice(0, at);
-    const raw = body.slice(at + 'stream'.length).replace(/^\r?\n/, '').replace(/\r?\nendstream\s*$/, '');
+    const raw = body
+      .slice(at + 'stream'.length)
+      .replace(/^\r?\n/, '')
+      .replace(/\r?\nendstream\s*$/, '');
     const bytes = Buffer.from(raw, 'latin1');
     objects.set(Number(m[1]), { dict, stream: /\/FlateDecode/.test(dict) ? inflateSync(bytes) : bytes });
   }
@@ -101,10 +106,13 @@ function parseCmap(cmap: string): Map<number, string> {
   const map = new Map<number, string>();
   const utf16 = (hex: string) => String.fromCharCode(...(hex.match(/.{4}/g) ?? []).map((h) => parseInt(h, 16)));
   for (const block of cmap.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
-    for (const [, src, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(src!, 16), utf16(dst!));
+    for (const [, src, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g))
+      map.set(parseInt(src!, 16), utf16(dst!));
   }
   for (const block of cmap.matchAll(/beginbfrange([\s\S]*?)endbfrange/g)) {
-    for (const [, lo, hi, dst] of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g)) {
+    for (const [, lo, hi, dst] of block[1]!.matchAll(
+      /<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(\[[^\]]*\]|<[0-9a-fA-F]+>)/g,
+    )) {
       const from = parseInt(lo!, 16);
       const to = parseInt(hi!, 16);
       if (dst!.startsWith('[')) {
@@ -140,8 +148,11 @@ function pdfText(pdf: Buffer): { text: string; pages: number; fonts: string[] } 
   for (const page of pageObjects) {
     const content = objects.get(ref(page.dict, 'Contents'))!.stream!.toString('latin1');
     let map = new Map<number, string>();
-    const decode = (hex: string) => (hex.match(/.{4}/g) ?? []).map((code) => map.get(parseInt(code, 16)) ?? '\ufffd').join('');
-    for (const op of content.matchAll(/\/([A-Za-z0-9]+)\s+[-\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\bET\b/g)) {
+    const decode = (hex: string) =>
+      (hex.match(/.{4}/g) ?? []).map((code) => map.get(parseInt(code, 16)) ?? '\ufffd').join('');
+    for (const op of content.matchAll(
+      /\/([A-Za-z0-9]+)\s+[-\d.]+\s+Tf|\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj|\bET\b/g,
+    )) {
       if (op[1]) map = maps.get(op[1]) ?? new Map();
       else if (op[2] !== undefined) text += [...op[2].matchAll(/<([0-9a-fA-F]*)>/g)].map((h) => decode(h[1]!)).join('');
       else if (op[3] !== undefined) text += decode(op[3]);
@@ -172,7 +183,11 @@ describe('listBills', () => {
   it('Ivanova: 12 bills, every one paid, nothing owed', async () => {
     const list = await listBills(await sessionUser('ivanova@example.com'), now);
     expect(list).toHaveLength(12);
-    expect(list.every((b) => b.accountNumber === '50010001' && b.status === 'paid' && b.outstandingKopecks === 0 && !b.overdue)).toBe(true);
+    expect(
+      list.every(
+        (b) => b.accountNumber === '50010001' && b.status === 'paid' && b.outstandingKopecks === 0 && !b.overdue,
+      ),
+    ).toBe(true);
     expect(await balanceOf('50010001')).toBe(0);
   });
 
@@ -198,9 +213,27 @@ describe('billDetail', () => {
     const october = await billOf('50010002', '2026-10-01');
     const detail = (await billDetail(petrov, october.id, now))!;
 
-    expect(detail.bill).toMatchObject({ id: october.id, receiptNumber: 'R-202610-50010002', period: '2026-10-01', status: 'unpaid', dueDate: '2026-11-10' });
-    expect(detail.account).toMatchObject({ number: '50010002', holderName: 'Петров Алексей Сергеевич', address: 'д. Лешково, ул. Лесная, д. 7', postcode: '143581' });
-    expect(detail.utility).toMatchObject({ inn: '5017012349', kpp: '501701001', bic: '044525225', settlementAccount: '40702810640000012345', correspondentAccount: '30101810400000000225', bankName: 'ПАО Сбербанк' });
+    expect(detail.bill).toMatchObject({
+      id: october.id,
+      receiptNumber: 'R-202610-50010002',
+      period: '2026-10-01',
+      status: 'unpaid',
+      dueDate: '2026-11-10',
+    });
+    expect(detail.account).toMatchObject({
+      number: '50010002',
+      holderName: 'Петров Алексей Сергеевич',
+      address: 'д. Лешково, ул. Лесная, д. 7',
+      postcode: '143581',
+    });
+    expect(detail.utility).toMatchObject({
+      inn: '5017012349',
+      kpp: '501701001',
+      bic: '044525225',
+      settlementAccount: '40702810640000012345',
+      correspondentAccount: '30101810400000000225',
+      bankName: 'ПАО Сбербанк',
+    });
 
     expect(detail.groups).toHaveLength(1);
     const [group] = detail.groups;
@@ -210,7 +243,9 @@ describe('billDetail', () => {
     expect(zones[0]).toBe('day');
     expect(zones.at(-1)).toBe('night');
     expect(zones.indexOf('night')).toBeGreaterThan(zones.lastIndexOf('day'));
-    expect(group!.lines.every((l) => l.kind === 'consumption' && l.method === 'average' && l.priceKopecks! > 0)).toBe(true);
+    expect(group!.lines.every((l) => l.kind === 'consumption' && l.method === 'average' && l.priceKopecks! > 0)).toBe(
+      true,
+    );
     for (const l of group!.lines) expect(l.amountKopecks).toBe(l.kwh! * l.priceKopecks!);
     expect(group!.amountKopecks).toBe(october.amountKopecks);
     expect(detail.linesTotalKopecks).toBe(october.amountKopecks);
@@ -233,7 +268,8 @@ describe('billDetail', () => {
     expect(await billDetail(await sessionUser('company@example.com'), petrovsBill.id, now)).toBeNull();
     expect(await billDetail(await sessionUser('operator@example.com'), petrovsBill.id, now)).toBeNull();
     expect(await billDetail(ivanova, '00000000-0000-4000-8000-000000000000', now)).toBeNull();
-    for (const junk of ['', 'abc', `${petrovsBill.id}x`, "1' or '1'='1", '../receipt']) expect(await billDetail(ivanova, junk, now)).toBeNull();
+    for (const junk of ['', 'abc', `${petrovsBill.id}x`, "1' or '1'='1", '../receipt'])
+      expect(await billDetail(ivanova, junk, now)).toBeNull();
     // Her own is there.
     const own = await billOf('50010001', '2026-10-01');
     expect((await billDetail(ivanova, own.id, now))!.bill.status).toBe('paid');
@@ -325,6 +361,8 @@ describe('GET /fiz/bills/[id]/receipt', () => {
     signIn(null);
     const response = await requestReceipt(october.id);
     expect(response.status).toBe(307);
-    expect(response.headers.get('location')).toBe(`/fiz/login?next=${encodeURIComponent(`/fiz/bills/${october.id}/receipt`)}`);
+    expect(response.headers.get('location')).toBe(
+      `/fiz/login?next=${encodeURIComponent(`/fiz/bills/${october.id}/receipt`)}`,
+    );
   });
 });

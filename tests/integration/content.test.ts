@@ -15,10 +15,23 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, now);
-  await t.db.insert(outages).values({ kind: 'planned', settlement: 'с. 100%_Проценты', streets: 'ул. Подчёркнутая', reason: 'тест', startsAt: new Date(now.getTime() + 86_400_000), endsAt: new Date(now.getTime() + 90_000_000) });
+  await t.db.insert(outages).values({
+    kind: 'planned',
+    settlement: 'с. 100%_Проценты',
+    streets: 'ул. Подчёркнутая',
+    reason: 'тест',
+    startsAt: new Date(now.getTime() + 86_400_000),
+    endsAt: new Date(now.getTime() + 90_000_000),
+  });
   await t.db.insert(news).values([
     { slug: 'chernovik', title: 'Черновик', summary: 'не опубликовано', body: 'текст', publishedAt: null },
-    { slug: 'budushchee', title: 'Из будущего', summary: 'позже', body: 'текст', publishedAt: new Date('2027-01-01T00:00:00Z') },
+    {
+      slug: 'budushchee',
+      title: 'Из будущего',
+      summary: 'позже',
+      body: 'текст',
+      publishedAt: new Date('2027-01-01T00:00:00Z'),
+    },
   ]);
 });
 afterAll(async () => {

@@ -31,7 +31,11 @@ afterEach(() => {
 const link = 'https://lk.example.ru/fiz/password/reset/abc?x=1&y=2';
 
 function message(to: string, dedupeKey?: string) {
-  return { to, dedupeKey, ...renderPasswordReset({ utilityName: 'МУП «Истринские электросети»', fullName: 'Иванов И. И.', link }) };
+  return {
+    to,
+    dedupeKey,
+    ...renderPasswordReset({ utilityName: 'МУП «Истринские электросети»', fullName: 'Иванов И. И.', link }),
+  };
 }
 
 /** Records every send; fails the first `failures` calls. */
@@ -93,11 +97,19 @@ describe('deliverDueEmails', () => {
 
     expect(await deliverDueEmails({ now: t0, transport: fake.transport })).toEqual({ sent: 0, failed: 1 });
     let [row] = await rows();
-    expect(row).toMatchObject({ status: 'pending', attempts: 1, lockedUntil: null, lastError: 'provider down (call 1)' });
+    expect(row).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lockedUntil: null,
+      lastError: 'provider down (call 1)',
+    });
     expect(row!.nextAttemptAt.getTime()).toBe(t0.getTime() + backoffMs(1));
 
     // Not before the back-off has passed.
-    expect(await deliverDueEmails({ now: later(t0, backoffMs(1) - 1000), transport: fake.transport })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ now: later(t0, backoffMs(1) - 1000), transport: fake.transport })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(fake.calls()).toBe(1);
 
     const t1 = later(t0, backoffMs(1) + 1000);
@@ -107,20 +119,32 @@ describe('deliverDueEmails', () => {
     expect(row!.nextAttemptAt.getTime()).toBe(t1.getTime() + backoffMs(2));
     expect(backoffMs(2)).toBeGreaterThan(backoffMs(1));
 
-    expect(await deliverDueEmails({ now: later(t1, backoffMs(2) - 1000), transport: fake.transport })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ now: later(t1, backoffMs(2) - 1000), transport: fake.transport })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(fake.calls()).toBe(2);
 
     const t2 = later(t1, backoffMs(2) + 1000);
     expect(await deliverDueEmails({ now: t2, transport: fake.transport })).toEqual({ sent: 1, failed: 0 });
     [row] = await rows();
-    expect(row).toMatchObject({ status: 'sent', attempts: 3, providerId: 'fake-3', lockedUntil: null, lastError: null });
+    expect(row).toMatchObject({
+      status: 'sent',
+      attempts: 3,
+      providerId: 'fake-3',
+      lockedUntil: null,
+      lastError: null,
+    });
     expect(row!.sentAt?.getTime()).toBe(t2.getTime());
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]).toMatchObject({ to: 'retry@example.ru', idempotencyKey: `email-outbox-${row!.id}` });
     expect(fake.sent[0]!.text).toContain(link);
 
     // A sent message is never sent again.
-    expect(await deliverDueEmails({ now: later(t2, 30 * 86_400_000), transport: fake.transport })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ now: later(t2, 30 * 86_400_000), transport: fake.transport })).toEqual({
+      sent: 0,
+      failed: 0,
+    });
     expect(fake.calls()).toBe(3);
   });
 
@@ -128,11 +152,16 @@ describe('deliverDueEmails', () => {
     await enqueueEmail(t.db, message('never@example.ru'));
     await t.db.update(emailOutbox).set({ attempts: MAX_ATTEMPTS - 1 });
     const fake = fakeTransport(Infinity);
-    expect(await deliverDueEmails({ now: new Date(Date.now() + 1000), transport: fake.transport })).toEqual({ sent: 0, failed: 1 });
+    expect(await deliverDueEmails({ now: new Date(Date.now() + 1000), transport: fake.transport })).toEqual({
+      sent: 0,
+      failed: 1,
+    });
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
     expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`giving up on ${row!.id}`));
-    expect(await deliverDueEmails({ now: new Date(Date.now() + 365 * 86_400_000), transport: fake.transport })).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverDueEmails({ now: new Date(Date.now() + 365 * 86_400_000), transport: fake.transport })).toEqual(
+      { sent: 0, failed: 0 },
+    );
   });
 
   it('retries a message whose sender crashed once its lease runs out', async () => {
@@ -143,7 +172,10 @@ describe('deliverDueEmails', () => {
     await t.db.update(emailOutbox).set({ status: 'sending', attempts: 1, lockedUntil: lease });
     const fake = fakeTransport();
     expect(await deliverDueEmails({ now, transport: fake.transport })).toEqual({ sent: 0, failed: 0 });
-    expect(await deliverDueEmails({ now: later(lease, 1000), transport: fake.transport })).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverDueEmails({ now: later(lease, 1000), transport: fake.transport })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'sent', attempts: 2 });
   });
@@ -153,7 +185,9 @@ describe('deliverDueEmails', () => {
     const fake = fakeTransport(0, 5);
     const now = new Date(Date.now() + 1000);
     // Two senders as if in two instances (no shared in-process guard), small batches to interleave.
-    const results = await Promise.all([1, 2, 3].map(() => deliverBatch({ now, transport: fake.transport, batchSize: 3 })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => deliverBatch({ now, transport: fake.transport, batchSize: 3 })),
+    );
     const first = fake.sent.map((m) => m.to);
     expect(new Set(first).size).toBe(first.length);
     expect(results.reduce((n, r) => n + r.sent, 0)).toBe(first.length);
@@ -175,7 +209,10 @@ describe('deliverDueEmails', () => {
   it('delivers into the development mailbox', async () => {
     await enqueueEmail(t.db, message('Dev.User@Example.ru'));
     await enqueueEmail(t.db, message('other@example.ru'));
-    expect(await deliverDueEmails({ now: new Date(Date.now() + 1000), transport: devMailboxTransport })).toEqual({ sent: 2, failed: 0 });
+    expect(await deliverDueEmails({ now: new Date(Date.now() + 1000), transport: devMailboxTransport })).toEqual({
+      sent: 2,
+      failed: 0,
+    });
     const all = await rows();
     expect(all.every((r) => r.status === 'sent' && r.providerId === 'dev-mailbox' && r.sentAt)).toBe(true);
 
@@ -193,6 +230,9 @@ describe('deliverDueEmails', () => {
     vi.stubEnv('RESEND_API_KEY', '');
     await t.db.transaction(async (tx) => enqueueEmail(tx, message('kick@example.ru')));
     expect(kickEmailDelivery()).toBeUndefined();
-    await vi.waitFor(async () => expect((await rows())[0]).toMatchObject({ status: 'sent', providerId: 'dev-mailbox' }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () => expect((await rows())[0]).toMatchObject({ status: 'sent', providerId: 'dev-mailbox' }),
+      { timeout: 10_000 },
+    );
   });
 });

@@ -24,7 +24,10 @@ const NOVEMBER = '2026-11-01';
 const OCTOBER = '2026-10-01';
 
 // The smallest valid images: the check reads the first bytes, not the name.
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+const PNG = Uint8Array.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0,
+  0, 0,
+]);
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
 const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 26, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c]);
 
@@ -56,14 +59,21 @@ let serialCounter = 0;
 const nextSerial = () => `77${String(++serialCounter).padStart(6, '0')}`;
 
 async function requestOk(input: Partial<Parameters<typeof requestMeter>[1]> = {}, user = ivanova) {
-  const result = await requestMeter(user, { accountId: account1, serialNumber: nextSerial(), zonePlan: 2, installedAt: '2026-11-10', ...input }, now);
+  const result = await requestMeter(
+    user,
+    { accountId: account1, serialNumber: nextSerial(), zonePlan: 2, installedAt: '2026-11-10', ...input },
+    now,
+  );
   if (!result.ok) throw new Error(`request refused: ${result.message} ${JSON.stringify(result.fieldErrors)}`);
   return result.meterId;
 }
 
 /** Rejects the account's open requests, so a test starts below the cap on open requests. */
 async function clearPending(accountId: string) {
-  const open = await t.db.select({ id: meters.id }).from(meters).where(and(eq(meters.accountId, accountId), eq(meters.status, 'pending_confirmation')));
+  const open = await t.db
+    .select({ id: meters.id })
+    .from(meters)
+    .where(and(eq(meters.accountId, accountId), eq(meters.status, 'pending_confirmation')));
   for (const m of open) await rejectMeter(staff, { meterId: m.id, reason: 'Освобождаем очередь для теста' });
 }
 
@@ -88,16 +98,36 @@ describe('request → confirm → first reading', () => {
     const serial = nextSerial();
     const request = await requestMeter(
       ivanova,
-      { accountId: account1, serialNumber: ` № ${serial.slice(0, 4)} ${serial.slice(4)} `, zonePlan: '2', installedAt: '2026-11-12', model: 'Меркурий 200' },
+      {
+        accountId: account1,
+        serialNumber: ` № ${serial.slice(0, 4)} ${serial.slice(4)} `,
+        zonePlan: '2',
+        installedAt: '2026-11-12',
+        model: 'Меркурий 200',
+      },
       now,
     );
     expect(request.ok).toBe(true);
     if (!request.ok) return;
     const pending = await meterRow(request.meterId);
-    expect(pending).toMatchObject({ serialNumber: serial, status: 'pending_confirmation', zonePlan: 2, installedAt: '2026-11-12', requestedBy: ivanova.id, model: 'Меркурий 200' });
+    expect(pending).toMatchObject({
+      serialNumber: serial,
+      status: 'pending_confirmation',
+      zonePlan: 2,
+      installedAt: '2026-11-12',
+      requestedBy: ivanova.id,
+      model: 'Меркурий 200',
+    });
 
     // Not active yet: the subscriber cannot submit readings for it.
-    const early = await submitReadings({ meterId: request.meterId, values: { day: '10', night: '5' }, confirmImplausible: false, source: 'subscriber', userId: ivanova.id, now });
+    const early = await submitReadings({
+      meterId: request.meterId,
+      values: { day: '10', night: '5' },
+      confirmImplausible: false,
+      source: 'subscriber',
+      userId: ivanova.id,
+      now,
+    });
     expect(early.ok).toBe(false);
 
     const queue = await listPendingMeters();
@@ -106,15 +136,29 @@ describe('request → confirm → first reading', () => {
       serialNumber: serial,
       zones: ['day', 'night'],
       hasPhoto: false,
-      account: { number: '50010001', holderName: 'Иванова Мария Петровна', address: 'г. Истра, ул. Советская, д. 12, кв. 34' },
+      account: {
+        number: '50010001',
+        holderName: 'Иванова Мария Петровна',
+        address: 'г. Истра, ул. Советская, д. 12, кв. 34',
+      },
       requestedBy: { fullName: 'Иванова Мария Петровна', email: 'ivanova@example.com' },
     });
 
-    const confirmed = await confirmMeter(staff, { meterId: request.meterId, verificationDue: '2042-11-11', initial: { day: '1 250', night: '430' } }, now);
+    const confirmed = await confirmMeter(
+      staff,
+      { meterId: request.meterId, verificationDue: '2042-11-11', initial: { day: '1 250', night: '430' } },
+      now,
+    );
     expect(confirmed).toMatchObject({ ok: true, period: OCTOBER });
     expect(await meterRow(request.meterId)).toMatchObject({ status: 'active', verificationDue: '2042-11-11' });
     const initial = await t.db
-      .select({ zone: readings.zone, value: readings.value, period: readings.period, source: readings.source, submittedBy: readings.submittedBy })
+      .select({
+        zone: readings.zone,
+        value: readings.value,
+        period: readings.period,
+        source: readings.source,
+        submittedBy: readings.submittedBy,
+      })
       .from(readings)
       .where(eq(readings.meterId, request.meterId))
       .orderBy(asc(readings.zone));
@@ -130,13 +174,30 @@ describe('request → confirm → first reading', () => {
       ['night', { value: 430, period: OCTOBER }],
     ]);
     // …a value below them is refused…
-    const below = await submitReadings({ meterId: request.meterId, values: { day: '1249', night: '440' }, confirmImplausible: false, source: 'subscriber', userId: ivanova.id, now });
+    const below = await submitReadings({
+      meterId: request.meterId,
+      values: { day: '1249', night: '440' },
+      confirmImplausible: false,
+      source: 'subscriber',
+      userId: ivanova.id,
+      now,
+    });
     expect(below.ok).toBe(false);
     if (!below.ok) expect(below.fieldErrors.zone_day).toMatch(/не может быть меньше предыдущего/);
     // …and the first reading's consumption is counted from them.
-    const first = await submitReadings({ meterId: request.meterId, values: { day: '1400', night: '480' }, confirmImplausible: false, source: 'subscriber', userId: ivanova.id, now });
+    const first = await submitReadings({
+      meterId: request.meterId,
+      values: { day: '1400', night: '480' },
+      confirmImplausible: false,
+      source: 'subscriber',
+      userId: ivanova.id,
+      now,
+    });
     expect(first).toMatchObject({ ok: true, period: NOVEMBER });
-    const all = await t.db.select().from(readings).where(and(eq(readings.meterId, request.meterId), eq(readings.status, 'accepted')));
+    const all = await t.db
+      .select()
+      .from(readings)
+      .where(and(eq(readings.meterId, request.meterId), eq(readings.status, 'accepted')));
     const consumption = consumptionByPeriod(
       all.filter((r) => r.source !== 'initial').map((r) => ({ period: r.period, zone: r.zone, value: r.value })),
       all.filter((r) => r.source === 'initial').map((r) => ({ zone: r.zone, value: r.value })),
@@ -148,7 +209,11 @@ describe('request → confirm → first reading', () => {
 
     // The subscriber's list shows it active with the verification flag.
     const mine = await listMetersOfAccounts([account1], now);
-    expect(mine.find((m) => m.id === request.meterId)).toMatchObject({ status: 'active', verification: 'ok', zones: ['day', 'night'] });
+    expect(mine.find((m) => m.id === request.meterId)).toMatchObject({
+      status: 'active',
+      verification: 'ok',
+      zones: ['day', 'night'],
+    });
   });
 
   it('validates the initial readings (whole kWh ≥ 0, every zone) and the due date, writing nothing', async () => {
@@ -163,21 +228,30 @@ describe('request → confirm → first reading', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.fieldErrors[field]).toMatch(reason);
     }
-    const badDue = await confirmMeter(staff, { meterId, verificationDue: '2026-11-01', initial: { peak: '0', half_peak: '0', night: '0' } }, now);
+    const badDue = await confirmMeter(
+      staff,
+      { meterId, verificationDue: '2026-11-01', initial: { peak: '0', half_peak: '0', night: '0' } },
+      now,
+    );
     expect(badDue.ok).toBe(false);
     if (!badDue.ok) expect(badDue.fieldErrors.verificationDue).toMatch(/позже даты установки/);
     expect(await meterRow(meterId)).toMatchObject({ status: 'pending_confirmation' });
     expect(await t.db.select().from(readings).where(eq(readings.meterId, meterId))).toEqual([]);
 
     // Zero is a valid register (a brand-new meter).
-    expect(await confirmMeter(staff, { meterId, initial: { peak: '0', half_peak: '0', night: '0' } }, now)).toMatchObject({ ok: true });
+    expect(
+      await confirmMeter(staff, { meterId, initial: { peak: '0', half_peak: '0', night: '0' } }, now),
+    ).toMatchObject({ ok: true });
     expect((await meterRow(meterId)).verificationDue).toBeNull();
   });
 
   it('after the window closes the initial readings go to the month before the next period', async () => {
     const meterId = await requestOk({ zonePlan: 1 });
     const afterWindow = new Date('2026-11-27T10:00:00Z');
-    expect(await confirmMeter(staff, { meterId, initial: { all_day: '5' } }, afterWindow)).toMatchObject({ ok: true, period: NOVEMBER });
+    expect(await confirmMeter(staff, { meterId, initial: { all_day: '5' } }, afterWindow)).toMatchObject({
+      ok: true,
+      period: NOVEMBER,
+    });
   });
 });
 
@@ -196,9 +270,17 @@ describe('decisions', () => {
     expect(await t.db.select().from(readings).where(eq(readings.meterId, meterId))).toEqual([]);
     expect((await listPendingMeters()).some((m) => m.id === meterId)).toBe(false);
 
-    const again = await requestMeter(ivanova, { accountId: account1, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-11' }, now);
+    const again = await requestMeter(
+      ivanova,
+      { accountId: account1, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-11' },
+      now,
+    );
     expect(again).toMatchObject({ ok: true, meterId });
-    expect(await meterRow(meterId)).toMatchObject({ status: 'pending_confirmation', zonePlan: 1, installedAt: '2026-11-11' });
+    expect(await meterRow(meterId)).toMatchObject({
+      status: 'pending_confirmation',
+      zonePlan: 1,
+      installedAt: '2026-11-11',
+    });
   });
 
   it('two staff confirming (or confirming and rejecting) at once: exactly one wins, the other is told in Russian', async () => {
@@ -221,7 +303,13 @@ describe('decisions', () => {
 
 describe('request validation', () => {
   it('a duplicate serial on the account is a field error, not a 500 — also when sent twice at once', async () => {
-    expect(await requestMeter(ivanova, { accountId: account1, serialNumber: '41235872', zonePlan: 1, installedAt: '2026-11-01' }, now)).toMatchObject({
+    expect(
+      await requestMeter(
+        ivanova,
+        { accountId: account1, serialNumber: '41235872', zonePlan: 1, installedAt: '2026-11-01' },
+        now,
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { serialNumber: expect.stringMatching(/уже подключён к этому лицевому счёту/) },
     });
@@ -232,21 +320,45 @@ describe('request validation', () => {
     ]);
     expect(both.filter((r) => r.ok)).toHaveLength(1);
     const loser = both.find((r) => !r.ok);
-    expect(loser).toMatchObject({ fieldErrors: { serialNumber: expect.stringMatching(/уже отправлена и ждёт подтверждения/) } });
+    expect(loser).toMatchObject({
+      fieldErrors: { serialNumber: expect.stringMatching(/уже отправлена и ждёт подтверждения/) },
+    });
     // The same serial on another account is another meter.
-    expect(await requestMeter(petrov, { accountId: account2, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-01' }, now)).toMatchObject({ ok: true });
+    expect(
+      await requestMeter(
+        petrov,
+        { accountId: account2, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-01' },
+        now,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it('refuses someone else’s account, a future installation date and junk fields', async () => {
-    expect(await requestMeter(petrov, { accountId: account1, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-01' }, now)).toMatchObject({
+    expect(
+      await requestMeter(
+        petrov,
+        { accountId: account1, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-01' },
+        now,
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { accountId: expect.any(String) },
     });
-    expect(await requestMeter(ivanova, { accountId: account1, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-22' }, now)).toMatchObject({
+    expect(
+      await requestMeter(
+        ivanova,
+        { accountId: account1, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-22' },
+        now,
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { installedAt: expect.stringMatching(/не может быть позже сегодняшней/) },
     });
-    const junk = await requestMeter(ivanova, { accountId: account1, serialNumber: '!', zonePlan: '4' as '1', installedAt: '2026-02-30' }, now);
+    const junk = await requestMeter(
+      ivanova,
+      { accountId: account1, serialNumber: '!', zonePlan: '4' as '1', installedAt: '2026-02-30' },
+      now,
+    );
     expect(junk.ok).toBe(false);
     if (!junk.ok) expect(Object.keys(junk.fieldErrors).sort()).toEqual(['installedAt', 'serialNumber', 'zonePlan']);
   });
@@ -254,10 +366,14 @@ describe('request validation', () => {
   it('photo: JPEG / PNG / WebP by their bytes up to 2 MB, stored as a data: URL; anything else is a field error', async () => {
     await clearPending(account1);
     const withPng = await requestOk({ photo: new File([PNG], 'табличка.png', { type: 'image/png' }) });
-    expect((await meterRow(withPng)).nameplatePhoto).toBe(`data:image/png;base64,${Buffer.from(PNG).toString('base64')}`);
+    expect((await meterRow(withPng)).nameplatePhoto).toBe(
+      `data:image/png;base64,${Buffer.from(PNG).toString('base64')}`,
+    );
     expect(await meterPhoto(withPng)).toMatchObject({ type: 'image/png' });
     // The name and the declared type do not matter: the bytes do.
-    const jpegNamedOddly = await requestOk({ photo: new File([JPEG], 'photo.bin', { type: 'application/octet-stream' }) });
+    const jpegNamedOddly = await requestOk({
+      photo: new File([JPEG], 'photo.bin', { type: 'application/octet-stream' }),
+    });
     expect((await meterRow(jpegNamedOddly)).nameplatePhoto).toMatch(/^data:image\/jpeg;base64,/);
     const webp = await requestOk({ photo: new Blob([WEBP]) });
     expect((await meterRow(webp)).nameplatePhoto).toMatch(/^data:image\/webp;base64,/);
@@ -265,13 +381,23 @@ describe('request validation', () => {
 
     const refused: [File, RegExp][] = [
       [new File(['<script>alert(1)</script>'], 'nameplate.jpg', { type: 'image/jpeg' }), /JPEG, PNG или WebP/],
-      [new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'nameplate.svg', { type: 'image/svg+xml' }), /JPEG, PNG или WebP/],
-      [new File([Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])], 'a.gif', { type: 'image/gif' }), /JPEG, PNG или WebP/],
+      [
+        new File(['<svg xmlns="http://www.w3.org/2000/svg"/>'], 'nameplate.svg', { type: 'image/svg+xml' }),
+        /JPEG, PNG или WebP/,
+      ],
+      [
+        new File([Uint8Array.from([0x47, 0x49, 0x46, 0x38, 0x39, 0x61])], 'a.gif', { type: 'image/gif' }),
+        /JPEG, PNG или WebP/,
+      ],
       [new File([JPEG, new Uint8Array(PHOTO_MAX_BYTES)], 'big.jpg', { type: 'image/jpeg' }), /больше 2 МБ/],
     ];
     for (const [file, reason] of refused) {
       const serial = nextSerial();
-      const result = await requestMeter(ivanova, { accountId: account1, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-01', photo: file }, now);
+      const result = await requestMeter(
+        ivanova,
+        { accountId: account1, serialNumber: serial, zonePlan: 1, installedAt: '2026-11-01', photo: file },
+        now,
+      );
       expect(result.ok, file.name).toBe(false);
       if (!result.ok) expect(result.fieldErrors.photo, file.name).toMatch(reason);
       expect(await t.db.select().from(meters).where(eq(meters.serialNumber, serial))).toEqual([]);
@@ -280,7 +406,10 @@ describe('request validation', () => {
     const noFile = await requestOk({ photo: new File([], 'undefined', { type: 'application/octet-stream' }) });
     expect((await meterRow(noFile)).nameplatePhoto).toBeNull();
     // Exactly 2 MB is allowed.
-    const atLimit = await requestOk({ accountId: account2, photo: new File([JPEG, new Uint8Array(PHOTO_MAX_BYTES - JPEG.length)], 'limit.jpg') }, petrov);
+    const atLimit = await requestOk(
+      { accountId: account2, photo: new File([JPEG, new Uint8Array(PHOTO_MAX_BYTES - JPEG.length)], 'limit.jpg') },
+      petrov,
+    );
     expect(atLimit).toBeTruthy();
   });
 
@@ -288,7 +417,11 @@ describe('request validation', () => {
     const sidorova = await userByEmail('sidorova@example.com');
     const account3 = await accountId('50010003');
     for (let i = 0; i < MAX_PENDING_PER_ACCOUNT; i++) await requestOk({ accountId: account3 }, sidorova);
-    const over = await requestMeter(sidorova, { accountId: account3, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-01' }, now);
+    const over = await requestMeter(
+      sidorova,
+      { accountId: account3, serialNumber: nextSerial(), zonePlan: 1, installedAt: '2026-11-01' },
+      now,
+    );
     expect(over).toMatchObject({ ok: false, message: expect.stringMatching(/ждут подтверждения/) });
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkNameplatePhoto, decodePhotoDataUrl, sniffImageType } from '@/lib/meters/photo';
 import { normalizeSerial, requestMeterSchema } from '@/lib/meters/schemas';
 import { fieldErrorsOf } from '@/lib/validation/form-data';
-import { addCalendarMonths, daysWord, verificationFlag, verificationStatus, verificationWarning } from '@/lib/meters/verification';
+import {
+  addCalendarMonths,
+  daysWord,
+  verificationFlag,
+  verificationStatus,
+  verificationWarning,
+} from '@/lib/meters/verification';
 
 // Pure rules of the meters feature (no database). They live under tests/integration only because
 // that is where this feature's test files may go for now; they would sit in tests/unit otherwise.
@@ -46,11 +52,26 @@ describe('verification flag (Moscow calendar, 3 months)', () => {
 
   it('says it in Russian with the right word form', () => {
     expect([1, 2, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111].map((n) => `${n} ${daysWord(n)}`)).toEqual([
-      '1 день', '2 дня', '4 дня', '5 дней', '11 дней', '12 дней', '14 дней', '21 день', '22 дня', '25 дней', '101 день', '111 дней',
+      '1 день',
+      '2 дня',
+      '4 дня',
+      '5 дней',
+      '11 дней',
+      '12 дней',
+      '14 дней',
+      '21 день',
+      '22 дня',
+      '25 дней',
+      '101 день',
+      '111 дней',
     ]);
-    expect(verificationWarning('2026-12-01', verificationStatus('2026-12-01', now))).toMatch(/^Поверка через 11 дней \(01\.12\.2026\)/);
+    expect(verificationWarning('2026-12-01', verificationStatus('2026-12-01', now))).toMatch(
+      /^Поверка через 11 дней \(01\.12\.2026\)/,
+    );
     expect(verificationWarning('2026-11-20', verificationStatus('2026-11-20', now))).toMatch(/^Срок поверки — сегодня/);
-    expect(verificationWarning('2026-11-01', verificationStatus('2026-11-01', now))).toMatch(/^Поверка просрочена с 01\.11\.2026 — обратитесь/);
+    expect(verificationWarning('2026-11-01', verificationStatus('2026-11-01', now))).toMatch(
+      /^Поверка просрочена с 01\.11\.2026 — обратитесь/,
+    );
     expect(verificationWarning('2035-01-01', verificationStatus('2035-01-01', now))).toBeNull();
     expect(verificationWarning(null, verificationStatus(null, now))).toBeNull();
   });
@@ -79,7 +100,10 @@ describe('nameplate photo', () => {
     expect(decodePhotoDataUrl(`data:image/svg+xml;base64,${Buffer.from(png).toString('base64')}`)).toBeNull();
     expect(decodePhotoDataUrl('javascript:alert(1)')).toBeNull();
     expect(await checkNameplatePhoto('not a file')).toMatchObject({ ok: false });
-    expect(await checkNameplatePhoto(new Blob([]))).toMatchObject({ ok: false, reason: expect.stringMatching(/пустой/) });
+    expect(await checkNameplatePhoto(new Blob([]))).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/пустой/),
+    });
   });
 });
 
@@ -107,7 +131,12 @@ describe('request form', () => {
       installedAt: '2026-11-01',
       model: undefined,
     });
-    const bad = requestMeterSchema.safeParse({ accountId: 'x', serialNumber: '', zonePlan: '', installedAt: '01.11.2026' });
+    const bad = requestMeterSchema.safeParse({
+      accountId: 'x',
+      serialNumber: '',
+      zonePlan: '',
+      installedAt: '01.11.2026',
+    });
     expect(bad.success).toBe(false);
     if (!bad.success) {
       expect(fieldErrorsOf(bad.error)).toMatchObject({

@@ -11,14 +11,25 @@ import { completePasswordReset } from '@/lib/auth/recovery';
 import { issueToken } from '@/lib/auth/tokens';
 import { sandboxConfig } from '@/lib/payments/active-gateway';
 import { deleteBinding } from '@/lib/payments/bindings';
-import { buildSandboxNotification, SANDBOX_RECURRING_PATH, SANDBOX_RESULT_PATH, sandboxGateway } from '@/lib/payments/gateway/sandbox';
+import {
+  buildSandboxNotification,
+  SANDBOX_RECURRING_PATH,
+  SANDBOX_RESULT_PATH,
+  sandboxGateway,
+} from '@/lib/payments/gateway/sandbox';
 import type { PaymentGateway } from '@/lib/payments/gateway/types';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { chargeBinding, RECURRING_MESSAGES } from '@/lib/payments/recurring';
 import { handleResultNotification } from '@/lib/payments/result-endpoint';
 import { handleSandboxRecurring } from '@/lib/payments/sandbox-recurring';
 import { startPayment } from '@/lib/payments/start';
-import { accountByNumber, addHouseholdAccount, NEW_PASSWORD, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
+import {
+  accountByNumber,
+  addHouseholdAccount,
+  NEW_PASSWORD,
+  userByEmail,
+  useSeededDatabase,
+} from '../support/auth-fixtures';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
@@ -87,18 +98,32 @@ async function balanceOf(accountId: string): Promise<number> {
   return row!.sum;
 }
 
-const creditsOf = (paymentId: string) => db().select().from(ledgerEntries).where(and(eq(ledgerEntries.paymentId, paymentId), eq(ledgerEntries.kind, 'payment')));
+const creditsOf = (paymentId: string) =>
+  db()
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.paymentId, paymentId), eq(ledgerEntries.kind, 'payment')));
 const bindingsOf = (userId: string) => db().select().from(cardBindings).where(eq(cardBindings.userId, userId));
 const paymentsOf = (accountId: string) => db().select().from(payments).where(eq(payments.accountId, accountId));
 
 function notification(invId: number, amountKopecks: number) {
-  return buildSandboxNotification({ invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: CARD }, sandboxConfig());
+  return buildSandboxNotification(
+    { invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: CARD },
+    sandboxConfig(),
+  );
 }
 
 /** The first payment with «Запомнить карту», paid: the gateway's notification arrives `copies` times at once. */
 async function bindThroughPayment(userId: string, accountId: string, amountKopecks: number, copies = 1) {
-  const { invId, paymentId } = await startPayment({ accountId, userId, amountKopecks, requestsBinding: true, ip }, gateway);
-  const answers = await Promise.all(Array.from({ length: copies }, () => acceptPaymentNotification(gateway, notification(invId, amountKopecks), { ip })));
+  const { invId, paymentId } = await startPayment(
+    { accountId, userId, amountKopecks, requestsBinding: true, ip },
+    gateway,
+  );
+  const answers = await Promise.all(
+    Array.from({ length: copies }, () =>
+      acceptPaymentNotification(gateway, notification(invId, amountKopecks), { ip }),
+    ),
+  );
   expect(answers.every((a) => a.status === 200 && a.body === `OK${invId}`)).toBe(true);
   const [binding] = await db().select().from(cardBindings).where(eq(cardBindings.parentPaymentId, paymentId));
   return { invId, paymentId, binding: binding! };
@@ -113,18 +138,41 @@ describe('a binding is born from the paid first payment', () => {
 
     const rows = (await bindingsOf(ivanova.id)).filter((b) => b.parentPaymentId === paymentId);
     expect(rows).toHaveLength(1);
-    expect(binding).toMatchObject({ userId: ivanova.id, token: String(invId), cardMask: CARD, purpose: 'electricity', gateway: 'sandbox' });
-    expect(Object.keys(binding).sort()).toEqual(['cardMask', 'createdAt', 'gateway', 'id', 'parentPaymentId', 'purpose', 'token', 'userId']);
+    expect(binding).toMatchObject({
+      userId: ivanova.id,
+      token: String(invId),
+      cardMask: CARD,
+      purpose: 'electricity',
+      gateway: 'sandbox',
+    });
+    expect(Object.keys(binding).sort()).toEqual([
+      'cardMask',
+      'createdAt',
+      'gateway',
+      'id',
+      'parentPaymentId',
+      'purpose',
+      'token',
+      'userId',
+    ]);
     expect(await creditsOf(paymentId)).toHaveLength(1);
     expect(await balanceOf(account.id)).toBe(before - 300_00);
-    const bound = await db().select().from(auditLog).where(and(eq(auditLog.action, 'card.bound'), eq(auditLog.subjectId, binding.id)));
-    expect(bound).toEqual([expect.objectContaining({ actorUserId: ivanova.id, details: { invId, cardMask: CARD, purpose: 'electricity' } })]);
+    const bound = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'card.bound'), eq(auditLog.subjectId, binding.id)));
+    expect(bound).toEqual([
+      expect.objectContaining({ actorUserId: ivanova.id, details: { invId, cardMask: CARD, purpose: 'electricity' } }),
+    ]);
   });
 
   it('not for a payment that did not ask for it', async () => {
     const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
     const account = (await accountByNumber(db(), '50010003'))!;
-    const { invId, paymentId } = await startPayment({ accountId: account.id, userId: sidorova.id, amountKopecks: 5_00, requestsBinding: false, ip }, gateway);
+    const { invId, paymentId } = await startPayment(
+      { accountId: account.id, userId: sidorova.id, amountKopecks: 5_00, requestsBinding: false, ip },
+      gateway,
+    );
     expect((await acceptPaymentNotification(gateway, notification(invId, 5_00), { ip })).status).toBe(200);
     expect(await db().select().from(cardBindings).where(eq(cardBindings.parentPaymentId, paymentId))).toEqual([]);
   });
@@ -137,30 +185,50 @@ describe('«Оплатить привязанной картой»', () => {
     const { binding, invId: parentInvId } = await bindThroughPayment(ivanova.id, account.id, 10_00);
     const before = await balanceOf(account.id);
 
-    const outcome = await chargeBinding({ userId: ivanova.id, bindingId: binding.id, accountId: account.id, amountKopecks: 777_77, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: ivanova.id, bindingId: binding.id, accountId: account.id, amountKopecks: 777_77, ip },
+      gateway,
+    );
     if (!outcome.ok) throw new Error(outcome.message);
     expect(outcome.invId).not.toBe(parentInvId);
     // Accepted is not paid: until the notification lands nothing is credited.
-    const [accepted] = await db().select({ status: payments.status }).from(payments).where(eq(payments.id, outcome.paymentId));
+    const [accepted] = await db()
+      .select({ status: payments.status })
+      .from(payments)
+      .where(eq(payments.id, outcome.paymentId));
     expect(accepted?.status).toBe('pending');
     expect(await balanceOf(account.id)).toBe(before);
     expect(queued).toHaveLength(1);
     await notificationsLanded();
 
     const [payment] = await db().select().from(payments).where(eq(payments.id, outcome.paymentId));
-    expect(payment).toMatchObject({ status: 'paid', amountKopecks: 777_77, cardBindingId: binding.id, cardMask: CARD, requestsBinding: false, userId: ivanova.id });
+    expect(payment).toMatchObject({
+      status: 'paid',
+      amountKopecks: 777_77,
+      cardBindingId: binding.id,
+      cardMask: CARD,
+      requestsBinding: false,
+      userId: ivanova.id,
+    });
     expect(await creditsOf(outcome.paymentId)).toHaveLength(1);
     expect(await balanceOf(account.id)).toBe(before - 777_77);
 
     // The gateway retries (it did not hear our OK, say): 30 copies at once, one credit still.
-    const again = await Promise.all(Array.from({ length: 30 }, () => acceptPaymentNotification(gateway, notification(outcome.invId, 777_77), { ip })));
+    const again = await Promise.all(
+      Array.from({ length: 30 }, () => acceptPaymentNotification(gateway, notification(outcome.invId, 777_77), { ip })),
+    );
     expect(again.every((a) => a.status === 200 && a.body === `OK${outcome.invId}`)).toBe(true);
     expect(await creditsOf(outcome.paymentId)).toHaveLength(1);
     expect(await balanceOf(account.id)).toBe(before - 777_77);
     // A charge does not breed another binding.
-    expect(await db().select().from(cardBindings).where(eq(cardBindings.parentPaymentId, outcome.paymentId))).toEqual([]);
+    expect(await db().select().from(cardBindings).where(eq(cardBindings.parentPaymentId, outcome.paymentId))).toEqual(
+      [],
+    );
 
-    const charged = await db().select({ details: auditLog.details }).from(auditLog).where(and(eq(auditLog.action, 'card.charged'), eq(auditLog.subjectId, outcome.paymentId)));
+    const charged = await db()
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'card.charged'), eq(auditLog.subjectId, outcome.paymentId)));
     expect(charged).toEqual([{ details: expect.objectContaining({ outcome: 'accepted', cardMask: CARD }) }]);
   });
 
@@ -169,9 +237,15 @@ describe('«Оплатить привязанной картой»', () => {
     const home = (await accountByNumber(db(), '50010001'))!;
     const { binding } = await bindThroughPayment(ivanova.id, home.id, 9_00);
     const before = await balanceOf(home.id);
-    const first = await chargeBinding({ userId: ivanova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 20_00, ip }, gateway);
+    const first = await chargeBinding(
+      { userId: ivanova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 20_00, ip },
+      gateway,
+    );
     expect(first.ok).toBe(true);
-    const second = await chargeBinding({ userId: ivanova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 20_00, ip }, gateway);
+    const second = await chargeBinding(
+      { userId: ivanova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 20_00, ip },
+      gateway,
+    );
     expect(second).toEqual({ ok: false, message: RECURRING_MESSAGES.busy, field: 'bindingId' });
     await notificationsLanded();
     expect(await balanceOf(home.id)).toBe(before - 20_00);
@@ -184,15 +258,24 @@ describe('«Оплатить привязанной картой»', () => {
     const dacha = await addHouseholdAccount(db());
     await db().insert(accountUsers).values({ accountId: dacha.id, userId: ivanova.id });
 
-    const outcome = await chargeBinding({ userId: ivanova.id, bindingId: binding.id, accountId: dacha.id, amountKopecks: 100_00, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: ivanova.id, bindingId: binding.id, accountId: dacha.id, amountKopecks: 100_00, ip },
+      gateway,
+    );
     expect(outcome).toEqual({ ok: false, message: RECURRING_MESSAGES.newPayee(dacha.number), field: 'accountId' });
     expect(outcome.ok ? '' : outcome.message).toMatch(/уже оплачивали/);
     expect(await paymentsOf(dacha.id)).toEqual([]);
 
     // After an ordinary paid payment to it, the same card may pay it.
-    const first = await startPayment({ accountId: dacha.id, userId: ivanova.id, amountKopecks: 50_00, requestsBinding: false, ip }, gateway);
+    const first = await startPayment(
+      { accountId: dacha.id, userId: ivanova.id, amountKopecks: 50_00, requestsBinding: false, ip },
+      gateway,
+    );
     await acceptPaymentNotification(gateway, notification(first.invId, 50_00), { ip });
-    const allowed = await chargeBinding({ userId: ivanova.id, bindingId: binding.id, accountId: dacha.id, amountKopecks: 100_00, ip }, gateway);
+    const allowed = await chargeBinding(
+      { userId: ivanova.id, bindingId: binding.id, accountId: dacha.id, amountKopecks: 100_00, ip },
+      gateway,
+    );
     expect(allowed.ok).toBe(true);
     await notificationsLanded();
     expect(await balanceOf(dacha.id)).toBe(-150_00);
@@ -206,7 +289,10 @@ describe('«Оплатить привязанной картой»', () => {
     const { binding } = await bindThroughPayment(ivanova.id, ivanovaHome.id, 2_00);
     const before = await paymentsOf(petrovHome.id);
 
-    const outcome = await chargeBinding({ userId: petrov.id, bindingId: binding.id, accountId: petrovHome.id, amountKopecks: 100_00, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: petrov.id, bindingId: binding.id, accountId: petrovHome.id, amountKopecks: 100_00, ip },
+      gateway,
+    );
     expect(outcome).toEqual({ ok: false, message: RECURRING_MESSAGES.notFound, field: 'bindingId' });
     expect(await paymentsOf(petrovHome.id)).toHaveLength(before.length);
     // Nor can he delete it.
@@ -222,7 +308,10 @@ describe('«Оплатить привязанной картой»', () => {
       .insert(cardBindings)
       .values({ userId: ivanova.id, purpose: 'services', gateway: 'sandbox', token: binding.token, cardMask: CARD })
       .returning();
-    const outcome = await chargeBinding({ userId: ivanova.id, bindingId: services!.id, accountId: home.id, amountKopecks: 100_00, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: ivanova.id, bindingId: services!.id, accountId: home.id, amountKopecks: 100_00, ip },
+      gateway,
+    );
     expect(outcome).toEqual({ ok: false, message: RECURRING_MESSAGES.otherPurpose, field: 'bindingId' });
   });
 
@@ -230,17 +319,32 @@ describe('«Оплатить привязанной картой»', () => {
     const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     // A token naming a payment that was not a Recurring=true first payment: the gateway says no.
-    const plain = await startPayment({ accountId: home.id, userId: ivanova.id, amountKopecks: 4_00, requestsBinding: false, ip }, gateway);
+    const plain = await startPayment(
+      { accountId: home.id, userId: ivanova.id, amountKopecks: 4_00, requestsBinding: false, ip },
+      gateway,
+    );
     await acceptPaymentNotification(gateway, notification(plain.invId, 4_00), { ip });
     const [forged] = await db()
       .insert(cardBindings)
-      .values({ userId: ivanova.id, purpose: 'electricity', gateway: 'sandbox', token: String(plain.invId), cardMask: CARD })
+      .values({
+        userId: ivanova.id,
+        purpose: 'electricity',
+        gateway: 'sandbox',
+        token: String(plain.invId),
+        cardMask: CARD,
+      })
       .returning();
     const before = await balanceOf(home.id);
-    const outcome = await chargeBinding({ userId: ivanova.id, bindingId: forged!.id, accountId: home.id, amountKopecks: 100_00, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: ivanova.id, bindingId: forged!.id, accountId: home.id, amountKopecks: 100_00, ip },
+      gateway,
+    );
     expect(outcome).toMatchObject({ ok: false, message: RECURRING_MESSAGES.declined });
     expect(queued).toEqual([]);
-    const [payment] = await db().select({ status: payments.status }).from(payments).where(eq(payments.id, outcome.ok ? '' : outcome.paymentId!));
+    const [payment] = await db()
+      .select({ status: payments.status })
+      .from(payments)
+      .where(eq(payments.id, outcome.ok ? '' : outcome.paymentId!));
     expect(payment?.status).toBe('failed');
     expect(await balanceOf(home.id)).toBe(before);
   });
@@ -253,10 +357,16 @@ describe('deleting a binding', () => {
     const { binding } = await bindThroughPayment(sidorova.id, home.id, 6_00);
     expect(await deleteBinding(sidorova.id, binding.id, { ip })).toEqual({ ok: true, cardMask: CARD });
     expect((await bindingsOf(sidorova.id)).map((b) => b.id)).not.toContain(binding.id);
-    const [entry] = await db().select().from(auditLog).where(and(eq(auditLog.action, 'card.deleted'), eq(auditLog.subjectId, binding.id)));
+    const [entry] = await db()
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'card.deleted'), eq(auditLog.subjectId, binding.id)));
     expect(entry).toMatchObject({ actorUserId: sidorova.id, details: { cardMask: CARD, purpose: 'electricity' } });
     expect(await deleteBinding(sidorova.id, binding.id, { ip })).toEqual({ ok: false });
-    const outcome = await chargeBinding({ userId: sidorova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 10_00, ip }, gateway);
+    const outcome = await chargeBinding(
+      { userId: sidorova.id, bindingId: binding.id, accountId: home.id, amountKopecks: 10_00, ip },
+      gateway,
+    );
     expect(outcome).toEqual({ ok: false, message: RECURRING_MESSAGES.notFound, field: 'bindingId' });
   });
 });
@@ -274,7 +384,10 @@ describe('password recovery', () => {
     expect(others.length).toBeGreaterThan(0);
 
     const token = await issueToken(db(), { userId: sidorova.id, purpose: 'password_reset' });
-    expect(await completePasswordReset(token, NEW_PASSWORD, { ip, origin: 'http://test.local' })).toEqual({ ok: true, cardsRemoved: hers.length });
+    expect(await completePasswordReset(token, NEW_PASSWORD, { ip, origin: 'http://test.local' })).toEqual({
+      ok: true,
+      cardsRemoved: hers.length,
+    });
     expect(await bindingsOf(sidorova.id)).toEqual([]);
     expect(await bindingsOf(ivanova.id)).toHaveLength(others.length);
   });

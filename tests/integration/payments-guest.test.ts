@@ -27,8 +27,19 @@ afterAll(async () => {
 
 describe('guest payee lookup', () => {
   it('shows the holder and street masked, and signs the payee and amount it showed', async () => {
-    const result = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 125_050, email: 'guest@example.com' }, { ip: '198.51.100.1', now });
-    expect(result).toMatchObject({ ok: true, payee: { holder: 'К***в Д. А.', address: 'г. Истра, ул. Л***, д. 5', accountNumber: '50010004', amountKopecks: 125_050 } });
+    const result = await lookupGuestPayee(
+      { accountNumber: '50010004', amountKopecks: 125_050, email: 'guest@example.com' },
+      { ip: '198.51.100.1', now },
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      payee: {
+        holder: 'К***в Д. А.',
+        address: 'г. Истра, ул. Л***, д. 5',
+        accountNumber: '50010004',
+        amountKopecks: 125_050,
+      },
+    });
     if (!result.ok) throw new Error('expected a payee');
     expect(JSON.stringify(result)).not.toMatch(/Кузнецов|Ленина|Дмитрий/);
     const body = readTicket(result.payee.ticket, now);
@@ -36,7 +47,10 @@ describe('guest payee lookup', () => {
   });
 
   it('a ticket with a changed amount or account, or an expired one, is refused', async () => {
-    const result = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 10_000 }, { ip: '198.51.100.2', now });
+    const result = await lookupGuestPayee(
+      { accountNumber: '50010004', amountKopecks: 10_000 },
+      { ip: '198.51.100.2', now },
+    );
     if (!result.ok) throw new Error('expected a payee');
     const [encoded, signature] = result.payee.ticket.split('.');
     const body = JSON.parse(Buffer.from(encoded!, 'base64url').toString('utf8'));
@@ -49,8 +63,14 @@ describe('guest payee lookup', () => {
 
   it('an unknown number gets the same advice as a typo, and writes no payment', async () => {
     const before = await t.db.select({ n: sql<number>`count(*)::int` }).from(payments);
-    const result = await lookupGuestPayee({ accountNumber: '50019999', amountKopecks: 10_000 }, { ip: '198.51.100.3', now });
-    expect(result).toMatchObject({ ok: false, fieldErrors: { accountNumber: expect.stringContaining('Лицевой счёт не найден') } });
+    const result = await lookupGuestPayee(
+      { accountNumber: '50019999', amountKopecks: 10_000 },
+      { ip: '198.51.100.3', now },
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { accountNumber: expect.stringContaining('Лицевой счёт не найден') },
+    });
     const after = await t.db.select({ n: sql<number>`count(*)::int` }).from(payments);
     expect(after[0]!.n).toBe(before[0]!.n);
   });
@@ -66,13 +86,19 @@ describe('guest payee lookup', () => {
     const blocked = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 10_000 }, { ip, now });
     expect(blocked).toMatchObject({ ok: false, message: expect.stringContaining('Слишком много запросов') });
     // Another address is not affected.
-    const other = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 10_000 }, { ip: '198.51.100.78', now });
+    const other = await lookupGuestPayee(
+      { accountNumber: '50010004', amountKopecks: 10_000 },
+      { ip: '198.51.100.78', now },
+    );
     expect(other.ok).toBe(true);
   });
 
   it('an account closed in the registry is not offered as a payee', async () => {
     await t.db.execute(sql`update accounts set status = 'closed' where number = '50010003'`);
-    const result = await lookupGuestPayee({ accountNumber: '50010003', amountKopecks: 10_000 }, { ip: '198.51.100.4', now });
+    const result = await lookupGuestPayee(
+      { accountNumber: '50010003', amountKopecks: 10_000 },
+      { ip: '198.51.100.4', now },
+    );
     expect(result.ok).toBe(false);
     await t.db.execute(sql`update accounts set status = 'active' where number = '50010003'`);
   });

@@ -15,7 +15,12 @@ vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   kickEmailDelivery: () => {},
 }));
 
-const config: SandboxConfig = { merchantLogin: 'energokabinet-sandbox', password1: 'test-one', password2: 'test-two', hash: 'md5' };
+const config: SandboxConfig = {
+  merchantLogin: 'energokabinet-sandbox',
+  password1: 'test-one',
+  password2: 'test-two',
+  hash: 'md5',
+};
 const gateway = sandboxGateway({ origin: 'http://test.local', config });
 const ctx = { ip: '203.0.113.9' };
 
@@ -55,14 +60,22 @@ async function pending(amountKopecks: number, requestsBinding = false) {
 }
 
 function notification(invId: number, amountKopecks: number, extra: Partial<Record<string, string>> = {}) {
-  return { ...buildSandboxNotification({ invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' }, config), ...extra } as Record<string, string>;
+  return {
+    ...buildSandboxNotification(
+      { invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' },
+      config,
+    ),
+    ...extra,
+  } as Record<string, string>;
 }
 
 describe('payment notifications', () => {
   it('credit once: 100 concurrent copies of one notification → one ledger entry, every copy answered OK', async () => {
     const before = await balance();
     const { invId, paymentId } = await pending(123_45);
-    const answers = await Promise.all(Array.from({ length: 100 }, () => acceptPaymentNotification(gateway, notification(invId, 123_45), ctx)));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => acceptPaymentNotification(gateway, notification(invId, 123_45), ctx)),
+    );
     expect(answers.every((a) => a.status === 200 && a.body === `OK${invId}`)).toBe(true);
     expect(await balance()).toBe(before - 123_45);
     const credits = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.paymentId, paymentId));
@@ -90,7 +103,10 @@ describe('payment notifications', () => {
     expect(await balance()).toBe(before);
     const [payment] = await t.db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId));
     expect(payment?.status).toBe('pending');
-    const refusals = await t.db.select({ details: auditLog.details }).from(auditLog).where(eq(auditLog.action, 'payment.notification_refused'));
+    const refusals = await t.db
+      .select({ details: auditLog.details })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'payment.notification_refused'));
     const reasons = refusals.map((r) => (r.details as { reason: string }).reason);
     expect(reasons).toEqual(expect.arrayContaining(['bad_signature', 'amount_mismatch', 'unknown_inv_id']));
 
@@ -103,7 +119,17 @@ describe('payment notifications', () => {
     const { invId, paymentId } = await pending(10_00, true);
     await acceptPaymentNotification(gateway, notification(invId, 10_00), ctx);
     await acceptPaymentNotification(gateway, notification(invId, 10_00), ctx);
-    const bindings = await t.db.select().from(cardBindings).where(and(eq(cardBindings.userId, userId), eq(cardBindings.parentPaymentId, paymentId)));
-    expect(bindings).toEqual([expect.objectContaining({ token: String(invId), cardMask: '411111******1111', purpose: 'electricity', gateway: 'sandbox' })]);
+    const bindings = await t.db
+      .select()
+      .from(cardBindings)
+      .where(and(eq(cardBindings.userId, userId), eq(cardBindings.parentPaymentId, paymentId)));
+    expect(bindings).toEqual([
+      expect.objectContaining({
+        token: String(invId),
+        cardMask: '411111******1111',
+        purpose: 'electricity',
+        gateway: 'sandbox',
+      }),
+    ]);
   });
 });

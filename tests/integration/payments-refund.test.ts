@@ -52,7 +52,10 @@ afterAll(async () => {
 });
 
 /** A card payment that has been paid (as the notification leaves it): the row and its ledger credit. */
-async function paidPayment(amountKopecks: number, opts: { gateway?: string; accountId?: string; userId?: string | null } = {}) {
+async function paidPayment(
+  amountKopecks: number,
+  opts: { gateway?: string; accountId?: string; userId?: string | null } = {},
+) {
   const paidAt = new Date('2026-11-18T10:00:00Z');
   const [p] = await t.db
     .insert(payments)
@@ -67,7 +70,14 @@ async function paidPayment(amountKopecks: number, opts: { gateway?: string; acco
       paidAt,
     })
     .returning();
-  await t.db.insert(ledgerEntries).values({ accountId: p!.accountId, kind: 'payment', amountKopecks: -amountKopecks, paymentId: p!.id, description: `Оплата картой, платёж № ${p!.invId}`, postedAt: paidAt });
+  await t.db.insert(ledgerEntries).values({
+    accountId: p!.accountId,
+    kind: 'payment',
+    amountKopecks: -amountKopecks,
+    paymentId: p!.id,
+    description: `Оплата картой, платёж № ${p!.invId}`,
+    postedAt: paidAt,
+  });
   return p!;
 }
 
@@ -82,7 +92,10 @@ async function balance(accountId = sidorova.accountId): Promise<number> {
 async function stateOf(paymentId: string) {
   const [payment] = await t.db.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId));
   const refundRows = await t.db.select().from(refunds).where(eq(refunds.paymentId, paymentId));
-  const ledger = await t.db.select().from(ledgerEntries).where(and(eq(ledgerEntries.paymentId, paymentId), eq(ledgerEntries.kind, 'refund')));
+  const ledger = await t.db
+    .select()
+    .from(ledgerEntries)
+    .where(and(eq(ledgerEntries.paymentId, paymentId), eq(ledgerEntries.kind, 'refund')));
   return { status: payment!.status, refunds: refundRows, ledger };
 }
 
@@ -94,7 +107,8 @@ async function lettersAbout(invId: number) {
 /** formatRub puts no-break spaces before ₽ and between thousands. */
 const plain = (text: string | undefined) => (text ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-const refund = (paymentId: string, amount: number, reason = 'Ошибочный повторный платёж') => refundPayment(staff, { paymentId, amount, reason }, ctx);
+const refund = (paymentId: string, amount: number, reason = 'Ошибочный повторный платёж') =>
+  refundPayment(staff, { paymentId, amount, reason }, ctx);
 
 describe('refunds by staff', () => {
   it('a partial refund: refund row, a positive ledger entry, «partially_refunded», audit, a letter to the payer', async () => {
@@ -106,10 +120,20 @@ describe('refunds by staff', () => {
     const s = await stateOf(p.id);
     expect(s.status).toBe('partially_refunded');
     expect(s.refunds).toHaveLength(1);
-    expect(s.refunds[0]).toMatchObject({ amountKopecks: 250_50, status: 'succeeded', reason: 'Ошибочный повторный платёж', createdBy: staff.id });
+    expect(s.refunds[0]).toMatchObject({
+      amountKopecks: 250_50,
+      status: 'succeeded',
+      reason: 'Ошибочный повторный платёж',
+      createdBy: staff.id,
+    });
     expect(s.refunds[0]!.gatewayReference).toMatch(/^sandbox-refund-/);
     expect(s.ledger).toHaveLength(1);
-    expect(s.ledger[0]).toMatchObject({ accountId: sidorova.accountId, amountKopecks: 250_50, refundId: s.refunds[0]!.id, createdBy: staff.id });
+    expect(s.ledger[0]).toMatchObject({
+      accountId: sidorova.accountId,
+      amountKopecks: 250_50,
+      refundId: s.refunds[0]!.id,
+      createdBy: staff.id,
+    });
     // The payer owes 250,50 ₽ more: the money went back to the card.
     expect(await balance()).toBe(before + 250_50);
 
@@ -119,7 +143,10 @@ describe('refunds by staff', () => {
     expect(plain(letters[0]!.text)).toContain('250,50 ₽');
     expect(letters[0]!.text).toContain('http://test.local/documents/poryadok-vozvrata');
 
-    const [line] = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'refund.completed'), eq(auditLog.subjectId, p.id)));
+    const [line] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'refund.completed'), eq(auditLog.subjectId, p.id)));
     expect(line).toMatchObject({ actorUserId: staff.id });
     expect(line!.details).toMatchObject({ invId: p.invId, amountKopecks: 250_50 });
   });
@@ -132,7 +159,9 @@ describe('refunds by staff', () => {
     const over = await refund(p.id, 300_01);
     expect(over.ok).toBe(false);
     if (over.ok) return;
-    expect(plain(over.fieldErrors.amount)).toBe('Можно вернуть не больше 300,00 ₽: из 500,00 ₽ уже возвращено 200,00 ₽');
+    expect(plain(over.fieldErrors.amount)).toBe(
+      'Можно вернуть не больше 300,00 ₽: из 500,00 ₽ уже возвращено 200,00 ₽',
+    );
     expect((await stateOf(p.id)).refunds).toHaveLength(1);
     expect(await balance()).toBe(before);
 
@@ -186,7 +215,10 @@ describe('refunds by staff', () => {
     expect(await balance()).toBe(before);
     expect(await lettersAbout(p.invId)).toHaveLength(0);
     // Logged for the security audit trail, outside the (empty) transaction.
-    const lines = await t.db.select().from(auditLog).where(and(eq(auditLog.action, 'refund.failed'), eq(auditLog.subjectId, p.id)));
+    const lines = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'refund.failed'), eq(auditLog.subjectId, p.id)));
     expect(lines).toHaveLength(1);
     // The same payment can be refunded once the amount is one the gateway accepts.
     expect((await refund(p.id, 13_14)).ok).toBe(true);
@@ -201,10 +233,22 @@ describe('refunds by staff', () => {
 
     const [pending] = await t.db
       .insert(payments)
-      .values({ accountId: sidorova.accountId, userId: sidorova.userId, amountKopecks: 50_00, gateway: 'sandbox', description: 'Оплата' })
+      .values({
+        accountId: sidorova.accountId,
+        userId: sidorova.userId,
+        amountKopecks: 50_00,
+        gateway: 'sandbox',
+        description: 'Оплата',
+      })
       .returning();
-    expect(await refund(pending!.id, 10_00)).toMatchObject({ ok: false, message: 'Вернуть можно только оплаченный платёж' });
-    expect(await refund('00000000-0000-4000-8000-000000000000', 10_00)).toMatchObject({ ok: false, message: 'Платёж не найден' });
+    expect(await refund(pending!.id, 10_00)).toMatchObject({
+      ok: false,
+      message: 'Вернуть можно только оплаченный платёж',
+    });
+    expect(await refund('00000000-0000-4000-8000-000000000000', 10_00)).toMatchObject({
+      ok: false,
+      message: 'Платёж не найден',
+    });
   });
 
   it('a guest payment: the letter goes to the receipt e-mail', async () => {
@@ -264,7 +308,10 @@ describe('payment history', () => {
     expect(refunded?.refunds[0]).toMatchObject({ status: 'succeeded' });
 
     // Newest first, and pages cut the same list.
-    const created = await t.db.select({ id: payments.id, createdAt: payments.createdAt }).from(payments).where(eq(payments.accountId, sidorova.accountId));
+    const created = await t.db
+      .select({ id: payments.id, createdAt: payments.createdAt })
+      .from(payments)
+      .where(eq(payments.accountId, sidorova.accountId));
     const order = new Map(created.map((c) => [c.id, c.createdAt.getTime()]));
     const times = all.rows.map((r) => order.get(r.id)!);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -272,6 +319,8 @@ describe('payment history', () => {
     expect(second.rows.map((r) => r.id)).toEqual(all.rows.slice(5, 10).map((r) => r.id));
 
     // A user without accounts (staff) sees nothing at all.
-    expect((await paymentHistory(await accessibleAccountIds(await sessionUserOf('operator@example.com')))).rows).toEqual([]);
+    expect(
+      (await paymentHistory(await accessibleAccountIds(await sessionUserOf('operator@example.com')))).rows,
+    ).toEqual([]);
   });
 });

@@ -58,7 +58,12 @@ describe('meterHistory', () => {
     const [meter] = await metersOf('50010002');
     const history = (await meterHistory(meter!.id, { months: 24, now }))!;
 
-    expect(history.meter).toMatchObject({ id: meter!.id, serialNumber: '009217056004185', zonePlan: 2, zones: ['day', 'night'] });
+    expect(history.meter).toMatchObject({
+      id: meter!.id,
+      serialNumber: '009217056004185',
+      zonePlan: 2,
+      zones: ['day', 'night'],
+    });
     expect(history.totals.map((x) => x.period)).toEqual(BILLED);
     expect(history.totals.filter((x) => x.estimated).map((x) => x.period)).toEqual(['2026-09-01', '2026-10-01']);
     expect(history.estimatedPeriods.map((e) => [e.period, e.method])).toEqual([
@@ -76,13 +81,19 @@ describe('meterHistory', () => {
       expect(row).toMatchObject({ reading: null, readingSource: null });
       expect(row.consumptionKwh).toBeGreaterThan(0);
     }
-    expect(history.rows.filter((r) => r.period === INITIAL).map((r) => [r.readingSource, r.method, r.consumptionKwh, r.amountKopecks])).toEqual([
+    expect(
+      history.rows
+        .filter((r) => r.period === INITIAL)
+        .map((r) => [r.readingSource, r.method, r.consumptionKwh, r.amountKopecks]),
+    ).toEqual([
       ['initial', null, null, null],
       ['initial', null, null, null],
     ]);
     // The estimated month's total is the sum of its zones.
     const october = history.totals.find((x) => x.period === '2026-10-01')!;
-    expect(october.kwh).toBe(estimated.filter((r) => r.period === '2026-10-01').reduce((a, r) => a + r.consumptionKwh!, 0));
+    expect(october.kwh).toBe(
+      estimated.filter((r) => r.period === '2026-10-01').reduce((a, r) => a + r.consumptionKwh!, 0),
+    );
     expect(history.estimatedPeriods[1]!.kwh).toBe(october.kwh);
   });
 
@@ -93,7 +104,8 @@ describe('meterHistory', () => {
       .select({ period: readings.period, zone: readings.zone, value: readings.value })
       .from(readings)
       .where(and(eq(readings.meterId, meter!.id), eq(readings.status, 'accepted')));
-    const valueOf = (period: string, zone: string) => register.find((r) => r.period === period && r.zone === zone)?.value;
+    const valueOf = (period: string, zone: string) =>
+      register.find((r) => r.period === period && r.zone === zone)?.value;
 
     const real = history.rows.filter((r) => r.method === 'reading');
     expect(real).toHaveLength(20);
@@ -110,7 +122,13 @@ describe('meterHistory', () => {
     const [meter] = await metersOf('50010002');
     const history = (await meterHistory(meter!.id, { months: 24, now }))!;
     const lines = await t.db
-      .select({ period: bills.period, forPeriod: billLines.forPeriod, zone: billLines.zone, amount: billLines.amountKopecks, kwh: billLines.kwh })
+      .select({
+        period: bills.period,
+        forPeriod: billLines.forPeriod,
+        zone: billLines.zone,
+        amount: billLines.amountKopecks,
+        kwh: billLines.kwh,
+      })
       .from(billLines)
       .innerJoin(bills, eq(bills.id, billLines.billId))
       .where(eq(billLines.meterId, meter!.id));
@@ -176,7 +194,9 @@ describe('historyForUser', () => {
     const petrovAccount = await accountId('50010002');
 
     const own = await historyForUser(petrov, petrovAccount, { months: 24, now });
-    expect(own?.map((a) => [a.id, a.number, a.residents, a.normKwhPerResident])).toEqual([[petrovAccount, '50010002', 4, 100]]);
+    expect(own?.map((a) => [a.id, a.number, a.residents, a.normKwhPerResident])).toEqual([
+      [petrovAccount, '50010002', 4, 100],
+    ]);
     expect(own![0]!.meters).toHaveLength(1);
 
     expect(await historyForUser(ivanova, petrovAccount, { months: 24, now })).toBeNull();
@@ -187,7 +207,10 @@ describe('historyForUser', () => {
     const mine = (await historyForUser(ivanova, undefined, { months: 24, now }))!;
     expect(mine.map((a) => a.number)).toEqual(['50010001']);
     const ids = mine.flatMap((a) => a.meters.map((m) => m.meter.id));
-    const theirs = await t.db.select({ id: meters.id }).from(meters).where(inArray(meters.accountId, [petrovAccount]));
+    const theirs = await t.db
+      .select({ id: meters.id })
+      .from(meters)
+      .where(inArray(meters.accountId, [petrovAccount]));
     expect(ids.some((id) => theirs.some((m) => m.id === id))).toBe(false);
   });
 });
@@ -209,12 +232,45 @@ describe('a recalculation', () => {
     ]);
     const [bill] = await t.db
       .insert(bills)
-      .values({ accountId: petrovAccount, period: CURRENT, receiptNumber: 'R-TEST-202611', amountKopecks: 1, dueDate: '2026-12-10' })
+      .values({
+        accountId: petrovAccount,
+        period: CURRENT,
+        receiptNumber: 'R-TEST-202611',
+        amountKopecks: 1,
+        dueDate: '2026-12-10',
+      })
       .returning({ id: bills.id });
     await t.db.insert(billLines).values([
-      { billId: bill!.id, kind: 'recalculation', meterId: meter!.id, zone: 'day', method: 'recalculation', kwh: 912, amountKopecks: 712_345, description: 'перерасчёт, день' },
-      { billId: bill!.id, kind: 'recalculation', meterId: meter!.id, zone: 'night', method: 'recalculation', forPeriod: CURRENT, kwh: 401, amountKopecks: 99_000, description: 'перерасчёт, ночь' },
-      { billId: bill!.id, kind: 'adjustment', meterId: meter!.id, zone: 'night', forPeriod: '2026-09-01', amountKopecks: -5_000, description: 'корректировка сентября' },
+      {
+        billId: bill!.id,
+        kind: 'recalculation',
+        meterId: meter!.id,
+        zone: 'day',
+        method: 'recalculation',
+        kwh: 912,
+        amountKopecks: 712_345,
+        description: 'перерасчёт, день',
+      },
+      {
+        billId: bill!.id,
+        kind: 'recalculation',
+        meterId: meter!.id,
+        zone: 'night',
+        method: 'recalculation',
+        forPeriod: CURRENT,
+        kwh: 401,
+        amountKopecks: 99_000,
+        description: 'перерасчёт, ночь',
+      },
+      {
+        billId: bill!.id,
+        kind: 'adjustment',
+        meterId: meter!.id,
+        zone: 'night',
+        forPeriod: '2026-09-01',
+        amountKopecks: -5_000,
+        description: 'корректировка сентября',
+      },
       { billId: bill!.id, kind: 'penalty', amountKopecks: 1_234, description: 'пени' },
     ]);
 
@@ -225,7 +281,9 @@ describe('a recalculation', () => {
       ['night', 'recalculation', 401, 99_000],
     ]);
     expect(after.totals.at(-1)).toEqual({ period: CURRENT, kwh: 1313, amountKopecks: 811_345, estimated: false });
-    expect(after.rows.find((r) => r.period === '2026-09-01' && r.zone === 'night')!.amountKopecks).toBe(septemberNight.amountKopecks! - 5_000);
+    expect(after.rows.find((r) => r.period === '2026-09-01' && r.zone === 'night')!.amountKopecks).toBe(
+      septemberNight.amountKopecks! - 5_000,
+    );
     // Still estimated: the months billed without a reading stay marked after the recalculation.
     expect(after.estimatedPeriods.map((e) => e.period)).toEqual(['2026-09-01', '2026-10-01']);
   });

@@ -67,7 +67,14 @@ describe('submitting readings', () => {
       ['двенадцать', /./],
       ['9'.repeat(12), /./],
     ] as const) {
-      const result = await submitReadings({ meterId: meter.id, values: { all_day: raw }, confirmImplausible: false, source: 'subscriber', userId, now: inWindow });
+      const result = await submitReadings({
+        meterId: meter.id,
+        values: { all_day: raw },
+        confirmImplausible: false,
+        source: 'subscriber',
+        userId,
+        now: inWindow,
+      });
       expect(result.ok, raw).toBe(false);
       if (!result.ok) expect(result.fieldErrors.zone_all_day, raw).toMatch(reason);
     }
@@ -86,10 +93,19 @@ describe('submitting readings', () => {
       now: inWindow,
     });
     expect(first).toMatchObject({ ok: true, period: NOVEMBER, nextPeriod: false, replaced: false });
-    const again = await submitReadings({ meterId: meter.id, values: { all_day: String(last + 185) }, confirmImplausible: false, source: 'subscriber', userId, now: inWindow });
+    const again = await submitReadings({
+      meterId: meter.id,
+      values: { all_day: String(last + 185) },
+      confirmImplausible: false,
+      source: 'subscriber',
+      userId,
+      now: inWindow,
+    });
     expect(again).toMatchObject({ ok: true, replaced: true, unchanged: false });
     const rows = await rowsFor(meter.id, NOVEMBER);
-    expect(rows.filter((r) => r.status === 'accepted')).toEqual([{ zone: 'all_day', value: last + 185, status: 'accepted', source: 'subscriber' }]);
+    expect(rows.filter((r) => r.status === 'accepted')).toEqual([
+      { zone: 'all_day', value: last + 185, status: 'accepted', source: 'subscriber' },
+    ]);
     expect(rows.filter((r) => r.status === 'superseded').map((r) => r.value)).toEqual([last + 180]);
   });
 
@@ -98,7 +114,14 @@ describe('submitting readings', () => {
     const day = await lastValue(meter.id, 'day');
     const night = await lastValue(meter.id, 'night');
     const values = { day: String(day + 50_000), night: String(night + 100) };
-    const refused = await submitReadings({ meterId: meter.id, values, confirmImplausible: false, source: 'subscriber', userId, now: inWindow });
+    const refused = await submitReadings({
+      meterId: meter.id,
+      values,
+      confirmImplausible: false,
+      source: 'subscriber',
+      userId,
+      now: inWindow,
+    });
     expect(refused.ok).toBe(false);
     if (!refused.ok) {
       expect(refused.fieldErrors.zone_day).toMatch(/намного больше обычного/);
@@ -106,10 +129,20 @@ describe('submitting readings', () => {
       expect(refused.fieldErrors.zone_night).toBeUndefined();
     }
     expect(await rowsFor(meter.id, NOVEMBER)).toEqual([]);
-    const confirmed = await submitReadings({ meterId: meter.id, values, confirmImplausible: true, source: 'subscriber', userId, now: inWindow });
+    const confirmed = await submitReadings({
+      meterId: meter.id,
+      values,
+      confirmImplausible: true,
+      source: 'subscriber',
+      userId,
+      now: inWindow,
+    });
     expect(confirmed.ok).toBe(true);
     // Petrov's last two billed months were estimated: the answer says a recalculation follows (п. 61).
-    if (confirmed.ok) expect(confirmed.message).toMatch(/сентябрь 2026, октябрь 2026 объём начисляли без показаний.*пересчитаем в следующем счёте/);
+    if (confirmed.ok)
+      expect(confirmed.message).toMatch(
+        /сентябрь 2026, октябрь 2026 объём начисляли без показаний.*пересчитаем в следующем счёте/,
+      );
     expect((await rowsFor(meter.id, NOVEMBER)).filter((r) => r.status === 'accepted')).toHaveLength(2);
   });
 

@@ -33,7 +33,10 @@ async function accountId(number: string) {
 }
 
 async function firstMeter(number: string) {
-  const [row] = await db.select().from(meters).where(eq(meters.accountId, await accountId(number)));
+  const [row] = await db
+    .select()
+    .from(meters)
+    .where(eq(meters.accountId, await accountId(number)));
   return row!;
 }
 
@@ -47,39 +50,95 @@ describe('migrations', () => {
 
 describe('constraints that keep data honest', () => {
   it('account numbers are unique and well-formed', async () => {
-    const base = { kind: 'household' as const, holderName: 'Тест', settlement: 'г. Истра', street: 'ул. Тестовая', house: '1', contractNumber: 'Т-1', contractStart: '2020-01-01' };
-    await refused(db.insert(accounts).values({ ...base, number: '50010001' }), { code: '23505', constraint: 'accounts_number_key' });
-    await refused(db.insert(accounts).values({ ...base, number: '12ab' }), { code: '23514', constraint: 'accounts_number_format' });
-    await refused(db.insert(accounts).values({ ...base, number: '99990001', kind: 'company' }), { code: '23514', constraint: 'accounts_company_kind' });
+    const base = {
+      kind: 'household' as const,
+      holderName: 'Тест',
+      settlement: 'г. Истра',
+      street: 'ул. Тестовая',
+      house: '1',
+      contractNumber: 'Т-1',
+      contractStart: '2020-01-01',
+    };
+    await refused(db.insert(accounts).values({ ...base, number: '50010001' }), {
+      code: '23505',
+      constraint: 'accounts_number_key',
+    });
+    await refused(db.insert(accounts).values({ ...base, number: '12ab' }), {
+      code: '23514',
+      constraint: 'accounts_number_format',
+    });
+    await refused(db.insert(accounts).values({ ...base, number: '99990001', kind: 'company' }), {
+      code: '23514',
+      constraint: 'accounts_company_kind',
+    });
   });
 
   it('one accepted reading per meter, period and zone; superseded ones may stay beside it', async () => {
     const meter = await firstMeter('50010001');
     const row = { meterId: meter.id, period: '2026-11-01', zone: 'all_day' as const, source: 'subscriber' as const };
     await db.insert(readings).values({ ...row, value: 999_000 });
-    await refused(db.insert(readings).values({ ...row, value: 999_001 }), { code: '23505', constraint: 'readings_one_accepted' });
+    await refused(db.insert(readings).values({ ...row, value: 999_001 }), {
+      code: '23505',
+      constraint: 'readings_one_accepted',
+    });
     await db.insert(readings).values({ ...row, value: 999_002, status: 'superseded' });
-    const [n] = await db.select({ n: count() }).from(readings).where(sql`${readings.meterId} = ${meter.id} and ${readings.period} = '2026-11-01'`);
+    const [n] = await db
+      .select({ n: count() })
+      .from(readings)
+      .where(sql`${readings.meterId} = ${meter.id} and ${readings.period} = '2026-11-01'`);
     expect(n!.n).toBe(2);
   });
 
   it('readings are non-negative, per first day of a month, for an existing meter', async () => {
     const meter = await firstMeter('50010001');
-    await refused(db.insert(readings).values({ meterId: meter.id, period: '2027-01-01', zone: 'all_day', value: -1, source: 'staff' }), { code: '23514', constraint: 'readings_value_non_negative' });
-    await refused(db.insert(readings).values({ meterId: meter.id, period: '2027-01-15', zone: 'all_day', value: 1, source: 'staff' }), { code: '23514', constraint: 'readings_period_first_day' });
-    await refused(db.insert(readings).values({ meterId: '00000000-0000-0000-0000-000000000000', period: '2027-01-01', zone: 'all_day', value: 1, source: 'staff' }), { code: '23503' });
+    await refused(
+      db
+        .insert(readings)
+        .values({ meterId: meter.id, period: '2027-01-01', zone: 'all_day', value: -1, source: 'staff' }),
+      { code: '23514', constraint: 'readings_value_non_negative' },
+    );
+    await refused(
+      db
+        .insert(readings)
+        .values({ meterId: meter.id, period: '2027-01-15', zone: 'all_day', value: 1, source: 'staff' }),
+      { code: '23514', constraint: 'readings_period_first_day' },
+    );
+    await refused(
+      db.insert(readings).values({
+        meterId: '00000000-0000-0000-0000-000000000000',
+        period: '2027-01-01',
+        zone: 'all_day',
+        value: 1,
+        source: 'staff',
+      }),
+      { code: '23503' },
+    );
   });
 
   it('a tariff zone must belong to its plan', async () => {
-    await refused(db.insert(tariffs).values({ category: 'urban', zonePlan: 1, zone: 'night', priceKopecks: 100, effectiveFrom: '2030-01-01' }), { code: '23514', constraint: 'tariffs_zone_matches_plan' });
+    await refused(
+      db
+        .insert(tariffs)
+        .values({ category: 'urban', zonePlan: 1, zone: 'night', priceKopecks: 100, effectiveFrom: '2030-01-01' }),
+      { code: '23514', constraint: 'tariffs_zone_matches_plan' },
+    );
   });
 
   it('payments are positive and get a unique InvId from the database', async () => {
     const account = await accountId('50010001');
     const base = { accountId: account, gateway: 'sandbox', description: 'Тест' };
-    await refused(db.insert(payments).values({ ...base, amountKopecks: 0 }), { code: '23514', constraint: 'payments_amount_positive' });
-    const [a] = await db.insert(payments).values({ ...base, amountKopecks: 100 }).returning();
-    const [b] = await db.insert(payments).values({ ...base, amountKopecks: 100 }).returning();
+    await refused(db.insert(payments).values({ ...base, amountKopecks: 0 }), {
+      code: '23514',
+      constraint: 'payments_amount_positive',
+    });
+    const [a] = await db
+      .insert(payments)
+      .values({ ...base, amountKopecks: 100 })
+      .returning();
+    const [b] = await db
+      .insert(payments)
+      .values({ ...base, amountKopecks: 100 })
+      .returning();
     expect(a!.invId).toBeGreaterThan(0);
     expect(b!.invId).not.toBe(a!.invId);
     expect(a!.status).toBe('pending');
@@ -87,20 +146,55 @@ describe('constraints that keep data honest', () => {
 
   it('the ledger credits a payment once, keeps signs, and is append-only', async () => {
     const account = await accountId('50010002');
-    const [payment] = await db.insert(payments).values({ accountId: account, gateway: 'sandbox', description: 'Тест', amountKopecks: 5000 }).returning();
-    await refused(db.insert(ledgerEntries).values({ accountId: account, kind: 'payment', amountKopecks: 5000, paymentId: payment!.id, description: 'плюс' }), { code: '23514', constraint: 'ledger_entries_sign' });
-    await db.insert(ledgerEntries).values({ accountId: account, kind: 'payment', amountKopecks: -5000, paymentId: payment!.id, description: 'оплата' });
-    await refused(db.insert(ledgerEntries).values({ accountId: account, kind: 'payment', amountKopecks: -5000, paymentId: payment!.id, description: 'ещё раз' }), { code: '23505', constraint: 'ledger_entries_one_credit_per_payment' });
-    await refused(db.update(ledgerEntries).set({ amountKopecks: -1 }).where(eq(ledgerEntries.paymentId, payment!.id)), { code: '23001' });
+    const [payment] = await db
+      .insert(payments)
+      .values({ accountId: account, gateway: 'sandbox', description: 'Тест', amountKopecks: 5000 })
+      .returning();
+    await refused(
+      db.insert(ledgerEntries).values({
+        accountId: account,
+        kind: 'payment',
+        amountKopecks: 5000,
+        paymentId: payment!.id,
+        description: 'плюс',
+      }),
+      { code: '23514', constraint: 'ledger_entries_sign' },
+    );
+    await db.insert(ledgerEntries).values({
+      accountId: account,
+      kind: 'payment',
+      amountKopecks: -5000,
+      paymentId: payment!.id,
+      description: 'оплата',
+    });
+    await refused(
+      db.insert(ledgerEntries).values({
+        accountId: account,
+        kind: 'payment',
+        amountKopecks: -5000,
+        paymentId: payment!.id,
+        description: 'ещё раз',
+      }),
+      { code: '23505', constraint: 'ledger_entries_one_credit_per_payment' },
+    );
+    await refused(db.update(ledgerEntries).set({ amountKopecks: -1 }).where(eq(ledgerEntries.paymentId, payment!.id)), {
+      code: '23001',
+    });
     await refused(db.delete(ledgerEntries).where(eq(ledgerEntries.paymentId, payment!.id)), { code: '23001' });
     const [n] = await db.select({ n: count() }).from(ledgerEntries).where(eq(ledgerEntries.paymentId, payment!.id));
     expect(n!.n).toBe(1);
   });
 
   it('e-mail addresses are unique whatever their case; the utility profile is one row', async () => {
-    await refused(db.insert(users).values({ email: 'IVANOVA@example.com', passwordHash: 'x', fullName: 'Дубль' }), { code: '23505', constraint: 'users_email_key' });
+    await refused(db.insert(users).values({ email: 'IVANOVA@example.com', passwordHash: 'x', fullName: 'Дубль' }), {
+      code: '23505',
+      constraint: 'users_email_key',
+    });
     const [profile] = await db.select().from(utilityProfile);
-    await refused(db.insert(utilityProfile).values({ ...profile!, id: 2 }), { code: '23514', constraint: 'utility_profile_single_row' });
+    await refused(db.insert(utilityProfile).values({ ...profile!, id: 2 }), {
+      code: '23514',
+      constraint: 'utility_profile_single_row',
+    });
   });
 });
 
@@ -109,7 +203,10 @@ describe('demo data', () => {
     const again = await seedDemoData(db);
     expect(again.alreadySeeded).toBe(true);
     const balance = async (number: string) => {
-      const [row] = await db.select({ s: sql<string>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)` }).from(ledgerEntries).where(eq(ledgerEntries.accountId, await accountId(number)));
+      const [row] = await db
+        .select({ s: sql<string>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)` })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.accountId, await accountId(number)));
       return Number(row!.s);
     };
     expect(await balance('50010001')).toBe(0);

@@ -62,7 +62,11 @@ describe('the period overview', () => {
       ['50010004', KUZNETSOV_METER, 'missing'],
     ]);
     const sidorova = november.rows[2]!;
-    expect(sidorova).toMatchObject({ holderName: 'Сидорова Ольга Николаевна', zones: ['peak', 'half_peak', 'night'], estimate: null });
+    expect(sidorova).toMatchObject({
+      holderName: 'Сидорова Ольга Николаевна',
+      zones: ['peak', 'half_peak', 'night'],
+      estimate: null,
+    });
     expect(sidorova.submitted).toMatchObject({ source: 'subscriber', submittedBy: 'Сидорова Ольга Николаевна' });
     expect(sidorova.submitted?.values.map((v) => v.zone)).toEqual(['peak', 'half_peak', 'night']);
     // The entry form's hints: the latest reading before the period, per register.
@@ -76,7 +80,10 @@ describe('the period overview', () => {
     expect(estimated).toMatchObject({ accountNumber: '50010002', submitted: null, estimate: { method: 'average' } });
     expect(estimated?.estimate?.kwh).toBeGreaterThan(0);
     // 50010004 has no cabinet; its readings came without a user.
-    expect(october.rows.find((r) => r.accountNumber === '50010004')?.submitted).toMatchObject({ source: 'subscriber', submittedBy: null });
+    expect(october.rows.find((r) => r.accountNumber === '50010004')?.submitted).toMatchObject({
+      source: 'subscriber',
+      submittedBy: null,
+    });
   });
 
   it('filters by state, searches by account number or serial, and paginates', async () => {
@@ -102,16 +109,34 @@ describe('the period overview', () => {
   it('a meter connected now counts from the period after its initial readings', async () => {
     const [ivanova] = await t.db.select().from(users).where(eq(users.email, 'ivanova@example.com'));
     const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010001'));
-    const request = await requestMeter(ivanova!, { accountId: account!.id, serialNumber: '55500011', zonePlan: 1, installedAt: '2026-10-30' }, now);
+    const request = await requestMeter(
+      ivanova!,
+      { accountId: account!.id, serialNumber: '55500011', zonePlan: 1, installedAt: '2026-10-30' },
+      now,
+    );
     if (!request.ok) throw new Error(request.message);
     // Pending: not in the list.
     expect((await readingsOverview({ period: NOVEMBER })).counts.total).toBe(5);
-    expect(await confirmMeter({ id: staffId }, { meterId: request.meterId, initial: { all_day: '12' } }, now)).toMatchObject({ ok: true, period: OCTOBER });
-    expect((await readingsOverview({ period: NOVEMBER })).counts).toEqual({ total: 6, submitted: 2, missing: 4, estimated: 0 });
+    expect(
+      await confirmMeter({ id: staffId }, { meterId: request.meterId, initial: { all_day: '12' } }, now),
+    ).toMatchObject({ ok: true, period: OCTOBER });
+    expect((await readingsOverview({ period: NOVEMBER })).counts).toEqual({
+      total: 6,
+      submitted: 2,
+      missing: 4,
+      estimated: 0,
+    });
     expect((await readingsOverview({ period: OCTOBER })).counts.total).toBe(5);
     // Staff cannot enter a reading for the month of its initial readings.
-    const tooEarly = await enterStaffReading({ id: staffId }, { meterId: request.meterId, period: OCTOBER, values: { all_day: '20' }, confirmImplausible: false }, now);
-    expect(tooEarly).toMatchObject({ ok: false, message: expect.stringMatching(/начальными показаниями за октябрь 2026/) });
+    const tooEarly = await enterStaffReading(
+      { id: staffId },
+      { meterId: request.meterId, period: OCTOBER, values: { all_day: '20' }, confirmImplausible: false },
+      now,
+    );
+    expect(tooEarly).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/начальными показаниями за октябрь 2026/),
+    });
   });
 });
 
@@ -121,20 +146,39 @@ describe('a reading entered by staff', () => {
     const previous = await previousValue(id, 'all_day');
     const before = (await readingsOverview({ period: NOVEMBER })).counts;
 
-    const fraction = await enterStaffReading({ id: staffId }, { meterId: id, period: NOVEMBER, values: { all_day: `${previous + 1},5` }, confirmImplausible: false }, now);
+    const fraction = await enterStaffReading(
+      { id: staffId },
+      { meterId: id, period: NOVEMBER, values: { all_day: `${previous + 1},5` }, confirmImplausible: false },
+      now,
+    );
     expect(fraction).toMatchObject({ ok: false, fieldErrors: { zone_all_day: expect.stringMatching(/целым числом/) } });
 
-    const result = await enterStaffReading({ id: staffId }, { meterId: id, period: NOVEMBER, values: { all_day: String(previous + 160) }, confirmImplausible: false }, now);
+    const result = await enterStaffReading(
+      { id: staffId },
+      { meterId: id, period: NOVEMBER, values: { all_day: String(previous + 160) }, confirmImplausible: false },
+      now,
+    );
     expect(result).toMatchObject({ ok: true, period: NOVEMBER });
     const stored = await t.db
-      .select({ value: readings.value, source: readings.source, submittedBy: readings.submittedBy, period: readings.period })
+      .select({
+        value: readings.value,
+        source: readings.source,
+        submittedBy: readings.submittedBy,
+        period: readings.period,
+      })
       .from(readings)
       .where(and(eq(readings.meterId, id), eq(readings.period, NOVEMBER), eq(readings.status, 'accepted')));
     expect(stored).toEqual([{ value: previous + 160, source: 'staff', submittedBy: staffId, period: NOVEMBER }]);
 
     const after = await readingsOverview({ period: NOVEMBER, search: '50010004' });
-    expect(after.rows[0]).toMatchObject({ state: 'submitted', submitted: { source: 'staff', submittedBy: 'Смирнова Елена Андреевна' } });
-    expect((await readingsOverview({ period: NOVEMBER })).counts).toMatchObject({ submitted: before.submitted + 1, missing: before.missing - 1 });
+    expect(after.rows[0]).toMatchObject({
+      state: 'submitted',
+      submitted: { source: 'staff', submittedBy: 'Смирнова Елена Андреевна' },
+    });
+    expect((await readingsOverview({ period: NOVEMBER })).counts).toMatchObject({
+      submitted: before.submitted + 1,
+      missing: before.missing - 1,
+    });
   });
 
   it('an implausible jump needs the confirmation; a future period and a period before later readings are refused', async () => {
@@ -142,14 +186,31 @@ describe('a reading entered by staff', () => {
     const previous = await previousValue(id, 'all_day');
     const jump = { meterId: id, period: NOVEMBER, values: { all_day: String(previous + 50_000) } };
     const unconfirmed = await enterStaffReading({ id: staffId }, { ...jump, confirmImplausible: false }, now);
-    expect(unconfirmed).toMatchObject({ ok: false, fieldErrors: { confirmImplausible: expect.any(String), zone_all_day: expect.stringMatching(/больше обычного/) } });
-    expect(await enterStaffReading({ id: staffId }, { ...jump, confirmImplausible: true }, now)).toMatchObject({ ok: true });
+    expect(unconfirmed).toMatchObject({
+      ok: false,
+      fieldErrors: { confirmImplausible: expect.any(String), zone_all_day: expect.stringMatching(/больше обычного/) },
+    });
+    expect(await enterStaffReading({ id: staffId }, { ...jump, confirmImplausible: true }, now)).toMatchObject({
+      ok: true,
+    });
 
-    const future = await enterStaffReading({ id: staffId }, { meterId: id, period: '2026-12-01', values: { all_day: String(previous + 50_100) }, confirmImplausible: false }, now);
+    const future = await enterStaffReading(
+      { id: staffId },
+      { meterId: id, period: '2026-12-01', values: { all_day: String(previous + 50_100) }, confirmImplausible: false },
+      now,
+    );
     expect(future).toMatchObject({ ok: false, message: expect.stringMatching(/ещё не принимаются/) });
-    const beforeLater = await enterStaffReading({ id: staffId }, { meterId: id, period: '2026-09-01', values: { all_day: String(previous) }, confirmImplausible: false }, now);
+    const beforeLater = await enterStaffReading(
+      { id: staffId },
+      { meterId: id, period: '2026-09-01', values: { all_day: String(previous) }, confirmImplausible: false },
+      now,
+    );
     expect(beforeLater).toMatchObject({ ok: false, message: expect.stringMatching(/уже приняты показания/) });
-    const junk = await enterStaffReading({ id: staffId }, { meterId: id, period: '2026-09-15', values: { all_day: '1' }, confirmImplausible: false }, now);
+    const junk = await enterStaffReading(
+      { id: staffId },
+      { meterId: id, period: '2026-09-15', values: { all_day: '1' }, confirmImplausible: false },
+      now,
+    );
     expect(junk.ok).toBe(false);
   });
 });
@@ -167,7 +228,14 @@ describe('the CSV export', () => {
     expect(rows).toHaveLength(lines + 2);
 
     const kuznetsov = rows.find((r) => r.includes(KUZNETSOV_METER))!.split(';');
-    expect(kuznetsov.slice(0, 6)).toEqual(['50010004', 'Кузнецов Дмитрий Андреевич', 'г. Истра, ул. Ленина, д. 5, кв. 7', KUZNETSOV_METER, 'Круглосуточно', 'ноябрь 2026']);
+    expect(kuznetsov.slice(0, 6)).toEqual([
+      '50010004',
+      'Кузнецов Дмитрий Андреевич',
+      'г. Истра, ул. Ленина, д. 5, кв. 7',
+      KUZNETSOV_METER,
+      'Круглосуточно',
+      'ноябрь 2026',
+    ]);
     expect(kuznetsov[6]).toMatch(/^\d+$/);
     expect(kuznetsov[7]).toBe('сотрудник');
     expect(kuznetsov[8]).toMatch(/^\d{2}\.\d{2}\.\d{4} \d{2}:\d{2}$/);

@@ -94,7 +94,8 @@ export const defaultRegistration: RawRegistration = {
  */
 export function validRegistration(overrides: Partial<RawRegistration> = {}): RegistrationInput {
   const raw = { ...defaultRegistration, ...overrides };
-  if (overrides.password !== undefined && overrides.passwordConfirm === undefined) raw.passwordConfirm = overrides.password;
+  if (overrides.password !== undefined && overrides.passwordConfirm === undefined)
+    raw.passwordConfirm = overrides.password;
   return registrationSchema.parse(raw);
 }
 
@@ -104,7 +105,10 @@ export type UserRow = typeof users.$inferSelect;
 export type OutboxRow = typeof emailOutbox.$inferSelect;
 
 export async function userByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return row;
 }
 
@@ -166,7 +170,11 @@ export async function tokensOf(db: Db, userId: string, purpose?: (typeof oneTime
   return db
     .select()
     .from(oneTimeTokens)
-    .where(purpose ? and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.purpose, purpose)) : eq(oneTimeTokens.userId, userId))
+    .where(
+      purpose
+        ? and(eq(oneTimeTokens.userId, userId), eq(oneTimeTokens.purpose, purpose))
+        : eq(oneTimeTokens.userId, userId),
+    )
     .orderBy(asc(oneTimeTokens.createdAt), asc(oneTimeTokens.expiresAt));
 }
 
@@ -176,7 +184,9 @@ export async function auditRows(db: Db, action: string) {
 
 /** Row counts of every table an auth call may write to; compare before and after to prove «nothing written». */
 export async function footprint(db: Db) {
-  const n = async (table: typeof users | typeof accountUsers | typeof oneTimeTokens | typeof emailOutbox | typeof auditLog) => {
+  const n = async (
+    table: typeof users | typeof accountUsers | typeof oneTimeTokens | typeof emailOutbox | typeof auditLog,
+  ) => {
     const [row] = await db.select({ n: count() }).from(table);
     return row?.n ?? 0;
   };

@@ -7,15 +7,83 @@ import type { Db } from '@/db/client';
 
 /** Values that have broken parsers before: number spellings, encodings, control characters. */
 export const SPECIAL_STRINGS = [
-  '', ' ', '   ', '\t\n', '\u0000', 'a\u0000b', '\u0007', '\r\n\r\n',
-  'NaN', 'Infinity', '-Infinity', '-0', '+0', '0', '-1', '-100', '00000', '1e308', '-1e308', '1e-308', '5e-324', '1e400',
-  '9007199254740993', '99999999999999999999999', '-99999999999999999999999', '0x1F', '0b101', '0o17', '1_000',
-  '1,5', '1.5', '1.005', '0.001', '.5', '5.', '1 234,56', '1,234.56', '1.2.3', '١٢٣', '１２３', '½', 'Ⅻ',
-  'null', 'undefined', 'true', 'false', 'on', 'off', '[object Object]', '{}', '[]', '{"a":1}', '__proto__',
-  '<script>alert(1)</script>', "' OR 1=1 --", '"; drop table users; --', '%00', '%zz', '../../etc/passwd',
-  '\u202eтекст', '\ufeff1', 'Ёё', '😀', '👨‍👩‍👧', '\ud800', '\udfff', 'é', 'Z̵̢͉a̸l̵g̶o̸',
-  '2026-02-30', '2026-13-01', '9999-12-31', '0000-01-01', '-2026-01-01', '2026-11-01T00:00:00Z',
-  '00000000-0000-0000-0000-000000000000', 'ffffffff-ffff-ffff-ffff-ffffffffffff', '6f1e0c9a-0000-4000-8000-00000000000g',
+  '',
+  ' ',
+  '   ',
+  '\t\n',
+  '\u0000',
+  'a\u0000b',
+  '\u0007',
+  '\r\n\r\n',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '-0',
+  '+0',
+  '0',
+  '-1',
+  '-100',
+  '00000',
+  '1e308',
+  '-1e308',
+  '1e-308',
+  '5e-324',
+  '1e400',
+  '9007199254740993',
+  '99999999999999999999999',
+  '-99999999999999999999999',
+  '0x1F',
+  '0b101',
+  '0o17',
+  '1_000',
+  '1,5',
+  '1.5',
+  '1.005',
+  '0.001',
+  '.5',
+  '5.',
+  '1 234,56',
+  '1,234.56',
+  '1.2.3',
+  '١٢٣',
+  '１２３',
+  '½',
+  'Ⅻ',
+  'null',
+  'undefined',
+  'true',
+  'false',
+  'on',
+  'off',
+  '[object Object]',
+  '{}',
+  '[]',
+  '{"a":1}',
+  '__proto__',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  '"; drop table users; --',
+  '%00',
+  '%zz',
+  '../../etc/passwd',
+  '\u202eтекст',
+  '\ufeff1',
+  'Ёё',
+  '😀',
+  '👨‍👩‍👧',
+  '\ud800',
+  '\udfff',
+  'é',
+  'Z̵̢͉a̸l̵g̶o̸',
+  '2026-02-30',
+  '2026-13-01',
+  '9999-12-31',
+  '0000-01-01',
+  '-2026-01-01',
+  '2026-11-01T00:00:00Z',
+  '00000000-0000-0000-0000-000000000000',
+  'ffffffff-ffff-ffff-ffff-ffffffffffff',
+  '6f1e0c9a-0000-4000-8000-00000000000g',
 ];
 
 const longString = fc
@@ -41,7 +109,11 @@ export const junkText: fc.Arbitrary<string> = fc.oneof(
 
 /** A file where text is expected (the wrong type a multipart form can carry). */
 export const junkFile: fc.Arbitrary<File> = fc
-  .tuple(fc.uint8Array({ maxLength: 64 }), fc.constantFrom('blob', 'photo.jpg', 'счёт.pdf', ''), fc.constantFrom('', 'image/png', 'text/plain'))
+  .tuple(
+    fc.uint8Array({ maxLength: 64 }),
+    fc.constantFrom('blob', 'photo.jpg', 'счёт.pdf', ''),
+    fc.constantFrom('', 'image/png', 'text/plain'),
+  )
   .map(([bytes, name, type]) => new File([bytes], name, { type }));
 
 export type FieldValue = undefined | string | File | Array<string | File>;
@@ -65,7 +137,19 @@ export function fieldValue(plausible?: fc.Arbitrary<string>): fc.Arbitrary<Field
 /** Names no form has, including ones that are special to JavaScript objects or to Next.js. */
 const junkKey = fc.oneof(
   fc.string({ maxLength: 20 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'valueOf', '$ACTION_ID_0f', '$ACTION_REF_1', '0', 'length', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'hasOwnProperty',
+    'valueOf',
+    '$ACTION_ID_0f',
+    '$ACTION_REF_1',
+    '0',
+    'length',
+    '',
+  ),
 );
 
 export type FormEntries = Array<[string, string | File]>;
@@ -80,19 +164,23 @@ export function formEntries(fields: Record<string, fc.Arbitrary<string> | undefi
   const junkForm = fc.record(Object.fromEntries(names.map((name) => [name, fieldValue(fields[name])])));
   const nearlyValid = fc
     .tuple(
-      fc.record(Object.fromEntries(names.map((name) => [name, (fields[name] ?? junkText) as fc.Arbitrary<FieldValue>]))),
+      fc.record(
+        Object.fromEntries(names.map((name) => [name, (fields[name] ?? junkText) as fc.Arbitrary<FieldValue>])),
+      ),
       names.length ? fc.option(fc.tuple(fc.constantFrom(...names), fieldValue()), { freq: 2 }) : fc.constant(null),
     )
     .map(([values, broken]) => (broken ? { ...values, [broken[0]]: broken[1] } : values));
   const stray = fc.array(fc.tuple(junkKey, fc.oneof(junkText, junkFile)), { maxLength: 3 });
-  return fc.tuple(fc.oneof({ weight: 1, arbitrary: junkForm }, { weight: 2, arbitrary: nearlyValid }), stray).map(([values, extra]) => {
-    const entries: FormEntries = [];
-    for (const [name, value] of Object.entries(values)) {
-      if (value === undefined) continue;
-      for (const v of Array.isArray(value) ? value : [value]) entries.push([name, v]);
-    }
-    return [...entries, ...extra];
-  });
+  return fc
+    .tuple(fc.oneof({ weight: 1, arbitrary: junkForm }, { weight: 2, arbitrary: nearlyValid }), stray)
+    .map(([values, extra]) => {
+      const entries: FormEntries = [];
+      for (const [name, value] of Object.entries(values)) {
+        if (value === undefined) continue;
+        for (const v of Array.isArray(value) ? value : [value]) entries.push([name, v]);
+      }
+      return [...entries, ...extra];
+    });
 }
 
 export function toFormData(entries: FormEntries): FormData {
@@ -104,7 +192,10 @@ export function toFormData(entries: FormEntries): FormData {
 /** For failure messages: the entries with long values cut short. */
 export function describeEntries(entries: FormEntries): string {
   return JSON.stringify(
-    entries.map(([k, v]) => [k, typeof v === 'string' ? (v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : `File(${v.name},${v.size})`]),
+    entries.map(([k, v]) => [
+      k,
+      typeof v === 'string' ? (v.length > 60 ? `${v.slice(0, 60)}…(${v.length})` : v) : `File(${v.name},${v.size})`,
+    ]),
   );
 }
 
@@ -138,28 +229,44 @@ export interface WriteWatch {
  */
 export async function watchWrites(db: Db): Promise<WriteWatch> {
   const tables = rowsOf<{ table_name: string }>(
-    await db.execute(sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`),
+    await db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    ),
   )
     .map((r) => r.table_name)
     .filter((name) => !TRACE_TABLES.has(name));
   if (tables.length < 10) throw new Error(`watchWrites: only ${tables.length} tables found`);
-  await db.execute(sql.raw(`create table test_write_log (id bigserial primary key, tbl text not null, op text not null)`));
+  await db.execute(
+    sql.raw(`create table test_write_log (id bigserial primary key, tbl text not null, op text not null)`),
+  );
   await db.execute(
     sql.raw(`create function test_log_write() returns trigger language plpgsql as $$
       begin insert into test_write_log (tbl, op) values (tg_table_name, tg_op); return null; end $$`),
   );
   for (const name of tables) {
-    await db.execute(sql.raw(`create trigger test_log_write after insert or update or delete on "${name}" for each row execute function test_log_write()`));
+    await db.execute(
+      sql.raw(
+        `create trigger test_log_write after insert or update or delete on "${name}" for each row execute function test_log_write()`,
+      ),
+    );
   }
   return {
-    mark: async () => Number(rowsOf<{ n: string | number }>(await db.execute(sql`select coalesce(max(id), 0) as n from test_write_log`))[0]!.n),
+    mark: async () =>
+      Number(
+        rowsOf<{ n: string | number }>(await db.execute(sql`select coalesce(max(id), 0) as n from test_write_log`))[0]!
+          .n,
+      ),
     since: async (mark) =>
-      rowsOf<{ tbl: string; op: string }>(await db.execute(sql`select tbl, op from test_write_log where id > ${mark} order by id`)).map((r) => `${r.tbl}:${r.op}`),
+      rowsOf<{ tbl: string; op: string }>(
+        await db.execute(sql`select tbl, op from test_write_log where id > ${mark} order by id`),
+      ).map((r) => `${r.tbl}:${r.op}`),
   };
 }
 
 /** Next.js control flow (redirect(), notFound()) travels as an exception with this digest. */
-export function nextControlFlow(error: unknown): { kind: 'redirect'; location: string } | { kind: 'http'; status: number } | null {
+export function nextControlFlow(
+  error: unknown,
+): { kind: 'redirect'; location: string } | { kind: 'http'; status: number } | null {
   const digest = (error as { digest?: unknown } | null)?.digest;
   if (typeof digest !== 'string') return null;
   if (digest.startsWith('NEXT_REDIRECT')) return { kind: 'redirect', location: digest.split(';')[2] ?? '' };

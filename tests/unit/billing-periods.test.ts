@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { billingPeriodChoices, formatRunDuration, lastClosedPeriod, proposedBillingPeriod } from '@/lib/billing/periods';
+import {
+  billingPeriodChoices,
+  formatRunDuration,
+  lastClosedPeriod,
+  proposedBillingPeriod,
+} from '@/lib/billing/periods';
 import { DEFAULT_READING_WINDOW } from '@/lib/readings/window';
 
 const closedAt = (iso: string) => lastClosedPeriod(new Date(iso), DEFAULT_READING_WINDOW);

@@ -83,7 +83,11 @@ describe('gostPaymentPayload', () => {
   it('never lets `|` (the separator) or a line break into a value', () => {
     const payload = gostPaymentPayload(
       { ...payee, name: 'ООО «Свет | Тепло»', bankName: 'Банк|Один' },
-      { purpose: 'за октябрь|квитанция\nR-1', payerFullName: 'Иванова|Мария  Петровна', payerAddress: 'г. Истра,\r\nул. Советская | д. 12' },
+      {
+        purpose: 'за октябрь|квитанция\nR-1',
+        payerFullName: 'Иванова|Мария  Петровна',
+        payerAddress: 'г. Истра,\r\nул. Советская | д. 12',
+      },
     );
     const fields = parseGostPayload(payload);
     expect(payload.split('|')).toHaveLength(fields.size + 1);
@@ -114,10 +118,15 @@ describe('gostPaymentPayload', () => {
   });
 
   it('a bill that owes nothing carries no Sum; a company pays without a person’s name', () => {
-    const credit = parseGostPayload(billPaymentPayload({ ...petrovBill, bill: { ...petrovBill.bill, amountKopecks: -1500 } }));
+    const credit = parseGostPayload(
+      billPaymentPayload({ ...petrovBill, bill: { ...petrovBill.bill, amountKopecks: -1500 } }),
+    );
     expect(credit.has('Sum')).toBe(false);
     const company = parseGostPayload(
-      billPaymentPayload({ ...petrovBill, account: { number: '70020001', holderName: 'ООО «Истра-Агро»', kind: 'company' } }),
+      billPaymentPayload({
+        ...petrovBill,
+        account: { number: '70020001', holderName: 'ООО «Истра-Агро»', kind: 'company' },
+      }),
     );
     expect(company.has('LastName')).toBe(false);
     expect(company.get('PersAcc')).toBe('70020001');
@@ -145,7 +154,11 @@ describe('money, periods and names in the payload', () => {
   });
 
   it('splits «Фамилия Имя Отчество»', () => {
-    expect(splitFullName('Петров Алексей Сергеевич')).toEqual({ lastName: 'Петров', firstName: 'Алексей', middleName: 'Сергеевич' });
+    expect(splitFullName('Петров Алексей Сергеевич')).toEqual({
+      lastName: 'Петров',
+      firstName: 'Алексей',
+      middleName: 'Сергеевич',
+    });
     expect(splitFullName('Ким Анна')).toEqual({ lastName: 'Ким', firstName: 'Анна', middleName: undefined });
     expect(splitFullName('Алиев Рустам Ильхам оглы')).toMatchObject({ middleName: 'Ильхам оглы' });
   });
@@ -178,7 +191,8 @@ describe('the QR code', () => {
     const qr = paymentQr(PETROV_PAYLOAD);
     const dark = new Uint8Array(qr.size * qr.size);
     for (const [, x, y, w] of qr.path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-      for (let i = 0; i < Number(w); i++) dark[(Number(y) - QR_QUIET_ZONE) * qr.size + Number(x) - QR_QUIET_ZONE + i] = 1;
+      for (let i = 0; i < Number(w); i++)
+        dark[(Number(y) - QR_QUIET_ZONE) * qr.size + Number(x) - QR_QUIET_ZONE + i] = 1;
     }
     expect(dark).toEqual(qr.modules);
   });

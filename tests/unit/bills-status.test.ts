@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { isEstimatedLine, lineMethodLabel, lineZoneLabel } from '@/lib/bills/labels';
 import { billStandings } from '@/lib/bills/status';
 
-const bill = (id: string, period: string, amountKopecks: number) => ({ id, period, amountKopecks, dueDate: `${period.slice(0, 8)}28` });
+const bill = (id: string, period: string, amountKopecks: number) => ({
+  id,
+  period,
+  amountKopecks,
+  dueDate: `${period.slice(0, 8)}28`,
+});
 const bills = [bill('aug', '2026-08-01', 100_00), bill('sep', '2026-09-01', 200_00), bill('oct', '2026-10-01', 300_00)];
 
 describe('billStandings', () => {
@@ -50,14 +55,22 @@ describe('billStandings', () => {
 });
 
 describe('line labels', () => {
-  const line = { kind: 'consumption' as const, method: 'reading' as const, zone: 'day' as const, forPeriod: '2026-10-01' };
+  const line = {
+    kind: 'consumption' as const,
+    method: 'reading' as const,
+    zone: 'day' as const,
+    forPeriod: '2026-10-01',
+  };
   it('says how the volume was obtained', () => {
     expect(lineMethodLabel(line, '2026-10-01')).toBe('по показаниям');
     expect(lineMethodLabel({ ...line, method: 'average' }, '2026-10-01')).toBe('по среднему');
     expect(lineMethodLabel({ ...line, method: 'norm' }, '2026-10-01')).toBe('по нормативу');
-    expect(lineMethodLabel({ ...line, kind: 'recalculation', method: 'recalculation', forPeriod: '2026-08-01' }, '2026-10-01')).toBe(
-      'перерасчёт за август 2026',
-    );
+    expect(
+      lineMethodLabel(
+        { ...line, kind: 'recalculation', method: 'recalculation', forPeriod: '2026-08-01' },
+        '2026-10-01',
+      ),
+    ).toBe('перерасчёт за август 2026');
     expect(lineMethodLabel({ kind: 'penalty', method: null, zone: null, forPeriod: null }, '2026-10-01')).toBe('пени');
     expect(lineZoneLabel(line)).toBe('День (T1)');
     expect(lineZoneLabel({ zone: null })).toBe('—');

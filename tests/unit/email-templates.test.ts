@@ -49,7 +49,12 @@ describe('e-mail templates', () => {
   });
 
   it('says what the letters promise', () => {
-    const confirm = renderEmailConfirm({ utilityName: 'МУП', fullName: 'Иванов И. И.', accountNumber: '1234567', link });
+    const confirm = renderEmailConfirm({
+      utilityName: 'МУП',
+      fullName: 'Иванов И. И.',
+      accountNumber: '1234567',
+      link,
+    });
     expect(confirm.text).toContain('24 часа');
     expect(confirm.text).toContain('до двух суток');
     expect(confirm.text).toContain('1234567');
@@ -61,6 +66,8 @@ describe('e-mail templates', () => {
   });
 
   it('escapes all five HTML-significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { clientErrorMessage, describedBy, fieldIds, pickFieldError, serverFieldError } from '@/components/forms/field-errors';
+import {
+  clientErrorMessage,
+  describedBy,
+  fieldIds,
+  pickFieldError,
+  serverFieldError,
+} from '@/components/forms/field-errors';
 import { useActionForm } from '@/components/forms/use-action-form';
 import { fail, succeed, type ActionResult } from '@/lib/actions/result';
 import { checkbox, currentPassword, email, requiredText } from '@/lib/validation/fields';
@@ -10,7 +16,10 @@ const schema = z.object({ login: requiredText('Логин'), email, password: cu
 
 /** What react-hook-form gets from the resolver for these values (no DOM needed). */
 async function resolve(values: Record<string, unknown>) {
-  return zodResolver(schema)(values as z.input<typeof schema>, undefined, { fields: {}, shouldUseNativeValidation: false });
+  return zodResolver(schema)(values as z.input<typeof schema>, undefined, {
+    fields: {},
+    shouldUseNativeValidation: false,
+  });
 }
 
 describe('client validation with the shared zod schema', () => {
@@ -49,7 +58,9 @@ describe('which message a field shows', () => {
   });
 
   it('reads nested react-hook-form errors by dotted name', () => {
-    expect(clientErrorMessage({ address: { city: { type: 'x', message: 'Укажите город' } } }, 'address.city')).toBe('Укажите город');
+    expect(clientErrorMessage({ address: { city: { type: 'x', message: 'Укажите город' } } }, 'address.city')).toBe(
+      'Укажите город',
+    );
     expect(clientErrorMessage({}, 'address.city')).toBeUndefined();
   });
 
@@ -62,7 +73,9 @@ describe('which message a field shows', () => {
 });
 
 // Compile-time only (never called): call sites need no casts, including preprocessed fields.
-export function useTypeCheckOnly(action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>) {
+export function useTypeCheckOnly(
+  action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>,
+) {
   const api = useActionForm(schema, action, {
     defaultValues: { login: '', email: '', password: '', remember: false },
     onSuccess: (result) => result.id.toUpperCase(),

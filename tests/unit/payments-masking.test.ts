@@ -11,6 +11,8 @@ describe('guest payment masking', () => {
   it('shows the street kind and its first letter, the house, never the flat', () => {
     expect(maskStreet('ул. Ленина')).toBe('ул. Л***');
     expect(maskStreet('Садовая')).toBe('С***');
-    expect(maskedAddress({ settlement: 'г. Истра', street: 'ул. Ленина', house: '5' })).toBe('г. Истра, ул. Л***, д. 5');
+    expect(maskedAddress({ settlement: 'г. Истра', street: 'ул. Ленина', house: '5' })).toBe(
+      'г. Истра, ул. Л***, д. 5',
+    );
   });
 });

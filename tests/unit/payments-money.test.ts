@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { decimalToKopecksRounded, kopecksToDecimal, kopecksToOutSum, outSumToKopecks } from '@/lib/payments/gateway/money';
+import {
+  decimalToKopecksRounded,
+  kopecksToDecimal,
+  kopecksToOutSum,
+  outSumToKopecks,
+} from '@/lib/payments/gateway/money';
 import {
   buildReceipt,
   decodeReceipt,
@@ -48,8 +53,29 @@ describe('outSumToKopecks', () => {
   });
 
   it.each([
-    'abc', '', ' 10', '10 ', '1,5', '.5', '5.', '1e3', '1E3', '-1', '+1', '-0.01', '0x10', 'NaN', 'Infinity',
-    '0.001', '1.999', '10.000001', '1.2.3', '١٢', '90071992547409.92', '99999999999999999999', '1'.repeat(100),
+    'abc',
+    '',
+    ' 10',
+    '10 ',
+    '1,5',
+    '.5',
+    '5.',
+    '1e3',
+    '1E3',
+    '-1',
+    '+1',
+    '-0.01',
+    '0x10',
+    'NaN',
+    'Infinity',
+    '0.001',
+    '1.999',
+    '10.000001',
+    '1.2.3',
+    '١٢',
+    '90071992547409.92',
+    '99999999999999999999',
+    '1'.repeat(100),
   ])('%j → null', (input) => {
     expect(outSumToKopecks(input)).toBeNull();
   });
@@ -94,7 +120,9 @@ describe('54-ФЗ receipt', () => {
   it('builds lines from kopecks with rubles as two-decimal numbers', () => {
     expect(receipt).toEqual({
       sno: 'osn',
-      items: [{ name, quantity: 1, sum: 1234.5, payment_method: 'full_payment', payment_object: 'service', tax: 'vat22' }],
+      items: [
+        { name, quantity: 1, sum: 1234.5, payment_method: 'full_payment', payment_object: 'service', tax: 'vat22' },
+      ],
     });
     expect(receiptItem({ name: 'x', amountKopecks: 1, tax: 'none' }).sum).toBe(0.01);
     expect(receiptItem({ name: 'x', amountKopecks: 10, tax: 'none' }).sum).toBe(0.1);
@@ -117,7 +145,8 @@ describe('54-ФЗ receipt', () => {
       receiptItem({ name: 'Пени', amountKopecks: 2345, tax: 'none', paymentObject: 'payment' }),
     ]);
     expect(receiptProblem(two, 102345)).toBeNull();
-    const bad = (over: Record<string, unknown>) => ({ items: [{ ...receipt.items[0]!, ...over }] }) as unknown as FiscalReceipt;
+    const bad = (over: Record<string, unknown>) =>
+      ({ items: [{ ...receipt.items[0]!, ...over }] }) as unknown as FiscalReceipt;
     expect(receiptProblem(bad({ tax: 'vat18' }), 123450)).toMatch(/НДС/);
     expect(receiptProblem(bad({ payment_method: 'cash' }), 123450)).toMatch(/способ расчёта/);
     expect(receiptProblem(bad({ payment_object: 'gold' }), 123450)).toMatch(/предмет расчёта/);

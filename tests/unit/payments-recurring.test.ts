@@ -12,7 +12,12 @@ import { parseSandboxRecurringRequest, sandboxGateway, type SandboxConfig } from
 //   python3: urllib.parse.quote_plus(json.dumps(receipt, ensure_ascii=False, separators=(',', ':')), safe='')
 // and the signature base is also rebuilt by hand below with node:crypto.
 
-const robokassa = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: false });
+const robokassa = robokassaGateway({
+  merchantLogin: 'energo',
+  password1: 'pass1Secret',
+  password2: 'pass2Secret',
+  isTest: false,
+});
 const description = 'Оплата электроэнергии по лицевому счёту 50010003';
 const shp = { Shp_purpose: 'electricity' };
 const receipt = buildReceipt([receiptItem({ name: description, amountKopecks: 150000, tax: 'none' })]);
@@ -23,7 +28,13 @@ const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
 
 describe('Robokassa Merchant/Recurring call for a bound card', () => {
   it('without a receipt: the documented fields, signed MerchantLogin:OutSum:InvoiceID:Password1:Shp_…', () => {
-    const call = robokassa.recurringCharge({ invId: 100245, previousInvId: 100101, amountKopecks: 150000, description, shp });
+    const call = robokassa.recurringCharge({
+      invId: 100245,
+      previousInvId: 100101,
+      amountKopecks: 150000,
+      description,
+      shp,
+    });
     expect(call.url).toBe('https://auth.robokassa.ru/Merchant/Recurring');
     expect(call.fields).toEqual({
       MerchantLogin: 'energo',
@@ -38,14 +49,24 @@ describe('Robokassa Merchant/Recurring call for a bound card', () => {
   });
 
   it('with the receipt the charge sends: Receipt URL-encoded once and signed after InvoiceID', () => {
-    const call = robokassa.recurringCharge({ invId: 100245, previousInvId: 100101, amountKopecks: 150000, description, receipt, shp });
+    const call = robokassa.recurringCharge({
+      invId: 100245,
+      previousInvId: 100101,
+      amountKopecks: 150000,
+      description,
+      receipt,
+      shp,
+    });
     expect(call.fields.Receipt).toBe(RECEIPT_ENCODED);
     expect(call.fields.SignatureValue).toBe('22cf2c0616aa7152f2d8831069e36cc8');
-    expect(call.fields.SignatureValue).toBe(md5(`energo:1500.00:100245:${RECEIPT_ENCODED}:pass1Secret:Shp_purpose=electricity`));
-    // PreviousInvoiceID is not part of the signature (the gateway ties it to the shop itself).
-    expect(robokassa.recurringCharge({ invId: 100245, previousInvId: 7, amountKopecks: 150000, description, receipt, shp }).fields.SignatureValue).toBe(
-      '22cf2c0616aa7152f2d8831069e36cc8',
+    expect(call.fields.SignatureValue).toBe(
+      md5(`energo:1500.00:100245:${RECEIPT_ENCODED}:pass1Secret:Shp_purpose=electricity`),
     );
+    // PreviousInvoiceID is not part of the signature (the gateway ties it to the shop itself).
+    expect(
+      robokassa.recurringCharge({ invId: 100245, previousInvId: 7, amountKopecks: 150000, description, receipt, shp })
+        .fields.SignatureValue,
+    ).toBe('22cf2c0616aa7152f2d8831069e36cc8');
   });
 
   it('the answer OK<InvoiceID> means accepted; anything else is a refusal', () => {
@@ -55,13 +76,27 @@ describe('Robokassa Merchant/Recurring call for a bound card', () => {
 });
 
 describe('the sandbox reads the same call as Robokassa would', () => {
-  const config: SandboxConfig = { merchantLogin: 'energokabinet-sandbox', password1: 'unit-one', password2: 'unit-two', hash: 'md5' };
+  const config: SandboxConfig = {
+    merchantLogin: 'energokabinet-sandbox',
+    password1: 'unit-one',
+    password2: 'unit-two',
+    hash: 'md5',
+  };
   const sandbox = sandboxGateway({ origin: 'http://127.0.0.1:3000', config });
 
   it('posts to its own /sandbox/recurring and accepts its signed fields', () => {
-    const call = sandbox.recurringCharge({ invId: 100245, previousInvId: 100101, amountKopecks: 150000, description, receipt, shp });
+    const call = sandbox.recurringCharge({
+      invId: 100245,
+      previousInvId: 100101,
+      amountKopecks: 150000,
+      description,
+      receipt,
+      shp,
+    });
     expect(call.url).toBe('http://127.0.0.1:3000/sandbox/recurring');
-    expect(call.fields.SignatureValue).toBe(md5(`energokabinet-sandbox:1500.00:100245:${RECEIPT_ENCODED}:unit-one:Shp_purpose=electricity`));
+    expect(call.fields.SignatureValue).toBe(
+      md5(`energokabinet-sandbox:1500.00:100245:${RECEIPT_ENCODED}:unit-one:Shp_purpose=electricity`),
+    );
     expect(parseSandboxRecurringRequest(new URLSearchParams(call.fields), config)).toEqual({
       ok: true,
       invId: 100245,
@@ -74,9 +109,24 @@ describe('the sandbox reads the same call as Robokassa would', () => {
   });
 
   it('refuses another amount, another password and the parent number reused as the new one', () => {
-    const call = sandbox.recurringCharge({ invId: 100245, previousInvId: 100101, amountKopecks: 150000, description, shp });
-    expect(parseSandboxRecurringRequest({ ...call.fields, OutSum: '1.00' }, config)).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(parseSandboxRecurringRequest(call.fields, { ...config, password1: 'guessed' })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(parseSandboxRecurringRequest({ ...call.fields, PreviousInvoiceID: '100245' }, config)).toEqual({ ok: false, reason: 'malformed' });
+    const call = sandbox.recurringCharge({
+      invId: 100245,
+      previousInvId: 100101,
+      amountKopecks: 150000,
+      description,
+      shp,
+    });
+    expect(parseSandboxRecurringRequest({ ...call.fields, OutSum: '1.00' }, config)).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(parseSandboxRecurringRequest(call.fields, { ...config, password1: 'guessed' })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
+    expect(parseSandboxRecurringRequest({ ...call.fields, PreviousInvoiceID: '100245' }, config)).toEqual({
+      ok: false,
+      reason: 'malformed',
+    });
   });
 });

@@ -23,7 +23,9 @@ describe('refund letter', () => {
   it('names itself, says how much of which payment goes back where, and links the refund policy', () => {
     expect(letter.template).toBe('payment_refunded');
     expect(letter.subject).toBe('Возврат 10,00 ₽ по платежу № 100042');
-    expect(letter.text).toContain('возврат 10,00 ₽ по платежу № 100042 от 18.11.2026 на 1 234,56 ₽ (лицевой счёт 50010003)');
+    expect(letter.text).toContain(
+      'возврат 10,00 ₽ по платежу № 100042 от 18.11.2026 на 1 234,56 ₽ (лицевой счёт 50010003)',
+    );
     expect(letter.text).toContain('на ту же карту');
     expect(letter.text).toContain(policyLink);
     expect(letter.html).toContain(`href="${escapeHtml(policyLink)}"`);
@@ -38,7 +40,8 @@ describe('refund letter', () => {
 
 describe('refund form', () => {
   const id = '0b7c5f0e-7d1a-4c3e-9a55-0d8f1b2c3d4e';
-  const parse = (amount: string, reason = 'Ошибочный платёж') => refundSchema.safeParse({ paymentId: id, amount, reason });
+  const parse = (amount: string, reason = 'Ошибочный платёж') =>
+    refundSchema.safeParse({ paymentId: id, amount, reason });
   const message = (r: ReturnType<typeof parse>) => (r.success ? null : r.error.issues[0]?.message);
 
   it('takes rubles as people type them, in whole kopecks', () => {

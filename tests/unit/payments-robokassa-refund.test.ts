@@ -40,12 +40,16 @@ const OP_STATE_XML = `<?xml version="1.0" encoding="utf-8"?>
 
 describe('Robokassa refund: the signed request', () => {
   it('builds the compact payload from kopecks, RefundSum for a partial refund', () => {
-    expect(refundPayloadJson({ opKey: OP_KEY, refundKopecks: 250_50, item: { name: DESCRIPTION, amountKopecks: 250_50 } })).toBe(PAYLOAD);
+    expect(
+      refundPayloadJson({ opKey: OP_KEY, refundKopecks: 250_50, item: { name: DESCRIPTION, amountKopecks: 250_50 } }),
+    ).toBe(PAYLOAD);
   });
 
   it('leaves RefundSum out for a full refund', () => {
     const json = refundPayloadJson({ opKey: 'K', item: { name: 'Оплата', amountKopecks: 1000_00 } });
-    expect(json).toBe('{"OpKey":"K","InvoiceItems":[{"Name":"Оплата","Quantity":1,"Cost":1000.00,"Tax":"none","PaymentMethod":"full_payment","PaymentObject":"service"}]}');
+    expect(json).toBe(
+      '{"OpKey":"K","InvoiceItems":[{"Name":"Оплата","Quantity":1,"Cost":1000.00,"Tax":"none","PaymentMethod":"full_payment","PaymentObject":"service"}]}',
+    );
     expect(JSON.parse(json)).not.toHaveProperty('RefundSum');
   });
 
@@ -57,14 +61,33 @@ describe('Robokassa refund: the signed request', () => {
   });
 
   it('asks OpStateExt with the signature MerchantLogin:InvoiceID:Password2', () => {
-    const url = new URL(opStateUrl({ baseUrl: 'https://auth.robokassa.ru', merchantLogin: 'energo-shop', invId: 100042, password2: 'shop-password-2', hash: 'md5' }));
+    const url = new URL(
+      opStateUrl({
+        baseUrl: 'https://auth.robokassa.ru',
+        merchantLogin: 'energo-shop',
+        invId: 100042,
+        password2: 'shop-password-2',
+        hash: 'md5',
+      }),
+    );
     expect(url.origin + url.pathname).toBe('https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt');
-    expect(Object.fromEntries(url.searchParams)).toEqual({ MerchantLogin: 'energo-shop', InvoiceID: '100042', Signature: '9f0d6e4a741c43f86cba106ee4998418' });
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      MerchantLogin: 'energo-shop',
+      InvoiceID: '100042',
+      Signature: '9f0d6e4a741c43f86cba106ee4998418',
+    });
   });
 
   it('reads the OpKey, the state and the amount from the OpStateExt answer', () => {
-    expect(parseOperationState(OP_STATE_XML)).toEqual({ resultCode: 0, stateCode: 100, opKey: OP_KEY, outSumKopecks: 1000_00 });
-    expect(parseOperationState('<OperationStateResponse><Result><Code>3</Code></Result></OperationStateResponse>')).toEqual({
+    expect(parseOperationState(OP_STATE_XML)).toEqual({
+      resultCode: 0,
+      stateCode: 100,
+      opKey: OP_KEY,
+      outSumKopecks: 1000_00,
+    });
+    expect(
+      parseOperationState('<OperationStateResponse><Result><Code>3</Code></Result></OperationStateResponse>'),
+    ).toEqual({
       resultCode: 3,
       stateCode: null,
       opKey: null,
@@ -73,7 +96,9 @@ describe('Robokassa refund: the signed request', () => {
   });
 
   it('reads the Refund/Create answers', () => {
-    expect(parseRefundCreateAnswer('{"success":true,"message":null,"requestId":"68cd7fa6-1338-4745-ba5c-28d16cbcdb3d"}')).toEqual({ ok: true, requestId: '68cd7fa6-1338-4745-ba5c-28d16cbcdb3d' });
+    expect(
+      parseRefundCreateAnswer('{"success":true,"message":null,"requestId":"68cd7fa6-1338-4745-ba5c-28d16cbcdb3d"}'),
+    ).toEqual({ ok: true, requestId: '68cd7fa6-1338-4745-ba5c-28d16cbcdb3d' });
     expect(parseRefundCreateAnswer('{"success":false,"message":"NotEnoughOperationFunds","requestId":null}')).toEqual({
       ok: false,
       message: 'по операции не осталось столько денег для возврата (NotEnoughOperationFunds)',
@@ -90,29 +115,62 @@ describe('Robokassa refund through the gateway interface', () => {
     return (async (input: RequestInfo | URL, init?: RequestInit) => {
       const url = String(input);
       const headers = new Headers(init?.headers);
-      calls.push({ url, method: init?.method ?? 'GET', contentType: headers.get('content-type'), body: typeof init?.body === 'string' ? init.body : null });
-      if (url.startsWith('https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt?')) return new Response(OP_STATE_XML, { status: 200 });
+      calls.push({
+        url,
+        method: init?.method ?? 'GET',
+        contentType: headers.get('content-type'),
+        body: typeof init?.body === 'string' ? init.body : null,
+      });
+      if (url.startsWith('https://auth.robokassa.ru/Merchant/WebService/Service.asmx/OpStateExt?'))
+        return new Response(OP_STATE_XML, { status: 200 });
       if (url === ROBOKASSA_REFUND_CREATE_URL) return new Response(refundAnswer, { status: 200 });
       return new Response('not found', { status: 404 });
     }) as typeof fetch;
   }
 
-  const base = { merchantLogin: 'energo-shop', password1: 'shop-password-1', password2: 'shop-password-2', isTest: false, hash: 'md5' as const };
-  const request = { invId: 100042, paymentAmountKopecks: 1000_00, alreadyRefundedKopecks: 0, amountKopecks: 250_50, description: DESCRIPTION };
+  const base = {
+    merchantLogin: 'energo-shop',
+    password1: 'shop-password-1',
+    password2: 'shop-password-2',
+    isTest: false,
+    hash: 'md5' as const,
+  };
+  const request = {
+    invId: 100042,
+    paymentAmountKopecks: 1000_00,
+    alreadyRefundedKopecks: 0,
+    amountKopecks: 250_50,
+    description: DESCRIPTION,
+  };
 
   it('gets the OpKey, then posts the JWT; the request id is the reference, the refund is not settled yet', async () => {
     const calls: Call[] = [];
-    const gateway = robokassaGateway({ ...base, password3: 'refund-password-3', fetch: robokassaServer('{"success":true,"message":null,"requestId":"REQ-1"}', calls) });
+    const gateway = robokassaGateway({
+      ...base,
+      password3: 'refund-password-3',
+      fetch: robokassaServer('{"success":true,"message":null,"requestId":"REQ-1"}', calls),
+    });
     expect(await gateway.refund(request)).toEqual({ ok: true, reference: 'REQ-1', settled: false });
     expect(calls).toHaveLength(2);
     expect(new URL(calls[0]!.url).searchParams.get('Signature')).toBe('9f0d6e4a741c43f86cba106ee4998418');
-    expect(calls[1]).toMatchObject({ url: ROBOKASSA_REFUND_CREATE_URL, method: 'POST', contentType: 'application/json' });
+    expect(calls[1]).toMatchObject({
+      url: ROBOKASSA_REFUND_CREATE_URL,
+      method: 'POST',
+      contentType: 'application/json',
+    });
     expect(JSON.parse(calls[1]!.body!)).toBe(JWT);
   });
 
   it('says why when Robokassa refuses, when Password #3 is missing, and when the payment is not paid', async () => {
-    const refused = robokassaGateway({ ...base, password3: 'refund-password-3', fetch: robokassaServer('{"success":false,"message":"AlreadyRefunded","requestId":null}', []) });
-    expect(await refused.refund(request)).toEqual({ ok: false, reason: 'Robokassa отказала в возврате: платёж уже возвращён (AlreadyRefunded)' });
+    const refused = robokassaGateway({
+      ...base,
+      password3: 'refund-password-3',
+      fetch: robokassaServer('{"success":false,"message":"AlreadyRefunded","requestId":null}', []),
+    });
+    expect(await refused.refund(request)).toEqual({
+      ok: false,
+      reason: 'Robokassa отказала в возврате: платёж уже возвращён (AlreadyRefunded)',
+    });
 
     const calls: Call[] = [];
     const unconfigured = robokassaGateway({ ...base, fetch: robokassaServer('{}', calls) });
@@ -134,9 +192,21 @@ describe('Robokassa refund through the gateway interface', () => {
 
 describe('sandbox refunds', () => {
   it('succeed at once, except the declined test amount and more than is left', async () => {
-    const request = { invId: 1, paymentAmountKopecks: 100_00, alreadyRefundedKopecks: 0, amountKopecks: 50_00, description: 'x' };
-    expect(await sandboxRefund(request)).toMatchObject({ ok: true, settled: true, reference: expect.stringMatching(/^sandbox-refund-/) });
-    expect(await sandboxRefund({ ...request, amountKopecks: SANDBOX_DECLINED_REFUND_KOPECKS })).toMatchObject({ ok: false });
+    const request = {
+      invId: 1,
+      paymentAmountKopecks: 100_00,
+      alreadyRefundedKopecks: 0,
+      amountKopecks: 50_00,
+      description: 'x',
+    };
+    expect(await sandboxRefund(request)).toMatchObject({
+      ok: true,
+      settled: true,
+      reference: expect.stringMatching(/^sandbox-refund-/),
+    });
+    expect(await sandboxRefund({ ...request, amountKopecks: SANDBOX_DECLINED_REFUND_KOPECKS })).toMatchObject({
+      ok: false,
+    });
     expect(await sandboxRefund({ ...request, alreadyRefundedKopecks: 60_00 })).toMatchObject({ ok: false });
   });
 });

@@ -10,12 +10,20 @@ import type { PaymentGateway, VerifiedCallback } from '@/lib/payments/gateway/ty
 //   printf '%s' 'energo:1234.50:42:pass1Secret:Shp_account=1234567:Shp_purpose=bill' | sha256sum
 // and the Receipt encoding with Python's urllib.parse.quote_plus(json, safe='').
 
-const gw = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: false });
+const gw = robokassaGateway({
+  merchantLogin: 'energo',
+  password1: 'pass1Secret',
+  password2: 'pass2Secret',
+  isTest: false,
+});
 const shp = { Shp_purpose: 'bill', Shp_account: '1234567' }; // deliberately not in key order
 
 const RECEIPT_ENCODED =
   '%7B%22sno%22%3A%22osn%22%2C%22items%22%3A%5B%7B%22name%22%3A%22%D0%AD%D0%BB%D0%B5%D0%BA%D1%82%D1%80%D0%BE%D1%8D%D0%BD%D0%B5%D1%80%D0%B3%D0%B8%D1%8F+%28%D0%BB%2F%D1%81+1234567%29%2C+%D0%B8%D1%8E%D0%BD%D1%8C+2026%22%2C%22quantity%22%3A1%2C%22sum%22%3A1234.5%2C%22payment_method%22%3A%22full_payment%22%2C%22payment_object%22%3A%22service%22%2C%22tax%22%3A%22vat22%22%7D%5D%7D';
-const receipt = buildReceipt([receiptItem({ name: 'Электроэнергия (л/с 1234567), июнь 2026', amountKopecks: 123450, tax: 'vat22' })], 'osn');
+const receipt = buildReceipt(
+  [receiptItem({ name: 'Электроэнергия (л/с 1234567), июнь 2026', amountKopecks: 123450, tax: 'vat22' })],
+  'osn',
+);
 
 function verified(r: ReturnType<PaymentGateway['verifyResult']>): VerifiedCallback {
   if (!r.ok) throw new Error(`expected ok, got ${r.reason}`);
@@ -24,13 +32,26 @@ function verified(r: ReturnType<PaymentGateway['verifyResult']>): VerifiedCallba
 
 describe('Robokassa payment redirect', () => {
   it('reproduces the documented example: test:5.12:5:securepass1 → MD5 d33ad746…', () => {
-    const doc = robokassaGateway({ merchantLogin: 'test', password1: 'securepass1', password2: 'securepass2', isTest: false });
+    const doc = robokassaGateway({
+      merchantLogin: 'test',
+      password1: 'securepass1',
+      password2: 'securepass2',
+      isTest: false,
+    });
     const r = doc.paymentRedirect({ invId: 5, amountKopecks: 512, description: 'desc', shp: {} });
     expect(r.fields.SignatureValue).toBe('d33ad746fefb057705993fc6662c5beb');
     expect(r).toEqual({
       url: 'https://auth.robokassa.ru/Merchant/Index.aspx',
       method: 'POST',
-      fields: { MerchantLogin: 'test', OutSum: '5.12', InvId: '5', Description: 'desc', SignatureValue: 'd33ad746fefb057705993fc6662c5beb', Culture: 'ru', Encoding: 'utf-8' },
+      fields: {
+        MerchantLogin: 'test',
+        OutSum: '5.12',
+        InvId: '5',
+        Description: 'desc',
+        SignatureValue: 'd33ad746fefb057705993fc6662c5beb',
+        Culture: 'ru',
+        Encoding: 'utf-8',
+      },
     });
   });
 
@@ -51,7 +72,9 @@ describe('Robokassa payment redirect', () => {
   it('uses the hash chosen in the shop settings', () => {
     const base = { merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: false };
     const req = { invId: 42, amountKopecks: 123450, description: 'Оплата', shp };
-    expect(robokassaGateway({ ...base, hash: 'sha256' }).paymentRedirect(req).fields.SignatureValue).toBe('4fcdc7cf616fddd2ccd46b75172ac803ee8b8e57d149d771a5420e13c867a2dc');
+    expect(robokassaGateway({ ...base, hash: 'sha256' }).paymentRedirect(req).fields.SignatureValue).toBe(
+      '4fcdc7cf616fddd2ccd46b75172ac803ee8b8e57d149d771a5420e13c867a2dc',
+    );
     expect(robokassaGateway({ ...base, hash: 'sha384' }).paymentRedirect(req).fields.SignatureValue).toBe(
       '60afb8918413ef8517b4854675e19e44967e8c91a11103bb7c448003dfbc69797e198568a36711446cbb64d7f9e3f8b2',
     );
@@ -71,12 +94,26 @@ describe('Robokassa payment redirect', () => {
   });
 
   it('refuses a receipt whose lines do not add up to the payment', () => {
-    expect(() => gw.paymentRedirect({ invId: 42, amountKopecks: 123400, description: 'Оплата', receipt, shp })).toThrow(/Чек 54-ФЗ/);
+    expect(() => gw.paymentRedirect({ invId: 42, amountKopecks: 123400, description: 'Оплата', receipt, shp })).toThrow(
+      /Чек 54-ФЗ/,
+    );
   });
 
   it('adds Recurring=true, Email and IsTest=1 without signing them', () => {
-    const test = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: true });
-    const r = test.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'Оплата', email: 'ivanov@example.ru', recurring: true, shp });
+    const test = robokassaGateway({
+      merchantLogin: 'energo',
+      password1: 'pass1Secret',
+      password2: 'pass2Secret',
+      isTest: true,
+    });
+    const r = test.paymentRedirect({
+      invId: 42,
+      amountKopecks: 123450,
+      description: 'Оплата',
+      email: 'ivanov@example.ru',
+      recurring: true,
+      shp,
+    });
     expect(r.fields).toMatchObject({ Recurring: 'true', Email: 'ivanov@example.ru', IsTest: '1', Culture: 'ru' });
     expect(r.fields.SignatureValue).toBe('7b86fad30f9ed3986cb430a505be7a1e');
     expect(test.isTest).toBe(true);
@@ -93,8 +130,17 @@ describe('Robokassa payment redirect', () => {
     const ok = { invId: 1, amountKopecks: 100, description: 'x', shp: {} };
     for (const invId of [0, -1, 1.5, 2_147_483_648]) expect(() => gw.paymentRedirect({ ...ok, invId })).toThrow();
     expect(gw.paymentRedirect({ ...ok, invId: 2_147_483_647 }).fields.InvId).toBe('2147483647');
-    for (const amountKopecks of [0, -100, 10.5, Number.NaN]) expect(() => gw.paymentRedirect({ ...ok, amountKopecks })).toThrow();
-    const badShp: Record<string, string>[] = [{ shp_account: '1' }, { Shp_Account: '1' }, { Shp_: '1' }, { Shp_a: '1', Shp_ab: '2' }, { Shp_a: 'x:y' }, { Shp_a: '' }, { Shp_a: 'пробел' }];
+    for (const amountKopecks of [0, -100, 10.5, Number.NaN])
+      expect(() => gw.paymentRedirect({ ...ok, amountKopecks })).toThrow();
+    const badShp: Record<string, string>[] = [
+      { shp_account: '1' },
+      { Shp_Account: '1' },
+      { Shp_: '1' },
+      { Shp_a: '1', Shp_ab: '2' },
+      { Shp_a: 'x:y' },
+      { Shp_a: '' },
+      { Shp_a: 'пробел' },
+    ];
     for (const bad of badShp) {
       expect(() => gw.paymentRedirect({ ...ok, shp: bad })).toThrow();
     }
@@ -116,7 +162,9 @@ describe('Robokassa ResultURL notification', () => {
   };
 
   it('verifies OutSum=10.000000 over the raw string and parses it to kopecks', () => {
-    const r = verified(gw.verifyResult({ OutSum: '10.000000', InvId: '7', SignatureValue: '6587ad5a6dac9260c3152c249183396b' }));
+    const r = verified(
+      gw.verifyResult({ OutSum: '10.000000', InvId: '7', SignatureValue: '6587ad5a6dac9260c3152c249183396b' }),
+    );
     expect(r.invId).toBe(7);
     expect(r.amountKopecks).toBe(1000);
     expect(r.shp).toEqual({});
@@ -124,8 +172,13 @@ describe('Robokassa ResultURL notification', () => {
 
   it('does not accept the signature of the canonical amount for the raw one', () => {
     // 42e5… is md5('10.00:7:pass2Secret'): right money, wrong bytes
-    expect(gw.verifyResult({ OutSum: '10.000000', InvId: '7', SignatureValue: '42e556887416b02cc397fc271056e512' })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(verified(gw.verifyResult({ OutSum: '10.00', InvId: '7', SignatureValue: '42e556887416b02cc397fc271056e512' })).amountKopecks).toBe(1000);
+    expect(
+      gw.verifyResult({ OutSum: '10.000000', InvId: '7', SignatureValue: '42e556887416b02cc397fc271056e512' }),
+    ).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(
+      verified(gw.verifyResult({ OutSum: '10.00', InvId: '7', SignatureValue: '42e556887416b02cc397fc271056e512' }))
+        .amountKopecks,
+    ).toBe(1000);
   });
 
   it('verifies Shp_ parameters and returns the unsigned extras', () => {
@@ -149,14 +202,28 @@ describe('Robokassa ResultURL notification', () => {
   });
 
   it('uses the configured hash', () => {
-    const sha = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: false, hash: 'sha256' });
-    const params = { ...notification, SignatureValue: '5e0b6fc2f1224cf40116e7ea4ea01815f9e573ec6d98a8756019f2d2fa1218e7' };
+    const sha = robokassaGateway({
+      merchantLogin: 'energo',
+      password1: 'pass1Secret',
+      password2: 'pass2Secret',
+      isTest: false,
+      hash: 'sha256',
+    });
+    const params = {
+      ...notification,
+      SignatureValue: '5e0b6fc2f1224cf40116e7ea4ea01815f9e573ec6d98a8756019f2d2fa1218e7',
+    };
     expect(sha.verifyResult(params).ok).toBe(true);
     expect(sha.verifyResult(notification)).toEqual({ ok: false, reason: 'bad_signature' }); // an MD5 is not a SHA-256
   });
 
   it('refuses a wrong password, amount, InvId or Shp_', () => {
-    const other = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'someone-else', isTest: false });
+    const other = robokassaGateway({
+      merchantLogin: 'energo',
+      password1: 'pass1Secret',
+      password2: 'someone-else',
+      isTest: false,
+    });
     const bad = { ok: false, reason: 'bad_signature' };
     expect(other.verifyResult(notification)).toEqual(bad);
     expect(gw.verifyResult({ ...notification, OutSum: '1234.510000' })).toEqual(bad);
@@ -171,7 +238,10 @@ describe('Robokassa ResultURL notification', () => {
   });
 
   it('refuses the SuccessURL signature (Password #1) as a notification', () => {
-    expect(gw.verifyResult({ ...notification, SignatureValue: 'd925b030cc78ac09e0f92518c7a2f9ab' })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(gw.verifyResult({ ...notification, SignatureValue: 'd925b030cc78ac09e0f92518c7a2f9ab' })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('treats the unsigned extras as unsigned: changing them keeps the signature valid', () => {
@@ -188,13 +258,18 @@ describe('Robokassa ResultURL notification', () => {
     void _s;
     expect(gw.verifyResult(noOutSum)).toEqual(malformed);
     expect(gw.verifyResult(noSignature)).toEqual(malformed);
-    for (const OutSum of ['abc', '-10.00', '1e3', '0.000000', '1,5']) expect(gw.verifyResult({ ...notification, OutSum })).toEqual(malformed);
-    for (const InvId of ['0', '042', 'abc', '2147483648', '']) expect(gw.verifyResult({ ...notification, InvId })).toEqual(malformed);
+    for (const OutSum of ['abc', '-10.00', '1e3', '0.000000', '1,5'])
+      expect(gw.verifyResult({ ...notification, OutSum })).toEqual(malformed);
+    for (const InvId of ['0', '042', 'abc', '2147483648', ''])
+      expect(gw.verifyResult({ ...notification, InvId })).toEqual(malformed);
     const repeated = new URLSearchParams(notification);
     repeated.append('OutSum', '1.000000');
     expect(gw.verifyResult(repeated)).toEqual(malformed);
     expect(gw.verifyResult({ ...notification, SignatureValue: 'abc' })).toEqual({ ok: false, reason: 'bad_signature' });
-    expect(gw.verifyResult({ ...notification, SignatureValue: 'z'.repeat(32) })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(gw.verifyResult({ ...notification, SignatureValue: 'z'.repeat(32) })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 
   it('answers OK<InvId>', () => {
@@ -205,19 +280,35 @@ describe('Robokassa ResultURL notification', () => {
 });
 
 describe('Robokassa SuccessURL', () => {
-  const success = { OutSum: '1234.500000', InvId: '42', Culture: 'ru', Shp_account: '1234567', Shp_purpose: 'bill', SignatureValue: 'D925B030CC78AC09E0F92518C7A2F9AB' };
+  const success = {
+    OutSum: '1234.500000',
+    InvId: '42',
+    Culture: 'ru',
+    Shp_account: '1234567',
+    Shp_purpose: 'bill',
+    SignatureValue: 'D925B030CC78AC09E0F92518C7A2F9AB',
+  };
   it('verifies with Password #1', () => {
     expect(verified(gw.verifySuccess(success))).toMatchObject({ invId: 42, amountKopecks: 123450 });
   });
   it('does not accept the notification signature (Password #2)', () => {
-    expect(gw.verifySuccess({ ...success, SignatureValue: '1b1de11519fdc0414371b06ff84ccb23' })).toEqual({ ok: false, reason: 'bad_signature' });
+    expect(gw.verifySuccess({ ...success, SignatureValue: '1b1de11519fdc0414371b06ff84ccb23' })).toEqual({
+      ok: false,
+      reason: 'bad_signature',
+    });
   });
 });
 
 describe('Robokassa recurring charge (card binding)', () => {
   const prod = gw;
   it('POSTs to Merchant/Recurring signed MerchantLogin:OutSum:InvoiceID:Password1[:Shp_], PreviousInvoiceID unsigned', () => {
-    const call = prod.recurringCharge({ invId: 43, previousInvId: 42, amountKopecks: 50000, description: 'Оплата по привязанной карте', shp });
+    const call = prod.recurringCharge({
+      invId: 43,
+      previousInvId: 42,
+      amountKopecks: 50000,
+      description: 'Оплата по привязанной карте',
+      shp,
+    });
     expect(call.url).toBe('https://auth.robokassa.ru/Merchant/Recurring');
     expect(call.fields).toEqual({
       MerchantLogin: 'energo',
@@ -229,20 +320,42 @@ describe('Robokassa recurring charge (card binding)', () => {
       Shp_account: '1234567',
       Shp_purpose: 'bill',
     });
-    const otherParent = prod.recurringCharge({ invId: 43, previousInvId: 1, amountKopecks: 50000, description: 'x', shp });
+    const otherParent = prod.recurringCharge({
+      invId: 43,
+      previousInvId: 1,
+      amountKopecks: 50000,
+      description: 'x',
+      shp,
+    });
     expect(otherParent.fields.SignatureValue).toBe('c9d00faedb468bfc39a619f72b3c4c56');
   });
 
   it('signs a receipt after InvoiceID', () => {
-    const call = prod.recurringCharge({ invId: 43, previousInvId: 42, amountKopecks: 123450, description: 'x', receipt, shp });
+    const call = prod.recurringCharge({
+      invId: 43,
+      previousInvId: 42,
+      amountKopecks: 123450,
+      description: 'x',
+      receipt,
+      shp,
+    });
     expect(call.fields.Receipt).toBe(RECEIPT_ENCODED);
     expect(call.fields.SignatureValue).toBe('5bbe294fbc9aabca02603f8353bd8998');
   });
 
   it('refuses to charge in test mode (Merchant/Recurring has none) and to reuse the parent number', () => {
-    const test = robokassaGateway({ merchantLogin: 'energo', password1: 'pass1Secret', password2: 'pass2Secret', isTest: true });
-    expect(() => test.recurringCharge({ invId: 43, previousInvId: 42, amountKopecks: 100, description: 'x', shp: {} })).toThrow(/тестового режима/);
-    expect(() => prod.recurringCharge({ invId: 42, previousInvId: 42, amountKopecks: 100, description: 'x', shp: {} })).toThrow();
+    const test = robokassaGateway({
+      merchantLogin: 'energo',
+      password1: 'pass1Secret',
+      password2: 'pass2Secret',
+      isTest: true,
+    });
+    expect(() =>
+      test.recurringCharge({ invId: 43, previousInvId: 42, amountKopecks: 100, description: 'x', shp: {} }),
+    ).toThrow(/тестового режима/);
+    expect(() =>
+      prod.recurringCharge({ invId: 42, previousInvId: 42, amountKopecks: 100, description: 'x', shp: {} }),
+    ).toThrow();
   });
 
   it('reads the answer: OK<id> is accepted (not yet paid)', () => {
@@ -254,7 +367,11 @@ describe('Robokassa recurring charge (card binding)', () => {
 });
 
 describe('configuration', () => {
-  const env = { ROBOKASSA_MERCHANT_LOGIN: 'energo', ROBOKASSA_PASSWORD1: 'pass1Secret', ROBOKASSA_PASSWORD2: 'pass2Secret' };
+  const env = {
+    ROBOKASSA_MERCHANT_LOGIN: 'energo',
+    ROBOKASSA_PASSWORD1: 'pass1Secret',
+    ROBOKASSA_PASSWORD2: 'pass2Secret',
+  };
 
   it('reads the shop from the environment', () => {
     expect(robokassaFromEnv({})).toBeNull();
@@ -262,9 +379,14 @@ describe('configuration', () => {
     expect(g.id).toBe('robokassa');
     expect(g.isTest).toBe(true);
     expect(robokassaFromEnv({ ...env, ROBOKASSA_TEST: '0' })!.isTest).toBe(false);
-    expect(robokassaFromEnv(env)!.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields.SignatureValue).toBe('7b86fad30f9ed3986cb430a505be7a1e');
+    expect(
+      robokassaFromEnv(env)!.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields
+        .SignatureValue,
+    ).toBe('7b86fad30f9ed3986cb430a505be7a1e');
     const sha = robokassaFromEnv({ ...env, ROBOKASSA_HASH: 'SHA256' })!;
-    expect(sha.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields.SignatureValue).toBe('4fcdc7cf616fddd2ccd46b75172ac803ee8b8e57d149d771a5420e13c867a2dc');
+    expect(sha.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields.SignatureValue).toBe(
+      '4fcdc7cf616fddd2ccd46b75172ac803ee8b8e57d149d771a5420e13c867a2dc',
+    );
   });
 
   it('refuses a half-configured shop instead of falling back to the sandbox', () => {
@@ -276,8 +398,16 @@ describe('configuration', () => {
   });
 
   it('talks to another Robokassa host when given one', () => {
-    const kz = robokassaGateway({ merchantLogin: 'energo', password1: 'a', password2: 'b', isTest: false, baseUrl: 'https://auth.robokassa.kz/' });
-    expect(kz.paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe('https://auth.robokassa.kz/Merchant/Index.aspx');
+    const kz = robokassaGateway({
+      merchantLogin: 'energo',
+      password1: 'a',
+      password2: 'b',
+      isTest: false,
+      baseUrl: 'https://auth.robokassa.kz/',
+    });
+    expect(kz.paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe(
+      'https://auth.robokassa.kz/Merchant/Index.aspx',
+    );
   });
 
   it('picks Robokassa when configured, otherwise the sandbox', () => {
@@ -285,10 +415,17 @@ describe('configuration', () => {
     const sandbox = paymentGatewayFromEnv({ env: {}, origin: 'https://lk.example.ru/anything' });
     expect(sandbox.id).toBe('sandbox');
     expect(sandbox.isTest).toBe(true);
-    expect(sandbox.paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe('https://lk.example.ru/sandbox/pay');
-    expect(paymentGatewayFromEnv({ env: { APP_URL: 'https://energo.example/' } }).paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe(
-      'https://energo.example/sandbox/pay',
+    expect(sandbox.paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe(
+      'https://lk.example.ru/sandbox/pay',
     );
+    expect(
+      paymentGatewayFromEnv({ env: { APP_URL: 'https://energo.example/' } }).paymentRedirect({
+        invId: 1,
+        amountKopecks: 100,
+        description: 'x',
+        shp: {},
+      }).url,
+    ).toBe('https://energo.example/sandbox/pay');
     expect(gatewayById('robokassa', { env: {} })).toBeNull();
     expect(gatewayById('robokassa', { env })!.id).toBe('robokassa');
     expect(gatewayById('sandbox', { env })!.id).toBe('sandbox');

@@ -36,11 +36,24 @@ describe('sandbox gateway: the same protocol at our own pages', () => {
     expect(r.url).toBe('http://localhost:3000/sandbox/pay');
     expect(r.method).toBe('GET');
     // energokabinet-sandbox:123.45:77:sandbox-password-1:Shp_account=1234567:Shp_purpose=bill
-    expect(r.fields).toMatchObject({ MerchantLogin: 'energokabinet-sandbox', OutSum: '123.45', InvId: '77', IsTest: '1', SignatureValue: 'b154eaa476eb9952fe3a083705cfb423' });
+    expect(r.fields).toMatchObject({
+      MerchantLogin: 'energokabinet-sandbox',
+      OutSum: '123.45',
+      InvId: '77',
+      IsTest: '1',
+      SignatureValue: 'b154eaa476eb9952fe3a083705cfb423',
+    });
   });
 
   it('the sandbox page checks what it received like Robokassa would', () => {
-    const r = sandbox.paymentRedirect({ invId: 77, amountKopecks: 12345, description: 'Оплата за июнь', email: 'a@b.ru', recurring: true, shp });
+    const r = sandbox.paymentRedirect({
+      invId: 77,
+      amountKopecks: 12345,
+      description: 'Оплата за июнь',
+      email: 'a@b.ru',
+      recurring: true,
+      shp,
+    });
     const received = new URL(redirectHref(r)).searchParams;
     expect(parseSandboxPaymentRequest(received, config)).toEqual({
       ok: true,
@@ -70,7 +83,10 @@ describe('sandbox gateway: the same protocol at our own pages', () => {
   });
 
   it('carries a 54-ФЗ receipt through the GET redirect and checks it against the amount', () => {
-    const receipt = buildReceipt([receiptItem({ name: 'Электроэнергия (л/с 1234567), июнь 2026', amountKopecks: 12345, tax: 'vat22' })], 'osn');
+    const receipt = buildReceipt(
+      [receiptItem({ name: 'Электроэнергия (л/с 1234567), июнь 2026', amountKopecks: 12345, tax: 'vat22' })],
+      'osn',
+    );
     const r = sandbox.paymentRedirect({ invId: 77, amountKopecks: 12345, description: 'Оплата', receipt, shp });
     const parsed = parseSandboxPaymentRequest(new URL(redirectHref(r)).searchParams, config);
     expect(parsed.ok && parsed.receipt).toEqual(receipt);
@@ -78,12 +94,24 @@ describe('sandbox gateway: the same protocol at our own pages', () => {
   });
 
   it('charges a bound card at /sandbox/recurring and answers OK<InvoiceID>', () => {
-    const call = sandbox.recurringCharge({ invId: 78, previousInvId: 77, amountKopecks: 12345, description: 'Автоплатёж', shp });
+    const call = sandbox.recurringCharge({
+      invId: 78,
+      previousInvId: 77,
+      amountKopecks: 12345,
+      description: 'Автоплатёж',
+      shp,
+    });
     expect(call.url).toBe('http://localhost:3000/sandbox/recurring');
     // energokabinet-sandbox:123.45:78:sandbox-password-1:Shp_account=1234567:Shp_purpose=bill
     expect(call.fields.SignatureValue).toBe('fa26b2229c6ced8fdb135760e2f14fdf');
     const body = new URLSearchParams(new URLSearchParams(call.fields).toString());
-    expect(parseSandboxRecurringRequest(body, config)).toMatchObject({ ok: true, invId: 78, previousInvId: 77, amountKopecks: 12345, shp: { Shp_account: '1234567', Shp_purpose: 'bill' } });
+    expect(parseSandboxRecurringRequest(body, config)).toMatchObject({
+      ok: true,
+      invId: 78,
+      previousInvId: 77,
+      amountKopecks: 12345,
+      shp: { Shp_account: '1234567', Shp_purpose: 'bill' },
+    });
     body.set('OutSum', '999.00');
     expect(parseSandboxRecurringRequest(body, config)).toEqual({ ok: false, reason: 'bad_signature' });
     body.delete('PreviousInvoiceID');
@@ -96,7 +124,9 @@ describe('sandbox notification and return', () => {
   const outcome = { invId: 77, amountKopecks: 12345, shp: { Shp_account: '1234567', Shp_purpose: 'bill' } };
 
   it('builds the exact ResultURL fields, signed with Password #2 over a six-decimal OutSum', () => {
-    expect(buildSandboxNotification({ ...outcome, cardMask: '411111******1111', email: 'a@b.ru', fee: 350 }, config)).toEqual({
+    expect(
+      buildSandboxNotification({ ...outcome, cardMask: '411111******1111', email: 'a@b.ru', fee: 350 }, config),
+    ).toEqual({
       OutSum: '123.450000',
       InvId: '77',
       Fee: '3.500000',
@@ -115,7 +145,15 @@ describe('sandbox notification and return', () => {
     const fields = buildSandboxNotification({ ...outcome, cardMask: '411111******1111' }, config);
     expect(fields.Fee).toBe('0.000000');
     const body = new URLSearchParams(new URLSearchParams(fields).toString());
-    expect(sandbox.verifyResult(body)).toMatchObject({ ok: true, invId: 77, amountKopecks: 12345, fee: 0, cardMask: '411111******1111', paymentMethod: 'BankCard', shp: outcome.shp });
+    expect(sandbox.verifyResult(body)).toMatchObject({
+      ok: true,
+      invId: 77,
+      amountKopecks: 12345,
+      fee: 0,
+      cardMask: '411111******1111',
+      paymentMethod: 'BankCard',
+      shp: outcome.shp,
+    });
     expect(sandbox.resultAnswer(77)).toBe('OK77');
   });
 
@@ -138,7 +176,14 @@ describe('sandbox notification and return', () => {
     expect(sandbox.verifySuccess(success)).toMatchObject({ ok: true, invId: 77, amountKopecks: 12345 });
     expect(sandbox.verifyResult(success)).toEqual({ ok: false, reason: 'bad_signature' });
     const fail = buildSandboxFailReturn(outcome);
-    expect(fail).toEqual({ OutSum: '123.450000', InvId: '77', Culture: 'ru', IsTest: '1', Shp_account: '1234567', Shp_purpose: 'bill' });
+    expect(fail).toEqual({
+      OutSum: '123.450000',
+      InvId: '77',
+      Culture: 'ru',
+      IsTest: '1',
+      Shp_account: '1234567',
+      Shp_purpose: 'bill',
+    });
     expect(sandbox.verifySuccess(fail)).toEqual({ ok: false, reason: 'malformed' });
   });
 });
@@ -154,12 +199,25 @@ describe('sandbox card form', () => {
 
   it('4111 1111 1111 1111 pays after 3-D Secure', () => {
     const r = checkSandboxCard('4111 1111 1111 1111');
-    expect(r).toMatchObject({ ok: true, pan: '4111111111111111', cardMask: '411111******1111', card: { outcome: 'success', threeDS: true } });
+    expect(r).toMatchObject({
+      ok: true,
+      pan: '4111111111111111',
+      cardMask: '411111******1111',
+      card: { outcome: 'success', threeDS: true },
+    });
   });
 
   it('5555 5555 5555 4444 pays without a code; 4000 0000 0000 0002 is declined', () => {
-    expect(checkSandboxCard('5555-5555-5555-4444')).toMatchObject({ ok: true, cardMask: '555555******4444', card: { outcome: 'success', threeDS: false } });
-    expect(checkSandboxCard('4000000000000002')).toMatchObject({ ok: true, cardMask: '400000******0002', card: { outcome: 'declined' } });
+    expect(checkSandboxCard('5555-5555-5555-4444')).toMatchObject({
+      ok: true,
+      cardMask: '555555******4444',
+      card: { outcome: 'success', threeDS: false },
+    });
+    expect(checkSandboxCard('4000000000000002')).toMatchObject({
+      ok: true,
+      cardMask: '400000******0002',
+      card: { outcome: 'declined' },
+    });
   });
 
   it('explains in Russian what is wrong with a number', () => {
@@ -167,7 +225,10 @@ describe('sandbox card form', () => {
     expect(checkSandboxCard('1234')).toEqual({ ok: false, error: SANDBOX_MESSAGES.cardLength });
     expect(checkSandboxCard('4111 1111 1111 111x')).toEqual({ ok: false, error: SANDBOX_MESSAGES.cardLength });
     expect(checkSandboxCard('4111111111111112')).toEqual({ ok: false, error: SANDBOX_MESSAGES.cardLuhn });
-    expect(checkSandboxCard('4242 4242 4242 4242')).toEqual({ ok: false, error: 'Карта не принимается: в песочнице работают только тестовые карты' });
+    expect(checkSandboxCard('4242 4242 4242 4242')).toEqual({
+      ok: false,
+      error: 'Карта не принимается: в песочнице работают только тестовые карты',
+    });
   });
 
   it('masks a card number to first six and last four', () => {

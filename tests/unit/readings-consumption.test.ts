@@ -74,11 +74,20 @@ describe('consumptionByPeriod', () => {
       ],
       [{ zone: 'all_day', value: 0 }],
     );
-    expect(rows[1]).toEqual({ period: '2026-04-01', zone: 'all_day', reading: 550, consumption: 450, previousPeriod: '2026-01-01' });
+    expect(rows[1]).toEqual({
+      period: '2026-04-01',
+      zone: 'all_day',
+      reading: 550,
+      consumption: 450,
+      previousPeriod: '2026-01-01',
+    });
   });
 
   it('allows a month without use', () => {
-    const rows = consumptionByPeriod([{ period: '2026-01-01', zone: 'all_day', value: 100 }], [{ zone: 'all_day', value: 100 }]);
+    const rows = consumptionByPeriod(
+      [{ period: '2026-01-01', zone: 'all_day', value: 100 }],
+      [{ zone: 'all_day', value: 100 }],
+    );
     expect(rows[0]?.consumption).toBe(0);
   });
 
@@ -90,7 +99,10 @@ describe('consumptionByPeriod', () => {
       ],
       [{ zone: 'all_day', value: 48_000 }],
     );
-    const replacement = consumptionByPeriod([{ period: '2026-03-01', zone: 'all_day', value: 140 }], [{ zone: 'all_day', value: 0 }]);
+    const replacement = consumptionByPeriod(
+      [{ period: '2026-03-01', zone: 'all_day', value: 140 }],
+      [{ zone: 'all_day', value: 0 }],
+    );
     expect([...old, ...replacement].map((r) => r.consumption)).toEqual([100, 160, 140]);
     // Mixed into one sequence the new meter's small register looks like a register going down.
     expect(() =>
@@ -128,10 +140,18 @@ describe('consumptionByPeriod', () => {
       ),
     ).toThrow(/Two readings/);
     expect(() => consumptionByPeriod([], [...init, ...init])).toThrow(/Two initial/);
-    expect(() => consumptionByPeriod([{ period: '2026-01-01', zone: 'night', value: 200 }], init)).toThrow(/No initial/);
-    expect(() => consumptionByPeriod([{ period: '2026-01-01', zone: 'all_day', value: 200.5 }], init)).toThrow(RangeError);
-    expect(() => consumptionByPeriod([{ period: '2026-01-01', zone: 'all_day', value: 200 }], [{ zone: 'all_day', value: -1 }])).toThrow(RangeError);
-    expect(() => consumptionByPeriod([{ period: '2026-01-15', zone: 'all_day', value: 200 }], init)).toThrow(RangeError);
+    expect(() => consumptionByPeriod([{ period: '2026-01-01', zone: 'night', value: 200 }], init)).toThrow(
+      /No initial/,
+    );
+    expect(() => consumptionByPeriod([{ period: '2026-01-01', zone: 'all_day', value: 200.5 }], init)).toThrow(
+      RangeError,
+    );
+    expect(() =>
+      consumptionByPeriod([{ period: '2026-01-01', zone: 'all_day', value: 200 }], [{ zone: 'all_day', value: -1 }]),
+    ).toThrow(RangeError);
+    expect(() => consumptionByPeriod([{ period: '2026-01-15', zone: 'all_day', value: 200 }], init)).toThrow(
+      RangeError,
+    );
   });
 
   it('returns nothing for no readings', () => {
@@ -140,8 +160,12 @@ describe('consumptionByPeriod', () => {
 });
 
 describe('validateNewReading', () => {
-  const check = (value: string, lastAccepted: number | null = 12_000, averageMonthly: number | null = 200, months?: number) =>
-    validateNewReading({ value, lastAccepted, averageMonthly, months });
+  const check = (
+    value: string,
+    lastAccepted: number | null = 12_000,
+    averageMonthly: number | null = 200,
+    months?: number,
+  ) => validateNewReading({ value, lastAccepted, averageMonthly, months });
 
   it('accepts whole kWh, with spaces as thousands separators and the leading zeros of the display', () => {
     expect(check('12345')).toEqual({ ok: true, value: 12_345, consumption: 345, implausible: false });
@@ -159,7 +183,10 @@ describe('validateNewReading', () => {
     expect(check('123,', null)).toEqual({ ok: false, reason });
     expect(check('123,0', null)).toEqual({ ok: false, reason });
     // The tenths are cut off, not rounded: the register shows 12 345 whole kWh.
-    expect(check('12 345,9')).toEqual({ ok: false, reason: 'Показания передаются целым числом кВт·ч, без дробной части: 12\u00a0345' });
+    expect(check('12 345,9')).toEqual({
+      ok: false,
+      reason: 'Показания передаются целым числом кВт·ч, без дробной части: 12\u00a0345',
+    });
   });
 
   it('refuses empty, negative, non-digit and absurdly long input with what to do', () => {
@@ -168,7 +195,10 @@ describe('validateNewReading', () => {
     expect(check('-5', null)).toEqual({ ok: false, reason: expect.stringContaining('не может быть отрицательным') });
     expect(check('−5', null)).toEqual({ ok: false, reason: expect.stringContaining('не может быть отрицательным') });
     for (const junk of ['abc', '12a', '1e5', '+5', ',5', '12 34', '1.234.567', '0x10']) {
-      expect(check(junk, null)).toEqual({ ok: false, reason: 'Введите показание только цифрами, например 12345 или 12 345.' });
+      expect(check(junk, null)).toEqual({
+        ok: false,
+        reason: 'Введите показание только цифрами, например 12345 или 12 345.',
+      });
     }
     expect(check('123456789', null)).toMatchObject({ ok: true, value: 123_456_789 });
     expect(check('1234567890', null)).toEqual({ ok: false, reason: expect.stringContaining('Слишком длинное') });
@@ -178,7 +208,8 @@ describe('validateNewReading', () => {
   it('never goes below the last accepted reading, and says which it was', () => {
     const result = check('12344', 12_345);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.reason).toMatch(/^Показание не может быть меньше предыдущего: 12\u00a0345\u00a0кВт·ч/);
+    if (!result.ok)
+      expect(result.reason).toMatch(/^Показание не может быть меньше предыдущего: 12\u00a0345\u00a0кВт·ч/);
     expect(check('12345', 12_345)).toMatchObject({ ok: true, consumption: 0, implausible: false });
   });
 

@@ -26,7 +26,9 @@ describe('csvCell', () => {
   });
 
   it('neutralises formulas: = + - @ tab and CR at the start get a leading quote', () => {
-    expect(csvCell('=HYPERLINK("http://evil.example","нажми")')).toBe(`"'=HYPERLINK(""http://evil.example"",""нажми"")"`);
+    expect(csvCell('=HYPERLINK("http://evil.example","нажми")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""нажми"")"`,
+    );
     expect(csvCell('+7 916 245-18-73')).toBe("'+7 916 245-18-73");
     expect(csvCell('-2+3')).toBe("'-2+3");
     expect(csvCell('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
@@ -52,11 +54,16 @@ describe('csvLine', () => {
 
 describe('toCsv', () => {
   it('BOM, header, CRLF after every line', () => {
-    const csv = toCsv(['Лицевой счёт', 'Абонент', 'Показание'], [
-      ['50010001', 'Иванова; М. П.', 18342],
-      ['50010004', '=cmd', null],
-    ]);
-    expect(csv).toBe(`${CSV_BOM}Лицевой счёт;Абонент;Показание\r\n50010001;"Иванова; М. П.";18342\r\n50010004;'=cmd;\r\n`);
+    const csv = toCsv(
+      ['Лицевой счёт', 'Абонент', 'Показание'],
+      [
+        ['50010001', 'Иванова; М. П.', 18342],
+        ['50010004', '=cmd', null],
+      ],
+    );
+    expect(csv).toBe(
+      `${CSV_BOM}Лицевой счёт;Абонент;Показание\r\n50010001;"Иванова; М. П.";18342\r\n50010004;'=cmd;\r\n`,
+    );
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
   });
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { estimatePeriod, recalculateAfterReading, type BilledVolume, type VolumeMethod } from '@/lib/readings/estimates';
+import {
+  estimatePeriod,
+  recalculateAfterReading,
+  type BilledVolume,
+  type VolumeMethod,
+} from '@/lib/readings/estimates';
 import type { Zone } from '@/lib/readings/consumption';
 import { shiftPeriod } from '@/lib/readings/window';
 
@@ -51,7 +56,12 @@ describe('estimatePeriod: the average (п. 59)', () => {
 
   it('rounds the average half up to whole kWh', () => {
     const estimate = (kwh: number[]) =>
-      estimatePeriod({ period: '2026-11-01', zones: oneZone, history: months('2026-07-01', 'all_day', kwh), ...household }).volumes;
+      estimatePeriod({
+        period: '2026-11-01',
+        zones: oneZone,
+        history: months('2026-07-01', 'all_day', kwh),
+        ...household,
+      }).volumes;
     expect(estimate([100, 100, 101, 101])).toEqual([{ zone: 'all_day', kwh: 101 }]); // 100.5
     expect(estimate([100, 100, 100, 101])).toEqual([{ zone: 'all_day', kwh: 100 }]); // 100.25
     expect(estimate([100, 101, 101, 101])).toEqual([{ zone: 'all_day', kwh: 101 }]); // 100.75
@@ -66,7 +76,14 @@ describe('estimatePeriod: the average (п. 59)', () => {
     ];
     const estimate = estimatePeriod({ period: '2026-11-01', zones: oneZone, history, ...household });
     expect(estimate).toMatchObject({ method: 'average', consecutive: 1, volumes: [{ zone: 'all_day', kwh: 140 }] });
-    expect(estimate.averagedPeriods).toEqual(['2026-10-01', '2026-09-01', '2026-08-01', '2026-07-01', '2026-04-01', '2026-03-01']);
+    expect(estimate.averagedPeriods).toEqual([
+      '2026-10-01',
+      '2026-09-01',
+      '2026-08-01',
+      '2026-07-01',
+      '2026-04-01',
+      '2026-03-01',
+    ]);
   });
 
   it('ignores volumes of the period itself and later, and recalculation rows', () => {
@@ -95,7 +112,11 @@ describe('estimatePeriod: consecutive periods without readings (п. 59 «б», �
 
   it('bills the 1st, 2nd and 3rd period by the average', () => {
     expect(run(0)).toMatchObject({ method: 'average', consecutive: 1, reason: 'нет показаний: по среднему за 6 мес.' });
-    expect(run(1)).toMatchObject({ method: 'average', consecutive: 2, reason: 'нет показаний 2-й месяц подряд: по среднему за 6 мес.' });
+    expect(run(1)).toMatchObject({
+      method: 'average',
+      consecutive: 2,
+      reason: 'нет показаний 2-й месяц подряд: по среднему за 6 мес.',
+    });
     expect(run(2)).toMatchObject({
       method: 'average',
       consecutive: 3,
@@ -112,7 +133,11 @@ describe('estimatePeriod: consecutive periods without readings (п. 59 «б», �
       consecutive: 4,
       averagedPeriods: [],
     });
-    expect(run(4, 'norm')).toMatchObject({ method: 'norm', consecutive: 5, reason: 'нет показаний 5-й месяц подряд: по нормативу 2 чел. × 100 кВт·ч' });
+    expect(run(4, 'norm')).toMatchObject({
+      method: 'norm',
+      consecutive: 5,
+      reason: 'нет показаний 5-й месяц подряд: по нормативу 2 чел. × 100 кВт·ч',
+    });
   });
 
   it('starts counting again after a month with a reading', () => {
@@ -123,12 +148,25 @@ describe('estimatePeriod: consecutive periods without readings (п. 59 «б», �
     ];
     const estimate = estimatePeriod({ period: '2027-02-01', zones: oneZone, history, ...household });
     expect(estimate).toMatchObject({ method: 'average', consecutive: 1, volumes: [{ zone: 'all_day', kwh: 145 }] });
-    expect(estimate.averagedPeriods).toEqual(['2027-01-01', '2026-09-01', '2026-08-01', '2026-07-01', '2026-06-01', '2026-05-01']);
+    expect(estimate.averagedPeriods).toEqual([
+      '2027-01-01',
+      '2026-09-01',
+      '2026-08-01',
+      '2026-07-01',
+      '2026-06-01',
+      '2026-05-01',
+    ]);
   });
 
   it('stops counting at a month that was never billed', () => {
-    const history = [...months('2026-01-01', 'all_day', [150, 150, 150, 150]), ...months('2026-08-01', 'all_day', [150, 150], 'average')];
-    expect(estimatePeriod({ period: '2026-10-01', zones: oneZone, history, ...household })).toMatchObject({ consecutive: 3, method: 'average' });
+    const history = [
+      ...months('2026-01-01', 'all_day', [150, 150, 150, 150]),
+      ...months('2026-08-01', 'all_day', [150, 150], 'average'),
+    ];
+    expect(estimatePeriod({ period: '2026-10-01', zones: oneZone, history, ...household })).toMatchObject({
+      consecutive: 3,
+      method: 'average',
+    });
   });
 });
 
@@ -138,21 +176,25 @@ describe('estimatePeriod: little history (new account, new meter)', () => {
     expect(estimatePeriod({ period: '2026-11-01', zones: oneZone, history, ...household })).toEqual({
       method: 'norm',
       volumes: [{ zone: 'all_day', kwh: 200 }],
-      reason: 'нет показаний, а прежние есть только за 2 мес. (для среднего нужно не меньше 3): по нормативу 2 чел. × 100 кВт·ч',
+      reason:
+        'нет показаний, а прежние есть только за 2 мес. (для среднего нужно не меньше 3): по нормативу 2 чел. × 100 кВт·ч',
       consecutive: 1,
       averagedPeriods: [],
     });
   });
 
   it('uses the norm for a brand-new account, and bills nothing for nobody', () => {
-    expect(estimatePeriod({ period: '2026-11-01', zones: oneZone, history: [], residents: 3, normKwhPerResident: 110 })).toMatchObject({
+    expect(
+      estimatePeriod({ period: '2026-11-01', zones: oneZone, history: [], residents: 3, normKwhPerResident: 110 }),
+    ).toMatchObject({
       method: 'norm',
       volumes: [{ zone: 'all_day', kwh: 330 }],
       reason: 'нет показаний, а прежних показаний нет: по нормативу 3 чел. × 110 кВт·ч',
     });
-    expect(estimatePeriod({ period: '2026-11-01', zones: oneZone, history: [], residents: 0, normKwhPerResident: 110 }).volumes).toEqual([
-      { zone: 'all_day', kwh: 0 },
-    ]);
+    expect(
+      estimatePeriod({ period: '2026-11-01', zones: oneZone, history: [], residents: 0, normKwhPerResident: 110 })
+        .volumes,
+    ).toEqual([{ zone: 'all_day', kwh: 0 }]);
   });
 });
 
@@ -161,7 +203,10 @@ describe('estimatePeriod: multi-zone meters', () => {
   const threeZones = ['peak', 'half_peak', 'night'] as const;
 
   it('averages each zone of a 2-zone meter separately', () => {
-    const history = [...months('2026-05-01', 'day', [150, 160, 170, 150, 160, 170]), ...months('2026-05-01', 'night', [50, 55, 60, 50, 55, 61])];
+    const history = [
+      ...months('2026-05-01', 'day', [150, 160, 170, 150, 160, 170]),
+      ...months('2026-05-01', 'night', [50, 55, 60, 50, 55, 61]),
+    ];
     expect(estimatePeriod({ period: '2026-11-01', zones: twoZones, history, ...household })).toMatchObject({
       method: 'average',
       volumes: [
@@ -207,7 +252,13 @@ describe('estimatePeriod: multi-zone meters', () => {
       ...months('2026-09-01', 'half_peak', [10, 10]),
       ...months('2026-09-01', 'night', [10, 10]),
     ];
-    const { method, volumes } = estimatePeriod({ period: '2026-11-01', zones: threeZones, history, residents: 1, normKwhPerResident: 100 });
+    const { method, volumes } = estimatePeriod({
+      period: '2026-11-01',
+      zones: threeZones,
+      history,
+      residents: 1,
+      normKwhPerResident: 100,
+    });
     expect(method).toBe('norm');
     expect(volumes).toEqual([
       { zone: 'peak', kwh: 34 },
@@ -230,13 +281,17 @@ describe('estimatePeriod: meter replacement (history merged by the caller)', () 
     const oldMeter = months('2026-01-01', 'all_day', [100, 110, 120, 60]); // removed mid-April
     const newMeter = months('2026-04-01', 'all_day', [50, 130]); // installed mid-April
     // Merged: April = 60 + 50; five months with readings → the average, not the norm.
-    expect(estimatePeriod({ period: '2026-06-01', zones: oneZone, history: [...oldMeter, ...newMeter], ...household })).toMatchObject({
+    expect(
+      estimatePeriod({ period: '2026-06-01', zones: oneZone, history: [...oldMeter, ...newMeter], ...household }),
+    ).toMatchObject({
       method: 'average',
       volumes: [{ zone: 'all_day', kwh: 114 }],
       reason: 'нет показаний: по среднему за 5 мес.',
     });
     // The new meter alone has two months: the norm.
-    expect(estimatePeriod({ period: '2026-06-01', zones: oneZone, history: newMeter, ...household }).method).toBe('norm');
+    expect(estimatePeriod({ period: '2026-06-01', zones: oneZone, history: newMeter, ...household }).method).toBe(
+      'norm',
+    );
   });
 
   it('splits the household average across the zones of a new 2-zone meter by the zone shares it has shown', () => {
@@ -274,13 +329,21 @@ describe('recalculateAfterReading (п. 61)', () => {
 
   it('charges the difference when the meter counted more than was estimated', () => {
     expect(
-      recalculateAfterReading({ estimated, lastRealReading: [{ zone: 'all_day', value: 10_000 }], newReading: [{ zone: 'all_day', value: 10_700 }] }),
+      recalculateAfterReading({
+        estimated,
+        lastRealReading: [{ zone: 'all_day', value: 10_000 }],
+        newReading: [{ zone: 'all_day', value: 10_700 }],
+      }),
     ).toEqual([{ zone: 'all_day', realKwh: 700, estimatedKwh: 450, correctionKwh: 250 }]);
   });
 
   it('gives back what the estimate overcharged', () => {
     expect(
-      recalculateAfterReading({ estimated, lastRealReading: [{ zone: 'all_day', value: 10_000 }], newReading: [{ zone: 'all_day', value: 10_300 }] }),
+      recalculateAfterReading({
+        estimated,
+        lastRealReading: [{ zone: 'all_day', value: 10_000 }],
+        newReading: [{ zone: 'all_day', value: 10_300 }],
+      }),
     ).toEqual([{ zone: 'all_day', realKwh: 300, estimatedKwh: 450, correctionKwh: -150 }]);
   });
 
@@ -307,14 +370,22 @@ describe('recalculateAfterReading (п. 61)', () => {
 
   it('with nothing estimated the correction is the real consumption', () => {
     expect(
-      recalculateAfterReading({ estimated: [], lastRealReading: [{ zone: 'all_day', value: 10 }], newReading: [{ zone: 'all_day', value: 30 }] }),
+      recalculateAfterReading({
+        estimated: [],
+        lastRealReading: [{ zone: 'all_day', value: 10 }],
+        newReading: [{ zone: 'all_day', value: 30 }],
+      }),
     ).toEqual([{ zone: 'all_day', realKwh: 20, estimatedKwh: 0, correctionKwh: 20 }]);
   });
 
   it('refuses inconsistent input', () => {
     const last = [{ zone: 'all_day' as const, value: 1000 }];
-    expect(() => recalculateAfterReading({ estimated, lastRealReading: last, newReading: [{ zone: 'all_day', value: 999 }] })).toThrow(/below/);
-    expect(() => recalculateAfterReading({ estimated, lastRealReading: last, newReading: [{ zone: 'day', value: 2000 }] })).toThrow(RangeError);
+    expect(() =>
+      recalculateAfterReading({ estimated, lastRealReading: last, newReading: [{ zone: 'all_day', value: 999 }] }),
+    ).toThrow(/below/);
+    expect(() =>
+      recalculateAfterReading({ estimated, lastRealReading: last, newReading: [{ zone: 'day', value: 2000 }] }),
+    ).toThrow(RangeError);
     expect(() =>
       recalculateAfterReading({
         estimated,

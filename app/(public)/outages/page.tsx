@@ -33,8 +33,8 @@ export default async function OutagesPage({ searchParams }: PageProps<'/outages'
         title="Отключения электроэнергии"
         lead={
           <>
-            Плановые работы и аварийные отключения. Если электричества нет, а вашего адреса в списке нет, позвоните в аварийную службу:{' '}
-            <a href={telHref(profile.emergencyPhone)}>{profile.emergencyPhone}</a>.
+            Плановые работы и аварийные отключения. Если электричества нет, а вашего адреса в списке нет, позвоните в
+            аварийную службу: <a href={telHref(profile.emergencyPhone)}>{profile.emergencyPhone}</a>.
           </>
         }
       />
@@ -69,7 +69,9 @@ export default async function OutagesPage({ searchParams }: PageProps<'/outages'
         </h2>
         {current.length === 0 ? (
           <p className="card text-slate-600">
-            {filtered ? 'По вашему запросу текущих и предстоящих отключений не найдено.' : 'Текущих и запланированных отключений нет.'}
+            {filtered
+              ? 'По вашему запросу текущих и предстоящих отключений не найдено.'
+              : 'Текущих и запланированных отключений нет.'}
           </p>
         ) : (
           <div className="grid gap-4 md:grid-cols-2">

@@ -10,7 +10,10 @@ import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
 import { startPayment } from '@/lib/payments/start';
 
 export const findPayee = validatedAction(guestLookupSchema, async (input) =>
-  lookupGuestPayee({ accountNumber: input.accountNumber, amountKopecks: input.amount, email: input.email }, await requestContext()),
+  lookupGuestPayee(
+    { accountNumber: input.accountNumber, amountKopecks: input.amount, email: input.email },
+    await requestContext(),
+  ),
 );
 
 export const payAsGuest = validatedAction(guestConfirmSchema, async ({ ticket }) => {
@@ -18,7 +21,14 @@ export const payAsGuest = validatedAction(guestConfirmSchema, async ({ ticket })
   if (!body) return fail('Подтверждение устарело — введите номер лицевого счёта ещё раз.');
   const { ip, origin } = await requestContext();
   const payment = await startPayment(
-    { accountId: body.accountId, userId: null, amountKopecks: body.amountKopecks, requestsBinding: false, receiptEmail: body.email, ip },
+    {
+      accountId: body.accountId,
+      userId: null,
+      amountKopecks: body.amountKopecks,
+      requestsBinding: false,
+      receiptEmail: body.email,
+      ip,
+    },
     activeGateway(origin),
   );
   redirect(`/payments/go/${payment.paymentId}`);

@@ -2,7 +2,15 @@ import type { Metadata } from 'next';
 import { PageTitle } from '@/components/page-title';
 import { formatDate, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
-import { listTariffPeriods, periodInForce, priceOf, tariffRows, upcomingPeriods, type TariffPeriod, type TariffRow } from '@/lib/content/tariffs';
+import {
+  listTariffPeriods,
+  periodInForce,
+  priceOf,
+  tariffRows,
+  upcomingPeriods,
+  type TariffPeriod,
+  type TariffRow,
+} from '@/lib/content/tariffs';
 import { categoryLabels, zonePlanLabels, zoneShortLabels, type TariffCategory } from '@/lib/tariffs/zones';
 
 export const metadata: Metadata = { title: 'Тарифы на электроэнергию' };
@@ -14,7 +22,9 @@ function rangeLabel(row: TariffRow): string {
 }
 
 function periodLabel(p: TariffPeriod): string {
-  return p.effectiveTo ? `${formatDate(p.effectiveFrom)} – ${formatDate(p.effectiveTo)}` : `с ${formatDate(p.effectiveFrom)}`;
+  return p.effectiveTo
+    ? `${formatDate(p.effectiveFrom)} – ${formatDate(p.effectiveTo)}`
+    : `с ${formatDate(p.effectiveFrom)}`;
 }
 
 export default async function TariffsPage() {
@@ -72,7 +82,8 @@ export default async function TariffsPage() {
             ))}
           </div>
           <p className="text-sm text-slate-600">
-            Зоны суток: день 07:00–23:00, ночь 23:00–07:00; пик 07:00–10:00 и 17:00–21:00, полупик 10:00–17:00 и 21:00–23:00.
+            Зоны суток: день 07:00–23:00, ночь 23:00–07:00; пик 07:00–10:00 и 17:00–21:00, полупик 10:00–17:00 и
+            21:00–23:00.
           </p>
         </section>
       ) : (
@@ -84,7 +95,9 @@ export default async function TariffsPage() {
           <h2>Предстоящие изменения</h2>
           <ul className="mt-2 list-disc pl-5">
             {upcoming.map((p) => (
-              <li key={p.effectiveFrom}>Новые тарифы вступают в силу {formatDate(p.effectiveFrom)} — см. таблицу ниже.</li>
+              <li key={p.effectiveFrom}>
+                Новые тарифы вступают в силу {formatDate(p.effectiveFrom)} — см. таблицу ниже.
+              </li>
             ))}
           </ul>
         </section>

@@ -18,7 +18,9 @@ function Balance({ account }: { account: AccountHome }) {
       <p data-testid="balance">
         <span className="block text-sm text-slate-500">К оплате</span>
         <span className="text-2xl font-bold tabular-nums text-danger-600">{formatRub(balance)}</span>
-        {latestBill ? <span className="block text-sm text-slate-600">срок оплаты — до {formatDate(latestBill.dueDate)}</span> : null}
+        {latestBill ? (
+          <span className="block text-sm text-slate-600">срок оплаты — до {formatDate(latestBill.dueDate)}</span>
+        ) : null}
       </p>
     );
   }
@@ -53,7 +55,9 @@ export default async function HouseholdHomePage() {
     <>
       <PageTitle title={`Здравствуйте, ${user.fullName}`} />
       {homes.length === 0 ? (
-        <p className="card">К вашей учётной записи пока не привязан ни один лицевой счёт. Обратитесь в абонентский отдел.</p>
+        <p className="card">
+          К вашей учётной записи пока не привязан ни один лицевой счёт. Обратитесь в абонентский отдел.
+        </p>
       ) : null}
       <div className="space-y-6">
         {homes.map((a) => (
@@ -81,7 +85,8 @@ export default async function HouseholdHomePage() {
               <div>
                 <dt className="text-slate-500">Договор</dt>
                 <dd>
-                  № {a.contractNumber} от {formatDate(a.contractStart)}, {a.contractEnd ? `до ${formatDate(a.contractEnd)}` : 'бессрочный'}
+                  № {a.contractNumber} от {formatDate(a.contractStart)},{' '}
+                  {a.contractEnd ? `до ${formatDate(a.contractEnd)}` : 'бессрочный'}
                 </dd>
               </div>
               <div>

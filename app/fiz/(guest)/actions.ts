@@ -22,7 +22,9 @@ export const register = validatedAction(registrationSchema, async (input) => {
 export const confirmRegistration = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
   const outcome = await confirmRegistrationEmail(token, await requestContext());
   if (outcome === 'invalid') {
-    return fail('Ссылка устарела или уже использована. Если вы уже подтвердили адрес, дождитесь письма о решении по заявке.');
+    return fail(
+      'Ссылка устарела или уже использована. Если вы уже подтвердили адрес, дождитесь письма о решении по заявке.',
+    );
   }
   redirect('/fiz/register/confirmed');
 });

@@ -20,7 +20,8 @@ export default async function PaymentSuccessPage({ searchParams }: PageProps<'/p
   const signed = activeGateway(await appOrigin()).verifySuccess(params);
   const invId = signed.ok ? signed.invId : Number(params.InvId);
   const payment = await paymentByInvId(invId);
-  const details = signed.ok && payment ? ` ${formatRub(payment.amountKopecks)} по лицевому счёту ${payment.accountNumber}` : '';
+  const details =
+    signed.ok && payment ? ` ${formatRub(payment.amountKopecks)} по лицевому счёту ${payment.accountNumber}` : '';
 
   return (
     <div className="mx-auto max-w-xl">
@@ -38,7 +39,9 @@ export default async function PaymentSuccessPage({ searchParams }: PageProps<'/p
             Платёж обрабатывается{details}. Страница обновится сама, как только банк подтвердит оплату.
           </p>
         ) : (
-          <p className="text-lg font-semibold text-danger-600">Платёж № {payment.invId} не прошёл. Деньги не списаны.</p>
+          <p className="text-lg font-semibold text-danger-600">
+            Платёж № {payment.invId} не прошёл. Деньги не списаны.
+          </p>
         )}
         <p className="text-sm text-slate-600">
           <Link href="/fiz">В личный кабинет</Link> · <Link href="/">На главную</Link>

@@ -4,7 +4,13 @@ import { redirect } from 'next/navigation';
 import { validatedAction } from '@/lib/actions/validated';
 import { appOrigin } from '@/lib/http/app-url';
 import { sandboxActive } from '@/lib/payments/active-gateway';
-import { sandbox3dsSchema, sandbox3dsStep, sandboxCardSchema, sandboxCardStep, type SandboxResult } from '@/lib/payments/sandbox-flow';
+import {
+  sandbox3dsSchema,
+  sandbox3dsStep,
+  sandboxCardSchema,
+  sandboxCardStep,
+  type SandboxResult,
+} from '@/lib/payments/sandbox-flow';
 import { fail } from '@/lib/actions/result';
 
 function follow(result: SandboxResult): SandboxResult {

@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: 'Песочница платёжно�
 export default async function SandboxPayPage({ searchParams }: PageProps<'/sandbox/pay'>) {
   if (!sandboxActive()) notFound();
   const raw = await searchParams;
-  const query = new URLSearchParams(Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
+  const query = new URLSearchParams(
+    Object.entries(raw).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  ).toString();
   const request = parseRequest(query);
   return (
     <div className="mx-auto max-w-md">

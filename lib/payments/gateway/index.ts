@@ -35,7 +35,15 @@ export function gatewayById(id: GatewayId, opts: GatewayEnvOptions = {}): Paymen
 
 export * from './types';
 export { kopecksToOutSum, kopecksToDecimal, outSumToKopecks, decimalToKopecksRounded } from './money';
-export { receiptItem, buildReceipt, receiptProblem, receiptTotalKopecks, encodeReceipt, decodeReceipt, RECEIPT_NAME_MAX } from './receipt';
+export {
+  receiptItem,
+  buildReceipt,
+  receiptProblem,
+  receiptTotalKopecks,
+  encodeReceipt,
+  decodeReceipt,
+  RECEIPT_NAME_MAX,
+} from './receipt';
 export { recurringAccepted, redirectHref, DESCRIPTION_MAX } from './protocol';
 export { robokassaGateway, robokassaFromEnv, ROBOKASSA_RESULT_PATH, type RobokassaConfig } from './robokassa';
 export {

@@ -81,7 +81,8 @@ export function callbackSignatureBase(p: { outSum: string; invId: string; passwo
 }
 
 function assertAmount(kopecks: number): string {
-  if (!Number.isSafeInteger(kopecks) || kopecks <= 0) throw new RangeError(`Сумма платежа должна быть целым положительным числом копеек, получено ${kopecks}`);
+  if (!Number.isSafeInteger(kopecks) || kopecks <= 0)
+    throw new RangeError(`Сумма платежа должна быть целым положительным числом копеек, получено ${kopecks}`);
   return kopecksToOutSum(kopecks);
 }
 
@@ -121,7 +122,9 @@ export function verifyCallback(hash: HashAlgorithm, password: string, params: Ga
     ...(fee !== null ? { fee } : {}),
     ...(email ? { email } : {}),
     // Unsigned, stored as is: only a method name's shape (BankCard, SBP, …), never arbitrary text.
-    ...(raw.PaymentMethod && /^[A-Za-z0-9_-]{1,40}$/.test(raw.PaymentMethod) ? { paymentMethod: raw.PaymentMethod } : {}),
+    ...(raw.PaymentMethod && /^[A-Za-z0-9_-]{1,40}$/.test(raw.PaymentMethod)
+      ? { paymentMethod: raw.PaymentMethod }
+      : {}),
     ...(cardMask && /^\d{4,8}\*{2,9}\d{2,4}$/.test(cardMask) ? { cardMask } : {}),
     shp,
     raw,
@@ -146,7 +149,16 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
         OutSum: outSum,
         InvId: invId,
         Description: cleanDescription(p.description),
-        SignatureValue: sign(requestSignatureBase({ merchantLogin: cfg.merchantLogin, outSum, invId, receipt, password1: cfg.password1, shp: p.shp })),
+        SignatureValue: sign(
+          requestSignatureBase({
+            merchantLogin: cfg.merchantLogin,
+            outSum,
+            invId,
+            receipt,
+            password1: cfg.password1,
+            shp: p.shp,
+          }),
+        ),
         Culture: 'ru',
         Encoding: 'utf-8',
       };
@@ -176,11 +188,14 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
 
     recurringCharge(p: RecurringChargeRequest): RecurringChargeCall {
       if (cfg.isTest && !cfg.recurringInTestMode) {
-        throw new Error('Повторные списания Robokassa не имеют тестового режима: в тестовом режиме магазина списание было бы настоящим');
+        throw new Error(
+          'Повторные списания Robokassa не имеют тестового режима: в тестовом режиме магазина списание было бы настоящим',
+        );
       }
       assertInvId(p.invId, 'InvoiceID');
       assertInvId(p.previousInvId, 'PreviousInvoiceID');
-      if (p.invId === p.previousInvId) throw new Error('Повторное списание нуждается в новом номере счёта (InvoiceID ≠ PreviousInvoiceID)');
+      if (p.invId === p.previousInvId)
+        throw new Error('Повторное списание нуждается в новом номере счёта (InvoiceID ≠ PreviousInvoiceID)');
       const outSum = assertAmount(p.amountKopecks);
       assertShpParams(p.shp);
       const receipt = encodedReceipt(p);
@@ -191,7 +206,16 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
         PreviousInvoiceID: String(p.previousInvId),
         OutSum: outSum,
         Description: cleanDescription(p.description),
-        SignatureValue: sign(requestSignatureBase({ merchantLogin: cfg.merchantLogin, outSum, invId, receipt, password1: cfg.password1, shp: p.shp })),
+        SignatureValue: sign(
+          requestSignatureBase({
+            merchantLogin: cfg.merchantLogin,
+            outSum,
+            invId,
+            receipt,
+            password1: cfg.password1,
+            shp: p.shp,
+          }),
+        ),
       };
       if (receipt) fields.Receipt = receipt;
       Object.assign(fields, p.shp);

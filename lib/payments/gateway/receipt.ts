@@ -21,7 +21,20 @@ export const RECEIPT_NAME_MAX = 128;
 export const RECEIPT_MAX_ITEMS = 100;
 
 const SNO: readonly ReceiptSno[] = ['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent'];
-const TAX: readonly ReceiptTax[] = ['none', 'vat0', 'vat5', 'vat7', 'vat10', 'vat20', 'vat22', 'vat105', 'vat107', 'vat110', 'vat120', 'vat122'];
+const TAX: readonly ReceiptTax[] = [
+  'none',
+  'vat0',
+  'vat5',
+  'vat7',
+  'vat10',
+  'vat20',
+  'vat22',
+  'vat105',
+  'vat107',
+  'vat110',
+  'vat120',
+  'vat122',
+];
 const METHOD: readonly ReceiptPaymentMethod[] = ['full_prepayment', 'prepayment', 'advance', 'full_payment'];
 const OBJECT: readonly ReceiptPaymentObject[] = ['service', 'payment', 'commodity'];
 
@@ -31,7 +44,10 @@ function codePoints(s: string): number {
 
 /** Collapses whitespace and cuts to `max` characters (code points). */
 export function clipText(text: string, max: number): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return codePoints(clean) <= max ? clean : Array.from(clean).slice(0, max).join('').trimEnd();
 }
 
@@ -77,19 +93,26 @@ export function receiptTotalKopecks(receipt: FiscalReceipt): number {
 export function receiptProblem(receipt: FiscalReceipt, amountKopecks: number): string | null {
   if (!receipt || !Array.isArray(receipt.items) || receipt.items.length === 0) return 'В чеке нет позиций';
   if (receipt.items.length > RECEIPT_MAX_ITEMS) return `В чеке больше ${RECEIPT_MAX_ITEMS} позиций`;
-  if (receipt.sno !== undefined && !SNO.includes(receipt.sno)) return `Неизвестная система налогообложения ${String(receipt.sno)}`;
+  if (receipt.sno !== undefined && !SNO.includes(receipt.sno))
+    return `Неизвестная система налогообложения ${String(receipt.sno)}`;
   for (const [i, item] of receipt.items.entries()) {
     const n = i + 1;
     if (typeof item.name !== 'string' || !item.name.trim()) return `Позиция ${n}: нет наименования`;
-    if (codePoints(item.name) > RECEIPT_NAME_MAX) return `Позиция ${n}: наименование длиннее ${RECEIPT_NAME_MAX} символов`;
-    if (typeof item.quantity !== 'number' || !Number.isFinite(item.quantity) || item.quantity <= 0) return `Позиция ${n}: количество должно быть больше нуля`;
-    if (lineKopecks(item.sum) === null) return `Позиция ${n}: сумма должна быть неотрицательной, не больше двух знаков после точки`;
-    if (!METHOD.includes(item.payment_method)) return `Позиция ${n}: неизвестный способ расчёта ${String(item.payment_method)}`;
-    if (!OBJECT.includes(item.payment_object)) return `Позиция ${n}: неизвестный предмет расчёта ${String(item.payment_object)}`;
+    if (codePoints(item.name) > RECEIPT_NAME_MAX)
+      return `Позиция ${n}: наименование длиннее ${RECEIPT_NAME_MAX} символов`;
+    if (typeof item.quantity !== 'number' || !Number.isFinite(item.quantity) || item.quantity <= 0)
+      return `Позиция ${n}: количество должно быть больше нуля`;
+    if (lineKopecks(item.sum) === null)
+      return `Позиция ${n}: сумма должна быть неотрицательной, не больше двух знаков после точки`;
+    if (!METHOD.includes(item.payment_method))
+      return `Позиция ${n}: неизвестный способ расчёта ${String(item.payment_method)}`;
+    if (!OBJECT.includes(item.payment_object))
+      return `Позиция ${n}: неизвестный предмет расчёта ${String(item.payment_object)}`;
     if (!TAX.includes(item.tax)) return `Позиция ${n}: неизвестная ставка НДС ${String(item.tax)}`;
   }
   const total = receiptTotalKopecks(receipt);
-  if (total !== amountKopecks) return `Сумма позиций чека ${kopecksToOutSum(total)} ≠ сумме платежа ${kopecksToOutSum(amountKopecks)}`;
+  if (total !== amountKopecks)
+    return `Сумма позиций чека ${kopecksToOutSum(total)} ≠ сумме платежа ${kopecksToOutSum(amountKopecks)}`;
   return null;
 }
 

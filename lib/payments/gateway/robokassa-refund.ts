@@ -60,7 +60,13 @@ export function refundJwt(payloadJson: string, password3: string): string {
 }
 
 /** The OpStateExt request for one payment, signed `MerchantLogin:InvoiceID:Password2`. */
-export function opStateUrl(p: { baseUrl: string; merchantLogin: string; invId: number; password2: string; hash: HashAlgorithm }): string {
+export function opStateUrl(p: {
+  baseUrl: string;
+  merchantLogin: string;
+  invId: number;
+  password2: string;
+  hash: HashAlgorithm;
+}): string {
   assertInvId(p.invId, 'InvoiceID');
   const url = new URL(ROBOKASSA_OPSTATE_PATH, p.baseUrl);
   url.searchParams.set('MerchantLogin', p.merchantLogin);
@@ -114,7 +120,9 @@ const REFUSALS: Record<string, string> = {
 };
 
 /** The Refund/Create answer. */
-export function parseRefundCreateAnswer(body: string): { ok: true; requestId: string } | { ok: false; message: string } {
+export function parseRefundCreateAnswer(
+  body: string,
+): { ok: true; requestId: string } | { ok: false; message: string } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -122,9 +130,13 @@ export function parseRefundCreateAnswer(body: string): { ok: true; requestId: st
     return { ok: false, message: 'непонятный ответ сервиса возвратов' };
   }
   const answer = (parsed ?? {}) as { success?: unknown; message?: unknown; requestId?: unknown };
-  if (answer.success === true && typeof answer.requestId === 'string' && answer.requestId.trim()) return { ok: true, requestId: answer.requestId.trim() };
+  if (answer.success === true && typeof answer.requestId === 'string' && answer.requestId.trim())
+    return { ok: true, requestId: answer.requestId.trim() };
   const code = typeof answer.message === 'string' ? answer.message.slice(0, 200) : '';
-  return { ok: false, message: REFUSALS[code] ? `${REFUSALS[code]} (${code})` : code || 'заявка на возврат не создана' };
+  return {
+    ok: false,
+    message: REFUSALS[code] ? `${REFUSALS[code]} (${code})` : code || 'заявка на возврат не создана',
+  };
 }
 
 const OP_STATE_RESULTS: Record<number, string> = {
@@ -154,17 +166,42 @@ export function createRobokassaRefund(cfg: RobokassaRefundConfig): (p: RefundReq
     if (!Number.isSafeInteger(p.amountKopecks) || p.amountKopecks <= 0 || p.amountKopecks > left) {
       return { ok: false, reason: 'Сумма возврата больше того, что осталось от платежа' };
     }
-    if (!cfg.password3) return { ok: false, reason: 'Возвраты через Robokassa не настроены: задайте ROBOKASSA_PASSWORD3 (пароль №3, «Доступ к API возвратов»)' };
+    if (!cfg.password3)
+      return {
+        ok: false,
+        reason:
+          'Возвраты через Robokassa не настроены: задайте ROBOKASSA_PASSWORD3 (пароль №3, «Доступ к API возвратов»)',
+      };
     try {
-      const stateResponse = await doFetch(opStateUrl({ baseUrl: cfg.baseUrl, merchantLogin: cfg.merchantLogin, invId: p.invId, password2: cfg.password2, hash: cfg.hash }), {
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (!stateResponse.ok) return { ok: false, reason: `Robokassa не ответила на запрос состояния платежа (HTTP ${stateResponse.status})` };
+      const stateResponse = await doFetch(
+        opStateUrl({
+          baseUrl: cfg.baseUrl,
+          merchantLogin: cfg.merchantLogin,
+          invId: p.invId,
+          password2: cfg.password2,
+          hash: cfg.hash,
+        }),
+        {
+          signal: AbortSignal.timeout(TIMEOUT_MS),
+        },
+      );
+      if (!stateResponse.ok)
+        return {
+          ok: false,
+          reason: `Robokassa не ответила на запрос состояния платежа (HTTP ${stateResponse.status})`,
+        };
       const state = parseOperationState(await stateResponse.text());
       if (state.resultCode !== 0) {
-        return { ok: false, reason: `Robokassa: ${OP_STATE_RESULTS[state.resultCode ?? -1] ?? `ошибка запроса состояния (код ${state.resultCode ?? '—'})`}` };
+        return {
+          ok: false,
+          reason: `Robokassa: ${OP_STATE_RESULTS[state.resultCode ?? -1] ?? `ошибка запроса состояния (код ${state.resultCode ?? '—'})`}`,
+        };
       }
-      if (state.stateCode !== 100 || !state.opKey) return { ok: false, reason: `Robokassa: платёж не в состоянии «оплачен» (код ${state.stateCode ?? '—'}), вернуть нечего` };
+      if (state.stateCode !== 100 || !state.opKey)
+        return {
+          ok: false,
+          reason: `Robokassa: платёж не в состоянии «оплачен» (код ${state.stateCode ?? '—'}), вернуть нечего`,
+        };
 
       const full = p.alreadyRefundedKopecks === 0 && p.amountKopecks === p.paymentAmountKopecks;
       const payload = refundPayloadJson({
@@ -183,7 +220,12 @@ export function createRobokassaRefund(cfg: RobokassaRefundConfig): (p: RefundReq
       return { ok: true, reference: answer.requestId, settled: false };
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      return { ok: false, reason: timedOut ? 'Robokassa не ответила вовремя; возврат не оформлен — проверьте операцию в кабинете Robokassa' : 'Нет связи с Robokassa; возврат не оформлен' };
+      return {
+        ok: false,
+        reason: timedOut
+          ? 'Robokassa не ответила вовремя; возврат не оформлен — проверьте операцию в кабинете Robokassa'
+          : 'Нет связи с Robokassa; возврат не оформлен',
+      };
     }
   };
 }

@@ -32,8 +32,12 @@ export interface RobokassaConfig {
 
 export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
   const { merchantLogin, password1, password2 } = config;
-  if (!merchantLogin || !password1 || !password2) throw new GatewayConfigError('Robokassa: нужны логин магазина и оба пароля');
-  if (password1 === password2) throw new GatewayConfigError('Robokassa: пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате');
+  if (!merchantLogin || !password1 || !password2)
+    throw new GatewayConfigError('Robokassa: нужны логин магазина и оба пароля');
+  if (password1 === password2)
+    throw new GatewayConfigError(
+      'Robokassa: пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате',
+    );
   const hash = config.hash ?? 'md5';
   if (!isHashAlgorithm(hash)) throw new GatewayConfigError(`Robokassa: неизвестный алгоритм подписи ${String(hash)}`);
   const base = new URL(config.baseUrl ?? ROBOKASSA_BASE_URL).origin;
@@ -48,7 +52,14 @@ export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
     payMethod: 'POST',
     recurringUrl: `${base}/Merchant/Recurring`,
     recurringInTestMode: false,
-    refund: createRobokassaRefund({ merchantLogin, password2, password3: config.password3, hash, baseUrl: base, fetch: config.fetch }),
+    refund: createRobokassaRefund({
+      merchantLogin,
+      password2,
+      password3: config.password3,
+      hash,
+      baseUrl: base,
+      fetch: config.fetch,
+    }),
   });
 }
 
@@ -73,10 +84,13 @@ export function robokassaFromEnv(env: Record<string, string | undefined> = proce
   const set = [merchantLogin, password1, password2].filter(Boolean).length;
   if (set === 0) return null;
   if (set < 3) {
-    throw new GatewayConfigError('Robokassa настроена не полностью: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2 (или ни одну)');
+    throw new GatewayConfigError(
+      'Robokassa настроена не полностью: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2 (или ни одну)',
+    );
   }
   const hash = (env.ROBOKASSA_HASH?.trim().toLowerCase() || 'md5') as HashAlgorithm;
-  if (!isHashAlgorithm(hash)) throw new GatewayConfigError(`ROBOKASSA_HASH=${env.ROBOKASSA_HASH}: ожидается md5, sha256, sha384 или sha512`);
+  if (!isHashAlgorithm(hash))
+    throw new GatewayConfigError(`ROBOKASSA_HASH=${env.ROBOKASSA_HASH}: ожидается md5, sha256, sha384 или sha512`);
   return robokassaGateway({
     merchantLogin,
     password1,

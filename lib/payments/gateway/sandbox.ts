@@ -3,7 +3,14 @@ import { callbackSignatureBase, createProtocolGateway, requestSignatureBase } fr
 import { decodeReceipt, receiptProblem } from './receipt';
 import { sandboxRefund } from './sandbox-refund';
 import { hashHex, isHashAlgorithm, paramsToRecord, parseInvId, pickShp, signatureMatches } from './signature';
-import { GatewayConfigError, type FiscalReceipt, type GatewayParams, type HashAlgorithm, type PaymentGateway, type ShpParams } from './types';
+import {
+  GatewayConfigError,
+  type FiscalReceipt,
+  type GatewayParams,
+  type HashAlgorithm,
+  type PaymentGateway,
+  type ShpParams,
+} from './types';
 
 // The sandbox gateway built into the app for development and tests. It speaks Robokassa's
 // protocol with its own merchant login and passwords: our code sends the payer to our own
@@ -46,7 +53,8 @@ export function sandboxUsesDefaultPasswords(config: SandboxConfig): boolean {
 /** The sandbox as a `PaymentGateway`; `origin` is our app's, e.g. `http://localhost:3000`. */
 export function sandboxGateway(p: { origin: string; config?: SandboxConfig }): PaymentGateway {
   const config = p.config ?? sandboxConfigFromEnv();
-  if (!isHashAlgorithm(config.hash)) throw new GatewayConfigError(`Песочница: неизвестный алгоритм ${String(config.hash)}`);
+  if (!isHashAlgorithm(config.hash))
+    throw new GatewayConfigError(`Песочница: неизвестный алгоритм ${String(config.hash)}`);
   const origin = new URL(p.origin).origin;
   return createProtocolGateway({
     id: 'sandbox',
@@ -81,17 +89,34 @@ export interface SandboxPaymentRequest {
 }
 
 /** What `/sandbox/pay` received, after checking the signature as Robokassa would (Password #1). */
-export function parseSandboxPaymentRequest(params: GatewayParams, config: SandboxConfig = sandboxConfigFromEnv()): SandboxRequestCheck<SandboxPaymentRequest> {
+export function parseSandboxPaymentRequest(
+  params: GatewayParams,
+  config: SandboxConfig = sandboxConfigFromEnv(),
+): SandboxRequestCheck<SandboxPaymentRequest> {
   const raw = paramsToRecord(params);
   if (!raw) return { ok: false, reason: 'malformed' };
-  const { MerchantLogin: login, OutSum: outSum, InvId: invIdRaw, SignatureValue: signature, Description: description } = raw;
+  const {
+    MerchantLogin: login,
+    OutSum: outSum,
+    InvId: invIdRaw,
+    SignatureValue: signature,
+    Description: description,
+  } = raw;
   if (!login || !outSum || !invIdRaw || !signature || !description) return { ok: false, reason: 'malformed' };
   const invId = parseInvId(invIdRaw);
   const amountKopecks = outSumToKopecks(outSum);
   if (invId === null || amountKopecks === null || amountKopecks <= 0) return { ok: false, reason: 'malformed' };
   const shp = pickShp(raw);
-  const base = requestSignatureBase({ merchantLogin: login, outSum, invId: invIdRaw, receipt: raw.Receipt, password1: config.password1, shp });
-  if (login !== config.merchantLogin || !signatureMatches(config.hash, hashHex(config.hash, base), signature)) return { ok: false, reason: 'bad_signature' };
+  const base = requestSignatureBase({
+    merchantLogin: login,
+    outSum,
+    invId: invIdRaw,
+    receipt: raw.Receipt,
+    password1: config.password1,
+    shp,
+  });
+  if (login !== config.merchantLogin || !signatureMatches(config.hash, hashHex(config.hash, base), signature))
+    return { ok: false, reason: 'bad_signature' };
   let receipt: FiscalReceipt | undefined;
   if (raw.Receipt) {
     receipt = decodeReceipt(raw.Receipt) ?? undefined;
@@ -120,24 +145,56 @@ export interface SandboxRecurringRequest {
 }
 
 /** What `/sandbox/recurring` received, after checking `MerchantLogin:OutSum:InvoiceID[:Receipt]:Password1[:Shp_…]`. */
-export function parseSandboxRecurringRequest(params: GatewayParams, config: SandboxConfig = sandboxConfigFromEnv()): SandboxRequestCheck<SandboxRecurringRequest> {
+export function parseSandboxRecurringRequest(
+  params: GatewayParams,
+  config: SandboxConfig = sandboxConfigFromEnv(),
+): SandboxRequestCheck<SandboxRecurringRequest> {
   const raw = paramsToRecord(params);
   if (!raw) return { ok: false, reason: 'malformed' };
-  const { MerchantLogin: login, OutSum: outSum, InvoiceID: invIdRaw, PreviousInvoiceID: prevRaw, SignatureValue: signature } = raw;
+  const {
+    MerchantLogin: login,
+    OutSum: outSum,
+    InvoiceID: invIdRaw,
+    PreviousInvoiceID: prevRaw,
+    SignatureValue: signature,
+  } = raw;
   if (!login || !outSum || !invIdRaw || !prevRaw || !signature) return { ok: false, reason: 'malformed' };
   const invId = parseInvId(invIdRaw);
   const previousInvId = parseInvId(prevRaw);
   const amountKopecks = outSumToKopecks(outSum);
-  if (invId === null || previousInvId === null || invId === previousInvId || amountKopecks === null || amountKopecks <= 0) return { ok: false, reason: 'malformed' };
+  if (
+    invId === null ||
+    previousInvId === null ||
+    invId === previousInvId ||
+    amountKopecks === null ||
+    amountKopecks <= 0
+  )
+    return { ok: false, reason: 'malformed' };
   const shp = pickShp(raw);
-  const base = requestSignatureBase({ merchantLogin: login, outSum, invId: invIdRaw, receipt: raw.Receipt, password1: config.password1, shp });
-  if (login !== config.merchantLogin || !signatureMatches(config.hash, hashHex(config.hash, base), signature)) return { ok: false, reason: 'bad_signature' };
+  const base = requestSignatureBase({
+    merchantLogin: login,
+    outSum,
+    invId: invIdRaw,
+    receipt: raw.Receipt,
+    password1: config.password1,
+    shp,
+  });
+  if (login !== config.merchantLogin || !signatureMatches(config.hash, hashHex(config.hash, base), signature))
+    return { ok: false, reason: 'bad_signature' };
   let receipt: FiscalReceipt | undefined;
   if (raw.Receipt) {
     receipt = decodeReceipt(raw.Receipt) ?? undefined;
     if (!receipt || receiptProblem(receipt, amountKopecks)) return { ok: false, reason: 'malformed' };
   }
-  return { ok: true, invId, previousInvId, amountKopecks, description: raw.Description ?? '', ...(receipt ? { receipt } : {}), shp };
+  return {
+    ok: true,
+    invId,
+    previousInvId,
+    amountKopecks,
+    description: raw.Description ?? '',
+    ...(receipt ? { receipt } : {}),
+    shp,
+  };
 }
 
 /** The sandbox's answer to an accepted recurring charge (Robokassa answers `OK<InvoiceID>`). */
@@ -174,20 +231,29 @@ export function buildSandboxNotification(
     PaymentMethod: 'BankCard',
     IncCurrLabel: 'BankCardPSR',
     IncAccount: p.cardMask,
-    SignatureValue: hashHex(config.hash, callbackSignatureBase({ outSum, invId, password: config.password2, shp: p.shp })).toUpperCase(),
+    SignatureValue: hashHex(
+      config.hash,
+      callbackSignatureBase({ outSum, invId, password: config.password2, shp: p.shp }),
+    ).toUpperCase(),
   };
   if (p.email) fields.EMail = p.email;
   return { ...fields, ...p.shp };
 }
 
 /** The payer's return to SuccessURL, signed with Password #1: `OutSum:InvId:Password1[:Shp_…]`. */
-export function buildSandboxSuccessReturn(p: SandboxOutcome, config: SandboxConfig = sandboxConfigFromEnv()): Record<string, string> {
+export function buildSandboxSuccessReturn(
+  p: SandboxOutcome,
+  config: SandboxConfig = sandboxConfigFromEnv(),
+): Record<string, string> {
   const outSum = kopecksToDecimal(p.amountKopecks, 6);
   const invId = String(p.invId);
   return {
     OutSum: outSum,
     InvId: invId,
-    SignatureValue: hashHex(config.hash, callbackSignatureBase({ outSum, invId, password: config.password1, shp: p.shp })).toUpperCase(),
+    SignatureValue: hashHex(
+      config.hash,
+      callbackSignatureBase({ outSum, invId, password: config.password1, shp: p.shp }),
+    ).toUpperCase(),
     Culture: 'ru',
     IsTest: '1',
     ...p.shp,
@@ -257,11 +323,13 @@ export function luhnValid(digits: string): boolean {
 /** '4111111111111111' → '411111******1111': first six and last four, the rest starred. */
 export function maskCard(pan: string): string {
   const digits = normalizeCardNumber(pan);
-  if (!digits || digits.length < 13 || digits.length > 19) throw new Error('Маскировать можно только номер карты из 13–19 цифр');
+  if (!digits || digits.length < 13 || digits.length > 19)
+    throw new Error('Маскировать можно только номер карты из 13–19 цифр');
   return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4);
 }
 
-export type SandboxCardCheck = { ok: true; pan: string; cardMask: string; card: SandboxCard } | { ok: false; error: string };
+export type SandboxCardCheck =
+  { ok: true; pan: string; cardMask: string; card: SandboxCard } | { ok: false; error: string };
 
 /** The card number field: format, Luhn, and whether the sandbox knows the card. */
 export function checkSandboxCard(input: string): SandboxCardCheck {

@@ -26,7 +26,8 @@ export function signatureMatches(algorithm: HashAlgorithm, expectedHex: string, 
   if (typeof received !== 'string') return false;
   const theirs = received.trim().toLowerCase();
   const ours = expectedHex.toLowerCase();
-  if (theirs.length !== HEX_LENGTH[algorithm] || ours.length !== theirs.length || !/^[0-9a-f]+$/.test(theirs)) return false;
+  if (theirs.length !== HEX_LENGTH[algorithm] || ours.length !== theirs.length || !/^[0-9a-f]+$/.test(theirs))
+    return false;
   return timingSafeEqual(Buffer.from(ours, 'ascii'), Buffer.from(theirs, 'ascii'));
 }
 
@@ -67,12 +68,19 @@ export function assertShpParams(shp: ShpParams): void {
   const keys = Object.keys(shp);
   if (keys.length > 20) throw new Error('Не больше 20 параметров Shp_');
   for (const k of keys) {
-    if (!SHP_KEY.test(k)) throw new Error(`Недопустимое имя параметра ${JSON.stringify(k)}: нужно Shp_ и строчные латинские буквы или цифры`);
+    if (!SHP_KEY.test(k))
+      throw new Error(
+        `Недопустимое имя параметра ${JSON.stringify(k)}: нужно Shp_ и строчные латинские буквы или цифры`,
+      );
     const v = shp[k];
     if (typeof v !== 'string' || !SHP_VALUE.test(v)) {
-      throw new Error(`Недопустимое значение ${k}=${JSON.stringify(v)}: допустимы латинские буквы, цифры, «.», «_», «-» (1–200 символов)`);
+      throw new Error(
+        `Недопустимое значение ${k}=${JSON.stringify(v)}: допустимы латинские буквы, цифры, «.», «_», «-» (1–200 символов)`,
+      );
     }
-    for (const other of keys) if (other !== k && other.startsWith(k)) throw new Error(`Имя ${k} — начало имени ${other}: порядок подписи неоднозначен`);
+    for (const other of keys)
+      if (other !== k && other.startsWith(k))
+        throw new Error(`Имя ${k} — начало имени ${other}: порядок подписи неоднозначен`);
   }
 }
 

@@ -30,7 +30,12 @@ export const DEMO_PASSWORD = 'Energo-demo-2026';
 /** The password field's label carries a required-marker; match the label, not the marker. */
 export const passwordLabel = /^Пароль\*?$/;
 
-export async function loginAt(page: Page, path: '/fiz/login' | '/lk/login' | '/admin/login', login: string, password: string) {
+export async function loginAt(
+  page: Page,
+  path: '/fiz/login' | '/lk/login' | '/admin/login',
+  login: string,
+  password: string,
+) {
   await page.goto(path);
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill(password);
@@ -39,7 +44,11 @@ export async function loginAt(page: Page, path: '/fiz/login' | '/lk/login' | '/a
 
 /** A second, independent browser (another device) for session tests. */
 export async function newDevice(browser: Browser, ip: string): Promise<Page> {
-  const context = await browser.newContext({ extraHTTPHeaders: { 'x-forwarded-for': ip }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+  const context = await browser.newContext({
+    extraHTTPHeaders: { 'x-forwarded-for': ip },
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+  });
   return context.newPage();
 }
 

@@ -100,7 +100,11 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
             {overview.refusal}
           </p>
         ) : overview.tariffProblem ? (
-          <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900" data-testid="tariff-problem">
+          <p
+            role="alert"
+            className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-red-900"
+            data-testid="tariff-problem"
+          >
             {overview.tariffProblem}
           </p>
         ) : overview.billable === 0 && overview.billsIssued > 0 ? (
@@ -112,21 +116,31 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
           </p>
         ) : overview.billsIssued > 0 ? (
           <p className="notice">
-            Часть счетов за {name} уже выставлена: их повторный запуск не тронет, начислит только оставшиеся {overview.billable} л/с.
+            Часть счетов за {name} уже выставлена: их повторный запуск не тронет, начислит только оставшиеся{' '}
+            {overview.billable} л/с.
           </p>
         ) : null}
 
         {overview.windowClosesOn && !overview.refusal ? (
-          <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="window-open">
-            Приём показаний за {name} ещё идёт — по {formatDate(overview.windowClosesOn)} включительно. Обычно начисляют после его
-            окончания: показания, переданные после начисления, в счёт за {name} уже не попадут.
+          <p
+            className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+            data-testid="window-open"
+          >
+            Приём показаний за {name} ещё идёт — по {formatDate(overview.windowClosesOn)} включительно. Обычно начисляют
+            после его окончания: показания, переданные после начисления, в счёт за {name} уже не попадут.
           </p>
         ) : null}
 
         {overview.running ? (
           <p className="text-sm text-slate-700">Начисление за {name} сейчас выполняется — дождитесь его окончания.</p>
         ) : overview.refusal ? null : (
-          <StartBillingForm key={period} action={startBilling} period={period} periodLabel={name} quiet={overview.billable === 0} />
+          <StartBillingForm
+            key={period}
+            action={startBilling}
+            period={period}
+            periodLabel={name}
+            quiet={overview.billable === 0}
+          />
         )}
       </section>
 
@@ -179,7 +193,9 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
                     <td className="num" data-testid="row-bills">
                       {run.billsCreated ?? '—'}
                     </td>
-                    <td className="num">{formatRunDuration((run.finishedAt ?? now).getTime() - run.startedAt.getTime())}</td>
+                    <td className="num">
+                      {formatRunDuration((run.finishedAt ?? now).getTime() - run.startedAt.getTime())}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,11 @@ import { confirmMeterSchema, registerValues, rejectMeterSchema } from '@/lib/met
 // The decided request leaves the queue, so the outcome is shown at the top of the page.
 
 export const confirm = userAction('staff', confirmMeterSchema, async (input, staff) => {
-  const result = await confirmMeter(staff, { meterId: input.meterId, verificationDue: input.verificationDue, initial: registerValues(input) });
+  const result = await confirmMeter(staff, {
+    meterId: input.meterId,
+    verificationDue: input.verificationDue,
+    initial: registerValues(input),
+  });
   if (!result.ok) return result;
   redirect(`/admin/meters?confirmed=${input.meterId}`);
 });

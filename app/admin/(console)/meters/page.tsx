@@ -14,7 +14,10 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
   await requireUser('staff', '/admin/meters');
   const { confirmed, rejected } = await searchParams;
   const decidedId = typeof confirmed === 'string' ? confirmed : typeof rejected === 'string' ? rejected : null;
-  const [pending, decided] = await Promise.all([listPendingMeters(), decidedId ? meterDecisionSummary(decidedId) : null]);
+  const [pending, decided] = await Promise.all([
+    listPendingMeters(),
+    decidedId ? meterDecisionSummary(decidedId) : null,
+  ]);
   // eslint-disable-next-line react-hooks/purity -- a server render: "now" is the moment of this request
   const now = Date.now();
   return (
@@ -25,7 +28,8 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
       />
       {decided && decided.status === 'active' ? (
         <p className="notice mb-4" role="status">
-          Счётчик № {decided.serialNumber} подключён к лицевому счёту {decided.accountNumber}, начальные показания записаны.
+          Счётчик № {decided.serialNumber} подключён к лицевому счёту {decided.accountNumber}, начальные показания
+          записаны.
         </p>
       ) : null}
       {decided && decided.status === 'rejected' ? (
@@ -57,7 +61,9 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
                   <dd>{m.account.address}</dd>
                   <dt className="text-slate-500">Заявитель</dt>
                   <dd>
-                    {m.requestedBy ? `${m.requestedBy.fullName}, ${m.requestedBy.email}${m.requestedBy.phone ? `, ${m.requestedBy.phone}` : ''}` : '—'}
+                    {m.requestedBy
+                      ? `${m.requestedBy.fullName}, ${m.requestedBy.email}${m.requestedBy.phone ? `, ${m.requestedBy.phone}` : ''}`
+                      : '—'}
                   </dd>
                   <dt className="text-slate-500">Модель</dt>
                   <dd>{m.model ?? 'не указана'}</dd>

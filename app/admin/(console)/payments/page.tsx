@@ -24,7 +24,9 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
   const pageParam = Number(one(params.page) ?? '1');
   const badInv = invRaw !== undefined && invId === undefined;
 
-  const result = badInv ? null : await searchPayments({ account, invId, status, page: Number.isInteger(pageParam) ? pageParam : 1 });
+  const result = badInv
+    ? null
+    : await searchPayments({ account, invId, status, page: Number.isInteger(pageParam) ? pageParam : 1 });
   const href = (page: number) => {
     const q = new URLSearchParams();
     if (account) q.set('account', account);
@@ -43,12 +45,26 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
         title="Платежи"
         lead="Оплаты картой и через песочницу: поиск по лицевому счёту, номеру платежа (InvId) и состоянию. В карточке платежа — проводки и возвраты; вернуть деньги можно там же."
       />
-      <form method="get" action="/admin/payments" className="card mb-4 grid items-end gap-4 sm:grid-cols-[1fr_1fr_1fr_auto]" role="search" aria-label="Поиск платежей">
+      <form
+        method="get"
+        action="/admin/payments"
+        className="card mb-4 grid items-end gap-4 sm:grid-cols-[1fr_1fr_1fr_auto]"
+        role="search"
+        aria-label="Поиск платежей"
+      >
         <div>
           <label htmlFor="account" className="font-medium">
             Лицевой счёт
           </label>
-          <input id="account" name="account" type="search" inputMode="numeric" autoComplete="off" defaultValue={account ?? ''} className={inputClass} />
+          <input
+            id="account"
+            name="account"
+            type="search"
+            inputMode="numeric"
+            autoComplete="off"
+            defaultValue={account ?? ''}
+            className={inputClass}
+          />
         </div>
         <div>
           <label htmlFor="inv" className="font-medium">
@@ -98,7 +114,12 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
           <p className="mb-2 text-sm text-slate-600" data-testid="payments-found">
             Найдено платежей: {result.total}
           </p>
-          <div className="card overflow-x-auto p-0 sm:p-0" role="region" aria-labelledby="staff-payments-caption" tabIndex={0}>
+          <div
+            className="card overflow-x-auto p-0 sm:p-0"
+            role="region"
+            aria-labelledby="staff-payments-caption"
+            tabIndex={0}
+          >
             <table className="table-base min-w-[56rem]" data-testid="staff-payments">
               <caption id="staff-payments-caption" className="sr-only">
                 Платежи, новые сверху: строки {first}–{last} из {result.total}
@@ -120,7 +141,13 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
               </thead>
               <tbody>
                 {result.rows.map((row) => (
-                  <tr key={row.id} data-testid="staff-payment-row" data-inv-id={row.invId} data-status={row.status} data-amount={row.amountKopecks}>
+                  <tr
+                    key={row.id}
+                    data-testid="staff-payment-row"
+                    data-inv-id={row.invId}
+                    data-status={row.status}
+                    data-amount={row.amountKopecks}
+                  >
                     <td className="tabular-nums">
                       <Link href={`/admin/payments/${row.id}`} className="font-medium">
                         {row.invId}
@@ -135,7 +162,9 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
                       </span>
                     </td>
                     <td className="num whitespace-nowrap">{formatRub(row.amountKopecks)}</td>
-                    <td className="num whitespace-nowrap">{row.refundedKopecks > 0 ? formatRub(row.refundedKopecks) : '—'}</td>
+                    <td className="num whitespace-nowrap">
+                      {row.refundedKopecks > 0 ? formatRub(row.refundedKopecks) : '—'}
+                    </td>
                     <td>
                       <PaymentStatusBadge status={row.status} />
                     </td>

@@ -15,5 +15,13 @@ export const enterReading = userAction('staff', staffReadingSchema, async (input
   });
   if (!result.ok) return result;
   // Back to the same list (a «missing» filter no longer shows the row): the outcome is said at the top.
-  redirect(readingsListHref({ period: input.period, filter: input.filter, page: input.page, q: input.q, entered: input.meterId }));
+  redirect(
+    readingsListHref({
+      period: input.period,
+      filter: input.filter,
+      page: input.page,
+      q: input.q,
+      entered: input.meterId,
+    }),
+  );
 });

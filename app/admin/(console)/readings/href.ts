@@ -1,7 +1,13 @@
 import type { ReadingFilter } from '@/lib/meters/schemas';
 
 /** `/admin/readings?…` with only the parameters that differ from the defaults. */
-export function readingsListHref(params: { period?: string; filter?: ReadingFilter; page?: number; q?: string; entered?: string }): string {
+export function readingsListHref(params: {
+  period?: string;
+  filter?: ReadingFilter;
+  page?: number;
+  q?: string;
+  entered?: string;
+}): string {
   const search = new URLSearchParams();
   if (params.period) search.set('period', params.period);
   if (params.filter && params.filter !== 'all') search.set('status', params.filter);

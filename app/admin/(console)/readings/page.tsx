@@ -62,20 +62,32 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
   const requestedPeriod = one(params.period);
   const period = requestedPeriod && isPeriod(requestedPeriod) ? requestedPeriod : current;
   const statusParam = one(params.status);
-  const filter: ReadingFilter = READING_FILTERS.includes(statusParam as ReadingFilter) ? (statusParam as ReadingFilter) : 'all';
+  const filter: ReadingFilter = READING_FILTERS.includes(statusParam as ReadingFilter)
+    ? (statusParam as ReadingFilter)
+    : 'all';
   const q = one(params.q)?.trim().slice(0, 40) || undefined;
   const pageParam = Number(one(params.page) ?? '1');
   const entered = one(params.entered);
 
   const [overview, enteredMeter] = await Promise.all([
-    readingsOverview({ period, state: filter === 'all' ? undefined : filter, search: q, page: Number.isInteger(pageParam) ? pageParam : 1 }),
+    readingsOverview({
+      period,
+      state: filter === 'all' ? undefined : filter,
+      search: q,
+      page: Number.isInteger(pageParam) ? pageParam : 1,
+    }),
     entered ? meterDecisionSummary(entered) : null,
   ]);
   const { counts, rows, page, pageCount, pageSize, matching } = overview;
   const periods = recentPeriods(current, 12);
   if (!periods.includes(period)) periods.push(period);
   const href = (change: { filter?: ReadingFilter; page?: number }) =>
-    readingsListHref({ period: period === current ? undefined : period, filter: change.filter ?? filter, q, page: change.page });
+    readingsListHref({
+      period: period === current ? undefined : period,
+      filter: change.filter ?? filter,
+      q,
+      page: change.page,
+    });
   const back = { filter: filter === 'all' ? undefined : filter, page: page > 1 ? page : undefined, q };
   const first = matching === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, matching);
@@ -88,11 +100,17 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
       />
       {enteredMeter ? (
         <p className="notice mb-4" role="status" data-testid="entered">
-          Показание за {formatPeriod(period)} внесено: лицевой счёт {enteredMeter.accountNumber}, счётчик № {enteredMeter.serialNumber}.
+          Показание за {formatPeriod(period)} внесено: лицевой счёт {enteredMeter.accountNumber}, счётчик №{' '}
+          {enteredMeter.serialNumber}.
         </p>
       ) : null}
 
-      <form method="get" action="/admin/readings" className="card mb-4 grid items-end gap-4 sm:grid-cols-[auto_1fr_auto_auto]" role="search">
+      <form
+        method="get"
+        action="/admin/readings"
+        className="card mb-4 grid items-end gap-4 sm:grid-cols-[auto_1fr_auto_auto]"
+        role="search"
+      >
         <div>
           <label htmlFor="period" className="font-medium">
             Период
@@ -162,7 +180,8 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
           {/* Scrolls sideways on a phone instead of squeezing the columns to a letter each. */}
           <table className="table-base min-w-[52rem]">
             <caption className="sr-only">
-              Показания за {formatPeriod(period)}: {filterLabels[filter].toLowerCase()}, строки {first}–{last} из {matching}
+              Показания за {formatPeriod(period)}: {filterLabels[filter].toLowerCase()}, строки {first}–{last} из{' '}
+              {matching}
             </caption>
             <thead>
               <tr>
@@ -213,7 +232,9 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
                               return {
                                 zone,
                                 label: zoneShortLabels[zone],
-                                hint: previous ? `Предыдущее: ${formatKwh(previous.value)} (${formatPeriod(previous.period)})` : 'Предыдущих показаний нет',
+                                hint: previous
+                                  ? `Предыдущее: ${formatKwh(previous.value)} (${formatPeriod(previous.period)})`
+                                  : 'Предыдущих показаний нет',
                               };
                             })}
                           />

@@ -26,7 +26,10 @@ function Compare({ label, entered, registry }: { label: string; entered: string;
 export default async function RegistrationsQueuePage({ searchParams }: PageProps<'/admin/registrations'>) {
   await requireUser('staff', '/admin/registrations');
   const { decided } = await searchParams;
-  const [pending, last] = await Promise.all([listPendingRegistrations(), typeof decided === 'string' ? decisionSummary(decided) : null]);
+  const [pending, last] = await Promise.all([
+    listPendingRegistrations(),
+    typeof decided === 'string' ? decisionSummary(decided) : null,
+  ]);
   // eslint-disable-next-line react-hooks/purity -- a server render: "now" is the moment of this request
   const now = Date.now();
   return (
@@ -37,8 +40,8 @@ export default async function RegistrationsQueuePage({ searchParams }: PageProps
       />
       {last ? (
         <p className="notice mb-4" role="status">
-          {last.status === 'active' ? `Доступ открыт: ${last.fullName}` : `Заявка отклонена: ${last.fullName}`}. Письмо заявителю
-          отправлено.
+          {last.status === 'active' ? `Доступ открыт: ${last.fullName}` : `Заявка отклонена: ${last.fullName}`}. Письмо
+          заявителю отправлено.
         </p>
       ) : null}
       {pending.length === 0 ? (

@@ -5,7 +5,10 @@ import { getMailboxMessage, linksInText, mailboxStatusLabels } from '@/lib/email
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { formatDateTime } from '@/lib/format/dates';
 
-export const metadata: Metadata = { title: 'Письмо — почтовый ящик разработчика', robots: { index: false, follow: false } };
+export const metadata: Metadata = {
+  title: 'Письмо — почтовый ящик разработчика',
+  robots: { index: false, follow: false },
+};
 
 export default async function DevMailboxMessagePage({ params }: PageProps<'/dev/mailbox/[id]'>) {
   if (!isDevMailboxEnabled()) notFound();
@@ -17,7 +20,9 @@ export default async function DevMailboxMessagePage({ params }: PageProps<'/dev/
   return (
     <article className="mx-auto max-w-3xl space-y-6">
       <p className="text-sm">
-        <Link href={`/dev/mailbox?to=${encodeURIComponent(message.toAddress)}`}>← Все письма для {message.toAddress}</Link>
+        <Link href={`/dev/mailbox?to=${encodeURIComponent(message.toAddress)}`}>
+          ← Все письма для {message.toAddress}
+        </Link>
       </p>
       <div>
         <h1>{message.subject}</h1>
@@ -60,7 +65,12 @@ export default async function DevMailboxMessagePage({ params }: PageProps<'/dev/
           Письмо
         </h2>
         {/* Sandboxed: the letter's HTML can neither run scripts nor navigate this page. */}
-        <iframe sandbox="" srcDoc={message.html} title={`Письмо: ${message.subject}`} className="h-[36rem] w-full rounded-xl border border-slate-200 bg-white" />
+        <iframe
+          sandbox=""
+          srcDoc={message.html}
+          title={`Письмо: ${message.subject}`}
+          className="h-[36rem] w-full rounded-xl border border-slate-200 bg-white"
+        />
       </section>
 
       <section aria-labelledby="mail-text">

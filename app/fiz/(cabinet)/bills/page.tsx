@@ -37,7 +37,13 @@ function BillsTable({ bills, accountNumber }: { bills: BillSummary[]; accountNum
         </thead>
         <tbody>
           {bills.map((bill) => (
-            <tr key={bill.id} data-testid="bill-row" data-bill-id={bill.id} data-receipt={bill.receiptNumber} data-status={bill.status}>
+            <tr
+              key={bill.id}
+              data-testid="bill-row"
+              data-bill-id={bill.id}
+              data-receipt={bill.receiptNumber}
+              data-status={bill.status}
+            >
               <th scope="row" className="bg-transparent font-normal">
                 <Link href={`/fiz/bills/${bill.id}`} className="font-medium">
                   {capitalized(formatPeriod(bill.period))}
@@ -90,7 +96,12 @@ export default async function BillsPage() {
       )}
       <div className="space-y-8">
         {accounts.map((number) => (
-          <section key={number} aria-labelledby={`bills-account-${number}`} data-testid="bills-account" data-account-number={number}>
+          <section
+            key={number}
+            aria-labelledby={`bills-account-${number}`}
+            data-testid="bills-account"
+            data-account-number={number}
+          >
             <h2 id={`bills-account-${number}`} className="mb-3">
               Лицевой счёт <span className="tabular-nums">{number}</span>
             </h2>

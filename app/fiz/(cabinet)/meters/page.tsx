@@ -46,7 +46,8 @@ function RequestItem({ meter }: { meter: MeterSummary }) {
         </span>
       </div>
       <p className="mt-1 text-sm text-slate-600">
-        {zonePlanLabels[meter.zonePlan]} · установлен {formatDate(meter.installedAt)} · заявка от {formatDate(meter.requestedAt)}
+        {zonePlanLabels[meter.zonePlan]} · установлен {formatDate(meter.installedAt)} · заявка от{' '}
+        {formatDate(meter.requestedAt)}
         {meter.hasPhoto ? ' · с фото таблички' : ''}
       </p>
       <p className="mt-2 text-sm">
@@ -79,8 +80,8 @@ export default async function MetersPage({ searchParams }: PageProps<'/fiz/meter
       />
       {justRequested ? (
         <p className="notice mb-6" role="status" data-testid="request-sent">
-          Заявка на счётчик № {justRequested.serialNumber} отправлена. Сотрудник проверит её и внесёт начальные показания — после этого
-          счётчик появится в разделе «Показания».
+          Заявка на счётчик № {justRequested.serialNumber} отправлена. Сотрудник проверит её и внесёт начальные
+          показания — после этого счётчик появится в разделе «Показания».
         </p>
       ) : null}
 
@@ -91,7 +92,12 @@ export default async function MetersPage({ searchParams }: PageProps<'/fiz/meter
         const active = ofAccount.filter((m) => m.status === 'active');
         const requests = ofAccount.filter((m) => m.status === 'pending_confirmation' || m.status === 'rejected');
         return (
-          <section key={account.id} className="mb-8" aria-labelledby={`account-${account.number}`} data-testid="account-meters">
+          <section
+            key={account.id}
+            className="mb-8"
+            aria-labelledby={`account-${account.number}`}
+            data-testid="account-meters"
+          >
             <h2 id={`account-${account.number}`} className="mb-1">
               Лицевой счёт <span className="tabular-nums">{account.number}</span>
             </h2>
@@ -125,9 +131,9 @@ export default async function MetersPage({ searchParams }: PageProps<'/fiz/meter
             Добавить счётчик
           </h2>
           <p className="mb-4 text-sm text-slate-600">
-            Установили новый или дополнительный счётчик? Отправьте заявку: сотрудник сверит данные и внесёт начальные показания, от них
-            посчитаем расход первого месяца. Передавать показания нового счётчика можно будет после подтверждения в разделе{' '}
-            <Link href="/fiz/readings">«Показания»</Link>.
+            Установили новый или дополнительный счётчик? Отправьте заявку: сотрудник сверит данные и внесёт начальные
+            показания, от них посчитаем расход первого месяца. Передавать показания нового счётчика можно будет после
+            подтверждения в разделе <Link href="/fiz/readings">«Показания»</Link>.
           </p>
           <MeterRequestForm
             action={requestNewMeter}

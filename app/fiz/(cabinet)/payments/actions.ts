@@ -36,7 +36,14 @@ export const payFromCabinet = userAction('household', cabinetPaymentSchema, asyn
 export const payWithBinding = userAction('household', bindingChargeSchema, async (input, user) => {
   const { ip, origin } = await requestContext();
   const outcome = await chargeBinding(
-    { userId: user.id, bindingId: input.bindingId, accountId: input.accountId, amountKopecks: input.amount, receiptEmail: user.email, ip },
+    {
+      userId: user.id,
+      bindingId: input.bindingId,
+      accountId: input.accountId,
+      amountKopecks: input.amount,
+      receiptEmail: user.email,
+      ip,
+    },
     activeGateway(origin),
   );
   if (!outcome.ok) return fail(outcome.message);

@@ -27,14 +27,21 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
     appOrigin(),
   ]);
   const selected = typeof account === 'string' && homes.some((h) => h.id === account) ? account : (homes[0]?.id ?? '');
-  const payable = homes.map((h) => ({ id: h.id, label: `${h.number} — ${h.address}`, due: amountField(h.balanceKopecks) }));
+  const payable = homes.map((h) => ({
+    id: h.id,
+    label: `${h.number} — ${h.address}`,
+    due: amountField(h.balanceKopecks),
+  }));
   return (
     <div className="max-w-xl">
-      <PageTitle title="Оплата картой" lead="Банковской картой с 3-D Secure; комиссии нет. Данные карты вводятся на странице платёжного сервиса — мы их не видим." />
+      <PageTitle
+        title="Оплата картой"
+        lead="Банковской картой с 3-D Secure; комиссии нет. Данные карты вводятся на странице платёжного сервиса — мы их не видим."
+      />
       {sandboxActive() ? (
         <p className="notice mb-4" data-testid="sandbox-notice">
-          Платёжный шлюз не подключён: оплата идёт через встроенную песочницу, деньги не списываются. Тестовая карта 4111 1111 1111 1111,
-          код подтверждения 12345.
+          Платёжный шлюз не подключён: оплата идёт через встроенную песочницу, деньги не списываются. Тестовая карта
+          4111 1111 1111 1111, код подтверждения 12345.
         </p>
       ) : null}
       {homes.length === 0 ? (

@@ -9,7 +9,9 @@ import { requestContext } from '@/lib/http/request-context';
 
 export const saveContacts = userAction('household', contactsSchema, (input, user) => updateContacts(user, input));
 
-export const savePreferences = userAction('household', preferencesSchema, (input, user) => updatePreferences(user, input));
+export const savePreferences = userAction('household', preferencesSchema, (input, user) =>
+  updatePreferences(user, input),
+);
 
 export const savePassword = userAction('household', changePasswordSchema, async (input, user) => {
   const result = await changePassword(user, input, await requestContext());

@@ -23,7 +23,10 @@ export default async function ReadingsPage() {
         title="Передать показания"
         lead="Целые кВт·ч, без дробной части — как на табло счётчика до запятой. Для многотарифного счётчика — отдельно по каждой зоне."
       />
-      <p className={window.open ? 'notice mb-6' : 'mb-6 rounded-lg border border-accent-400 bg-amber-50 p-3 text-sm'} role="status">
+      <p
+        className={window.open ? 'notice mb-6' : 'mb-6 rounded-lg border border-accent-400 bg-amber-50 p-3 text-sm'}
+        role="status"
+      >
         {window.open
           ? `Приём показаний за ${formatPeriod(window.period)} открыт до ${formatDate(window.closesOn)} включительно.`
           : window.notice}
@@ -48,8 +51,8 @@ export default async function ReadingsPage() {
                     .filter((r) => r.submitted)
                     .map((r) => `${zoneShortLabels[r.zone]} ${formatKwh(r.submitted!.value)}`)
                     .join(', ')}{' '}
-                  ({formatDateTime(m.registers.find((r) => r.submitted)!.submitted!.submittedAt)}). Можно исправить до конца
-                  приёма.
+                  ({formatDateTime(m.registers.find((r) => r.submitted)!.submitted!.submittedAt)}). Можно исправить до
+                  конца приёма.
                 </p>
               ) : null}
               <ReadingsForm
@@ -58,7 +61,9 @@ export default async function ReadingsPage() {
                 registers={m.registers.map((r) => ({
                   zone: r.zone,
                   label: zoneShortLabels[r.zone],
-                  hint: r.previous ? `Предыдущее: ${formatKwh(r.previous.value)} (${formatPeriod(r.previous.period)})` : 'Первые показания',
+                  hint: r.previous
+                    ? `Предыдущее: ${formatKwh(r.previous.value)} (${formatPeriod(r.previous.period)})`
+                    : 'Первые показания',
                 }))}
               />
             </li>

@@ -13,7 +13,13 @@ import { refundAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Платёж', robots: { index: false } };
 
-const ledgerKindLabels = { charge: 'начисление', payment: 'оплата', refund: 'возврат', adjustment: 'корректировка', penalty: 'пени' } as const;
+const ledgerKindLabels = {
+  charge: 'начисление',
+  payment: 'оплата',
+  refund: 'возврат',
+  adjustment: 'корректировка',
+  penalty: 'пени',
+} as const;
 
 export default async function StaffPaymentPage({ params, searchParams }: PageProps<'/admin/payments/[paymentId]'>) {
   const { paymentId } = await params;
@@ -32,7 +38,8 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
       <PageTitle title={`Платёж № ${payment.invId}`} lead={payment.description} />
       {justRefunded ? (
         <p className="notice mb-4" role="status" data-testid="refund-done">
-          Возврат {formatRub(justRefunded.amountKopecks)} оформлен ({refundStatusLabels[justRefunded.status]}). Плательщику отправлено письмо, если известен его адрес.
+          Возврат {formatRub(justRefunded.amountKopecks)} оформлен ({refundStatusLabels[justRefunded.status]}).
+          Плательщику отправлено письмо, если известен его адрес.
         </p>
       ) : null}
 
@@ -58,7 +65,11 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
               <span className="block text-sm text-slate-500">{account.address}</span>
             </dd>
             <dt className="text-slate-600">Плательщик</dt>
-            <dd>{payer ? `${payer.fullName}, ${payer.email}` : `без регистрации${payment.receiptEmail ? `, чек на ${payment.receiptEmail}` : ''}`}</dd>
+            <dd>
+              {payer
+                ? `${payer.fullName}, ${payer.email}`
+                : `без регистрации${payment.receiptEmail ? `, чек на ${payment.receiptEmail}` : ''}`}
+            </dd>
             <dt className="text-slate-600">Создан</dt>
             <dd className="tabular-nums">{formatDateTime(payment.createdAt)}</dd>
             <dt className="text-slate-600">Оплачен</dt>
@@ -78,10 +89,17 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
             Возврат
           </h2>
           {detail.refundableKopecks > 0 ? (
-            <RefundForm action={refundAction} paymentId={payment.id} invId={payment.invId} refundable={formatRub(detail.refundableKopecks)} />
+            <RefundForm
+              action={refundAction}
+              paymentId={payment.id}
+              invId={payment.invId}
+              refundable={formatRub(detail.refundableKopecks)}
+            />
           ) : (
             <p data-testid="refund-unavailable">
-              {payment.status === 'refunded' ? 'Платёж возвращён полностью.' : 'Вернуть можно только оплаченный платёж.'}
+              {payment.status === 'refunded'
+                ? 'Платёж возвращён полностью.'
+                : 'Вернуть можно только оплаченный платёж.'}
             </p>
           )}
         </section>
@@ -129,7 +147,9 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
         <h2 id="ledger-heading" className="mb-1">
           Проводки
         </h2>
-        <p className="mb-3 text-sm text-slate-600">Записи журнала лицевого счёта по этому платежу: плюс — долг абонента растёт, минус — уменьшается.</p>
+        <p className="mb-3 text-sm text-slate-600">
+          Записи журнала лицевого счёта по этому платежу: плюс — долг абонента растёт, минус — уменьшается.
+        </p>
         {detail.ledger.length === 0 ? (
           <p className="card">Проводок нет: платёж не зачислен.</p>
         ) : (

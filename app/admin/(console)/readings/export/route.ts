@@ -9,7 +9,8 @@ export async function GET(request: Request) {
   const user = await currentUser();
   const text = { 'Content-Type': 'text/plain; charset=utf-8' };
   if (!user) return new Response('Войдите как сотрудник, чтобы выгрузить показания', { status: 401, headers: text });
-  if (!canUseDoor(user, 'staff')) return new Response('Выгрузка показаний доступна только сотрудникам', { status: 403, headers: text });
+  if (!canUseDoor(user, 'staff'))
+    return new Response('Выгрузка показаний доступна только сотрудникам', { status: 403, headers: text });
 
   const requested = new URL(request.url).searchParams.get('period');
   if (requested !== null && !isPeriod(requested)) {

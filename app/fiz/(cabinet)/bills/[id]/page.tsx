@@ -34,8 +34,11 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
         title={`Счёт за ${periodLabel}`}
         lead={
           <>
-            Квитанция № <span className="tabular-nums" data-testid="receipt-number">{bill.receiptNumber}</span>, лицевой счёт{' '}
-            <span className="tabular-nums">{account.number}</span>, {account.address}
+            Квитанция №{' '}
+            <span className="tabular-nums" data-testid="receipt-number">
+              {bill.receiptNumber}
+            </span>
+            , лицевой счёт <span className="tabular-nums">{account.number}</span>, {account.address}
           </>
         }
       />
@@ -66,7 +69,12 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
           </dl>
           <div className="flex flex-wrap gap-3">
             {bill.outstandingKopecks > 0 ? (
-              <Link className="btn-primary" href={`/fiz/payments?account=${account.id}&bill=${bill.id}`} prefetch={false} data-testid="pay-link">
+              <Link
+                className="btn-primary"
+                href={`/fiz/payments?account=${account.id}&bill=${bill.id}`}
+                prefetch={false}
+                data-testid="pay-link"
+              >
                 Оплатить {formatRub(bill.outstandingKopecks)}
               </Link>
             ) : null}
@@ -84,8 +92,14 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
         {groups.map((group) => (
           <BillLinesTable key={group.meter?.id ?? 'other'} group={group} billPeriod={bill.period} />
         ))}
-        <p className="flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4 text-lg font-semibold" data-testid="bill-total">
-          <span>Итого за {periodLabel}{kwh > 0 ? `, ${formatKwh(kwh)}` : ''}</span>
+        <p
+          className="flex flex-wrap justify-between gap-2 border-t border-slate-200 pt-4 text-lg font-semibold"
+          data-testid="bill-total"
+        >
+          <span>
+            Итого за {periodLabel}
+            {kwh > 0 ? `, ${formatKwh(kwh)}` : ''}
+          </span>
           <span className="tabular-nums">{formatRub(bill.amountKopecks)}</span>
         </p>
       </section>
@@ -106,10 +120,14 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
           ) : null}
           <div className="min-w-0 flex-1">
             <p className="mb-3 text-sm text-slate-600">
-              Или введите реквизиты в банке или онлайн-банке. Укажите в назначении номер квитанции — так платёж зачтут именно за этот
-              счёт.
+              Или введите реквизиты в банке или онлайн-банке. Укажите в назначении номер квитанции — так платёж зачтут
+              именно за этот счёт.
             </p>
-            <PayeeDetails utility={utility} purpose={purpose} sum={bill.amountKopecks > 0 ? formatRub(bill.amountKopecks) : null} />
+            <PayeeDetails
+              utility={utility}
+              purpose={purpose}
+              sum={bill.amountKopecks > 0 ? formatRub(bill.amountKopecks) : null}
+            />
           </div>
         </div>
       </section>

@@ -13,7 +13,9 @@ export default async function PaymentHistoryPage({ searchParams }: PageProps<'/f
   const { page: pageParam } = await searchParams;
   const requested = typeof pageParam === 'string' && /^\d{1,4}$/.test(pageParam) ? Number(pageParam) : 1;
   // Only the session's own accounts: nothing in the URL can widen what is shown.
-  const { rows, total, page, pageCount, pageSize } = await paymentHistory(await accessibleAccountIds(user), { page: requested });
+  const { rows, total, page, pageCount, pageSize } = await paymentHistory(await accessibleAccountIds(user), {
+    page: requested,
+  });
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(page * pageSize, total);
 
@@ -33,7 +35,11 @@ export default async function PaymentHistoryPage({ searchParams }: PageProps<'/f
       {pageCount > 1 ? (
         <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
           {page > 1 ? (
-            <Link href={page === 2 ? '/fiz/payments/history' : `/fiz/payments/history?page=${page - 1}`} className="btn-secondary" rel="prev">
+            <Link
+              href={page === 2 ? '/fiz/payments/history' : `/fiz/payments/history?page=${page - 1}`}
+              className="btn-secondary"
+              rel="prev"
+            >
               ← Новее
             </Link>
           ) : null}

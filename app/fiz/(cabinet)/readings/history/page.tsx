@@ -6,7 +6,13 @@ import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
 import { formatPeriod } from '@/lib/format/dates';
 import { formatKwh, formatRub } from '@/lib/format/money';
-import { type AccountHistory, DEFAULT_HISTORY_MONTHS, type HistoryRow, historyForUser, type MeterHistory } from '@/lib/readings/history';
+import {
+  type AccountHistory,
+  DEFAULT_HISTORY_MONTHS,
+  type HistoryRow,
+  historyForUser,
+  type MeterHistory,
+} from '@/lib/readings/history';
 import { currentReadingWindow } from '@/lib/readings/settings';
 import { zonePlanLabels, zoneShortLabels, type ZonePlan } from '@/lib/tariffs/zones';
 
@@ -38,7 +44,9 @@ function howObtained(row: HistoryRow): string {
       return row.readingSource ? sourceLabels[row.readingSource] : 'по показаниям';
     case null:
       if (!row.readingSource) return '—';
-      return row.readingSource === 'initial' ? sourceLabels.initial : `${sourceLabels[row.readingSource]}, ещё не начислено`;
+      return row.readingSource === 'initial'
+        ? sourceLabels.initial
+        : `${sourceLabels[row.readingSource]}, ещё не начислено`;
   }
 }
 
@@ -46,20 +54,35 @@ const isEstimate = (row: HistoryRow) => row.method === 'average' || row.method =
 
 type SubmissionDays = { fromDay: number; toDay: number };
 
-function EstimatedNotice({ history, account, days }: { history: MeterHistory; account: AccountHistory; days: SubmissionDays }) {
+function EstimatedNotice({
+  history,
+  account,
+  days,
+}: {
+  history: MeterHistory;
+  account: AccountHistory;
+  days: SubmissionDays;
+}) {
   const { estimatedPeriods } = history;
   if (estimatedPeriods.length === 0) return null;
   const norm = account.residents * account.normKwhPerResident;
   return (
     <div className="notice mb-4 space-y-2" data-testid="estimated-notice">
       <p className="font-semibold">
-        Без показаний, расчётным способом начислено: {estimatedPeriods.map((e) => `${formatPeriod(e.period)} (${e.method === 'norm' ? 'по нормативу' : 'по среднему'}, ${formatKwh(e.kwh)})`).join(', ')}.
+        Без показаний, расчётным способом начислено:{' '}
+        {estimatedPeriods
+          .map(
+            (e) =>
+              `${formatPeriod(e.period)} (${e.method === 'norm' ? 'по нормативу' : 'по среднему'}, ${formatKwh(e.kwh)})`,
+          )
+          .join(', ')}
+        .
       </p>
       <p>Почему передавать показания выгоднее:</p>
       <ul className="list-disc space-y-1 pl-5">
         <li>
-          Без показаний объём считают по вашему среднемесячному расходу за прошлые месяцы. В месяц, когда вы тратите меньше обычного
-          (летом, в отпуске), вы платите за электроэнергию, которую не потратили.
+          Без показаний объём считают по вашему среднемесячному расходу за прошлые месяцы. В месяц, когда вы тратите
+          меньше обычного (летом, в отпуске), вы платите за электроэнергию, которую не потратили.
         </li>
         <li>
           Если показаний нет больше трёх месяцев подряд, начисляют по нормативу на каждого проживающего
@@ -69,8 +92,8 @@ function EstimatedNotice({ history, account, days }: { history: MeterHistory; ac
           , сколько бы вы ни потратили на самом деле — и при экономном расходе это переплата.
         </li>
         <li>
-          Когда вы передадите показания, начисления за эти месяцы пересчитают по счётчику: разница — в ту или другую сторону — будет
-          в следующем счёте.
+          Когда вы передадите показания, начисления за эти месяцы пересчитают по счётчику: разница — в ту или другую
+          сторону — будет в следующем счёте.
         </li>
       </ul>
       <p>
@@ -114,14 +137,25 @@ function HistoryTable({ history }: { history: MeterHistory }) {
           return (
             <tbody key={period} data-period={period}>
               {zoneRows.map((row, index) => (
-                <tr key={row.zone} data-testid="history-row" data-method={row.method ?? ''} className={isEstimate(row) ? 'bg-amber-50' : undefined}>
+                <tr
+                  key={row.zone}
+                  data-testid="history-row"
+                  data-method={row.method ?? ''}
+                  className={isEstimate(row) ? 'bg-amber-50' : undefined}
+                >
                   {index === 0 ? (
-                    <th scope={span > 1 ? 'rowgroup' : 'row'} rowSpan={span > 1 ? span : undefined} className="whitespace-nowrap">
+                    <th
+                      scope={span > 1 ? 'rowgroup' : 'row'}
+                      rowSpan={span > 1 ? span : undefined}
+                      className="whitespace-nowrap"
+                    >
                       {capitalized(formatPeriod(period))}
                     </th>
                   ) : null}
                   {multiZone ? <td className="whitespace-nowrap">{zoneShortLabels[row.zone]}</td> : null}
-                  <td className="num">{row.reading === null ? (isEstimate(row) ? 'нет показаний' : '—') : wholeNumber.format(row.reading)}</td>
+                  <td className="num">
+                    {row.reading === null ? (isEstimate(row) ? 'нет показаний' : '—') : wholeNumber.format(row.reading)}
+                  </td>
                   <td className="num">{row.consumptionKwh === null ? '—' : wholeNumber.format(row.consumptionKwh)}</td>
                   <td className={isEstimate(row) ? 'font-medium text-amber-900' : undefined}>{howObtained(row)}</td>
                   <td className="num">{row.amountKopecks === null ? '—' : formatRub(row.amountKopecks)}</td>
@@ -146,7 +180,15 @@ function HistoryTable({ history }: { history: MeterHistory }) {
   );
 }
 
-function MeterSection({ history, account, days }: { history: MeterHistory; account: AccountHistory; days: SubmissionDays }) {
+function MeterSection({
+  history,
+  account,
+  days,
+}: {
+  history: MeterHistory;
+  account: AccountHistory;
+  days: SubmissionDays;
+}) {
   const { meter } = history;
   const headingId = `meter-${meter.id}`;
   return (
@@ -156,11 +198,14 @@ function MeterSection({ history, account, days }: { history: MeterHistory; accou
         {meter.model ? <span className="font-normal text-slate-600"> · {meter.model}</span> : null}
       </h3>
       <p className="mb-4 text-sm text-slate-600">
-        {zonePlanLabels[meter.zonePlan as ZonePlan] ?? `${meter.zonePlan} зоны`}: {meter.zones.map((z) => zoneShortLabels[z]).join(', ')}
+        {zonePlanLabels[meter.zonePlan as ZonePlan] ?? `${meter.zonePlan} зоны`}:{' '}
+        {meter.zones.map((z) => zoneShortLabels[z]).join(', ')}
       </p>
       <EstimatedNotice history={history} account={account} days={days} />
       {history.rows.length === 0 ? (
-        <p className="text-slate-600">За последние {DEFAULT_HISTORY_MONTHS} месяца показаний и начислений по этому счётчику нет.</p>
+        <p className="text-slate-600">
+          За последние {DEFAULT_HISTORY_MONTHS} месяца показаний и начислений по этому счётчику нет.
+        </p>
       ) : (
         <>
           {history.totals.length > 0 ? (
@@ -205,11 +250,19 @@ export default async function ReadingsHistoryPage({ searchParams }: PageProps<'/
         </nav>
       ) : null}
       {history.length === 0 ? (
-        <p className="card">К вашей учётной записи пока не привязан ни один лицевой счёт. Обратитесь в абонентский отдел.</p>
+        <p className="card">
+          К вашей учётной записи пока не привязан ни один лицевой счёт. Обратитесь в абонентский отдел.
+        </p>
       ) : null}
       <div className="space-y-8">
         {history.map((a) => (
-          <section key={a.id} aria-labelledby={`account-${a.id}`} data-testid="account-history" data-account-id={a.id} data-account-number={a.number}>
+          <section
+            key={a.id}
+            aria-labelledby={`account-${a.id}`}
+            data-testid="account-history"
+            data-account-id={a.id}
+            data-account-number={a.number}
+          >
             <h2 id={`account-${a.id}`}>
               Лицевой счёт <span className="tabular-nums">{a.number}</span>
             </h2>

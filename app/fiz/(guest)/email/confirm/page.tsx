@@ -16,7 +16,12 @@ export default async function ConfirmEmailChangePage({ searchParams }: PageProps
         {usable ? (
           <>
             <p>Нажмите кнопку, чтобы этот адрес стал адресом для входа и писем.</p>
-            <TokenButtonForm action={confirmNewEmail} token={token} label="Подтвердить новый адрес" pendingLabel="Подтверждаем…" />
+            <TokenButtonForm
+              action={confirmNewEmail}
+              token={token}
+              label="Подтвердить новый адрес"
+              pendingLabel="Подтверждаем…"
+            />
           </>
         ) : (
           <p role="alert">Ссылка устарела или уже использована. Запросите смену адреса в профиле ещё раз.</p>

@@ -16,12 +16,15 @@ export default async function NewPasswordPage({ searchParams }: PageProps<'/fiz/
       <div className="card">
         {usable ? (
           <>
-            <p className="notice mb-4">После сохранения все привязанные карты удалятся, а сеансы на других устройствах завершатся.</p>
+            <p className="notice mb-4">
+              После сохранения все привязанные карты удалятся, а сеансы на других устройствах завершатся.
+            </p>
             <NewPasswordForm action={completeReset} token={token} />
           </>
         ) : (
           <p role="alert">
-            Ссылка устарела или уже использована. <Link href="/fiz/password/reset">Запросите новую</Link> — она действует 1 час.
+            Ссылка устарела или уже использована. <Link href="/fiz/password/reset">Запросите новую</Link> — она
+            действует 1 час.
           </p>
         )}
       </div>

@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: 'Восстановление пар�
 export default function ResetPasswordPage() {
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle title="Восстановление пароля" lead="Пришлём на почту ссылку для смены пароля. Ссылка действует 1 час." />
+      <PageTitle
+        title="Восстановление пароля"
+        lead="Пришлём на почту ссылку для смены пароля. Ссылка действует 1 час."
+      />
       <div className="card">
         <p className="notice mb-4">
           Внимание: после смены пароля все привязанные банковские карты будут удалены, а вход на других устройствах

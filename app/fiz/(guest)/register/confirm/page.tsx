@@ -17,7 +17,12 @@ export default async function ConfirmRegistrationPage({ searchParams }: PageProp
         {valid && typeof token === 'string' ? (
           <>
             <p>Нажмите кнопку, чтобы подтвердить адрес и отправить заявку сотруднику на проверку.</p>
-            <TokenButtonForm action={confirmRegistration} token={token} label="Подтвердить адрес" pendingLabel="Подтверждаем…" />
+            <TokenButtonForm
+              action={confirmRegistration}
+              token={token}
+              label="Подтвердить адрес"
+              pendingLabel="Подтверждаем…"
+            />
           </>
         ) : (
           <p role="alert">

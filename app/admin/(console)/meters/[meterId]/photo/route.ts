@@ -7,11 +7,20 @@ import { meterPhoto } from '@/lib/meters/list';
 // headers keep a browser from treating them as anything but an image.
 export async function GET(_request: Request, ctx: RouteContext<'/admin/meters/[meterId]/photo'>) {
   const user = await currentUser();
-  if (!user) return new Response('Войдите как сотрудник', { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-  if (!canUseDoor(user, 'staff')) return new Response('Доступ только для сотрудников', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!user)
+    return new Response('Войдите как сотрудник', {
+      status: 401,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
+  if (!canUseDoor(user, 'staff'))
+    return new Response('Доступ только для сотрудников', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   const { meterId } = await ctx.params;
   const photo = await meterPhoto(meterId);
-  if (!photo) return new Response('Фото не найдено', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!photo)
+    return new Response('Фото не найдено', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return new Response(Buffer.from(photo.bytes), {
     headers: {
       'Content-Type': photo.type,

@@ -20,7 +20,10 @@ export async function GET(_request: Request, { params }: RouteContext<'/fiz/bill
   if (!user) {
     // Relative Location: correct behind any proxy. Only a well-formed id goes into the way back.
     const next = isBillId(id) ? `/fiz/bills/${id}/receipt` : '/fiz/bills';
-    return new Response(null, { status: 307, headers: { Location: `/fiz/login?next=${encodeURIComponent(next)}`, 'Cache-Control': 'no-store' } });
+    return new Response(null, {
+      status: 307,
+      headers: { Location: `/fiz/login?next=${encodeURIComponent(next)}`, 'Cache-Control': 'no-store' },
+    });
   }
   // A signed-in user of another door gets a 404, not the login page (which would send them back here).
   if (!canUseDoor(user, 'household')) return notFound();
