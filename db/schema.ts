@@ -4,6 +4,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
+  customType,
   bigserial,
   boolean,
   check,
@@ -26,6 +27,7 @@ import {
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 const kopecks = (name: string) => bigint(name, { mode: 'number' });
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
 // ─── Enums ──────────────────────────────────────────────────────────────────
 
@@ -807,6 +809,35 @@ export const auditLog = pgTable(
     details: jsonb('details'),
   },
   (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorUserId, t.at)],
+);
+
+// ─── Uploaded files ─────────────────────────────────────────────────────────
+
+/**
+ * Every file a person uploads (photos of a panel, an application's documents, a published PDF),
+ * kept in the database so every app instance serves it and a backup holds it. The type is the one
+ * sniffed from the bytes at upload (lib/files); the rows that use a file point here.
+ */
+export const storedFiles = pgTable(
+  'stored_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** What it was uploaded for (e.g. `service_photo`, `application_document`); guards reuse across features. */
+    purpose: text('purpose').notNull(),
+    fileName: text('file_name').notNull(),
+    mimeType: text('mime_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('stored_files_uploader_idx').on(t.uploadedBy, t.createdAt),
+    check('stored_files_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} = octet_length(${t.content})`),
+    check('stored_files_type', sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')`),
+    check('stored_files_purpose_format', sql`${t.purpose} ~ '^[a-z][a-z_]*$'`),
+  ],
 );
 
 // ─── Relations (for the relational query API) ───────────────────────────────

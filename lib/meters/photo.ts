@@ -2,6 +2,8 @@
 // decided by the file's first bytes, never by its name or the browser's claimed MIME type, so a
 // script renamed to .jpg or an SVG (which can carry JavaScript) is refused.
 
+import { sniffFileType } from '@/lib/files/sniff';
+
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
@@ -9,16 +11,10 @@ export const PHOTO_TYPES: readonly PhotoType[] = ['image/jpeg', 'image/png', 'im
 
 export type PhotoCheck = { ok: true; dataUrl: string; type: PhotoType; bytes: number } | { ok: false; reason: string };
 
-const startsWith = (bytes: Uint8Array, signature: readonly number[], offset = 0) =>
-  bytes.length >= offset + signature.length && signature.every((b, i) => bytes[offset + i] === b);
-
-/** JPEG `FF D8 FF`, PNG `89 50 4E 47 0D 0A 1A 0A`, WebP `RIFF….WEBP`; anything else is null. */
+/** JPEG, PNG or WebP by the file's first bytes (lib/files/sniff); anything else is null. */
 export function sniffImageType(bytes: Uint8Array): PhotoType | null {
-  if (startsWith(bytes, [0xff, 0xd8, 0xff])) return 'image/jpeg';
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'image/png';
-  if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8))
-    return 'image/webp';
-  return null;
+  const type = sniffFileType(bytes);
+  return type && (PHOTO_TYPES as readonly string[]).includes(type) ? (type as PhotoType) : null;
 }
 
 const TOO_BIG =
