@@ -74,65 +74,65 @@ const postgresUrl = z
     return z.NEVER;
   });
 
-export const envSchema = z
-  .object({
-    NODE_ENV: z
-      .string()
-      .optional()
-      .transform((v) => v?.trim() || 'development')
-      .pipe(z.enum(['development', 'production', 'test'], { error: 'ожидается development, production или test' })),
-    DEMO: flag,
-    DATABASE_URL: postgresUrl,
-    DB_POOL_MAX: integer(1, 500, 10),
-    PGLITE_DATA_DIR: text,
-    AUTH_SECRET: secret,
-    APP_URL: origin,
-    PORT: integer(1, 65_535, 3000),
-    TRUST_PROXY_HOPS: integer(0, 10, 0),
-    RESEND_API_KEY: secret,
-    EMAIL_FROM: text,
-    ROBOKASSA_MERCHANT_LOGIN: text,
-    ROBOKASSA_PASSWORD1: secret,
-    ROBOKASSA_PASSWORD2: secret,
-    ROBOKASSA_PASSWORD3: secret,
-    ROBOKASSA_TEST: flag,
-    ROBOKASSA_HASH: z
-      .string()
-      .optional()
-      .transform((v) => v?.trim().toLowerCase() || 'md5')
-      .pipe(z.enum(['md5', 'sha256', 'sha384', 'sha512'], { error: 'ожидается md5, sha256, sha384 или sha512' })),
-    PAYMENTS_TEST_MODE_OK: flag,
-    SANDBOX_PASSWORD1: secret,
-    SANDBOX_PASSWORD2: secret,
-    BACKGROUND_JOBS: z
-      .string()
-      .optional()
-      .transform((v) => v?.trim().toLowerCase() || 'on')
-      .pipe(z.enum(['on', 'off'], { error: 'ожидается on или off' })),
-  })
-  .superRefine((e, ctx) => {
-    const robokassa = [e.ROBOKASSA_MERCHANT_LOGIN, e.ROBOKASSA_PASSWORD1, e.ROBOKASSA_PASSWORD2];
-    const set = robokassa.filter(Boolean).length;
-    if (set > 0 && set < 3) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ROBOKASSA_MERCHANT_LOGIN'],
-        message:
-          'Robokassa настроена не полностью: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2 (или ни одну)',
-      });
-    }
-    if (e.ROBOKASSA_PASSWORD1 && e.ROBOKASSA_PASSWORD1 === e.ROBOKASSA_PASSWORD2) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['ROBOKASSA_PASSWORD2'],
-        message:
-          'пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате',
-      });
-    }
-    if (e.SANDBOX_PASSWORD1 && e.SANDBOX_PASSWORD1 === e.SANDBOX_PASSWORD2) {
-      ctx.addIssue({ code: 'custom', path: ['SANDBOX_PASSWORD2'], message: 'должен отличаться от SANDBOX_PASSWORD1' });
-    }
-  });
+export const envSchema = z.object({
+  NODE_ENV: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || 'development')
+    .pipe(z.enum(['development', 'production', 'test'], { error: 'ожидается development, production или test' })),
+  DEMO: flag,
+  DATABASE_URL: postgresUrl,
+  DB_POOL_MAX: integer(1, 500, 10),
+  PGLITE_DATA_DIR: text,
+  AUTH_SECRET: secret,
+  APP_URL: origin,
+  PORT: integer(1, 65_535, 3000),
+  TRUST_PROXY_HOPS: integer(0, 10, 0),
+  RESEND_API_KEY: secret,
+  EMAIL_FROM: text,
+  ROBOKASSA_MERCHANT_LOGIN: text,
+  ROBOKASSA_PASSWORD1: secret,
+  ROBOKASSA_PASSWORD2: secret,
+  ROBOKASSA_PASSWORD3: secret,
+  ROBOKASSA_TEST: flag,
+  ROBOKASSA_HASH: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || 'md5')
+    .pipe(z.enum(['md5', 'sha256', 'sha384', 'sha512'], { error: 'ожидается md5, sha256, sha384 или sha512' })),
+  PAYMENTS_TEST_MODE_OK: flag,
+  SANDBOX_PASSWORD1: secret,
+  SANDBOX_PASSWORD2: secret,
+  BACKGROUND_JOBS: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || 'on')
+    .pipe(z.enum(['on', 'off'], { error: 'ожидается on или off' })),
+});
+
+/** Rules between variables; checked on the raw values, so they are reported with the others. */
+function pairProblems(source: Source): string[] {
+  const value = (name: string) => (source[name] ? source[name] : undefined);
+  const problems: string[] = [];
+  const login = value('ROBOKASSA_MERCHANT_LOGIN')?.trim();
+  const [password1, password2] = [value('ROBOKASSA_PASSWORD1'), value('ROBOKASSA_PASSWORD2')];
+  const set = [login, password1, password2].filter(Boolean).length;
+  if (set > 0 && set < 3) {
+    problems.push(
+      'ROBOKASSA_MERCHANT_LOGIN: Robokassa настроена не полностью: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2 (или ни одну)',
+    );
+  }
+  if (password1 && password1 === password2) {
+    problems.push(
+      'ROBOKASSA_PASSWORD2: пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате',
+    );
+  }
+  const sandbox1 = value('SANDBOX_PASSWORD1');
+  if (sandbox1 && sandbox1 === value('SANDBOX_PASSWORD2')) {
+    problems.push('SANDBOX_PASSWORD2: должен отличаться от SANDBOX_PASSWORD1');
+  }
+  return problems;
+}
 
 export type AppEnv = z.output<typeof envSchema>;
 
@@ -147,14 +147,17 @@ export class ConfigError extends Error {
 /** Parses a set of variables; `problems` lists every malformed one, `env` is set when there are none. */
 export function readEnv(source: Source): { ok: true; env: AppEnv } | { ok: false; problems: string[] } {
   const parsed = envSchema.safeParse(source);
-  if (parsed.success) return { ok: true, env: parsed.data };
-  return {
-    ok: false,
-    problems: parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      return name ? `${name}: ${issue.message}` : issue.message;
-    }),
-  };
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => {
+          const name = issue.path.join('.');
+          return name ? `${name}: ${issue.message}` : issue.message;
+        })),
+    ...pairProblems(source),
+  ];
+  if (parsed.success && problems.length === 0) return { ok: true, env: parsed.data };
+  return { ok: false, problems };
 }
 
 /** Parses a set of variables or throws a ConfigError listing every problem. */

@@ -3,9 +3,7 @@ import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { currentUser } from '@/lib/auth/session';
 import { formatRub } from '@/lib/format/money';
-import { activeGateway } from '@/lib/payments/gateways';
-import { paymentByInvId } from '@/lib/payments/payment-view';
-import { statusTokenMatches } from '@/lib/payments/status-link';
+import { paymentForStatusPage } from '@/lib/payments/payment-access';
 
 export const metadata: Metadata = { title: 'Статус платежа', robots: { index: false }, referrer: 'no-referrer' };
 
@@ -19,15 +17,7 @@ function flat(params: Record<string, string | string[] | undefined>): Record<str
 // are shown only for a return the gateway signed, a link we signed, or the payer's own session;
 // anyone else learns nothing, not even whether the payment exists.
 export default async function PaymentSuccessPage({ searchParams }: PageProps<'/payments/success'>) {
-  const params = flat(await searchParams);
-  const signed = activeGateway().verifySuccess(params);
-  const invId = signed.ok ? signed.invId : Number(params.InvId);
-  const found = await paymentByInvId(invId);
-  const user = found?.userId && !signed.ok ? await currentUser() : null;
-  const payment =
-    found && (signed.ok || statusTokenMatches(found.invId, params.t) || (user && user.id === found.userId))
-      ? found
-      : null;
+  const payment = await paymentForStatusPage(flat(await searchParams), currentUser);
   const amount = payment ? `: ${formatRub(payment.amountKopecks)}` : '';
 
   return (

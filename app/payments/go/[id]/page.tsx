@@ -5,9 +5,9 @@ import { PageTitle } from '@/components/page-title';
 import { currentUser } from '@/lib/auth/session';
 import { redirectHref } from '@/lib/payments/gateway/protocol';
 import { gatewayFor, isGatewayId } from '@/lib/payments/gateways';
-import { paymentById } from '@/lib/payments/payment-view';
 import { gatewayHandOver } from '@/lib/payments/start';
-import { goTokenMatches, paymentStatusHref } from '@/lib/payments/status-link';
+import { paymentForHandOver } from '@/lib/payments/payment-access';
+import { paymentStatusHref } from '@/lib/payments/status-link';
 
 // The form below carries the receipt e-mail and the account number to the gateway; its URL (with
 // the signed token) must not leak to the gateway's page as a Referer either.
@@ -18,10 +18,8 @@ export const metadata: Metadata = { title: 'Переход к оплате', rob
 // the payment does not exist.
 export default async function GoToGatewayPage({ params, searchParams }: PageProps<'/payments/go/[id]'>) {
   const [{ id }, { t }] = await Promise.all([params, searchParams]);
-  const payment = await paymentById(id);
+  const payment = await paymentForHandOver(id, t, currentUser);
   if (!payment) notFound();
-  const user = payment.userId ? await currentUser() : null;
-  if (!goTokenMatches(payment.id, t) && !(user && user.id === payment.userId)) notFound();
   if (payment.status !== 'pending') redirect(paymentStatusHref(payment.invId));
   const gateway = isGatewayId(payment.gateway) ? gatewayFor(payment.gateway) : null;
   if (!gateway) notFound();
