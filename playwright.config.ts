@@ -31,8 +31,14 @@ if (!process.env.DATABASE_URL) {
   serverEnv.PGLITE_DATA_DIR = process.env.E2E_PGLITE_DATA_DIR;
 }
 serverEnv.AUTH_SECRET ??= 'e2e-only-secret-e2e-only-secret-e2e-only';
-// The journeys read their letters (confirmation, recovery) from the development mailbox.
-serverEnv.DEV_MAILBOX ??= '1';
+// Demo mode: the demo logins, the sandbox gateway, and the development mailbox the journeys read
+// their letters (confirmation, recovery) from.
+serverEnv.DEMO = '1';
+// Links and the sandbox's callbacks go to this server, never to a host taken from a request.
+serverEnv.APP_URL = baseURL;
+// The test runner stands in for one reverse proxy: each test's X-Forwarded-For is its own client
+// address (the per-address limits must not carry from one test to the next).
+serverEnv.TRUST_PROXY_HOPS = '1';
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -6,16 +6,23 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
 };
 
+// The configuration every test runs with (demo mode, the fixtures' sandbox passwords).
+const setupFiles = ['tests/support/test-env.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        resolve: { alias },
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], setupFiles },
+      },
       {
         resolve: { alias },
         test: {
           name: 'integration',
           environment: 'node',
           include: ['tests/integration/**/*.test.ts'],
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

@@ -7,8 +7,10 @@ import '@fontsource/inter/latin-600.css';
 import '@fontsource/inter/cyrillic-700.css';
 import '@fontsource/inter/latin-700.css';
 import './globals.css';
+import { DemoBanner } from '@/components/demo-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
+import { demoMode } from '@/lib/config/env';
 import { getUtilityProfile } from '@/lib/content/utility';
 
 // Every page reads the database at request time; nothing is prerendered at build.
@@ -38,6 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Перейти к содержанию
         </a>
+        {demoMode() ? <DemoBanner /> : null}
         <SiteHeader shortName={profile.shortName} emergencyPhone={profile.emergencyPhone} />
         <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
           {children}

@@ -182,6 +182,8 @@ async function main() {
       DATABASE_URL: benchUrl,
       AUTH_SECRET: SECRET,
       ...SANDBOX,
+      // The benchmark pays through the sandbox, which exists only in demo mode.
+      DEMO: '1',
       NODE_ENV: 'production',
       NEXT_DIST_DIR: DIST,
       DB_POOL_MAX: '10',

@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { env } from '../lib/config/env';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -23,13 +24,13 @@ export type DbHandle =
   | { driver: 'pglite'; db: Db; dataDir: string | undefined; close: () => Promise<void> };
 
 export function defaultDataDir(): string {
-  return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
+  return env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
 export function connectPostgres(url: string, options: { max?: number } = {}): DbHandle {
   const pool = new pg.Pool({
     connectionString: url,
-    max: options.max ?? Number(process.env.DB_POOL_MAX ?? 10),
+    max: options.max ?? env().DB_POOL_MAX,
     // While Postgres is away a request fails within seconds instead of waiting for a connection.
     connectionTimeoutMillis: 5_000,
     // Keep idle connections from piling up across restarts of the database.
@@ -54,7 +55,7 @@ export function connectPglite(dataDir: string | undefined): DbHandle {
 }
 
 export function connectFromEnv(): DbHandle {
-  const url = process.env.DATABASE_URL;
+  const url = env().DATABASE_URL;
   return url ? connectPostgres(url) : connectPglite(defaultDataDir());
 }
 

@@ -476,6 +476,11 @@ export const payments = pgTable(
     amountKopecks: kopecks('amount_kopecks').notNull(),
     status: paymentStatus('status').notNull().default('pending'),
     gateway: text('gateway').notNull(),
+    /**
+     * Through the sandbox or a gateway's test mode: no real money; credited only in demo mode. A
+     * trigger sets it for every sandbox payment, whatever the insert said.
+     */
+    isTest: boolean('is_test').notNull().default(false),
     description: text('description').notNull(),
     receiptEmail: text('receipt_email'),
     /** The first payment of a card binding (Robokassa `Recurring=true`). */

@@ -3,36 +3,57 @@ import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
 import { demoLogins } from '@/db/seed/demo-logins';
 import { authSecret } from '@/lib/config/auth-secret';
+import { ConfigError, env } from '@/lib/config/env';
+import { productionProblems, StartRefused } from '@/lib/config/start-check';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
+import { configuredOrigin } from '@/lib/http/app-url';
+import { installClientAddressHook } from '@/lib/http/client-address-hook';
 import { startBackgroundJobs } from '@/lib/jobs/scheduler';
 
+/** The configuration, checked: throws StartRefused naming every problem at once. */
+export function checkedEnv(): ReturnType<typeof env> {
+  let e: ReturnType<typeof env>;
+  try {
+    e = env();
+  } catch (error) {
+    if (error instanceof ConfigError) throw new StartRefused(error.problems);
+    throw error;
+  }
+  const problems = productionProblems(e);
+  if (problems.length > 0) throw new StartRefused(problems);
+  return e;
+}
+
 /**
- * Migrations apply on every start, on both drivers. The embedded database is a demo and
- * development store, so on it the demo data is also loaded (idempotently) and the logins printed.
+ * The start of a server instance: the configuration is checked (a production start refuses with
+ * the reasons rather than opening half-configured), migrations apply on both drivers, and in demo
+ * mode — only there — the demo data is loaded (idempotently) and its logins printed. A production
+ * database therefore starts empty.
  */
-export async function prepareDatabase(): Promise<void> {
-  // Fail at start, not at the first login, when production lacks its secret.
+export async function prepareServer(): Promise<void> {
+  const e = checkedEnv();
+  installClientAddressHook(e.TRUST_PROXY_HOPS);
   authSecret();
   const handle = dbHandle();
   const started = Date.now();
   await migrateDatabase(handle);
   startBackgroundJobs();
-  if (handle.driver !== 'pglite') {
-    console.log(`[energokabinet] Postgres migrated in ${Date.now() - started} ms`);
+  const where =
+    handle.driver === 'pglite' ? `Встроенная база данных: ${handle.dataDir ?? 'в памяти'}` : 'База данных Postgres';
+  if (!e.DEMO) {
+    console.log(`[energokabinet] ${where}: миграции за ${Date.now() - started} мс`);
     return;
   }
   await seedDemoData(handle.db);
-  const port = process.env.PORT ?? '3000';
+  const origin = configuredOrigin();
   console.log(
     [
       '',
-      `[energokabinet] Встроенная база данных: ${handle.dataDir ?? 'в памяти'} (готова за ${Date.now() - started} мс)`,
-      `[energokabinet] Откройте http://localhost:${port}`,
+      `[energokabinet] Демонстрационный режим. ${where} (готова за ${Date.now() - started} мс)`,
+      `[energokabinet] Откройте ${origin}`,
       '[energokabinet] Демо-входы:',
       ...demoLogins.map((d) => `  ${d.role.padEnd(24)} логин: ${d.login.padEnd(24)} пароль: ${d.password}   ${d.note}`),
-      ...(isDevMailboxEnabled()
-        ? [`[energokabinet] Письма (подтверждение, сброс пароля): http://localhost:${port}/dev/mailbox`]
-        : []),
+      ...(isDevMailboxEnabled() ? [`[energokabinet] Письма (подтверждение, сброс пароля): ${origin}/dev/mailbox`] : []),
       '',
     ].join('\n'),
   );

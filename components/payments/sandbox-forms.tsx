@@ -2,7 +2,7 @@
 
 import { ActionForm, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/validated';
-import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/sandbox-schemas';
+import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
 
 type Step = { step: '3ds'; cardMask: string; proof: string } | { step: 'done'; redirectTo?: string };
 

@@ -747,6 +747,7 @@ export async function seedAccounts(
         amountKopecks: amount,
         status: 'paid',
         gateway: 'sandbox',
+        isTest: true,
         description: `Оплата электроэнергии за ${formatPeriod(period)}, л/с ${spec.number}${guest ? ' (без регистрации)' : ''}`,
         receiptEmail: spec.owner && !guest ? emailOf.get(spec.owner)! : null,
         gatewayReference,

@@ -2,22 +2,22 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { env } from './env';
 
 let cached: string | undefined;
 
 /**
- * AUTH_SECRET signs the session cookies. Production on Postgres must set it (all instances share
- * it). The embedded-database demo and development generate one and keep it beside the embedded
- * database, so `npm run demo` needs no configuration and sessions survive a restart.
+ * AUTH_SECRET signs the session cookies and the app's own links. Production must set it (all
+ * instances share it; the start refuses without it). Development and demo mode generate one and
+ * keep it beside the embedded database, so `npm run demo` needs no configuration and sessions
+ * survive a restart.
  */
 export function authSecret(): string {
   if (cached) return cached;
-  const fromEnv = process.env.AUTH_SECRET;
-  if (fromEnv) return (cached = fromEnv);
-  if (process.env.NODE_ENV === 'production' && process.env.DATABASE_URL) {
-    throw new Error(
-      'AUTH_SECRET is not set. Generate one with `openssl rand -base64 32` and set it on every instance.',
-    );
+  const { AUTH_SECRET, NODE_ENV, DEMO } = env();
+  if (AUTH_SECRET) return (cached = AUTH_SECRET);
+  if (NODE_ENV === 'production' && !DEMO) {
+    throw new Error('AUTH_SECRET не задан: создайте его командой openssl rand -base64 32');
   }
   const file = path.join(process.cwd(), '.data', 'auth-secret');
   try {

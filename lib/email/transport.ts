@@ -1,5 +1,6 @@
 import 'server-only';
 import { Resend } from 'resend';
+import { demoOrDevelopment, env } from '@/lib/config/env';
 
 export interface OutgoingEmail {
   to: string;
@@ -45,21 +46,26 @@ export const devMailboxTransport: EmailTransport = {
 const unconfiguredTransport: EmailTransport = {
   name: 'unconfigured',
   async send() {
-    throw new Error('RESEND_API_KEY не задан, а страница разработческого почтового ящика выключена (DEV_MAILBOX)');
+    throw new Error(
+      'RESEND_API_KEY не задан, а почтовый ящик разработчика есть только в демонстрационном режиме (DEMO=1)',
+    );
   },
 };
 
+/**
+ * The development mailbox (the outbox shown at /dev/mailbox, letters «sent» to it): only in demo
+ * mode and development, where the letters are made up, and never once a real provider is set.
+ */
 export function isDevMailboxEnabled(): boolean {
-  if (process.env.RESEND_API_KEY) return false;
-  return process.env.NODE_ENV !== 'production' || process.env.DEV_MAILBOX === '1' || !process.env.DATABASE_URL;
+  return !env().RESEND_API_KEY && demoOrDevelopment();
 }
 
 let cachedResend: { key: string; transport: EmailTransport } | undefined;
 
 export function transportFromEnv(): EmailTransport {
-  const apiKey = process.env.RESEND_API_KEY;
+  const { RESEND_API_KEY: apiKey, EMAIL_FROM } = env();
   if (apiKey) {
-    const from = process.env.EMAIL_FROM || DEFAULT_FROM;
+    const from = EMAIL_FROM || DEFAULT_FROM;
     const key = `${apiKey}\n${from}`;
     if (cachedResend?.key !== key) cachedResend = { key, transport: resendTransport(apiKey, from) };
     return cachedResend.transport;

@@ -1,26 +1,13 @@
 import 'server-only';
-import { headers } from 'next/headers';
+import { env } from '@/lib/config/env';
 
 /**
- * The public origin for links in e-mails. APP_URL wins (set it in production so a forged Host
- * header can never point a recovery link elsewhere); otherwise the request's own host.
+ * Our public origin, for links in letters, the gateway's return addresses and the sandbox's
+ * callbacks: APP_URL, never a request's Host or X-Forwarded-Host (a forged header would point a
+ * recovery link, or the sandbox's server-side call, at another host). A production start refuses
+ * without APP_URL; demo mode and development fall back to this instance on localhost.
  */
-export async function appOrigin(): Promise<string> {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost:3000';
-  const proto =
-    h.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https');
-  return `${proto.split(',')[0]}://${host.split(',')[0]}`;
-}
-
-export async function absoluteUrl(pathAndQuery: string): Promise<string> {
-  return new URL(pathAndQuery, await appOrigin()).toString();
-}
-
-/** For background jobs, which have no request: APP_URL, or this instance on localhost. */
 export function configuredOrigin(): string {
-  const configured = process.env.APP_URL ?? process.env.AUTH_URL;
-  return configured ? new URL(configured).origin : `http://localhost:${process.env.PORT ?? '3000'}`;
+  const { APP_URL, PORT } = env();
+  return APP_URL ?? `http://localhost:${PORT}`;
 }

@@ -1,10 +1,9 @@
 import { isIP } from 'node:net';
 
 /**
- * The client's address for rate limiting. Next.js fills X-Forwarded-For from the socket only when
- * the header is absent, and a reverse proxy appends the peer it saw, so the rightmost entry is the
- * one our own side wrote. Deploy behind a proxy that sets the header (nginx: `$remote_addr`);
- * per-account limits hold regardless of what a client forges here.
+ * The client's address for rate limits and the audit log. On a running server the client-address
+ * hook (client-address-hook.ts) has already replaced X-Forwarded-For with the one address it
+ * trusts, so this reads that; anything that is not an IP address counts as «unknown».
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for');
@@ -13,7 +12,27 @@ export function clientIp(headers: Headers): string {
     .map((part) => part.trim())
     .filter(Boolean)
     .pop();
-  const candidate = last ?? headers.get('x-real-ip') ?? '';
-  const ip = candidate.replace(/^::ffff:/, '');
+  const ip = (last ?? '').replace(/^::ffff:/, '');
   return isIP(ip) !== 0 ? ip : 'unknown';
+}
+
+/**
+ * The client's address `hops` trusted reverse proxies away: each proxy appends the peer it saw to
+ * X-Forwarded-For, and our socket's peer is the nearest proxy (or the client, with none). Entries
+ * further left were written by the client itself and are never believed. With fewer entries than
+ * proxies (a request that bypassed them), the farthest address there is.
+ */
+export function trustedClientAddress(
+  forwardedFor: string | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+): string {
+  const chain = [
+    ...(forwardedFor ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+    socketAddress ?? '',
+  ];
+  return chain[Math.max(0, chain.length - 1 - hops)] ?? '';
 }

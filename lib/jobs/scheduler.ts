@@ -1,5 +1,6 @@
 import 'server-only';
 import { deliverDueEmails } from '@/lib/email/deliver';
+import { env } from '@/lib/config/env';
 import { configuredOrigin } from '@/lib/http/app-url';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
 import { sendReadingReminders } from './reading-reminders';
@@ -36,7 +37,7 @@ async function tick(): Promise<void> {
 /** Periodic work of this instance: e-mail retries and housekeeping. Safe to call more than once. */
 export function startBackgroundJobs(): void {
   // BACKGROUND_JOBS=off: an instance that only serves requests (another one runs the jobs; the benchmark).
-  if (holder.__energoJobsTimer || process.env.BACKGROUND_JOBS === 'off') return;
+  if (holder.__energoJobsTimer || env().BACKGROUND_JOBS === 'off') return;
   // Timers never overlap a slow tick's e-mail run: deliverDueEmails joins the run in progress.
   holder.__energoJobsTimer = setInterval(() => void tick(), INTERVAL_MS);
   // The timer alone must not keep a process (a script, a test) alive.

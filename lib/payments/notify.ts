@@ -1,6 +1,7 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
+import { demoMode } from '@/lib/config/env';
 import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
 import { kickEmailDelivery } from '@/lib/email/outbox';
 import { audit } from '@/lib/security/audit';
@@ -20,7 +21,9 @@ export interface NotificationAnswer {
  * Exactly once: the payment row is locked, only a pending (or failed) payment moves to «paid», and
  * the ledger credit sits behind a unique index on the payment, all in one transaction. However
  * many times, or however concurrently, the same notification arrives, the account is credited
- * once. A bad signature, an unknown InvId or another amount is refused, credited never, and logged.
+ * once. A bad signature, an unknown InvId, another amount or purpose is refused, credited never,
+ * and logged. A test payment (the sandbox, a gateway's test mode) moves no money, so it is credited
+ * only in demo mode, whose ledger is made up anyway; elsewhere it is refused like a forgery.
  * Database errors propagate, so the route answers 5xx and the gateway retries.
  */
 export async function acceptPaymentNotification(
@@ -49,6 +52,9 @@ export async function acceptPaymentNotification(
     if (payment.amountKopecks !== verified.amountKopecks) {
       return { refused: 'amount_mismatch', expected: payment.amountKopecks, got: verified.amountKopecks } as const;
     }
+    // Signed by the gateway as we sent it: a notification for another kind of payment is not this one's.
+    if (verified.shp.Shp_purpose !== payment.purpose) return { refused: 'purpose_mismatch' } as const;
+    if ((payment.isTest || gateway.isTest) && !demoMode()) return { refused: 'test_payment' } as const;
     if (payment.status === 'paid' || payment.status === 'refunded' || payment.status === 'partially_refunded') {
       return { duplicate: true } as const;
     }

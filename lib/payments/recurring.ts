@@ -140,6 +140,7 @@ export async function chargeBinding(
           purpose: 'electricity',
           amountKopecks: input.amountKopecks,
           gateway: gateway.id,
+          isTest: gateway.isTest,
           description,
           receiptEmail: input.receiptEmail ?? null,
           requestsBinding: false,

@@ -8,10 +8,8 @@ import { renderPaymentRefunded } from '@/lib/email/templates';
 import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { audit } from '@/lib/security/audit';
-import { sandboxConfig } from './active-gateway';
-import { robokassaFromEnv } from './gateway/robokassa';
-import { sandboxGateway } from './gateway/sandbox';
 import type { PaymentGateway } from './gateway/types';
+import { gatewayFor, isGatewayId } from './gateways';
 import type { RefundFormInput } from './refund-schema';
 import { REFUND_POLICY_PATH } from './status-labels';
 
@@ -35,15 +33,18 @@ export interface RefundContext {
 export type RefundResult = ActionResult<{ refundId: string; settled: boolean }>;
 
 /** The gateway that took the payment, or why it cannot refund. */
-function gatewayFor(id: string, origin: string): PaymentGateway | string {
+function refundGateway(id: string): PaymentGateway | string {
+  if (!isGatewayId(id)) return `Неизвестный платёжный шлюз «${id}»`;
   try {
-    if (id === 'sandbox') return sandboxGateway({ origin, config: sandboxConfig() });
-    if (id === 'robokassa')
-      return robokassaFromEnv() ?? 'Robokassa не подключена (нет ROBOKASSA_*): вернуть платёж через неё нельзя';
+    return (
+      gatewayFor(id) ??
+      (id === 'robokassa'
+        ? 'Robokassa не подключена (нет ROBOKASSA_*): вернуть платёж через неё нельзя'
+        : 'песочница есть только в демонстрационном режиме')
+    );
   } catch (error) {
     return `Платёжный шлюз настроен с ошибкой: ${error instanceof Error ? error.message : String(error)}`;
   }
-  return `Неизвестный платёжный шлюз «${id}»`;
 }
 
 /** What is already refunded from a payment (inside the caller's transaction, after the lock). */
@@ -93,7 +94,7 @@ export async function refundPayment(
         return fail(message, { amount: message });
       }
 
-      const gateway = gatewayFor(payment.gateway, ctx.origin);
+      const gateway = refundGateway(payment.gateway);
       if (typeof gateway === 'string') {
         declined = { reason: gateway, invId: payment.invId, gateway: payment.gateway };
         return fail(`Возврат не оформлен: ${gateway}`);

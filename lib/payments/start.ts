@@ -54,6 +54,7 @@ export async function startPayment(input: StartPaymentInput, gateway: PaymentGat
       billId: bill?.id ?? null,
       amountKopecks: input.amountKopecks,
       gateway: gateway.id,
+      isTest: gateway.isTest,
       description,
       receiptEmail: input.receiptEmail ?? null,
       requestsBinding: input.requestsBinding,
@@ -83,6 +84,7 @@ export function gatewayHandOver(
     description: string;
     receiptEmail: string | null;
     requestsBinding: boolean;
+    purpose: 'electricity' | 'services';
   },
   gateway: PaymentGateway,
 ) {
@@ -95,6 +97,7 @@ export function gatewayHandOver(
     receipt: buildReceipt([
       receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' }),
     ]),
-    shp: { Shp_purpose: 'electricity' },
+    // Signed by the gateway and echoed back: the notification must name the same purpose.
+    shp: { Shp_purpose: payment.purpose },
   });
 }

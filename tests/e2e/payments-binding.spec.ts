@@ -63,7 +63,7 @@ test('bind a card on a 3-D Secure payment, pay with it in one click, delete it',
     await form.getByRole('button', { name: 'Оплатить привязанной картой' }).click();
 
     // No gateway page: straight to the status, «обрабатывается» until the notification lands.
-    await expect(page).toHaveURL(/\/payments\/success\?InvId=\d+$/);
+    await expect(page).toHaveURL(/\/payments\/success\?InvId=\d+&t=[\w-]+$/);
     await expect(page.getByTestId('payment-status')).toContainText(/Платёж обрабатывается|Оплата получена/);
     await expect(page.getByTestId('payment-status')).toContainText('Оплата получена', { timeout: 15_000 });
     await page.reload();

@@ -108,6 +108,8 @@ async function main() {
         DATABASE_URL: url,
         AUTH_SECRET: BENCH_SECRET,
         ...SANDBOX_PASSWORDS,
+        // The harness pays through the sandbox, which exists only in demo mode.
+        DEMO: '1',
         NEXT_DIST_DIR: DIST,
         NODE_ENV: 'production',
         BACKGROUND_JOBS: 'off',

@@ -40,7 +40,7 @@ import {
   guestLookupSchema,
 } from '@/lib/payments/schemas';
 import { refundSchema } from '@/lib/payments/refund-schema';
-import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/sandbox-schemas';
+import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { formDataToObject } from '@/lib/validation/form-data';
 import {

@@ -12,8 +12,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, meters, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { sandboxConfig } from '@/lib/payments/active-gateway';
-import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox';
+import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
+import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { startPayment } from '@/lib/payments/start';
 import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
 import { requestState, runAfterTasks } from '../support/request-boundary';
@@ -346,7 +346,7 @@ describe('every route handler under generated junk', () => {
 
   it('a correctly signed notification with junk in its unsigned fields: credited once or refused, never a 5xx', async () => {
     const route = ROUTES.find((r) => r.where === 'api/payments/sandbox/result' && r.method === 'POST')!;
-    const gateway = sandboxGateway({ origin: 'http://test.local', config: sandboxConfig() });
+    const gateway = sandboxGateway({ origin: 'http://test.local', config: testSandboxConfig });
     const unsigned = fc.record(
       {
         Fee: junkText,
@@ -370,7 +370,7 @@ describe('every route handler under generated junk', () => {
         const fields = {
           ...buildSandboxNotification(
             { invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: '411111******1111' },
-            sandboxConfig(),
+            testSandboxConfig,
           ),
           ...junk,
         };

@@ -9,19 +9,19 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountUsers, auditLog, cardBindings, ledgerEntries, payments } from '@/db/schema';
 import { completePasswordReset } from '@/lib/auth/recovery';
 import { issueToken } from '@/lib/auth/tokens';
-import { sandboxConfig } from '@/lib/payments/active-gateway';
 import { deleteBinding } from '@/lib/payments/bindings';
 import {
   buildSandboxNotification,
   SANDBOX_RECURRING_PATH,
   SANDBOX_RESULT_PATH,
   sandboxGateway,
-} from '@/lib/payments/gateway/sandbox';
+} from '@/lib/payments/gateway/sandbox/gateway';
+import { testSandboxConfig } from '../support/sandbox-fixtures';
 import type { PaymentGateway } from '@/lib/payments/gateway/types';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { chargeBinding, RECURRING_MESSAGES } from '@/lib/payments/recurring';
 import { handleResultNotification } from '@/lib/payments/result-endpoint';
-import { handleSandboxRecurring } from '@/lib/payments/sandbox-recurring';
+import { handleSandboxRecurring } from '@/lib/payments/gateway/sandbox/recurring';
 import { startPayment } from '@/lib/payments/start';
 import {
   accountByNumber,
@@ -70,7 +70,7 @@ beforeAll(async () => {
     res.end(await response.text());
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  gateway = sandboxGateway({ origin: origin(), config: sandboxConfig() });
+  gateway = sandboxGateway({ origin: origin(), config: testSandboxConfig });
 });
 
 afterAll(async () => {
@@ -109,7 +109,7 @@ const paymentsOf = (accountId: string) => db().select().from(payments).where(eq(
 function notification(invId: number, amountKopecks: number) {
   return buildSandboxNotification(
     { invId, amountKopecks, shp: { Shp_purpose: 'electricity' }, cardMask: CARD },
-    sandboxConfig(),
+    testSandboxConfig,
   );
 }
 

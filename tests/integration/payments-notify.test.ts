@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { buildSandboxNotification, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox';
+import { buildSandboxNotification, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox/gateway';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { startPayment } from '@/lib/payments/start';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';

@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { recurringAccepted } from '@/lib/payments/gateway/protocol';
 import { buildReceipt, receiptItem } from '@/lib/payments/gateway/receipt';
 import { robokassaGateway } from '@/lib/payments/gateway/robokassa';
-import { parseSandboxRecurringRequest, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox';
+import {
+  parseSandboxRecurringRequest,
+  sandboxGateway,
+  type SandboxConfig,
+} from '@/lib/payments/gateway/sandbox/gateway';
 
 // The charge of a bound card (F10) exactly as lib/payments/recurring.ts asks for it: description
 // «Оплата электроэнергии по лицевому счёту …», a one-line 54-ФЗ receipt, Shp_purpose. The

@@ -8,7 +8,7 @@ import {
   refundPayloadJson,
   ROBOKASSA_REFUND_CREATE_URL,
 } from '@/lib/payments/gateway/robokassa-refund';
-import { SANDBOX_DECLINED_REFUND_KOPECKS, sandboxRefund } from '@/lib/payments/gateway/sandbox-refund';
+import { SANDBOX_DECLINED_REFUND_KOPECKS, sandboxRefund } from '@/lib/payments/gateway/sandbox/refund';
 
 // Robokassa's Refund API (docs.robokassa.ru «Осуществление возвратов по API»): a JWT, HS256 with
 // Password #3, over a compact JSON payload {OpKey, RefundSum, InvoiceItems}; the OpKey comes from

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { gatewayById, paymentGatewayFromEnv } from '@/lib/payments/gateway';
+import { afterEach, describe, expect, it } from 'vitest';
 import { recurringAccepted } from '@/lib/payments/gateway/protocol';
 import { buildReceipt, receiptItem } from '@/lib/payments/gateway/receipt';
-import { robokassaFromEnv, robokassaGateway } from '@/lib/payments/gateway/robokassa';
+import { robokassaGateway } from '@/lib/payments/gateway/robokassa';
+import { activeGateway, gatewayFor } from '@/lib/payments/gateways';
+import { overrideEnv, readEnv } from '@/lib/config/env';
 import type { PaymentGateway, VerifiedCallback } from '@/lib/payments/gateway/types';
 
 // Every expected signature below was computed outside this code base, with coreutils, e.g.
@@ -372,29 +373,46 @@ describe('configuration', () => {
     ROBOKASSA_PASSWORD1: 'pass1Secret',
     ROBOKASSA_PASSWORD2: 'pass2Secret',
   };
+  const base = { AUTH_SECRET: 'unit-test-secret-unit-test-secret-unit', NODE_ENV: 'test', DEMO: '1' };
+  let restore: (() => void) | undefined;
+  afterEach(() => restore?.());
+  const configure = (vars: Record<string, string>) => {
+    restore?.();
+    restore = overrideEnv({ ...base, ...vars });
+  };
 
   it('reads the shop from the environment', () => {
-    expect(robokassaFromEnv({})).toBeNull();
-    const g = robokassaFromEnv({ ...env, ROBOKASSA_TEST: '1' })!;
+    configure({});
+    expect(gatewayFor('robokassa')).toBeNull();
+    configure({ ...env, ROBOKASSA_TEST: '1' });
+    const g = gatewayFor('robokassa')!;
     expect(g.id).toBe('robokassa');
     expect(g.isTest).toBe(true);
-    expect(robokassaFromEnv({ ...env, ROBOKASSA_TEST: '0' })!.isTest).toBe(false);
+    configure({ ...env, ROBOKASSA_TEST: '0' });
+    expect(gatewayFor('robokassa')!.isTest).toBe(false);
+    configure(env);
     expect(
-      robokassaFromEnv(env)!.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields
+      gatewayFor('robokassa')!.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields
         .SignatureValue,
     ).toBe('7b86fad30f9ed3986cb430a505be7a1e');
-    const sha = robokassaFromEnv({ ...env, ROBOKASSA_HASH: 'SHA256' })!;
+    configure({ ...env, ROBOKASSA_HASH: 'SHA256' });
+    const sha = gatewayFor('robokassa')!;
     expect(sha.paymentRedirect({ invId: 42, amountKopecks: 123450, description: 'x', shp }).fields.SignatureValue).toBe(
       '4fcdc7cf616fddd2ccd46b75172ac803ee8b8e57d149d771a5420e13c867a2dc',
     );
   });
 
   it('refuses a half-configured shop instead of falling back to the sandbox', () => {
-    expect(() => robokassaFromEnv({ ROBOKASSA_MERCHANT_LOGIN: 'energo' })).toThrow(/не полностью/);
-    expect(() => robokassaFromEnv({ ...env, ROBOKASSA_PASSWORD2: '' })).toThrow(/не полностью/);
-    expect(() => robokassaFromEnv({ ...env, ROBOKASSA_TEST: 'maybe' })).toThrow();
-    expect(() => robokassaFromEnv({ ...env, ROBOKASSA_HASH: 'crc32' })).toThrow();
-    expect(() => robokassaFromEnv({ ...env, ROBOKASSA_PASSWORD2: 'pass1Secret' })).toThrow(/различаться/);
+    const problems = (vars: Record<string, string>) => {
+      const read = readEnv({ ...base, ...vars });
+      return read.ok ? '' : read.problems.join('\n');
+    };
+    expect(problems({ ROBOKASSA_MERCHANT_LOGIN: 'energo' })).toMatch(/не полностью/);
+    expect(problems({ ...env, ROBOKASSA_PASSWORD2: '' })).toMatch(/не полностью/);
+    expect(problems({ ...env, ROBOKASSA_TEST: 'maybe' })).toMatch(/ROBOKASSA_TEST/);
+    expect(problems({ ...env, ROBOKASSA_HASH: 'crc32' })).toMatch(/ROBOKASSA_HASH/);
+    expect(problems({ ...env, ROBOKASSA_PASSWORD2: 'pass1Secret' })).toMatch(/различаться/);
+    expect(() => overrideEnv({ ...base, ROBOKASSA_MERCHANT_LOGIN: 'energo' })).toThrow(/не полностью/);
   });
 
   it('talks to another Robokassa host when given one', () => {
@@ -410,24 +428,33 @@ describe('configuration', () => {
     );
   });
 
-  it('picks Robokassa when configured, otherwise the sandbox', () => {
-    expect(paymentGatewayFromEnv({ env }).id).toBe('robokassa');
-    const sandbox = paymentGatewayFromEnv({ env: {}, origin: 'https://lk.example.ru/anything' });
+  it('picks Robokassa when configured, otherwise the sandbox at the configured origin', () => {
+    configure(env);
+    expect(activeGateway().id).toBe('robokassa');
+    configure({ APP_URL: 'https://lk.example.ru/anything' });
+    const sandbox = activeGateway();
     expect(sandbox.id).toBe('sandbox');
     expect(sandbox.isTest).toBe(true);
     expect(sandbox.paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe(
       'https://lk.example.ru/sandbox/pay',
     );
-    expect(
-      paymentGatewayFromEnv({ env: { APP_URL: 'https://energo.example/' } }).paymentRedirect({
-        invId: 1,
-        amountKopecks: 100,
-        description: 'x',
-        shp: {},
-      }).url,
-    ).toBe('https://energo.example/sandbox/pay');
-    expect(gatewayById('robokassa', { env: {} })).toBeNull();
-    expect(gatewayById('robokassa', { env })!.id).toBe('robokassa');
-    expect(gatewayById('sandbox', { env })!.id).toBe('sandbox');
+    configure({ APP_URL: 'https://energo.example/' });
+    expect(activeGateway().paymentRedirect({ invId: 1, amountKopecks: 100, description: 'x', shp: {} }).url).toBe(
+      'https://energo.example/sandbox/pay',
+    );
+    configure({});
+    expect(gatewayFor('robokassa')).toBeNull();
+    configure(env);
+    expect(gatewayFor('robokassa')!.id).toBe('robokassa');
+    // Once a real gateway is configured the sandbox is closed.
+    expect(gatewayFor('sandbox')).toBeNull();
+  });
+
+  it('has no sandbox outside demo mode and development', () => {
+    configure({ NODE_ENV: 'production', DEMO: '0' });
+    expect(gatewayFor('sandbox')).toBeNull();
+    expect(() => activeGateway()).toThrow(/не настроен/);
+    configure({ NODE_ENV: 'development', DEMO: '0' });
+    expect(gatewayFor('sandbox')!.id).toBe('sandbox');
   });
 });

@@ -2,29 +2,31 @@ import { describe, expect, it } from 'vitest';
 import { recurringAccepted, redirectHref } from '@/lib/payments/gateway/protocol';
 import { buildReceipt, receiptItem } from '@/lib/payments/gateway/receipt';
 import {
-  buildSandboxFailReturn,
-  buildSandboxNotification,
-  buildSandboxSuccessReturn,
   check3dsCode,
   checkSandboxCard,
   cvvError,
   expiryError,
   luhnValid,
   maskCard,
-  parseSandboxPaymentRequest,
-  parseSandboxRecurringRequest,
   SANDBOX_MESSAGES,
   sandboxCards,
-  sandboxConfigFromEnv,
+} from '@/lib/payments/gateway/sandbox/cards';
+import {
+  buildSandboxFailReturn,
+  buildSandboxNotification,
+  buildSandboxSuccessReturn,
+  checkedSandboxConfig,
+  parseSandboxPaymentRequest,
+  parseSandboxRecurringRequest,
   sandboxGateway,
   sandboxRecurringAnswer,
-  sandboxUsesDefaultPasswords,
-} from '@/lib/payments/gateway/sandbox';
+} from '@/lib/payments/gateway/sandbox/gateway';
+import { testSandboxConfig } from '../support/sandbox-fixtures';
 
 // Expected signatures computed outside the code base with coreutils, e.g.
 //   printf '%s' '123.450000:77:sandbox-password-2:Shp_account=1234567:Shp_purpose=bill' | md5sum
 
-const config = sandboxConfigFromEnv({});
+const config = testSandboxConfig;
 const sandbox = sandboxGateway({ origin: 'http://localhost:3000', config });
 const shp = { Shp_purpose: 'bill', Shp_account: '1234567' };
 
@@ -157,16 +159,15 @@ describe('sandbox notification and return', () => {
     expect(sandbox.resultAnswer(77)).toBe('OK77');
   });
 
-  it('uses the passwords from the environment', () => {
-    const own = sandboxConfigFromEnv({ SANDBOX_PASSWORD1: 'my-own-1', SANDBOX_PASSWORD2: 'my-own-2' });
-    expect(sandboxUsesDefaultPasswords(own)).toBe(false);
-    expect(sandboxUsesDefaultPasswords(config)).toBe(true);
+  it('signs with the passwords it is configured with, two different ones', () => {
+    const own = { ...config, password1: 'my-own-1', password2: 'my-own-2' };
     const fields = buildSandboxNotification({ ...outcome, cardMask: '411111******1111' }, own);
     // 123.450000:77:my-own-2:Shp_account=1234567:Shp_purpose=bill
     expect(fields.SignatureValue).toBe('E3ED4DE75813FF77997AE748C0F48518');
     expect(sandbox.verifyResult(fields)).toEqual({ ok: false, reason: 'bad_signature' });
     expect(sandboxGateway({ origin: 'http://localhost:3000', config: own }).verifyResult(fields).ok).toBe(true);
-    expect(() => sandboxConfigFromEnv({ SANDBOX_PASSWORD1: 'same', SANDBOX_PASSWORD2: 'same' })).toThrow();
+    expect(() => checkedSandboxConfig({ ...config, password1: 'same', password2: 'same' })).toThrow();
+    expect(() => sandboxGateway({ origin: 'http://localhost:3000', config: { ...config, password1: '' } })).toThrow();
   });
 
   it('returns the payer to SuccessURL signed with Password #1, to FailURL unsigned', () => {

@@ -4,10 +4,11 @@ import { redirect } from 'next/navigation';
 import { fail } from '@/lib/actions/result';
 import { validatedAction } from '@/lib/actions/validated';
 import { requestContext } from '@/lib/http/request-context';
-import { activeGateway } from '@/lib/payments/active-gateway';
+import { activeGateway } from '@/lib/payments/gateways';
 import { lookupGuestPayee, readTicket } from '@/lib/payments/guest';
 import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
 import { startPayment } from '@/lib/payments/start';
+import { paymentGoHref } from '@/lib/payments/status-link';
 
 export const findPayee = validatedAction(guestLookupSchema, async (input) =>
   lookupGuestPayee(
@@ -19,7 +20,7 @@ export const findPayee = validatedAction(guestLookupSchema, async (input) =>
 export const payAsGuest = validatedAction(guestConfirmSchema, async ({ ticket }) => {
   const body = readTicket(ticket);
   if (!body) return fail('Подтверждение устарело — введите номер лицевого счёта ещё раз.');
-  const { ip, origin } = await requestContext();
+  const { ip } = await requestContext();
   const payment = await startPayment(
     {
       accountId: body.accountId,
@@ -29,7 +30,7 @@ export const payAsGuest = validatedAction(guestConfirmSchema, async ({ ticket })
       receiptEmail: body.email,
       ip,
     },
-    activeGateway(origin),
+    activeGateway(),
   );
-  redirect(`/payments/go/${payment.paymentId}`);
+  redirect(paymentGoHref(payment.paymentId));
 });

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { GuestPaymentForm } from '@/components/payments/guest-payment-form';
-import { sandboxActive } from '@/lib/payments/active-gateway';
+import { sandboxActive } from '@/lib/payments/gateways';
 import { findPayee, payAsGuest } from './actions';
 
 export const metadata: Metadata = { title: 'Оплата по лицевому счёту без регистрации' };

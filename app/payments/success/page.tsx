@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
+import { currentUser } from '@/lib/auth/session';
 import { formatRub } from '@/lib/format/money';
-import { appOrigin } from '@/lib/http/app-url';
-import { activeGateway } from '@/lib/payments/active-gateway';
-import { paymentByInvId } from '@/lib/payments/status';
+import { paymentForStatusPage } from '@/lib/payments/payment-access';
 
-export const metadata: Metadata = { title: 'Статус платежа', robots: { index: false } };
+export const metadata: Metadata = { title: 'Статус платежа', robots: { index: false }, referrer: 'no-referrer' };
 
 function flat(params: Record<string, string | string[] | undefined>): Record<string, string> {
   return Object.fromEntries(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string'));
@@ -14,14 +13,12 @@ function flat(params: Record<string, string | string[] | undefined>): Record<str
 
 // SuccessURL: the payer's browser comes back here. It proves nothing — only the server-to-server
 // notification credits the account — so the page shows what the database says, and refreshes
-// itself while the notification has not landed yet.
+// itself while the notification has not landed yet. InvIds are sequential, so the state and amount
+// are shown only for a return the gateway signed, a link we signed, or the payer's own session;
+// anyone else learns nothing, not even whether the payment exists.
 export default async function PaymentSuccessPage({ searchParams }: PageProps<'/payments/success'>) {
-  const params = flat(await searchParams);
-  const signed = activeGateway(await appOrigin()).verifySuccess(params);
-  const invId = signed.ok ? signed.invId : Number(params.InvId);
-  const payment = await paymentByInvId(invId);
-  const details =
-    signed.ok && payment ? ` ${formatRub(payment.amountKopecks)} по лицевому счёту ${payment.accountNumber}` : '';
+  const payment = await paymentForStatusPage(flat(await searchParams), currentUser);
+  const amount = payment ? `: ${formatRub(payment.amountKopecks)}` : '';
 
   return (
     <div className="mx-auto max-w-xl">
@@ -29,14 +26,17 @@ export default async function PaymentSuccessPage({ searchParams }: PageProps<'/p
       <PageTitle title="Статус платежа" />
       <div className="card space-y-3" role="status" data-testid="payment-status">
         {!payment ? (
-          <p>Платёж не найден. Если деньги списаны, они поступят на лицевой счёт — проверьте историю платежей позже.</p>
+          <p>
+            Состояние платежа видно плательщику: войдите в личный кабинет или откройте ссылку из письма. Если деньги
+            списаны, они поступят на лицевой счёт — проверьте историю платежей позже.
+          </p>
         ) : payment.status === 'paid' ? (
           <p className="text-lg font-semibold text-green-700">
-            Оплата получена{details}. Платёж № {payment.invId}.
+            Оплата получена{amount}. Платёж № {payment.invId}.
           </p>
         ) : payment.status === 'pending' ? (
           <p className="text-lg font-semibold">
-            Платёж обрабатывается{details}. Страница обновится сама, как только банк подтвердит оплату.
+            Платёж обрабатывается{amount}. Страница обновится сама, как только банк подтвердит оплату.
           </p>
         ) : (
           <p className="text-lg font-semibold text-danger-600">

@@ -3,14 +3,15 @@ import { notFound } from 'next/navigation';
 import { PageTitle } from '@/components/page-title';
 import { SandboxPaymentForms } from '@/components/payments/sandbox-forms';
 import { formatRub } from '@/lib/format/money';
-import { sandboxActive } from '@/lib/payments/active-gateway';
-import { sandboxCards } from '@/lib/payments/gateway/sandbox';
-import { parseRequest } from '@/lib/payments/sandbox-flow';
+import { sandboxCards } from '@/lib/payments/gateway/sandbox/cards';
+import { parseRequest } from '@/lib/payments/gateway/sandbox/pay-flow';
+import { sandboxActive } from '@/lib/payments/gateways';
 import { confirm3ds, payWithCard } from './actions';
 
 export const metadata: Metadata = { title: 'Песочница платёжного шлюза', robots: { index: false } };
 
-// The built-in sandbox gateway's payment page (what Robokassa's page is in production).
+// The built-in sandbox gateway's payment page (what Robokassa's page is in production); 404
+// outside demo mode and development.
 export default async function SandboxPayPage({ searchParams }: PageProps<'/sandbox/pay'>) {
   if (!sandboxActive()) notFound();
   const raw = await searchParams;

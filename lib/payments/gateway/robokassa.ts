@@ -10,7 +10,8 @@ import { GatewayConfigError, type HashAlgorithm, type PaymentGateway } from './t
 // `Recurring=true`, then `POST ${baseUrl}/Merchant/Recurring` with `PreviousInvoiceID`.
 //
 // In test mode Robokassa checks signatures with the shop's separate *test* passwords: put those in
-// ROBOKASSA_PASSWORD1/2 together with ROBOKASSA_TEST=1.
+// ROBOKASSA_PASSWORD1/2 together with ROBOKASSA_TEST=1. The configuration is read in
+// lib/payments/gateways.ts.
 
 export const ROBOKASSA_BASE_URL = 'https://auth.robokassa.ru';
 export const ROBOKASSA_RESULT_PATH = '/api/payments/robokassa/result';
@@ -60,43 +61,5 @@ export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
       baseUrl: base,
       fetch: config.fetch,
     }),
-  });
-}
-
-function parseFlag(name: string, value: string | undefined): boolean {
-  const v = (value ?? '').trim().toLowerCase();
-  if (['', '0', 'false', 'no', 'off'].includes(v)) return false;
-  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
-  throw new GatewayConfigError(`${name}=${value}: ожидается 1 или 0`);
-}
-
-/**
- * Robokassa from ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1, ROBOKASSA_PASSWORD2,
- * ROBOKASSA_TEST (1/0) and optionally ROBOKASSA_HASH (md5, sha256, sha384, sha512) and
- * ROBOKASSA_PASSWORD3 (refunds).
- * null when none of the three credentials is set; a partial set throws rather than silently
- * falling back to the sandbox.
- */
-export function robokassaFromEnv(env: Record<string, string | undefined> = process.env): PaymentGateway | null {
-  const merchantLogin = env.ROBOKASSA_MERCHANT_LOGIN?.trim() ?? '';
-  const password1 = env.ROBOKASSA_PASSWORD1 ?? '';
-  const password2 = env.ROBOKASSA_PASSWORD2 ?? '';
-  const set = [merchantLogin, password1, password2].filter(Boolean).length;
-  if (set === 0) return null;
-  if (set < 3) {
-    throw new GatewayConfigError(
-      'Robokassa настроена не полностью: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2 (или ни одну)',
-    );
-  }
-  const hash = (env.ROBOKASSA_HASH?.trim().toLowerCase() || 'md5') as HashAlgorithm;
-  if (!isHashAlgorithm(hash))
-    throw new GatewayConfigError(`ROBOKASSA_HASH=${env.ROBOKASSA_HASH}: ожидается md5, sha256, sha384 или sha512`);
-  return robokassaGateway({
-    merchantLogin,
-    password1,
-    password2,
-    password3: env.ROBOKASSA_PASSWORD3 || undefined,
-    isTest: parseFlag('ROBOKASSA_TEST', env.ROBOKASSA_TEST),
-    hash,
   });
 }

@@ -4,15 +4,16 @@ import { redirect } from 'next/navigation';
 import { fail } from '@/lib/actions/result';
 import { userAction } from '@/lib/actions/validated';
 import { requestContext } from '@/lib/http/request-context';
-import { activeGateway } from '@/lib/payments/active-gateway';
+import { activeGateway } from '@/lib/payments/gateways';
 import { deleteBinding } from '@/lib/payments/bindings';
 import { chargeBinding } from '@/lib/payments/recurring';
 import { bindingChargeSchema, cabinetPaymentSchema, deleteBindingSchema } from '@/lib/payments/schemas';
 import { startPayment } from '@/lib/payments/start';
+import { paymentGoHref, paymentStatusHref } from '@/lib/payments/status-link';
 
 // userAction checks that accountId is one of this user's accounts before anything is recorded.
 export const payFromCabinet = userAction('household', cabinetPaymentSchema, async (input, user) => {
-  const { ip, origin } = await requestContext();
+  const { ip } = await requestContext();
   const payment = await startPayment(
     {
       accountId: input.accountId,
@@ -23,9 +24,9 @@ export const payFromCabinet = userAction('household', cabinetPaymentSchema, asyn
       receiptEmail: user.email,
       ip,
     },
-    activeGateway(origin),
+    activeGateway(),
   );
-  redirect(`/payments/go/${payment.paymentId}`);
+  redirect(paymentGoHref(payment.paymentId));
 });
 
 /**
@@ -34,7 +35,7 @@ export const payFromCabinet = userAction('household', cabinetPaymentSchema, asyn
  * status page, which shows «обрабатывается» until the gateway's notification lands.
  */
 export const payWithBinding = userAction('household', bindingChargeSchema, async (input, user) => {
-  const { ip, origin } = await requestContext();
+  const { ip } = await requestContext();
   const outcome = await chargeBinding(
     {
       userId: user.id,
@@ -44,10 +45,10 @@ export const payWithBinding = userAction('household', bindingChargeSchema, async
       receiptEmail: user.email,
       ip,
     },
-    activeGateway(origin),
+    activeGateway(),
   );
   if (!outcome.ok) return fail(outcome.message);
-  redirect(`/payments/success?InvId=${outcome.invId}`);
+  redirect(paymentStatusHref(outcome.invId));
 });
 
 export const removeBinding = userAction('household', deleteBindingSchema, async (input, user) => {

@@ -5,8 +5,7 @@ import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
 import { accountHomes } from '@/lib/accounts/summary';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { formatRub } from '@/lib/format/money';
-import { appOrigin } from '@/lib/http/app-url';
-import { activeGateway, sandboxActive } from '@/lib/payments/active-gateway';
+import { activeGatewayId, sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
 import { payFromCabinet, payWithBinding, removeBinding } from './actions';
@@ -21,10 +20,9 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
   const user = await requireUser('household', '/fiz/payments');
   const { account, bill, card } = await searchParams;
   const window = await currentReadingWindow();
-  const [homes, bindings, origin] = await Promise.all([
+  const [homes, bindings] = await Promise.all([
     accessibleAccountIds(user).then((ids) => accountHomes(ids, window.period)),
     bindingsOf(user.id),
-    appOrigin(),
   ]);
   const selected = typeof account === 'string' && homes.some((h) => h.id === account) ? account : (homes[0]?.id ?? '');
   const payable = homes.map((h) => ({
@@ -74,7 +72,7 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
         ) : null}
         <BindingList
           bindings={bindings}
-          gatewayId={activeGateway(origin).id}
+          gatewayId={activeGatewayId()}
           accounts={payable}
           selected={selected}
           charge={payWithBinding}

@@ -2,22 +2,27 @@ import type { Metadata } from 'next';
 import { notFound, redirect } from 'next/navigation';
 import { AutoPostForm } from '@/components/payments/auto-post-form';
 import { PageTitle } from '@/components/page-title';
-import { appOrigin } from '@/lib/http/app-url';
-import { activeGateway } from '@/lib/payments/active-gateway';
+import { currentUser } from '@/lib/auth/session';
 import { redirectHref } from '@/lib/payments/gateway/protocol';
+import { gatewayFor, isGatewayId } from '@/lib/payments/gateways';
 import { gatewayHandOver } from '@/lib/payments/start';
-import { paymentById } from '@/lib/payments/status';
+import { paymentForHandOver } from '@/lib/payments/payment-access';
+import { paymentStatusHref } from '@/lib/payments/status-link';
 
-export const metadata: Metadata = { title: 'Переход к оплате', robots: { index: false } };
+// The form below carries the receipt e-mail and the account number to the gateway; its URL (with
+// the signed token) must not leak to the gateway's page as a Referer either.
+export const metadata: Metadata = { title: 'Переход к оплате', robots: { index: false }, referrer: 'no-referrer' };
 
-// The hand-over to the gateway for a payment we recorded as pending; rebuilt from the row.
-export default async function GoToGatewayPage({ params }: PageProps<'/payments/go/[id]'>) {
-  const { id } = await params;
-  const payment = await paymentById(id);
+// The hand-over to the gateway for a payment we recorded as pending; rebuilt from the row. Only the
+// payer's session or the signed link the payment action redirected to opens it; for anyone else
+// the payment does not exist.
+export default async function GoToGatewayPage({ params, searchParams }: PageProps<'/payments/go/[id]'>) {
+  const [{ id }, { t }] = await Promise.all([params, searchParams]);
+  const payment = await paymentForHandOver(id, t, currentUser);
   if (!payment) notFound();
-  if (payment.status !== 'pending') redirect(`/payments/success?InvId=${payment.invId}`);
-  const gateway = activeGateway(await appOrigin());
-  if (gateway.id !== payment.gateway) notFound();
+  if (payment.status !== 'pending') redirect(paymentStatusHref(payment.invId));
+  const gateway = isGatewayId(payment.gateway) ? gatewayFor(payment.gateway) : null;
+  if (!gateway) notFound();
   const handOver = gatewayHandOver(payment, gateway);
   if (handOver.method === 'GET') redirect(redirectHref(handOver));
   return (

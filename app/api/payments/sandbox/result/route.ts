@@ -1,11 +1,8 @@
-import { sandboxGateway } from '@/lib/payments/gateway/sandbox';
-import { sandboxActive, sandboxConfig } from '@/lib/payments/active-gateway';
+import { gatewayFor } from '@/lib/payments/gateways';
 import { handleResultNotification } from '@/lib/payments/result-endpoint';
 
-// The built-in sandbox's ResultURL: the same protocol as Robokassa's, closed once a real gateway is configured.
+// The built-in sandbox's ResultURL: the same protocol as Robokassa's; 404 outside demo mode and
+// development, and once a real gateway is configured.
 export async function POST(request: Request) {
-  const gateway = sandboxActive()
-    ? sandboxGateway({ origin: new URL(request.url).origin, config: sandboxConfig() })
-    : null;
-  return handleResultNotification(request, gateway);
+  return handleResultNotification(request, gatewayFor('sandbox'));
 }

@@ -2,11 +2,11 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { payments } from '@/db/schema';
-import { sandboxConfig } from './active-gateway';
-import { callbackParams } from './callback-params';
-import { parseSandboxRecurringRequest, sandboxRecurringAnswer } from './gateway/sandbox';
-import type { GatewayParams } from './gateway/types';
-import { notifyShop } from './sandbox-flow';
+import { callbackParams } from '@/lib/payments/callback-params';
+import { sandboxConfig } from '@/lib/payments/gateways';
+import type { GatewayParams } from '../types';
+import { parseSandboxRecurringRequest, sandboxRecurringAnswer } from './gateway';
+import { notifyShop } from './pay-flow';
 
 // The sandbox playing Robokassa's Merchant/Recurring: it checks the signed call
 // (MerchantLogin:OutSum:InvoiceID[:Receipt]:Password1[:Shp_…]), answers `OK<InvoiceID>` for a

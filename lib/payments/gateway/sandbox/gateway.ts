@@ -1,8 +1,7 @@
-import { kopecksToDecimal, outSumToKopecks } from './money';
-import { callbackSignatureBase, createProtocolGateway, requestSignatureBase } from './protocol';
-import { decodeReceipt, receiptProblem } from './receipt';
-import { sandboxRefund } from './sandbox-refund';
-import { hashHex, isHashAlgorithm, paramsToRecord, parseInvId, pickShp, signatureMatches } from './signature';
+import { kopecksToDecimal, outSumToKopecks } from '../money';
+import { callbackSignatureBase, createProtocolGateway, requestSignatureBase } from '../protocol';
+import { decodeReceipt, receiptProblem } from '../receipt';
+import { hashHex, isHashAlgorithm, paramsToRecord, parseInvId, pickShp, signatureMatches } from '../signature';
 import {
   GatewayConfigError,
   type FiscalReceipt,
@@ -10,21 +9,19 @@ import {
   type HashAlgorithm,
   type PaymentGateway,
   type ShpParams,
-} from './types';
+} from '../types';
+import { sandboxRefund } from './refund';
 
-// The sandbox gateway built into the app for development and tests. It speaks Robokassa's
+// The sandbox gateway built into the app for demo mode, development and tests. It speaks Robokassa's
 // protocol with its own merchant login and passwords: our code sends the payer to our own
 // `/sandbox/pay` page with the same signed fields it would send Robokassa; that page (which plays
 // the gateway) checks the signature, takes a test card, asks for a 3-D Secure code, then sends the
 // signed ResultURL notification and returns the payer. This file holds the protocol pieces and the
-// pure rules those pages need; the pages and routes live elsewhere.
-//
-// The default passwords are public (they are in this file). Wherever the sandbox is reachable by
-// others, set SANDBOX_PASSWORD1/SANDBOX_PASSWORD2, or anyone can sign a notification.
+// pure rules those pages need; the pages and routes live elsewhere. Its passwords come from the
+// configuration (lib/payments/gateways.ts): none is written here, or anyone could sign a
+// notification.
 
 export const SANDBOX_MERCHANT_LOGIN = 'energokabinet-sandbox';
-export const SANDBOX_DEFAULT_PASSWORD1 = 'sandbox-password-1';
-export const SANDBOX_DEFAULT_PASSWORD2 = 'sandbox-password-2';
 /** The sandbox's payment page (plays Robokassa's Merchant/Index.aspx), GET with the fields. */
 export const SANDBOX_PAY_PATH = '/sandbox/pay';
 /** The sandbox's recurring-charge endpoint (plays Robokassa's Merchant/Recurring), POST. */
@@ -39,22 +36,18 @@ export interface SandboxConfig {
   hash: HashAlgorithm;
 }
 
-export function sandboxConfigFromEnv(env: Record<string, string | undefined> = process.env): SandboxConfig {
-  const password1 = env.SANDBOX_PASSWORD1 || SANDBOX_DEFAULT_PASSWORD1;
-  const password2 = env.SANDBOX_PASSWORD2 || SANDBOX_DEFAULT_PASSWORD2;
-  if (password1 === password2) throw new GatewayConfigError('SANDBOX_PASSWORD1 и SANDBOX_PASSWORD2 должны различаться');
-  return { merchantLogin: SANDBOX_MERCHANT_LOGIN, password1, password2, hash: 'md5' };
-}
-
-export function sandboxUsesDefaultPasswords(config: SandboxConfig): boolean {
-  return config.password1 === SANDBOX_DEFAULT_PASSWORD1 || config.password2 === SANDBOX_DEFAULT_PASSWORD2;
+/** Checks a sandbox configuration: known hash, two different passwords. */
+export function checkedSandboxConfig(config: SandboxConfig): SandboxConfig {
+  if (!config.password1 || !config.password2 || config.password1 === config.password2)
+    throw new GatewayConfigError('Песочница: нужны два разных пароля');
+  if (!isHashAlgorithm(config.hash))
+    throw new GatewayConfigError(`Песочница: неизвестный алгоритм ${String(config.hash)}`);
+  return config;
 }
 
 /** The sandbox as a `PaymentGateway`; `origin` is our app's, e.g. `http://localhost:3000`. */
-export function sandboxGateway(p: { origin: string; config?: SandboxConfig }): PaymentGateway {
-  const config = p.config ?? sandboxConfigFromEnv();
-  if (!isHashAlgorithm(config.hash))
-    throw new GatewayConfigError(`Песочница: неизвестный алгоритм ${String(config.hash)}`);
+export function sandboxGateway(p: { origin: string; config: SandboxConfig }): PaymentGateway {
+  const config = checkedSandboxConfig(p.config);
   const origin = new URL(p.origin).origin;
   return createProtocolGateway({
     id: 'sandbox',
@@ -91,7 +84,7 @@ export interface SandboxPaymentRequest {
 /** What `/sandbox/pay` received, after checking the signature as Robokassa would (Password #1). */
 export function parseSandboxPaymentRequest(
   params: GatewayParams,
-  config: SandboxConfig = sandboxConfigFromEnv(),
+  config: SandboxConfig,
 ): SandboxRequestCheck<SandboxPaymentRequest> {
   const raw = paramsToRecord(params);
   if (!raw) return { ok: false, reason: 'malformed' };
@@ -147,7 +140,7 @@ export interface SandboxRecurringRequest {
 /** What `/sandbox/recurring` received, after checking `MerchantLogin:OutSum:InvoiceID[:Receipt]:Password1[:Shp_…]`. */
 export function parseSandboxRecurringRequest(
   params: GatewayParams,
-  config: SandboxConfig = sandboxConfigFromEnv(),
+  config: SandboxConfig,
 ): SandboxRequestCheck<SandboxRecurringRequest> {
   const raw = paramsToRecord(params);
   if (!raw) return { ok: false, reason: 'malformed' };
@@ -220,7 +213,7 @@ export interface SandboxOutcome {
  */
 export function buildSandboxNotification(
   p: SandboxOutcome & { fee?: number; email?: string; cardMask: string },
-  config: SandboxConfig = sandboxConfigFromEnv(),
+  config: SandboxConfig,
 ): Record<string, string> {
   const outSum = kopecksToDecimal(p.amountKopecks, 6);
   const invId = String(p.invId);
@@ -241,10 +234,7 @@ export function buildSandboxNotification(
 }
 
 /** The payer's return to SuccessURL, signed with Password #1: `OutSum:InvId:Password1[:Shp_…]`. */
-export function buildSandboxSuccessReturn(
-  p: SandboxOutcome,
-  config: SandboxConfig = sandboxConfigFromEnv(),
-): Record<string, string> {
+export function buildSandboxSuccessReturn(p: SandboxOutcome, config: SandboxConfig): Record<string, string> {
   const outSum = kopecksToDecimal(p.amountKopecks, 6);
   const invId = String(p.invId);
   return {
@@ -263,104 +253,4 @@ export function buildSandboxSuccessReturn(
 /** The payer's return to FailURL (declined or abandoned). Unsigned, as Robokassa's. */
 export function buildSandboxFailReturn(p: SandboxOutcome): Record<string, string> {
   return { OutSum: kopecksToDecimal(p.amountKopecks, 6), InvId: String(p.invId), Culture: 'ru', IsTest: '1', ...p.shp };
-}
-
-// ---------------------------------------------------------------------------------------------
-// The payment page's rules: test cards, card form validation, 3-D Secure.
-
-export type SandboxCardOutcome = 'success' | 'declined';
-
-export interface SandboxCard {
-  pan: string;
-  outcome: SandboxCardOutcome;
-  /** Asks for the 3-D Secure code before the outcome. */
-  threeDS: boolean;
-  label: string;
-}
-
-export const sandboxCards: readonly SandboxCard[] = [
-  { pan: '4111111111111111', outcome: 'success', threeDS: true, label: 'Visa — успешная оплата с кодом 3-D Secure' },
-  { pan: '5555555555554444', outcome: 'success', threeDS: false, label: 'Mastercard — успешная оплата без кода' },
-  { pan: '4000000000000002', outcome: 'declined', threeDS: false, label: 'Visa — банк отклоняет оплату' },
-];
-
-export const SANDBOX_3DS_CODE = '12345';
-
-export const SANDBOX_MESSAGES = {
-  cardEmpty: 'Введите номер карты',
-  cardLength: 'Номер карты — от 13 до 19 цифр',
-  cardLuhn: 'Номер карты введён с ошибкой — проверьте цифры',
-  cardNotAccepted: 'Карта не принимается: в песочнице работают только тестовые карты',
-  declined: 'Банк отклонил оплату. Деньги не списаны — попробуйте другую карту',
-  expiryFormat: 'Укажите срок действия в формате ММ/ГГ, например 12/28',
-  expiryMonth: 'Месяц срока действия — от 01 до 12',
-  expiryPast: 'Срок действия карты истёк',
-  expiryFar: 'Проверьте год срока действия',
-  cvv: 'CVC/CVV — три цифры на обороте карты',
-  code3ds: 'Неверный код подтверждения. В песочнице код — 12345',
-} as const;
-
-/** Digits only, with spaces and dashes between groups allowed; null for anything else. */
-export function normalizeCardNumber(input: string): string | null {
-  const compact = input.replace(/[\s-]/g, '');
-  return /^\d+$/.test(compact) ? compact : null;
-}
-
-export function luhnValid(digits: string): boolean {
-  if (!/^\d{2,}$/.test(digits)) return false;
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** '4111111111111111' → '411111******1111': first six and last four, the rest starred. */
-export function maskCard(pan: string): string {
-  const digits = normalizeCardNumber(pan);
-  if (!digits || digits.length < 13 || digits.length > 19)
-    throw new Error('Маскировать можно только номер карты из 13–19 цифр');
-  return digits.slice(0, 6) + '*'.repeat(digits.length - 10) + digits.slice(-4);
-}
-
-export type SandboxCardCheck =
-  { ok: true; pan: string; cardMask: string; card: SandboxCard } | { ok: false; error: string };
-
-/** The card number field: format, Luhn, and whether the sandbox knows the card. */
-export function checkSandboxCard(input: string): SandboxCardCheck {
-  if (!input.trim()) return { ok: false, error: SANDBOX_MESSAGES.cardEmpty };
-  const pan = normalizeCardNumber(input);
-  if (!pan || pan.length < 13 || pan.length > 19) return { ok: false, error: SANDBOX_MESSAGES.cardLength };
-  if (!luhnValid(pan)) return { ok: false, error: SANDBOX_MESSAGES.cardLuhn };
-  const card = sandboxCards.find((c) => c.pan === pan);
-  if (!card) return { ok: false, error: SANDBOX_MESSAGES.cardNotAccepted };
-  return { ok: true, pan, cardMask: maskCard(pan), card };
-}
-
-/** 'MM/YY' (also 'MM / YY', 'MMYY'); valid through the end of that month. null when fine. */
-export function expiryError(input: string, now: Date = new Date()): string | null {
-  const m = /^\s*(\d{2})\s*\/?\s*(\d{2})\s*$/.exec(input);
-  if (!m) return SANDBOX_MESSAGES.expiryFormat;
-  const month = Number(m[1]);
-  if (month < 1 || month > 12) return SANDBOX_MESSAGES.expiryMonth;
-  const year = 2000 + Number(m[2]);
-  const nowMonths = now.getUTCFullYear() * 12 + now.getUTCMonth();
-  const cardMonths = year * 12 + (month - 1);
-  if (cardMonths < nowMonths) return SANDBOX_MESSAGES.expiryPast;
-  if (cardMonths > nowMonths + 20 * 12) return SANDBOX_MESSAGES.expiryFar;
-  return null;
-}
-
-export function cvvError(input: string): string | null {
-  return /^\d{3}$/.test(input.trim()) ? null : SANDBOX_MESSAGES.cvv;
-}
-
-/** The 3-D Secure step: only '12345' confirms. */
-export function check3dsCode(input: string): { ok: true } | { ok: false; error: string } {
-  return input.trim() === SANDBOX_3DS_CODE ? { ok: true } : { ok: false, error: SANDBOX_MESSAGES.code3ds };
 }

@@ -2,21 +2,17 @@ import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import { type ActionResult, fail } from '@/lib/actions/result';
-import { sandboxConfig } from './active-gateway';
-import { sandbox3dsSchema, sandboxCardSchema } from './sandbox-schemas';
+import { sandboxConfig } from '@/lib/payments/gateways';
+import { check3dsCode, checkSandboxCard, cvvError, expiryError, SANDBOX_MESSAGES } from './cards';
 import {
   buildSandboxFailReturn,
   buildSandboxNotification,
   buildSandboxSuccessReturn,
-  check3dsCode,
-  checkSandboxCard,
-  cvvError,
-  expiryError,
   parseSandboxPaymentRequest,
-  SANDBOX_MESSAGES,
   SANDBOX_RESULT_PATH,
   type SandboxPaymentRequest,
-} from './gateway/sandbox';
+} from './gateway';
+import { sandbox3dsSchema, sandboxCardSchema } from './schemas';
 
 // The sandbox gateway's own side: what a real gateway does between our redirect and its
 // notification — a card form, a 3-D Secure step, then the signed ResultURL call and the return.
@@ -42,7 +38,8 @@ function proofMatches(query: string, cardMask: string, proof: string): boolean {
 
 /**
  * Calls our own ResultURL like the gateway does, retrying a little: the payer is sent back only
- * once the shop has answered OK<InvId>. Also used for a bound card's charge (sandbox-recurring.ts).
+ * once the shop has answered OK<InvId>. Also used for a bound card's charge (recurring.ts). `origin` is
+ * our configured one (configuredOrigin), never a request's host: this is a server-side call.
  */
 export async function notifyShop(
   origin: string,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { RefundOutcome, RefundRequest } from './types';
+import type { RefundOutcome, RefundRequest } from '../types';
 
 // The sandbox's refunds happen inside the app: no money moved in, none moves out. One amount is
 // always declined, so the "gateway said no" path can be tried by hand and in tests.

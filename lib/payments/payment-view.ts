@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, payments } from '@/db/schema';
 
+// One payment as its own pages show it (the hand-over to the gateway, the status page).
+
 export interface PaymentView {
   id: string;
   invId: number;
@@ -13,6 +15,7 @@ export interface PaymentView {
   receiptEmail: string | null;
   requestsBinding: boolean;
   gateway: string;
+  purpose: (typeof payments.$inferSelect)['purpose'];
   userId: string | null;
 }
 
@@ -28,6 +31,7 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
       receiptEmail: payments.receiptEmail,
       requestsBinding: payments.requestsBinding,
       gateway: payments.gateway,
+      purpose: payments.purpose,
       userId: payments.userId,
     })
     .from(payments)
