@@ -2,6 +2,7 @@ import { dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
 import { demoLogins } from '@/db/seed/demo-logins';
+import { ensureDemoStaffFactors } from '@/lib/auth/demo-staff';
 import { authSecret } from '@/lib/config/auth-secret';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { startBackgroundJobs } from '@/lib/jobs/scheduler';
@@ -17,11 +18,12 @@ export async function prepareDatabase(): Promise<void> {
   const started = Date.now();
   await migrateDatabase(handle);
   startBackgroundJobs();
+  if (handle.driver === 'pglite') await seedDemoData(handle.db);
+  await ensureDemoStaffFactors(handle.db);
   if (handle.driver !== 'pglite') {
     console.log(`[energokabinet] Postgres migrated in ${Date.now() - started} ms`);
     return;
   }
-  await seedDemoData(handle.db);
   const port = process.env.PORT ?? '3000';
   console.log(
     [

@@ -8,7 +8,7 @@ export function qrSvgPath(text: string): { extent: number; path: string } {
   const { size, data } = qr.modules;
   let path = '';
   for (let row = 0; row < size; row++) {
-    for (let col = 0; col < size; ) {
+    for (let col = 0; col < size;) {
       if (!data[row * size + col]) {
         col++;
         continue;

@@ -97,3 +97,11 @@ export const decisionSchema = z
   });
 
 export type RegistrationInput = z.output<typeof registrationSchema>;
+
+export const createStaffSchema = z.object({
+  email,
+  fullName: requiredText('ФИО', 150),
+  role: z.enum(['operator', 'admin'], { error: 'Выберите роль' }),
+});
+
+export const resetStaffSchema = z.object({ userId: z.uuid('Сотрудник не найден — обновите страницу') });

@@ -14,7 +14,7 @@ export function newTotpSecret(): string {
 }
 
 function totp(secretBase32: string, label = 'staff'): TOTP {
-  return new TOTP({ ...PARAMS, issuer: 'Энергокабинет', label, secret: Secret.fromBase32(secretBase32) });
+  return new TOTP({ ...PARAMS, issuer: 'Energokabinet', label, secret: Secret.fromBase32(secretBase32) });
 }
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */

@@ -228,7 +228,10 @@ describe('registerHousehold', () => {
     const refusals = await Promise.all(
       Array.from({ length: REGISTRATION_PER_IP.limit }, async (_, i) =>
         registerHousehold(
-          await validRegistration({ accountNumber: `8888${String(i).padStart(4, '0')}`, email: `probe${i}@example.ru` }),
+          await validRegistration({
+            accountNumber: `8888${String(i).padStart(4, '0')}`,
+            email: `probe${i}@example.ru`,
+          }),
           ctx(ip, now),
         ),
       ),

@@ -19,8 +19,8 @@ export default async function StaffLoginPage({ searchParams }: PageProps<'/admin
       <div className="card">
         <LoginForm action={loginStaff} loginLabel="Служебный e-mail" next={next} variant="second-factor" />
         <p className="mt-4 text-sm text-slate-600">
-          Забыли пароль или потеряли телефон с приложением? Обратитесь к администратору портала: он
-          сбросит вход, и при следующем входе вы подключите приложение заново.
+          Забыли пароль или потеряли телефон с приложением? Обратитесь к администратору портала: он сбросит вход, и при
+          следующем входе вы подключите приложение заново.
         </p>
       </div>
     </div>
