@@ -1,11 +1,14 @@
 // Auth.js: three credentials doors (household, company, staff) and signed JWT session cookies.
-// The token carries the user id, role and session version; lib/auth/session.ts compares the
-// version with the database on every request, which is what ends old sessions.
+// The token names a row of `sessions` (lib/auth/sessions.ts) and carries the user id, role and
+// session version; every read of the session — pages, actions, /api/auth/session — checks that
+// the row is alive and the version current, so logout and «выйти везде» end copied cookies too.
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/auth/authenticate';
-import type { LoginFailure, LoginKind } from '@/lib/auth/login-kinds';
+import type { LoginDoor, LoginFailure } from '@/lib/auth/login-doors';
 import { verifiedSessionRefresh } from '@/lib/auth/session-refresh';
+import { LONGEST_SESSION_SECONDS, liveSession, openSession } from '@/lib/auth/sessions';
+import { staffSecondStep } from '@/lib/auth/staff-login';
 import { authSecret } from '@/lib/config/auth-secret';
 import { clientIp } from '@/lib/http/client-ip';
 
@@ -13,6 +16,7 @@ declare module 'next-auth' {
   interface User {
     role?: string;
     sessionVersion?: number;
+    sid?: string;
   }
 }
 
@@ -21,6 +25,7 @@ declare module '@auth/core/jwt' {
     uid?: string;
     role?: string;
     sv?: number;
+    sid?: string;
   }
 }
 
@@ -31,55 +36,68 @@ class LoginRefused extends CredentialsSignin {
   }
 }
 
-function door(kind: LoginKind) {
+function credentialsDoor(door: LoginDoor) {
   return Credentials({
-    id: kind,
-    credentials: { login: {}, password: {} },
+    id: door,
+    credentials: { login: {}, password: {}, code: {}, remember: {} },
     async authorize(credentials, request) {
       const login = typeof credentials.login === 'string' ? credentials.login : '';
       const password = typeof credentials.password === 'string' ? credentials.password : '';
+      const code = typeof credentials.code === 'string' ? credentials.code.slice(0, 64) : '';
+      const remember = credentials.remember === 'on' || credentials.remember === 'true';
       if (!login || !password || login.length > 254 || password.length > 1024) throw new LoginRefused('invalid');
-      const outcome = await authenticate({ kind, login, password, ip: clientIp(request.headers) });
+      const ip = clientIp(request.headers);
+      const outcome = await authenticate({ door, login, password, ip });
       if (!outcome.ok) throw new LoginRefused(outcome.reason);
       const { user } = outcome;
+      let secondFactor = false;
+      if (door === 'staff') {
+        const step = await staffSecondStep(user.id, code, ip);
+        if (!step.ok) throw new LoginRefused(step.reason);
+        secondFactor = step.passed;
+      }
+      const sid = await openSession({ userId: user.id, door, remember, secondFactor });
       return {
         id: user.id,
         name: user.fullName,
         email: user.email,
         role: user.role,
         sessionVersion: user.sessionVersion,
+        sid,
       };
     },
   });
 }
-
-const SESSION_MAX_AGE = 7 * 24 * 60 * 60;
 
 function config(): NextAuthConfig {
   return {
     // Read lazily: `next build` imports this module without any secret configured.
     secret: authSecret(),
     trustHost: true,
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE, updateAge: 24 * 60 * 60 },
+    // The cookie may live as long as the longest session; each session's own end is in its row.
+    session: { strategy: 'jwt', maxAge: LONGEST_SESSION_SECONDS, updateAge: 24 * 60 * 60 },
     pages: { signIn: '/fiz/login' },
-    providers: [door('household'), door('company'), door('staff')],
+    providers: [credentialsDoor('household'), credentialsDoor('company'), credentialsDoor('staff')],
     callbacks: {
-      jwt({ token, user, trigger, session }) {
+      async jwt({ token, user, trigger, session }) {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          token.sid = user.sid;
+          return token;
         }
         if (trigger === 'update' && token.uid) {
           const sv = verifiedSessionRefresh(token.uid, session);
           if (sv !== null) token.sv = sv;
         }
-        return token;
+        // Null ends the session: Auth.js clears the cookie and every reader sees no one.
+        return (await liveSession(token)) ? token : null;
       },
       session({ session, token }) {
         return {
           ...session,
-          user: { ...session.user, id: token.uid ?? '', role: token.role, sessionVersion: token.sv },
+          user: { ...session.user, id: token.uid ?? '', role: token.role, sessionVersion: token.sv, sid: token.sid },
         };
       },
     },

@@ -11,7 +11,9 @@ import { DemoBanner } from '@/components/demo-banner';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { demoMode } from '@/lib/config/env';
+import { redirect } from 'next/navigation';
 import { getUtilityProfile } from '@/lib/content/utility';
+import { isPortalSetUp, NOT_CONFIGURED_PATH } from '@/lib/setup/state';
 
 // Every page reads the database at request time; nothing is prerendered at build.
 export const dynamic = 'force-dynamic';
@@ -30,6 +32,8 @@ export const viewport: Viewport = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // An empty database (a real deployment before `npm run setup`): a clear 503 page, not a 500.
+  if (!(await isPortalSetUp())) redirect(NOT_CONFIGURED_PATH);
   const profile = await getUtilityProfile();
   return (
     <html lang="ru">

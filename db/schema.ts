@@ -31,7 +31,7 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataTyp
 
 // ─── Enums ──────────────────────────────────────────────────────────────────
 
-export const userRole = pgEnum('user_role', ['subscriber', 'company_user', 'staff', 'admin']);
+export const userRole = pgEnum('user_role', ['subscriber', 'company_user', 'operator', 'admin']);
 export const userStatus = pgEnum('user_status', [
   'email_unconfirmed',
   'awaiting_approval',
@@ -806,7 +806,8 @@ export const auditLog = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** No foreign key: the trail keeps who acted after that user is deleted. */
+    actorUserId: uuid('actor_user_id'),
     action: text('action').notNull(),
     subjectType: text('subject_type'),
     subjectId: text('subject_id'),
@@ -842,6 +843,99 @@ export const storedFiles = pgTable(
     check('stored_files_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} = octet_length(${t.content})`),
     check('stored_files_type', sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')`),
     check('stored_files_purpose_format', sql`${t.purpose} ~ '^[a-z][a-z_]*$'`),
+  ],
+);
+
+// ─── Sessions, staff second factor, refund approvals (auth) ──────────────────
+
+export const sessionDoor = pgEnum('session_door', ['household', 'company', 'staff']);
+
+/**
+ * One row per signed-in browser; the cookie carries the row's id. Logout deletes the row, which
+ * kills a copied cookie too. `expires_at` is the absolute end; `idle_seconds`, when set, ends a
+ * session that was not used for that long (staff).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    door: sessionDoor('door').notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    idleSeconds: integer('idle_seconds'),
+    /** When this session passed the second factor (staff); null: only the enrolment page is open. */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    index('sessions_expires_idx').on(t.expiresAt),
+    check('sessions_expiry_after_start', sql`${t.expiresAt} > ${t.createdAt}`),
+    check('sessions_idle_positive', sql`${t.idleSeconds} is null or ${t.idleSeconds} > 0`),
+  ],
+);
+
+/**
+ * A staff member's TOTP secret (RFC 6238), encrypted with a key derived from AUTH_SECRET.
+ * Unconfirmed until the first code from the app is accepted. `last_step` refuses a code replay.
+ */
+export const staffTotp = pgTable('staff_totp', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretSealed: text('secret_sealed').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  lastStep: bigint('last_step', { mode: 'number' }),
+  createdAt: createdAt(),
+});
+
+/** Ten single-use recovery codes per staff member; only the SHA-256 is stored. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('staff_recovery_codes_hash_key').on(t.userId, t.codeHash)],
+);
+
+export const refundRequestStatus = pgEnum('refund_request_status', ['pending', 'approving', 'approved', 'declined']);
+
+/** A refund above the threshold waits here until a second staff member approves it. */
+export const refundRequests = pgTable(
+  'refund_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    reason: text('reason').notNull(),
+    status: refundRequestStatus('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'restrict' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    refundId: uuid('refund_id').references(() => refunds.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    index('refund_requests_payment_idx').on(t.paymentId, t.status),
+    check('refund_requests_amount_positive', sql`${t.amountKopecks} > 0`),
+    check('refund_requests_second_person', sql`${t.decidedBy} is null or ${t.decidedBy} <> ${t.requestedBy}`),
+    check(
+      'refund_requests_decided',
+      sql`(${t.status} in ('pending')) = (${t.decidedBy} is null) and (${t.status} = 'approved') = (${t.refundId} is not null)`,
+    ),
   ],
 );
 

@@ -2,6 +2,7 @@ import { dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
 import { demoLogins } from '@/db/seed/demo-logins';
+import { ensureDemoStaffFactors } from '@/lib/auth/demo-staff';
 import { authSecret } from '@/lib/config/auth-secret';
 import { ConfigError, env } from '@/lib/config/env';
 import { productionProblems, StartRefused } from '@/lib/config/start-check';
@@ -45,6 +46,7 @@ export async function prepareServer(): Promise<void> {
     return;
   }
   await seedDemoData(handle.db);
+  await ensureDemoStaffFactors(handle.db);
   const origin = configuredOrigin();
   console.log(
     [

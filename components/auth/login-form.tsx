@@ -1,23 +1,31 @@
 'use client';
 
-import { ActionForm, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/validated';
-import { loginSchema } from '@/lib/auth/schemas';
+import { householdLoginSchema, loginSchema, staffLoginSchema } from '@/lib/auth/schemas';
 
+/**
+ * One login form for the three doors: households may tick «запомнить меня», staff type the code
+ * of their second factor in the same form.
+ */
 export function LoginForm({
   action,
   loginLabel,
   loginHint,
   next,
+  variant = 'plain',
 }: {
   action: FormAction;
   loginLabel: string;
   loginHint?: string;
   next?: string;
+  variant?: 'plain' | 'remember' | 'second-factor';
 }) {
+  const schema =
+    variant === 'remember' ? householdLoginSchema : variant === 'second-factor' ? staffLoginSchema : loginSchema;
   return (
     <ActionForm
-      schema={loginSchema}
+      schema={schema}
       action={action}
       defaultValues={{ login: '', password: '', next: next ?? '' }}
       className="space-y-4"
@@ -25,6 +33,23 @@ export function LoginForm({
       <input type="hidden" name="next" value={next ?? ''} />
       <TextField name="login" label={loginLabel} hint={loginHint} autoComplete="username" required />
       <PasswordField name="password" label="Пароль" autoComplete="current-password" required />
+      {variant === 'second-factor' ? (
+        <TextField
+          name="code"
+          label="Код подтверждения"
+          hint="Шесть цифр из приложения-аутентификатора или код восстановления. При первом входе оставьте пустым — мы предложим подключить приложение."
+          autoComplete="one-time-code"
+          inputMode="text"
+          maxLength={64}
+        />
+      ) : null}
+      {variant === 'remember' ? (
+        <CheckboxField
+          name="remember"
+          label="Запомнить меня"
+          hint="На 30 дней. На чужом компьютере не отмечайте: без отметки вход закончится, когда вы закроете браузер."
+        />
+      ) : null}
       <SubmitButton pendingLabel="Входим…">Войти</SubmitButton>
     </ActionForm>
   );

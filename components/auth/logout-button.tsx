@@ -1,5 +1,5 @@
 import { logout, logoutEverywhere } from '@/app/session-actions';
-import type { LoginKind } from '@/lib/auth/login-kinds';
+import type { LoginDoor } from '@/lib/auth/login-doors';
 
 /** Plain forms: logging out works before (and without) JavaScript. */
 export function LogoutButton({
@@ -7,7 +7,7 @@ export function LogoutButton({
   everywhere = false,
   className,
 }: {
-  door: LoginKind;
+  door: LoginDoor;
   everywhere?: boolean;
   className?: string;
 }) {

@@ -4,6 +4,7 @@ import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } fro
 import type { FormAction } from '@/lib/actions/validated';
 import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
 import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PasswordStrength } from './password-strength';
 
 export function ContactsForm({ action, fullName, phone }: { action: FormAction; fullName: string; phone: string }) {
   return (
@@ -64,6 +65,7 @@ export function ChangePasswordForm({ action }: { action: FormAction }) {
         autoComplete="new-password"
         required
       />
+      <PasswordStrength />
       <PasswordField name="passwordConfirm" label="Новый пароль ещё раз" autoComplete="new-password" required />
       <SubmitButton pendingLabel="Меняем…">Сменить пароль</SubmitButton>
     </ActionForm>

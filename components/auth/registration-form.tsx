@@ -5,6 +5,7 @@ import type { FormAction } from '@/lib/actions/validated';
 import { CONSENT_DOCUMENT_PATH } from '@/lib/auth/consent';
 import { registrationSchema } from '@/lib/auth/schemas';
 import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PasswordStrength } from './password-strength';
 
 const empty = {
   accountNumber: '',
@@ -52,6 +53,7 @@ export function RegistrationForm({ action }: { action: FormAction }) {
         autoComplete="new-password"
         required
       />
+      <PasswordStrength />
       <PasswordField name="passwordConfirm" label="Пароль ещё раз" autoComplete="new-password" required />
       <CheckboxField
         name="consent"

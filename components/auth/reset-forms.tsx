@@ -4,6 +4,7 @@ import { ActionForm, PasswordField, SubmitButton, TextField } from '@/components
 import type { FormAction } from '@/lib/actions/validated';
 import { resetCompleteSchema, resetRequestSchema } from '@/lib/auth/schemas';
 import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PasswordStrength } from './password-strength';
 
 export function ResetRequestForm({ action }: { action: FormAction }) {
   return (
@@ -36,6 +37,7 @@ export function NewPasswordForm({ action, token }: { action: FormAction; token: 
         autoComplete="new-password"
         required
       />
+      <PasswordStrength />
       <PasswordField name="passwordConfirm" label="Новый пароль ещё раз" autoComplete="new-password" required />
       <SubmitButton pendingLabel="Сохраняем…">Сохранить пароль</SubmitButton>
     </ActionForm>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { LogoutButton } from '@/components/auth/logout-button';
-import type { LoginKind } from '@/lib/auth/login-kinds';
+import type { LoginDoor } from '@/lib/auth/login-doors';
 
 export interface NavItem {
   href: string;
@@ -8,7 +8,7 @@ export interface NavItem {
 }
 
 /** The strip under the site header inside a cabinet: who is signed in, where to go, how to leave. */
-export function CabinetNav({ door, userName, items }: { door: LoginKind; userName: string; items: NavItem[] }) {
+export function CabinetNav({ door, userName, items }: { door: LoginDoor; userName: string; items: NavItem[] }) {
   return (
     <div className="mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 pb-3">
       <nav aria-label="Разделы кабинета">

@@ -13,11 +13,14 @@ export function RefundForm({
   paymentId,
   invId,
   refundable,
+  approvalAbove,
 }: {
   action: FormAction;
   paymentId: string;
   invId: number;
   refundable: string;
+  /** Refunds above this need a second staff member's approval. */
+  approvalAbove?: string;
 }) {
   return (
     <ActionForm
@@ -30,7 +33,7 @@ export function RefundForm({
       <TextField
         name="amount"
         label="Сумма возврата, ₽"
-        hint={`Не больше ${refundable}; рубли и копейки через запятую`}
+        hint={`Не больше ${refundable}; рубли и копейки через запятую${approvalAbove ? `. Больше ${approvalAbove} — после одобрения другим сотрудником` : ''}`}
         inputMode="decimal"
         autoComplete="off"
         required

@@ -27,14 +27,14 @@ import { randomFor, type Random } from './random';
 
 // ─── The cast ───────────────────────────────────────────────────────────────
 
-type UserKey = 'operator' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov';
+type UserKey = 'operator' | 'admin' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov';
 
 interface UserSpec {
   key: UserKey;
   email: string;
   fullName: string;
   phone: string;
-  role: 'subscriber' | 'company_user' | 'staff';
+  role: 'subscriber' | 'company_user' | 'operator' | 'admin';
   status: 'active';
   registrationAddress?: string;
   /** How long ago the user registered. */
@@ -47,9 +47,18 @@ const userSpecs: UserSpec[] = [
     email: 'operator@example.com',
     fullName: 'Смирнова Елена Андреевна',
     phone: '+7 (498) 314-10-05',
-    role: 'staff',
+    role: 'operator',
     status: 'active',
     daysAgo: 420,
+  },
+  {
+    key: 'admin',
+    email: 'admin@example.com',
+    fullName: 'Орлов Виктор Павлович',
+    phone: '+7 (498) 314-10-01',
+    role: 'admin',
+    status: 'active',
+    daysAgo: 430,
   },
   {
     key: 'ivanova',
@@ -463,8 +472,8 @@ export async function seedAccounts(
       decidedBy: active && u.role === 'subscriber' ? decidedBy : null,
       // Subscribers and company users accept the consent; the current text was accepted recently
       // (re-accepted by long-time users). Staff work under their employment contract.
-      consentVersion: u.role === 'staff' ? null : CONSENT_VERSION,
-      consentAt: u.role === 'staff' ? null : u.daysAgo > 20 ? ago(20) : createdAt,
+      consentVersion: u.role === 'operator' || u.role === 'admin' ? null : CONSENT_VERSION,
+      consentAt: u.role === 'operator' || u.role === 'admin' ? null : u.daysAgo > 20 ? ago(20) : createdAt,
       newsSubscription: u.key === 'ivanova' || u.key === 'sidorova',
       createdAt,
       updatedAt: createdAt,

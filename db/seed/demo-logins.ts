@@ -2,6 +2,14 @@
 // Every demo user shares one password.
 export const DEMO_PASSWORD = 'Energo-demo-2026';
 
+/**
+ * The demo staff's second factor (TOTP, RFC 6238): add this key to any authenticator app, or
+ * compute the code from it (the e2e tests do). Public like the password: demo only.
+ */
+export const DEMO_TOTP_SECRET = 'ENERGOKABINETDEMOSTAFFTOTPKEYAAA';
+
+export const demoStaffEmails = ['operator@example.com', 'admin@example.com'] as const;
+
 export const demoLogins: { role: string; login: string; password: string; note: string }[] = [
   {
     role: 'Абонент (физлицо)',
@@ -26,7 +34,13 @@ export const demoLogins: { role: string; login: string; password: string; note: 
     role: 'Сотрудник',
     login: 'operator@example.com',
     password: DEMO_PASSWORD,
-    note: 'Смирнова Е. А.: консоль сотрудника',
+    note: `Смирнова Е. А.: консоль сотрудника; код — из ключа TOTP ${DEMO_TOTP_SECRET}`,
+  },
+  {
+    role: 'Администратор',
+    login: 'admin@example.com',
+    password: DEMO_PASSWORD,
+    note: 'Орлов В. П.: сотрудники, выгрузки, одобрение крупных возвратов; тот же ключ TOTP',
   },
   {
     role: 'Для регистрации',

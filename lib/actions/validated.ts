@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { canAccessAccount, requireUser, type SessionUser } from '@/lib/auth/session';
-import type { LoginKind } from '@/lib/auth/login-kinds';
+import type { LoginDoor } from '@/lib/auth/login-doors';
 import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
 import { type ActionResult, fail } from './result';
 
@@ -32,7 +32,7 @@ export function validatedAction<S extends z.ZodType, T extends object>(
 ): FormAction<T> {
   return async (_prev, formData) => {
     if (!(formData instanceof FormData)) return fail(INVALID_FORM);
-    const parsed = schema.safeParse(formDataToObject(formData));
+    const parsed = await schema.safeParseAsync(formDataToObject(formData));
     if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
     const unstorable = unstorableFieldErrors(parsed.data);
     if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);
@@ -45,7 +45,7 @@ export function validatedAction<S extends z.ZodType, T extends object>(
  * the input names an `accountId`, proof that the account belongs to this user.
  */
 export function userAction<S extends z.ZodType, T extends object>(
-  kind: LoginKind,
+  door: LoginDoor,
   schema: S,
   run: (input: z.output<S>, user: SessionUser, formData: FormData) => Promise<ActionResult<T>>,
 ): FormAction<T> {
@@ -53,9 +53,9 @@ export function userAction<S extends z.ZodType, T extends object>(
   // typed failure, not an error page.
   return async (_prev, formData) =>
     guarded(async () => {
-      const user = await requireUser(kind);
+      const user = await requireUser(door);
       if (!(formData instanceof FormData)) return fail(INVALID_FORM);
-      const parsed = schema.safeParse(formDataToObject(formData));
+      const parsed = await schema.safeParseAsync(formDataToObject(formData));
       if (!parsed.success) return fail(INVALID_FORM, fieldErrorsOf(parsed.error));
       const unstorable = unstorableFieldErrors(parsed.data);
       if (Object.keys(unstorable).length) return fail(INVALID_FORM, unstorable);

@@ -5,7 +5,7 @@ import { accounts, accountUsers, rateLimits, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
-import { type LoginFailure, type LoginKind, rolesByKind } from './login-kinds';
+import { type LoginFailure, type LoginDoor, rolesByDoor } from './login-doors';
 
 export interface AuthenticatedUser {
   id: string;
@@ -19,6 +19,11 @@ export type LoginOutcome = { ok: true; user: AuthenticatedUser } | { ok: false; 
 
 /** Failures per login name: enough for typos, too few to guess; the window is the back-off. */
 export const LOGIN_PER_NAME = { limit: 5, windowSeconds: 15 * 60 };
+/**
+ * Attempts per resolved user: a company user answers to the e-mail and every account number, so
+ * the per-name limit alone would multiply with the aliases.
+ */
+export const LOGIN_PER_USER = { limit: 10, windowSeconds: 15 * 60 };
 /** Attempts per address: generous, because a whole office or mobile carrier may share one. */
 export const LOGIN_PER_IP = { limit: 50, windowSeconds: 15 * 60 };
 
@@ -29,8 +34,8 @@ export function normalizeLogin(login: string): string {
   return /^[\d\s-]+$/.test(trimmed) ? trimmed.replace(/[\s-]/g, '') : trimmed;
 }
 
-async function findUser(kind: LoginKind, login: string): Promise<UserRow | undefined> {
-  const roles = [...rolesByKind[kind]];
+async function findUser(door: LoginDoor, login: string): Promise<UserRow | undefined> {
+  const roles = [...rolesByDoor[door]];
   if (login.includes('@')) {
     const [row] = await db()
       .select()
@@ -38,8 +43,8 @@ async function findUser(kind: LoginKind, login: string): Promise<UserRow | undef
       .where(and(sql`lower(${users.email}) = ${login}`, inArray(users.role, roles)));
     return row;
   }
-  if (!/^\d{6,12}$/.test(login) || kind === 'staff') return undefined;
-  if (kind === 'household') {
+  if (!/^\d{6,12}$/.test(login) || door === 'staff') return undefined;
+  if (door === 'household') {
     const [row] = await db()
       .select({ user: users })
       .from(accounts)
@@ -73,23 +78,33 @@ async function burnPasswordCheck(password: string): Promise<void> {
  * Account states are only revealed to someone who knows the password.
  */
 export async function authenticate(input: {
-  kind: LoginKind;
+  door: LoginDoor;
   login: string;
   password: string;
   ip: string;
 }): Promise<LoginOutcome> {
   const login = normalizeLogin(input.login);
-  const nameKey = `login:name:${input.kind}:${login}`;
+  const nameKey = `login:name:${input.door}:${login}`;
   const [perName, perIp] = await Promise.all([
     hitRateLimit(nameKey, LOGIN_PER_NAME),
     hitRateLimit(`login:ip:${input.ip}`, LOGIN_PER_IP),
   ]);
   if (!perName.allowed || !perIp.allowed) {
-    await audit({ action: 'login.rate_limited', ip: input.ip, details: { kind: input.kind, login } });
+    await audit({ action: 'login.rate_limited', ip: input.ip, details: { door: input.door, login } });
     return { ok: false, reason: 'rate_limited' };
   }
 
-  const user = await findUser(input.kind, login);
+  const user = await findUser(input.door, login);
+  const userKey = user ? `login:user:${user.id}` : null;
+  if (userKey && !(await hitRateLimit(userKey, LOGIN_PER_USER)).allowed) {
+    await audit({
+      action: 'login.rate_limited',
+      actorUserId: user!.id,
+      ip: input.ip,
+      details: { door: input.door, login, perUser: true },
+    });
+    return { ok: false, reason: 'rate_limited' };
+  }
   const passwordOk = user
     ? await verifyPassword(user.passwordHash, input.password)
     : (await burnPasswordCheck(input.password), false);
@@ -100,12 +115,14 @@ export async function authenticate(input: {
       subjectType: 'user',
       subjectId: user?.id,
       ip: input.ip,
-      details: { kind: input.kind, login, reason: 'invalid' },
+      details: { door: input.door, login, reason: 'invalid' },
     });
     return { ok: false, reason: 'invalid' };
   }
 
-  await db().delete(rateLimits).where(eq(rateLimits.key, nameKey));
+  await db()
+    .delete(rateLimits)
+    .where(inArray(rateLimits.key, [nameKey, `login:user:${user.id}`]));
   if (user.status !== 'active') {
     await audit({
       action: 'login.failure',
@@ -113,7 +130,7 @@ export async function authenticate(input: {
       subjectType: 'user',
       subjectId: user.id,
       ip: input.ip,
-      details: { kind: input.kind, reason: user.status },
+      details: { door: input.door, reason: user.status },
     });
     return { ok: false, reason: user.status };
   }
@@ -124,7 +141,7 @@ export async function authenticate(input: {
     subjectType: 'user',
     subjectId: user.id,
     ip: input.ip,
-    details: { kind: input.kind },
+    details: { door: input.door },
   });
   return {
     ok: true,

@@ -7,19 +7,36 @@ import { kickEmailDelivery } from '@/lib/email/outbox';
 import { renderEmailChangeConfirm, renderEmailChangeNotice, renderPasswordChanged } from '@/lib/email/templates';
 import { formatDateTime } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
+import { hitRateLimit } from '@/lib/security/rate-limit';
 import { queueAccountEmail } from './mail';
 import { hashPassword, verifyPassword } from './password';
 import type { preferencesSchema } from './schemas';
 import type { SessionUser } from './session';
-import { consumeToken, issueToken } from './tokens';
+import { endSessionsOf } from './sessions';
+import { consumeToken, issueToken, revokeAllTokens } from './tokens';
 import { isUniqueViolation } from '@/lib/db-errors';
 import type { z } from 'zod';
 
 const wrongPassword = fail('Текущий пароль указан неверно', { currentPassword: 'Текущий пароль указан неверно' });
 
-async function passwordMatches(userId: string, password: string): Promise<boolean> {
+/** Current-password checks per user: a session holder must not brute-force the password. */
+export const PASSWORD_CHECKS_PER_USER = { limit: 5, windowSeconds: 15 * 60 };
+
+const tooManyChecks = fail('Слишком много попыток ввести текущий пароль. Подождите 15 минут.', {
+  currentPassword: 'Слишком много попыток. Подождите 15 минут.',
+});
+
+type PasswordCheck = 'ok' | 'wrong' | 'rate_limited';
+
+async function checkCurrentPassword(userId: string, password: string): Promise<PasswordCheck> {
+  const limit = await hitRateLimit(`password-check:user:${userId}`, PASSWORD_CHECKS_PER_USER);
+  if (!limit.allowed) return 'rate_limited';
   const [row] = await db().select({ hash: users.passwordHash }).from(users).where(eq(users.id, userId));
-  return row ? verifyPassword(row.hash, password) : false;
+  return row && (await verifyPassword(row.hash, password)) ? 'ok' : 'wrong';
+}
+
+function refusal(check: Exclude<PasswordCheck, 'ok'>) {
+  return check === 'rate_limited' ? tooManyChecks : wrongPassword;
 }
 
 export async function updateContacts(
@@ -51,17 +68,20 @@ export async function updatePreferences(
 export async function changePassword(
   user: SessionUser,
   input: { currentPassword: string; password: string },
-  context: { ip: string; origin: string; now?: Date },
+  context: { ip: string; origin: string; now?: Date; keepSessionId?: string },
 ): Promise<ActionResult<{ sessionVersion: number }>> {
-  if (!(await passwordMatches(user.id, input.currentPassword))) return wrongPassword;
+  const check = await checkCurrentPassword(user.id, input.currentPassword);
+  if (check !== 'ok') return refusal(check);
   const now = context.now ?? new Date();
   const passwordHash = await hashPassword(input.password);
   const sessionVersion = await db().transaction(async (tx) => {
     const [row] = await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, pendingEmail: null, updatedAt: now })
       .where(eq(users.id, user.id))
       .returning({ sessionVersion: users.sessionVersion });
+    await revokeAllTokens(tx, user.id, now);
+    await endSessionsOf(tx, user.id, context.keepSessionId);
     await queueAccountEmail(tx, user.email, (utilityName) =>
       renderPasswordChanged({
         utilityName,
@@ -90,7 +110,8 @@ export async function requestEmailChange(
   input: { newEmail: string; currentPassword: string },
   context: { ip: string; origin: string; now?: Date },
 ): Promise<ActionResult> {
-  if (!(await passwordMatches(user.id, input.currentPassword))) return wrongPassword;
+  const check = await checkCurrentPassword(user.id, input.currentPassword);
+  if (check !== 'ok') return refusal(check);
   if (input.newEmail === user.email.toLowerCase()) {
     return fail('Это ваш текущий адрес', { newEmail: 'Это ваш текущий адрес' });
   }
@@ -189,6 +210,7 @@ export async function endAllSessions(user: SessionUser, context: { ip: string })
       .update(users)
       .set({ sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: new Date() })
       .where(eq(users.id, user.id));
+    await endSessionsOf(tx, user.id);
     await audit(
       { action: 'logout.everywhere', actorUserId: user.id, subjectType: 'user', subjectId: user.id, ip: context.ip },
       tx,

@@ -9,7 +9,9 @@ import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { queueAccountEmail } from './mail';
 import { hashPassword } from './password';
-import { consumeToken, issueToken } from './tokens';
+import { isStaffRole } from './login-doors';
+import { endSessionsOf } from './sessions';
+import { consumeToken, issueToken, revokeAllTokens } from './tokens';
 
 /** Letters per address and requests per client: enough for a lost letter, too few to spam someone. */
 export const RESET_PER_EMAIL = { limit: 3, windowSeconds: 60 * 60 };
@@ -35,10 +37,13 @@ export async function requestPasswordReset(
   if (!perIp.allowed || !perEmail.allowed) return;
 
   const [user] = await db()
-    .select({ id: users.id, email: users.email, fullName: users.fullName, status: users.status })
+    .select({ id: users.id, email: users.email, fullName: users.fullName, status: users.status, role: users.role })
     .from(users)
     .where(sql`lower(${users.email}) = ${email}`);
   if (!user || user.status === 'rejected' || user.status === 'blocked') return;
+  // Staff have no self-service recovery: an admin resets them in the console (a mailbox alone
+  // must never open the console).
+  if (isStaffRole(user.role)) return;
 
   await db().transaction(async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: 'password_reset', now });
@@ -80,12 +85,16 @@ export async function completePasswordReset(
   const outcome = await db().transaction(async (tx): Promise<ResetOutcome> => {
     const used = await consumeToken(tx, token, 'password_reset', now);
     if (!used) return { ok: false };
+    // A pending e-mail change dies with the reset: it may be the attacker's, started with the
+    // phished password (its token is used up below, with every other outstanding link).
     const [user] = await tx
       .update(users)
-      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now })
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, pendingEmail: null, updatedAt: now })
       .where(eq(users.id, used.userId))
       .returning({ id: users.id, email: users.email, fullName: users.fullName });
     if (!user) return { ok: false };
+    await revokeAllTokens(tx, user.id, now);
+    await endSessionsOf(tx, user.id);
     const removed = await tx
       .delete(cardBindings)
       .where(eq(cardBindings.userId, user.id))

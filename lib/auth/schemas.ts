@@ -41,6 +41,21 @@ export const loginSchema = z.object({
   next: z.string().max(500).optional(),
 });
 
+/** Households may stay signed in for 30 days («запомнить меня»); otherwise until the browser closes. */
+export const householdLoginSchema = loginSchema.extend({ remember: checkbox });
+
+/** Staff type the code from their authenticator app (or a recovery code) in the same form. */
+export const staffLoginSchema = loginSchema.extend({
+  code: z.string().trim().max(64, 'Код — шесть цифр из приложения или код восстановления').optional(),
+});
+
+export const enrolSchema = z.object({
+  code: z
+    .string({ error: 'Введите код из приложения' })
+    .trim()
+    .regex(/^\d{3}\s?\d{3}$/, 'Код — шесть цифр из приложения'),
+});
+
 export const resetRequestSchema = z.object({ email });
 
 export const resetCompleteSchema = z
@@ -82,3 +97,11 @@ export const decisionSchema = z
   });
 
 export type RegistrationInput = z.output<typeof registrationSchema>;
+
+export const createStaffSchema = z.object({
+  email,
+  fullName: requiredText('ФИО', 150),
+  role: z.enum(['operator', 'admin'], { error: 'Выберите роль' }),
+});
+
+export const resetStaffSchema = z.object({ userId: z.uuid('Сотрудник не найден — обновите страницу') });

@@ -5,44 +5,79 @@ import { cache } from 'react';
 import { auth } from '@/auth';
 import { db } from '@/db/client';
 import { accounts, accountUsers, users } from '@/db/schema';
-import { type LoginKind, rolesByKind } from './login-kinds';
+import { type LoginDoor, rolesByDoor } from './login-doors';
+import { type LiveSession, liveSession } from './sessions';
 
 export type SessionUser = Omit<typeof users.$inferSelect, 'passwordHash'>;
 
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
 const { passwordHash: _omitted, ...publicColumns } = getTableColumns(users);
 
-export const loginPathByKind: Record<LoginKind, string> = {
+export const loginPathByDoor: Record<LoginDoor, string> = {
   household: '/fiz/login',
   company: '/lk/login',
   staff: '/admin/login',
 };
 
-/**
- * The signed-in user, re-read from the database on every request: a cookie whose session version
- * is older than the user's (password changed, recovered, «выйти везде») or whose user is no longer
- * active counts as no session at all. Memoised per request.
- */
-export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
-  if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
-  if (!/^[0-9a-f-]{36}$/i.test(claims.id)) return null;
-  const [user] = await db().select(publicColumns).from(users).where(eq(users.id, claims.id));
-  if (!user || user.status !== 'active' || user.sessionVersion !== claims.sessionVersion) return null;
-  return user;
-});
-
-export function canUseDoor(user: SessionUser, kind: LoginKind): boolean {
-  return (rolesByKind[kind] as readonly string[]).includes(user.role);
+export interface CurrentSession {
+  user: SessionUser;
+  session: LiveSession;
 }
 
+/**
+ * The signed-in user and their session, re-read from the database on every request: a cookie
+ * whose session row is gone (logout), ended (absolute or idle limit) or whose session version is
+ * older than the user's (password changed, recovered, «выйти везде»), or whose user is no longer
+ * active, counts as no session at all. Memoised per request.
+ */
+export const currentSession = cache(async (): Promise<CurrentSession | null> => {
+  const session = await auth();
+  const claims = session?.user as { id?: string; sessionVersion?: number; sid?: string } | undefined;
+  if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
+  const live = await liveSession({ sid: claims.sid, uid: claims.id, sv: claims.sessionVersion });
+  if (!live) return null;
+  const [user] = await db().select(publicColumns).from(users).where(eq(users.id, claims.id));
+  if (!user || user.status !== 'active' || user.sessionVersion !== claims.sessionVersion) return null;
+  // A session opened at one door never serves another, even if the role would fit.
+  if (!canUseDoor(user, live.door)) return null;
+  return { user, session: live };
+});
+
+/**
+ * The signed-in user. A staff session that has not passed the second factor is not a staff user
+ * yet: only the enrolment page (through currentSession) may see it.
+ */
+export const currentUser = cache(async (): Promise<SessionUser | null> => {
+  const current = await currentSession();
+  if (!current) return null;
+  if (current.session.door === 'staff' && !current.session.secondFactorAt) return null;
+  return current.user;
+});
+
+export function canUseDoor(user: SessionUser, door: LoginDoor): boolean {
+  return (rolesByDoor[door] as readonly string[]).includes(user.role);
+}
+
+/** Where a staff session without a second factor is sent before any console page. */
+export const STAFF_ENROL_PATH = '/admin/enrol';
+
 /** For pages and actions: the user of this door, or a redirect to its login page. */
-export async function requireUser(kind: LoginKind, returnTo?: string): Promise<SessionUser> {
+export async function requireUser(door: LoginDoor, returnTo?: string): Promise<SessionUser> {
   const user = await currentUser();
-  if (user && canUseDoor(user, kind)) return user;
+  if (user && canUseDoor(user, door)) return user;
+  if (door === 'staff') {
+    const pending = await currentSession();
+    if (pending && canUseDoor(pending.user, 'staff')) redirect(STAFF_ENROL_PATH);
+  }
   const query = returnTo?.startsWith('/') && !returnTo.startsWith('//') ? `?next=${encodeURIComponent(returnTo)}` : '';
-  redirect(`${loginPathByKind[kind]}${query}`);
+  redirect(`${loginPathByDoor[door]}${query}`);
+}
+
+/** Admin-only pages and actions (staff management, exports): others get the console's home. */
+export async function requireAdmin(returnTo?: string): Promise<SessionUser> {
+  const user = await requireUser('staff', returnTo);
+  if (user.role !== 'admin') redirect('/admin?forbidden=1');
+  return user;
 }
 
 /** Account ids this user may see: households through their links, company users through their company. */

@@ -107,3 +107,16 @@ export async function consumeToken(
 export async function linkIsUsable(token: unknown, purpose: TokenPurpose): Promise<boolean> {
   return (await peekToken(db(), token, purpose)) !== null;
 }
+
+/**
+ * Uses up every outstanding token of a user (reset links, e-mail changes, confirmations): after a
+ * password reset or change, nothing started with the old password may still complete.
+ */
+export async function revokeAllTokens(executor: Db | Tx, userId: string, now: Date): Promise<number> {
+  const revoked = await executor
+    .update(oneTimeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(oneTimeTokens.userId, userId), isNull(oneTimeTokens.usedAt)))
+    .returning({ id: oneTimeTokens.id });
+  return revoked.length;
+}

@@ -2,7 +2,7 @@
 // already made, so the client component only renders; and the status route's answer with its own
 // access check (a route handler does not go through the console layout or a page's requireUser).
 import 'server-only';
-import { rolesByKind } from '@/lib/auth/login-kinds';
+import { rolesByDoor } from '@/lib/auth/login-doors';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { formatRunDuration } from './periods';
@@ -63,7 +63,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function billingRunStatusAnswer(user: SessionUser | null, runId: string): Promise<RunStatusAnswer> {
   if (!user) return { status: 401, body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' } };
   // The same rule as canUseDoor(user, 'staff'), without pulling the Auth.js session module in here.
-  if (!(rolesByKind.staff as readonly string[]).includes(user.role))
+  if (!(rolesByDoor.staff as readonly string[]).includes(user.role))
     return { status: 403, body: { error: 'Ход начисления доступен только сотрудникам' } };
   if (!UUID.test(runId)) return { status: 404, body: { error: 'Такого запуска начисления нет' } };
   const run = await billingRunStatus(runId);

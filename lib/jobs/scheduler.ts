@@ -2,6 +2,7 @@ import 'server-only';
 import { deliverDueEmails } from '@/lib/email/deliver';
 import { env } from '@/lib/config/env';
 import { configuredOrigin } from '@/lib/http/app-url';
+import { pruneSessions } from '@/lib/auth/sessions';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
 import { sendReadingReminders } from './reading-reminders';
 
@@ -24,6 +25,7 @@ async function remindersIfDue(): Promise<void> {
 const jobs: [name: string, run: () => Promise<unknown>][] = [
   ['e-mail delivery', () => deliverDueEmails()],
   ['rate-limit pruning', () => pruneRateLimits(new Date(Date.now() - DAY_MS))],
+  ['ended sessions', () => pruneSessions()],
   ['reading reminders', remindersIfDue],
 ];
 

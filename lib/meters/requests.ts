@@ -12,6 +12,7 @@ import { validateNewReading } from '@/lib/readings/consumption';
 import { readingWindowOf } from '@/lib/readings/settings';
 import { readingWindowStatus, shiftPeriod } from '@/lib/readings/window';
 import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
+import { audit } from '@/lib/security/audit';
 import { fieldErrorsOf } from '@/lib/validation/form-data';
 import { checkNameplatePhoto } from './photo';
 import { confirmMeterSchema, rejectMeterSchema, requestMeterSchema } from './schemas';
@@ -218,6 +219,16 @@ export async function confirmMeter(
         submittedAt: now,
       })),
     );
+    await audit(
+      {
+        action: 'meter.confirmed',
+        actorUserId: staff.id,
+        subjectType: 'meter',
+        subjectId: meter.id,
+        details: { serialNumber: meter.serialNumber, period, verificationDue },
+      },
+      tx,
+    );
     return {
       ok: true,
       meterId: meter.id,
@@ -247,8 +258,16 @@ export async function rejectMeter(
         .where(eq(meters.id, parsed.data.meterId));
       return fail(current ? alreadyDecided(current.status) : 'Заявка не найдена — обновите страницу.');
     }
-    // `staff` and the reason are for the audit entry and the subscriber's notice, which need a new
-    // audit action and a place to keep the reason (see the report of issue 4); staff see it now.
+    await audit(
+      {
+        action: 'meter.rejected',
+        actorUserId: staff.id,
+        subjectType: 'meter',
+        subjectId: updated.id,
+        details: { serialNumber: updated.serialNumber, reason: parsed.data.reason },
+      },
+      tx,
+    );
     return { ok: true, meterId: updated.id, message: `Заявка на счётчик № ${updated.serialNumber} отклонена` } as const;
   });
 }

@@ -32,3 +32,9 @@ export const refundSchema = z.object({
 });
 
 export type RefundFormInput = z.output<typeof refundSchema>;
+
+/** Approve or decline a large refund that waits for a second staff member. */
+export const refundDecisionSchema = z.object({
+  requestId: z.uuid('Запрос не найден — обновите страницу'),
+  decision: z.enum(['approve', 'decline'], { error: 'Выберите решение' }),
+});

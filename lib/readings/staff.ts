@@ -10,6 +10,7 @@ import { formatAccountAddress } from '@/lib/accounts/list';
 import { type ActionResult, fail } from '@/lib/actions/result';
 import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { type TariffZone, type ZonePlan, zoneShortLabels, zonesForPlan } from '@/lib/tariffs/zones';
+import { audit } from '@/lib/security/audit';
 import { compareZones } from './consumption';
 import { type CsvValue, toCsv } from './csv';
 import { readingWindowOf } from './settings';
@@ -336,7 +337,7 @@ export async function enterStaffReading(
       `За ${formatPeriod(later.period)} уже приняты показания этого счётчика. Показание за более ранний ${formatPeriod(entry.period)} внести нельзя: расход следующих месяцев уже посчитан от них.`,
     );
   }
-  return submitReadings({
+  const result = await submitReadings({
     meterId: entry.meterId,
     values: entry.values,
     confirmImplausible: entry.confirmImplausible,
@@ -345,6 +346,16 @@ export async function enterStaffReading(
     now,
     period: entry.period,
   });
+  if (result.ok) {
+    await audit({
+      action: 'reading.entered_by_staff',
+      actorUserId: staff.id,
+      subjectType: 'meter',
+      subjectId: entry.meterId,
+      details: { period: entry.period, values: entry.values, confirmImplausible: entry.confirmImplausible },
+    });
+  }
+  return result;
 }
 
 export const CSV_HEADER = [

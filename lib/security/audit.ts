@@ -31,7 +31,21 @@ export type AuditAction =
   | 'card.charged'
   | 'refund.requested'
   | 'refund.completed'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'refund.approval_requested'
+  | 'refund.approved'
+  | 'refund.declined'
+  | 'logout'
+  | 'staff.second_factor_enrolled'
+  | 'staff.second_factor_failed'
+  | 'staff.recovery_code_used'
+  | 'staff.created'
+  | 'staff.reset'
+  | 'staff.role_changed'
+  | 'staff.blocked'
+  | 'staff.unblocked'
+  | 'export.readings'
+  | 'setup.completed';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -49,6 +49,12 @@ test('staff see a missing reading, enter it, and the CSV has it as entered by «
   await expect(row).toHaveAttribute('data-state', 'submitted');
   await expect(row.getByTestId('reading-source')).toContainText('сотрудник (Смирнова Елена Андреевна)');
 
+  // The export holds every household's address: an operator has no button, an admin downloads it.
+  await expect(page.getByTestId('export-csv')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Выйти' }).first().click();
+  await loginAt(page, '/admin/login', 'admin@example.com', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto('/admin/readings?q=50010004');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const download = await downloading;

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_IP, LOGIN_PER_NAME, type LoginOutcome } from '@/lib/auth/authenticate';
-import type { LoginKind } from '@/lib/auth/login-kinds';
+import type { LoginDoor } from '@/lib/auth/login-doors';
 import {
   clearOfWindowEdge,
   freshIp,
@@ -31,8 +31,8 @@ beforeAll(async () => {
   demoHash = (await userByEmail(db(), 'ivanova@example.com'))!.passwordHash;
 });
 
-function login(kind: LoginKind, name: string, password: string, ip = freshIp(200)): Promise<LoginOutcome> {
-  return authenticate({ kind, login: name, password, ip });
+function login(door: LoginDoor, name: string, password: string, ip = freshIp(200)): Promise<LoginOutcome> {
+  return authenticate({ door, login: name, password, ip });
 }
 
 /** Audit rows written for one client address. */
@@ -51,7 +51,7 @@ describe('authenticate: who gets in', () => {
     ['household', 'Sidorova@Example.com ', 'sidorova@example.com', 'subscriber'],
     ['company', 'company@example.com', 'company@example.com', 'company_user'],
     ['company', '70020002', 'company@example.com', 'company_user'],
-    ['staff', 'OPERATOR@example.com', 'operator@example.com', 'staff'],
+    ['staff', 'OPERATOR@example.com', 'operator@example.com', 'operator'],
   ] as const)('%s door, login %j → %s', async (kind, name, email, role) => {
     const expected = (await userByEmail(db(), email))!;
     const outcome = await login(kind, name, DEMO_PASSWORD);
@@ -92,7 +92,7 @@ describe('authenticate: who gets in', () => {
       {
         action: 'login.failure',
         actorUserId: null,
-        details: { kind: 'household', login: 'nobody@example.net', reason: 'invalid' },
+        details: { door: 'household', login: 'nobody@example.net', reason: 'invalid' },
       },
     ]);
     expect(await auditFor(ipWrong)).toMatchObject([
@@ -100,7 +100,7 @@ describe('authenticate: who gets in', () => {
         action: 'login.failure',
         actorUserId: petrov.id,
         subjectId: petrov.id,
-        details: { kind: 'household', reason: 'invalid' },
+        details: { door: 'household', reason: 'invalid' },
       },
     ]);
     // The audit row never holds the password that was typed.
@@ -120,7 +120,7 @@ describe('authenticate: who gets in', () => {
         subjectType: 'user',
         subjectId: ivanova.id,
         ip,
-        details: { kind: 'household' },
+        details: { door: 'household' },
       },
     ]);
   });
@@ -168,7 +168,7 @@ describe('authenticate: rate limits', () => {
       reason: 'rate_limited',
     });
     expect(await auditFor(ip)).toMatchObject([
-      { action: 'login.rate_limited', details: { kind: 'household', login: 'guessed@example.ru' } },
+      { action: 'login.rate_limited', details: { door: 'household', login: 'guessed@example.ru' } },
     ]);
     // The count is per door: the same name at another door is still checked (and fails as unknown there).
     expect(await login('staff', 'guessed@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });

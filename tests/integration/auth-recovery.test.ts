@@ -139,13 +139,13 @@ describe('completePasswordReset', () => {
     expect(audit).toMatchObject({ actorUserId: ivanova.id, details: { cardBindingsRemoved: 2 } });
 
     expect(
-      await authenticate({ kind: 'household', login: '50010001', password: NEW_PASSWORD, ip: ip() }),
+      await authenticate({ door: 'household', login: '50010001', password: NEW_PASSWORD, ip: ip() }),
     ).toMatchObject({
       ok: true,
       user: { id: ivanova.id, sessionVersion: ivanova.sessionVersion + 1 },
     });
     expect(
-      await authenticate({ kind: 'household', login: '50010001', password: DEMO_PASSWORD, ip: ip() }),
+      await authenticate({ door: 'household', login: '50010001', password: DEMO_PASSWORD, ip: ip() }),
     ).toStrictEqual({
       ok: false,
       reason: 'invalid',

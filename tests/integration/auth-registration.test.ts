@@ -55,7 +55,7 @@ async function staff() {
 /** Registers on a fresh household account and returns the applicant, the account and the link's token. */
 async function apply(overrides: Parameters<typeof validRegistration>[0] = {}, at: Date = now) {
   const account = await addHouseholdAccount(db());
-  const input = validRegistration({ accountNumber: account.number, ...overrides });
+  const input = await validRegistration({ accountNumber: account.number, ...overrides });
   const result = await registerHousehold(input, ctx(freshIp(), at));
   expect(result).toStrictEqual({ ok: true });
   const user = await userByEmail(db(), input.email);
@@ -76,7 +76,7 @@ describe('registerHousehold', () => {
     ['an already registered number', '5001-0001', registrationMessages.alreadyRegistered],
   ])('refuses %s with the message at the number field and writes nothing', async (_, accountNumber, message) => {
     const before = await footprint(db());
-    const input = validRegistration({ accountNumber, email: 'refused.applicant@example.ru' });
+    const input = await validRegistration({ accountNumber, email: 'refused.applicant@example.ru' });
     const result = await registerHousehold(input, ctx());
     expect(result).toMatchObject({ ok: false, message: expect.any(String), fieldErrors: { accountNumber: message } });
     expect(await footprint(db())).toStrictEqual(before);
@@ -88,7 +88,7 @@ describe('registerHousehold', () => {
     const closed = await addHouseholdAccount(db(), { status: 'closed' });
     const before = await footprint(db());
     const result = await registerHousehold(
-      validRegistration({ accountNumber: closed.number, email: 'closed@example.ru' }),
+      await validRegistration({ accountNumber: closed.number, email: 'closed@example.ru' }),
       ctx(),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { accountNumber: registrationMessages.closedAccount } });
@@ -96,7 +96,7 @@ describe('registerHousehold', () => {
   });
 
   it('registers the free number 50010004: an unconfirmed owner, one token, one letter with the link', async () => {
-    const input = validRegistration();
+    const input = await validRegistration();
     expect(input).toMatchObject({
       accountNumber: '50010004',
       email: 'kuznetsov.d@example.ru',
@@ -156,7 +156,7 @@ describe('registerHousehold', () => {
     const lettersBefore = (await outboxFor(db(), 'ivanova@example.com')).length;
     const before = await footprint(db());
 
-    const input = validRegistration({ accountNumber: account.number, email: ' IVANOVA@example.com' });
+    const input = await validRegistration({ accountNumber: account.number, email: ' IVANOVA@example.com' });
     expect(await registerHousehold(input, ctx(freshIp(), now))).toStrictEqual({ ok: true });
 
     const after = await footprint(db());
@@ -184,8 +184,8 @@ describe('registerHousehold', () => {
   it('lets exactly one of two simultaneous applications for one number win', async () => {
     const account = await addHouseholdAccount(db());
     const results = await Promise.all(
-      ['race.one@example.ru', 'race.two@example.ru'].map((email) =>
-        registerHousehold(validRegistration({ accountNumber: account.number, email }), ctx(freshIp(), now)),
+      ['race.one@example.ru', 'race.two@example.ru'].map(async (email) =>
+        registerHousehold(await validRegistration({ accountNumber: account.number, email }), ctx(freshIp(), now)),
       ),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
@@ -205,7 +205,7 @@ describe('registerHousehold', () => {
 
   it('frees a number whose applicant never confirmed within the link lifetime', async () => {
     const applied = await apply({ email: 'abandoned@example.ru' }, now);
-    const retry = validRegistration({ accountNumber: applied.account.number, email: 'second.try@example.ru' });
+    const retry = await validRegistration({ accountNumber: applied.account.number, email: 'second.try@example.ru' });
 
     // Still held while the first link is valid.
     const early = await registerHousehold(retry, ctx(freshIp(), shift(now, hours(23))));
@@ -226,9 +226,12 @@ describe('registerHousehold', () => {
   it('refuses the 11th application from one address within the hour, even a valid one', async () => {
     const ip = freshIp();
     const refusals = await Promise.all(
-      Array.from({ length: REGISTRATION_PER_IP.limit }, (_, i) =>
+      Array.from({ length: REGISTRATION_PER_IP.limit }, async (_, i) =>
         registerHousehold(
-          validRegistration({ accountNumber: `8888${String(i).padStart(4, '0')}`, email: `probe${i}@example.ru` }),
+          await validRegistration({
+            accountNumber: `8888${String(i).padStart(4, '0')}`,
+            email: `probe${i}@example.ru`,
+          }),
           ctx(ip, now),
         ),
       ),
@@ -238,7 +241,7 @@ describe('registerHousehold', () => {
     );
 
     const account = await addHouseholdAccount(db());
-    const valid = validRegistration({ accountNumber: account.number, email: 'eleventh@example.ru' });
+    const valid = await validRegistration({ accountNumber: account.number, email: 'eleventh@example.ru' });
     const before = await footprint(db());
     expect(await registerHousehold(valid, ctx(ip, now))).toStrictEqual({
       ok: false,
@@ -375,9 +378,9 @@ describe('staff approval', () => {
 
     // The door is open now, by number and with the password chosen at registration.
     const login = await authenticate({
-      kind: 'household',
+      door: 'household',
       login: '50010004',
-      password: validRegistration().password,
+      password: (await validRegistration()).password,
       ip: freshIp(),
     });
     expect(login).toMatchObject({ ok: true, user: { id: applicant.id, role: 'subscriber' } });
@@ -414,14 +417,14 @@ describe('staff approval', () => {
 
     // With the right password, by number or by e-mail, the door explains the refusal.
     for (const login of [account.number, input.email]) {
-      expect(await authenticate({ kind: 'household', login, password: input.password, ip: freshIp() })).toStrictEqual({
+      expect(await authenticate({ door: 'household', login, password: input.password, ip: freshIp() })).toStrictEqual({
         ok: false,
         reason: 'rejected',
       });
     }
 
     // Someone else may now apply for the number; the rejected application is gone.
-    const other = validRegistration({
+    const other = await validRegistration({
       accountNumber: account.number,
       email: 'right.person@example.ru',
       fullName: 'Тестов Тест',
@@ -440,7 +443,7 @@ describe('staff approval', () => {
       await staff(),
       ctx(freshIp(), now),
     );
-    const again = validRegistration({ accountNumber: account.number, email: 'Second.Chance@example.ru' });
+    const again = await validRegistration({ accountNumber: account.number, email: 'Second.Chance@example.ru' });
     expect(await registerHousehold(again, ctx(freshIp(), now))).toStrictEqual({ ok: true });
     const links = await linksOf(db(), account.number);
     expect(links).toEqual([

@@ -12,7 +12,7 @@ import { createTestDatabase, useAsGlobalDb, type TestDatabase } from './test-db'
 
 export const TEST_ORIGIN = 'http://test.local';
 
-/** A password that passes `newPassword` (not in the common list, long enough). */
+/** A password that passes `newPassword` (not in the common list, at least 12 characters). */
 export const NEW_PASSWORD = 'Tikhaya-reka-2026';
 
 /**
@@ -92,11 +92,11 @@ export const defaultRegistration: RawRegistration = {
  * A registration input passed through `registrationSchema`, exactly as the Server Action hands it
  * to `registerHousehold` (trimmed, lower-cased e-mail, digits-only number, +7 phone).
  */
-export function validRegistration(overrides: Partial<RawRegistration> = {}): RegistrationInput {
+export async function validRegistration(overrides: Partial<RawRegistration> = {}): Promise<RegistrationInput> {
   const raw = { ...defaultRegistration, ...overrides };
   if (overrides.password !== undefined && overrides.passwordConfirm === undefined)
     raw.passwordConfirm = overrides.password;
-  return registrationSchema.parse(raw);
+  return registrationSchema.parseAsync(raw);
 }
 
 // ─── Reading the database ───────────────────────────────────────────────────

@@ -12,6 +12,10 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
+import { openSession } from '@/lib/auth/sessions';
+
+/** The session row each signed-in test user's cookie names. */
+const sessionOf = new Map<string, string>();
 
 export const requestState = {
   /** Who is signed in (their cookie), or nobody. */
@@ -37,10 +41,19 @@ export function authModule() {
     auth: async () => {
       const id = requestState.userId;
       if (!id) return null;
-      const [row] = await db().select({ sv: users.sessionVersion }).from(users).where(eq(users.id, id));
-      return row ? { user: { id, sessionVersion: row.sv } } : null;
+      const [row] = await db()
+        .select({ sv: users.sessionVersion, role: users.role })
+        .from(users)
+        .where(eq(users.id, id));
+      if (!row) return null;
+      // The signed-in browser has one live session row, as a real login opens (staff: past the second factor).
+      if (sessionOf.get(id) === undefined) {
+        const door = row.role === 'subscriber' ? 'household' : row.role === 'company_user' ? 'company' : 'staff';
+        sessionOf.set(id, await openSession({ userId: id, door, remember: false, secondFactor: true }));
+      }
+      return { user: { id, sessionVersion: row.sv, sid: sessionOf.get(id) } };
     },
-    signIn: async (kind: 'household' | 'company' | 'staff', credentials: { login?: unknown; password?: unknown }) => {
+    signIn: async (door: 'household' | 'company' | 'staff', credentials: { login?: unknown; password?: unknown }) => {
       const login = typeof credentials.login === 'string' ? credentials.login : '';
       const password = typeof credentials.password === 'string' ? credentials.password : '';
       const refuse = (code: string) => {
@@ -51,7 +64,7 @@ export function authModule() {
       if (!login || !password || login.length > 254 || password.length > 1024) throw refuse('invalid');
       let outcome;
       try {
-        outcome = await authenticate({ kind, login, password, ip: requestState.ip });
+        outcome = await authenticate({ door, login, password, ip: requestState.ip });
       } catch (cause) {
         throw new AuthError('authorize failed', { cause: cause as Error });
       }

@@ -1,7 +1,7 @@
 'use server';
 
 import { validatedAction } from '@/lib/actions/validated';
-import { loginSchema } from '@/lib/auth/schemas';
+import { staffLoginSchema } from '@/lib/auth/schemas';
 import { signInAt } from '@/lib/auth/sign-in';
 
-export const loginStaff = validatedAction(loginSchema, (input) => signInAt('staff', input));
+export const loginStaff = validatedAction(staffLoginSchema, (input) => signInAt('staff', input));

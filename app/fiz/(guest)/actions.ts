@@ -6,12 +6,12 @@ import { fail } from '@/lib/actions/result';
 import { confirmRegistrationEmail, registerHousehold } from '@/lib/auth/registration';
 import { confirmEmailChange } from '@/lib/auth/profile';
 import { completePasswordReset, requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/recovery';
-import { loginSchema, registrationSchema, resetCompleteSchema, resetRequestSchema } from '@/lib/auth/schemas';
+import { householdLoginSchema, registrationSchema, resetCompleteSchema, resetRequestSchema } from '@/lib/auth/schemas';
 import { signInAt } from '@/lib/auth/sign-in';
 import { requestContext } from '@/lib/http/request-context';
 import { z } from 'zod';
 
-export const loginHousehold = validatedAction(loginSchema, (input) => signInAt('household', input));
+export const loginHousehold = validatedAction(householdLoginSchema, (input) => signInAt('household', input));
 
 export const register = validatedAction(registrationSchema, async (input) => {
   const result = await registerHousehold(input, await requestContext());

@@ -56,7 +56,7 @@ function StatusCell({ row }: { row: OverviewRow }) {
 }
 
 export default async function StaffReadingsPage({ searchParams }: PageProps<'/admin/readings'>) {
-  await requireUser('staff', '/admin/readings');
+  const staff = await requireUser('staff', '/admin/readings');
   const params = await searchParams;
   const current = await currentStaffPeriod();
   const requestedPeriod = one(params.period);
@@ -147,9 +147,16 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
         <button type="submit" className="btn-primary">
           Показать
         </button>
-        <a href={`/admin/readings/export?period=${period}`} download className="btn-secondary" data-testid="export-csv">
-          Выгрузить CSV
-        </a>
+        {staff.role === 'admin' ? (
+          <a
+            href={`/admin/readings/export?period=${period}`}
+            download
+            className="btn-secondary"
+            data-testid="export-csv"
+          >
+            Выгрузить CSV
+          </a>
+        ) : null}
       </form>
 
       <nav aria-label="Отбор по состоянию" className="mb-4">

@@ -15,9 +15,13 @@ export default async function StaffLoginPage({ searchParams }: PageProps<'/admin
   if (user && canUseDoor(user, 'staff')) redirect(next ?? '/admin');
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle title="Консоль сотрудника" lead="Вход по служебной почте." />
+      <PageTitle title="Консоль сотрудника" lead="Вход по служебной почте и коду из приложения-аутентификатора." />
       <div className="card">
-        <LoginForm action={loginStaff} loginLabel="Служебный e-mail" next={next} />
+        <LoginForm action={loginStaff} loginLabel="Служебный e-mail" next={next} variant="second-factor" />
+        <p className="mt-4 text-sm text-slate-600">
+          Забыли пароль или потеряли телефон с приложением? Обратитесь к администратору портала: он сбросит вход, и при
+          следующем входе вы подключите приложение заново.
+        </p>
       </div>
     </div>
   );

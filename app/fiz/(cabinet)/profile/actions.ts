@@ -5,6 +5,7 @@ import { userAction } from '@/lib/actions/validated';
 import { changePassword, requestEmailChange, updateContacts, updatePreferences } from '@/lib/auth/profile';
 import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
 import { keepThisSession } from '@/lib/auth/sign-in';
+import { currentSession } from '@/lib/auth/session';
 import { requestContext } from '@/lib/http/request-context';
 
 export const saveContacts = userAction('household', contactsSchema, (input, user) => updateContacts(user, input));
@@ -14,7 +15,8 @@ export const savePreferences = userAction('household', preferencesSchema, (input
 );
 
 export const savePassword = userAction('household', changePasswordSchema, async (input, user) => {
-  const result = await changePassword(user, input, await requestContext());
+  const current = await currentSession();
+  const result = await changePassword(user, input, { ...(await requestContext()), keepSessionId: current?.session.id });
   if (!result.ok) return result;
   // Every other session is over; this browser's cookie moves to the new version.
   await keepThisSession(user.id, result.sessionVersion);

@@ -34,6 +34,7 @@ export default async function HouseholdLoginPage({ searchParams }: PageProps<'/f
           loginLabel="Номер абонента или e-mail"
           loginHint="Номер абонента указан в договоре и в квитанции"
           next={next}
+          variant="remember"
         />
         <div className="mt-4 flex flex-wrap justify-between gap-2 text-sm">
           <Link href="/fiz/password/reset">Забыли пароль?</Link>

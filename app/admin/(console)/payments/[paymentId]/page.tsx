@@ -9,7 +9,10 @@ import { formatDateTime } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { staffPaymentDetail } from '@/lib/payments/staff-search';
 import { refundStatusLabels } from '@/lib/payments/status-labels';
-import { refundAction } from '../actions';
+import { RefundDecisionForm } from '@/components/payments/refund-decision-form';
+import { refundApprovalThresholdKopecks } from '@/lib/config/refunds';
+import { openRefundRequests } from '@/lib/payments/refund-approval';
+import { decideRefundAction, refundAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Платёж', robots: { index: false } };
 
@@ -23,10 +26,12 @@ const ledgerKindLabels = {
 
 export default async function StaffPaymentPage({ params, searchParams }: PageProps<'/admin/payments/[paymentId]'>) {
   const { paymentId } = await params;
-  await requireUser('staff', `/admin/payments/${encodeURIComponent(paymentId)}`);
+  const staff = await requireUser('staff', `/admin/payments/${encodeURIComponent(paymentId)}`);
   const detail = await staffPaymentDetail(paymentId);
   if (!detail) notFound();
-  const { refunded } = await searchParams;
+  const { refunded, requested, declined } = await searchParams;
+  const waiting = await openRefundRequests(detail.payment.id);
+  const threshold = refundApprovalThresholdKopecks();
   const { payment, account, payer } = detail;
   const justRefunded = typeof refunded === 'string' ? detail.refunds.find((r) => r.id === refunded) : undefined;
 
@@ -41,6 +46,42 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
           Возврат {formatRub(justRefunded.amountKopecks)} оформлен ({refundStatusLabels[justRefunded.status]}).
           Плательщику отправлено письмо, если известен его адрес.
         </p>
+      ) : null}
+
+      {typeof requested === 'string' ? (
+        <p className="notice mb-4" role="status" data-testid="refund-requested">
+          Возврат больше {formatRub(threshold)} ждёт одобрения другого сотрудника. Деньги пока не возвращены.
+        </p>
+      ) : null}
+      {declined === '1' ? (
+        <p className="notice mb-4" role="status">
+          Запрос на возврат отклонён, деньги не возвращены.
+        </p>
+      ) : null}
+      {waiting.length > 0 ? (
+        <section className="card mb-6" aria-labelledby="waiting-heading" data-testid="refund-requests">
+          <h2 id="waiting-heading" className="mb-3">
+            Возвраты ждут одобрения
+          </h2>
+          <ul className="space-y-4">
+            {waiting.map((w) => (
+              <li key={w.id} data-testid="refund-request" className="space-y-2">
+                <p>
+                  <span className="font-semibold tabular-nums">{formatRub(w.amountKopecks)}</span> — {w.reason}.
+                  Запросил(а) {w.requesterName}, {formatDateTime(w.requestedAt)}.
+                </p>
+                {w.requestedBy === staff.id ? (
+                  <p className="text-sm text-slate-600">Одобрить свой запрос нельзя: нужен другой сотрудник.</p>
+                ) : (
+                  <div className="flex flex-wrap gap-3">
+                    <RefundDecisionForm action={decideRefundAction} requestId={w.id} decision="approve" />
+                    <RefundDecisionForm action={decideRefundAction} requestId={w.id} decision="decline" />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-[1fr_24rem]">
@@ -94,6 +135,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
               paymentId={payment.id}
               invId={payment.invId}
               refundable={formatRub(detail.refundableKopecks)}
+              approvalAbove={formatRub(threshold)}
             />
           ) : (
             <p data-testid="refund-unavailable">
