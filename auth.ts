@@ -8,6 +8,7 @@ import type { LoginFailure, LoginKind } from '@/lib/auth/login-kinds';
 import { verifiedSessionRefresh } from '@/lib/auth/session-refresh';
 import { authSecret } from '@/lib/config/auth-secret';
 import { clientIp } from '@/lib/http/client-ip';
+import { describeError, log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -87,7 +88,7 @@ function config(): NextAuthConfig {
       // A refused login is an expected outcome (audited separately), not a server error.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        console.error('[auth]', error);
+        log.error({ error: describeError(error) }, 'auth.error');
       },
     },
   };

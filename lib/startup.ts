@@ -5,6 +5,7 @@ import { demoLogins } from '@/db/seed/demo-logins';
 import { authSecret } from '@/lib/config/auth-secret';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { startBackgroundJobs } from '@/lib/jobs/scheduler';
+import { log } from '@/lib/log';
 
 /**
  * Migrations apply on every start, on both drivers. The embedded database is a demo and
@@ -18,7 +19,7 @@ export async function prepareDatabase(): Promise<void> {
   await migrateDatabase(handle);
   startBackgroundJobs();
   if (handle.driver !== 'pglite') {
-    console.log(`[energokabinet] Postgres migrated in ${Date.now() - started} ms`);
+    log.info({ ms: Date.now() - started }, 'startup.postgres_migrated');
     return;
   }
   await seedDemoData(handle.db);

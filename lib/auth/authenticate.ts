@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { accounts, accountUsers, rateLimits, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { audit } from '@/lib/security/audit';
+import { pseudonym } from '@/lib/security/pseudonym';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { type LoginFailure, type LoginKind, rolesByKind } from './login-kinds';
 
@@ -85,7 +86,11 @@ export async function authenticate(input: {
     hitRateLimit(`login:ip:${input.ip}`, LOGIN_PER_IP),
   ]);
   if (!perName.allowed || !perIp.allowed) {
-    await audit({ action: 'login.rate_limited', ip: input.ip, details: { kind: input.kind, login } });
+    await audit({
+      action: 'login.rate_limited',
+      ip: input.ip,
+      details: { kind: input.kind, loginHash: pseudonym(login) },
+    });
     return { ok: false, reason: 'rate_limited' };
   }
 
@@ -100,7 +105,8 @@ export async function authenticate(input: {
       subjectType: 'user',
       subjectId: user?.id,
       ip: input.ip,
-      details: { kind: input.kind, login, reason: 'invalid' },
+      // Only a pseudonym of what was typed: a mistyped login is often the password.
+      details: { kind: input.kind, loginHash: pseudonym(login), reason: 'invalid' },
     });
     return { ok: false, reason: 'invalid' };
   }

@@ -5,6 +5,8 @@ import { signIn, signOut, updateSession } from '@/auth';
 import { type ActionResult, fail } from '@/lib/actions/result';
 import { isLoginFailure, type LoginKind, loginFailureMessages } from './login-kinds';
 import { sessionRefreshFor } from './session-refresh';
+import { requestLog } from '@/lib/http/request-log';
+import { describeError } from '@/lib/log';
 
 export const homeByKind: Record<LoginKind, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
 
@@ -28,7 +30,7 @@ export async function signInAt(
       return fail(loginFailureMessages[reason]);
     }
     if (error instanceof AuthError) {
-      console.error('[auth] sign-in failed', error);
+      (await requestLog()).error({ error: describeError(error) }, 'auth.sign_in_failed');
       return fail('Вход временно недоступен. Попробуйте через минуту.');
     }
     throw error;

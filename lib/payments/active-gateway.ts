@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { authSecret } from '@/lib/config/auth-secret';
+import { derivedKey } from '@/lib/security/keys';
 import { robokassaFromEnv } from './gateway/robokassa';
 import { type SandboxConfig, sandboxConfigFromEnv, sandboxGateway } from './gateway/sandbox';
 import type { PaymentGateway } from './gateway/types';
@@ -8,9 +8,11 @@ import type { PaymentGateway } from './gateway/types';
 /**
  * The sandbox's passwords: SANDBOX_PASSWORD1/2 when set, otherwise derived from AUTH_SECRET —
  * never the defaults printed in the source, or anyone could sign a notification to this instance.
+ * (An HKDF sub-key of AUTH_SECRET: the sandbox never holds the session secret itself.)
  */
 export function sandboxConfig(): SandboxConfig {
-  const derive = (label: string) => createHmac('sha256', authSecret()).update(label).digest('base64url');
+  const derive = (label: string) =>
+    createHmac('sha256', derivedKey('sandbox-password')).update(label).digest('base64url');
   return sandboxConfigFromEnv({
     SANDBOX_PASSWORD1: process.env.SANDBOX_PASSWORD1 || derive('sandbox-password-1'),
     SANDBOX_PASSWORD2: process.env.SANDBOX_PASSWORD2 || derive('sandbox-password-2'),
