@@ -11,6 +11,7 @@ import { LONGEST_SESSION_SECONDS, liveSession, openSession } from '@/lib/auth/se
 import { staffSecondStep } from '@/lib/auth/staff-login';
 import { authSecret } from '@/lib/config/auth-secret';
 import { clientIp } from '@/lib/http/client-ip';
+import { describeError, log } from '@/lib/log';
 
 declare module 'next-auth' {
   interface User {
@@ -105,7 +106,7 @@ function config(): NextAuthConfig {
       // A refused login is an expected outcome (audited separately), not a server error.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        console.error('[auth]', error);
+        log.error({ error: describeError(error) }, 'auth.error');
       },
     },
   };

@@ -1,16 +1,25 @@
+import { randomBytes } from 'node:crypto';
 import type { NextConfig } from 'next';
+import { STATIC_SECURITY_HEADERS } from './lib/security/csp';
 
 const nextConfig: NextConfig = {
   // PGlite ships WASM and data files; argon2 ships a native binary. Both must be
-  // loaded from node_modules at run time rather than bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg'],
+  // loaded from node_modules at run time rather than bundled; pino likewise (its docs for Next.js).
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pino'],
   poweredByHeader: false,
   // Lets two builds share a checkout (e.g. the benchmark beside a test run): NEXT_DIST_DIR=.next-bench.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   reactStrictMode: true,
+  env: {
+    // The CSP nonce of route-cached pages: one per build, so cached HTML and the header agree on every
+    // instance that runs this build (see docs/decisions/content-security-policy.md).
+    CSP_BUILD_NONCE: randomBytes(16).toString('base64'),
+  },
   async headers() {
     return [
+      { source: '/:path*', headers: [...STATIC_SECURITY_HEADERS] },
       // The hand-over to the gateway carries a signed per-payment link in its URL: never a Referer.
+      // Listed after the site-wide headers, so it wins for this path.
       { source: '/payments/go/:id', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
     ];
   },

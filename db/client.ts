@@ -13,6 +13,7 @@ import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-
 import pg from 'pg';
 import { env } from '../lib/config/env';
 import * as schema from './schema';
+import { describeError, log } from '@/lib/log';
 
 export type Schema = typeof schema;
 /** Both drivers share the Postgres query builder; code depends on this type only. */
@@ -39,7 +40,7 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
   // An idle connection that the server closed (restart, pg_terminate_backend) is reported here and
   // already removed from the pool; without a listener Node would crash the process on it.
   pool.on('error', (error) => {
-    console.error(`[db] idle connection lost: ${error.message}`);
+    log.warn({ error: describeError(error) }, 'db.idle_connection_lost');
   });
   const db: NodePgDatabase<Schema> = drizzleNodePg(pool, { schema });
   return { driver: 'postgres', db: db as unknown as Db, url, close: () => pool.end() };

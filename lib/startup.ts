@@ -10,6 +10,7 @@ import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { configuredOrigin } from '@/lib/http/app-url';
 import { installClientAddressHook } from '@/lib/http/client-address-hook';
 import { startBackgroundJobs } from '@/lib/jobs/scheduler';
+import { log } from '@/lib/log';
 
 /** The configuration, checked: throws StartRefused naming every problem at once. */
 export function checkedEnv(): ReturnType<typeof env> {
@@ -42,7 +43,7 @@ export async function prepareServer(): Promise<void> {
   const where =
     handle.driver === 'pglite' ? `Встроенная база данных: ${handle.dataDir ?? 'в памяти'}` : 'База данных Postgres';
   if (!e.DEMO) {
-    console.log(`[energokabinet] ${where}: миграции за ${Date.now() - started} мс`);
+    log.info({ driver: handle.driver, ms: Date.now() - started }, 'startup.migrated');
     return;
   }
   await seedDemoData(handle.db);

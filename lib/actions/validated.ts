@@ -5,6 +5,8 @@ import { canAccessAccount, requireUser, type SessionUser } from '@/lib/auth/sess
 import type { LoginDoor } from '@/lib/auth/login-doors';
 import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
 import { type ActionResult, fail } from './result';
+import { requestLog } from '@/lib/http/request-log';
+import { describeError } from '@/lib/log';
 
 export type FormAction<T extends object = object> = (
   prev: ActionResult<T> | null,
@@ -20,7 +22,7 @@ async function guarded<T extends object>(run: () => Promise<ActionResult<T>>): P
   } catch (error) {
     // redirect()/notFound() travel as exceptions and must reach Next.js untouched.
     unstable_rethrow(error);
-    console.error('[action]', error);
+    (await requestLog()).error({ error: describeError(error) }, 'action.failed');
     return fail(UNEXPECTED);
   }
 }

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { accounts, accountUsers, rateLimits, users } from '@/db/schema';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { audit } from '@/lib/security/audit';
+import { pseudonym } from '@/lib/security/pseudonym';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { type LoginFailure, type LoginDoor, rolesByDoor } from './login-doors';
 
@@ -90,7 +91,11 @@ export async function authenticate(input: {
     hitRateLimit(`login:ip:${input.ip}`, LOGIN_PER_IP),
   ]);
   if (!perName.allowed || !perIp.allowed) {
-    await audit({ action: 'login.rate_limited', ip: input.ip, details: { door: input.door, login } });
+    await audit({
+      action: 'login.rate_limited',
+      ip: input.ip,
+      details: { door: input.door, loginHash: pseudonym(login) },
+    });
     return { ok: false, reason: 'rate_limited' };
   }
 
@@ -115,7 +120,8 @@ export async function authenticate(input: {
       subjectType: 'user',
       subjectId: user?.id,
       ip: input.ip,
-      details: { door: input.door, login, reason: 'invalid' },
+      // Only a pseudonym of what was typed: a mistyped login is often the password.
+      details: { door: input.door, loginHash: pseudonym(login), reason: 'invalid' },
     });
     return { ok: false, reason: 'invalid' };
   }

@@ -15,11 +15,17 @@ import { hashPassword } from './password';
 import type { RegistrationInput } from './schemas';
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from './tokens';
 
-/** Registration answers say whether a number is registered, so they are rate-limited per address. */
+/**
+ * Registration answers say whether a number is registered, so they are rate-limited per address,
+ * and per number, so that many addresses probing one number get a pause too.
+ */
 export const REGISTRATION_PER_IP = { limit: 10, windowSeconds: 60 * 60 };
+export const REGISTRATION_PER_NUMBER = { limit: 5, windowSeconds: 60 * 60 };
 
 export const registrationMessages = {
   rateLimited: 'Слишком много заявок с вашего адреса. Попробуйте через час или обратитесь в абонентский отдел.',
+  numberRateLimited:
+    'Слишком много заявок по этому номеру абонента. Попробуйте через час или обратитесь в абонентский отдел.',
   unknownNumber:
     'Такого номера абонента нет в нашем реестре. Номер абонента указан в договоре энергоснабжения и в квитанции; если его там нет — обратитесь в абонентский отдел.',
   companyNumber: 'Это лицевой счёт организации. Юридические лица входят через кабинет юридического лица.',
@@ -49,6 +55,8 @@ export async function registerHousehold(
   const now = context.now ?? new Date();
   const limit = await hitRateLimit(`register:ip:${context.ip}`, REGISTRATION_PER_IP, now);
   if (!limit.allowed) return fail(registrationMessages.rateLimited);
+  const perNumber = await hitRateLimit(`register:number:${input.accountNumber}`, REGISTRATION_PER_NUMBER, now);
+  if (!perNumber.allowed) return fail(registrationMessages.numberRateLimited);
 
   const passwordHash = await hashPassword(input.password);
   try {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { authSecret } from '@/lib/config/auth-secret';
+import { derivedKey } from '@/lib/security/keys';
 
 /**
  * After a password change the user's session version moves on, which ends every session — this
@@ -14,7 +14,7 @@ export interface SessionRefresh {
 }
 
 function proofFor(userId: string, sessionVersion: number): string {
-  return createHmac('sha256', authSecret()).update(`session-refresh:${userId}:${sessionVersion}`).digest('base64url');
+  return createHmac('sha256', derivedKey('session-refresh')).update(`${userId}:${sessionVersion}`).digest('base64url');
 }
 
 export function sessionRefreshFor(userId: string, sessionVersion: number): SessionRefresh {

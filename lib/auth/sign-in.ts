@@ -10,6 +10,8 @@ import { isLoginFailure, type LoginDoor, loginFailureMessages } from './login-do
 import { currentSession } from './session';
 import { sessionRefreshFor } from './session-refresh';
 import { endSession, sessionPolicy } from './sessions';
+import { requestLog } from '@/lib/http/request-log';
+import { describeError } from '@/lib/log';
 
 export const homeByDoor: Record<LoginDoor, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
 
@@ -40,7 +42,7 @@ export async function signInAt(
       return fail(loginFailureMessages[reason]);
     }
     if (error instanceof AuthError) {
-      console.error('[auth] sign-in failed', error);
+      (await requestLog()).error({ error: describeError(error) }, 'auth.sign_in_failed');
       return fail('Вход временно недоступен. Попробуйте через минуту.');
     }
     throw error;

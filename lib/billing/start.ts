@@ -9,6 +9,7 @@ import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import { billingPeriodOverview } from './overview';
 import { createBillingRun, runBilling } from './run';
+import { describeError, log } from '@/lib/log';
 
 export interface StartFromConsoleInput {
   period: string;
@@ -62,7 +63,7 @@ export async function startBillingFromConsole(
       await runBilling(runId);
     } catch (error) {
       // runBilling records billing problems on the run itself; this is the database being unreachable.
-      console.error('[billing] run', runId, 'stopped:', error);
+      log.error({ runId, error: describeError(error) }, 'billing.run_stopped');
     }
   });
   return succeed({ runId });

@@ -13,6 +13,7 @@ import { compareZones } from '@/lib/readings/consumption';
 import type { TariffZone } from '@/lib/tariffs/zones';
 import { billPaymentPayload } from './qr-payload';
 import { type BillStanding, billStandings } from './status';
+import { describeError, log } from '@/lib/log';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -305,7 +306,7 @@ export async function billDetail(
   } catch (error) {
     // A profile that cannot make a valid code: the page and the receipt show the details as text only.
     if (!(error instanceof RangeError)) throw error;
-    console.error(`bill ${bill.id}: no payment QR code: ${error.message}`);
+    log.warn({ billId: bill.id, error: describeError(error) }, 'bill.no_qr_code');
   }
 
   return {

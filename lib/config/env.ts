@@ -108,6 +108,19 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v?.trim().toLowerCase() || 'on')
     .pipe(z.enum(['on', 'off'], { error: 'ожидается on или off' })),
+  REFUND_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 10_000),
+  EMAIL_RETENTION_DAYS: integer(1, 3650, 30),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || undefined)
+    .pipe(
+      z
+        .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+          error: 'ожидается fatal, error, warn, info, debug, trace или silent',
+        })
+        .optional(),
+    ),
 });
 
 /** Rules between variables; checked on the raw values, so they are reported with the others. */
@@ -195,4 +208,19 @@ export function demoMode(e: AppEnv = env()): boolean {
 /** What only a demonstration or a developer's machine may have (the sandbox, the mailbox page). */
 export function demoOrDevelopment(e: AppEnv = env()): boolean {
   return e.DEMO || e.NODE_ENV !== 'production';
+}
+
+/** HSTS and `upgrade-insecure-requests` only make sense when the portal is served over https. */
+export function appUrlIsHttps(e: AppEnv = env()): boolean {
+  return e.APP_URL?.startsWith('https:') ?? false;
+}
+
+/**
+ * The log level, readable even when the rest of the configuration is not: the logger is what
+ * reports that problem. Silent under Vitest unless LOG_LEVEL says otherwise.
+ */
+export function logLevel(): string {
+  const read = readEnv(process.env);
+  const e = read.ok ? read.env : undefined;
+  return e?.LOG_LEVEL ?? (e?.NODE_ENV === 'test' ? 'silent' : 'info');
 }

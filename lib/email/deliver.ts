@@ -2,6 +2,8 @@ import 'server-only';
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
+import { describeError, log } from '@/lib/log';
+import { TOKEN_TEMPLATES, type TemplateName, withoutLinks } from './templates';
 import { transportFromEnv, type EmailTransport } from './transport';
 
 /** After this many attempts a row is parked as 'failed' (kept, never deleted) for a person to look at. */
@@ -108,12 +110,21 @@ function errorText(error: unknown): string {
   return message.slice(0, 1000);
 }
 
-async function recordFailure(row: ClaimedEmail, error: unknown, now: Date): Promise<void> {
+/**
+ * The body a row keeps once it has left (or will never leave) the outbox: a letter whose link
+ * carries a one-time token loses the link, unless the outbox row is itself the recipient's copy.
+ */
+function keptBody(row: ClaimedEmail, transport: EmailTransport): { html: string; text: string } | undefined {
+  if (transport.keepsLetter || !TOKEN_TEMPLATES.has(row.template as TemplateName)) return undefined;
+  return { html: withoutLinks(row.html), text: withoutLinks(row.text) };
+}
+
+async function recordFailure(row: ClaimedEmail, error: unknown, now: Date, transport: EmailTransport): Promise<void> {
   const giveUp = row.attempts >= MAX_ATTEMPTS;
   const lastError = errorText(error);
-  if (giveUp)
-    console.error(`[email] giving up on ${row.id} (${row.template}) after ${row.attempts} attempts: ${lastError}`);
-  else console.warn(`[email] attempt ${row.attempts} for ${row.id} (${row.template}) failed: ${lastError}`);
+  const event = { emailId: row.id, template: row.template, attempts: row.attempts, error: describeError(error) };
+  if (giveUp) log.error(event, 'email.given_up');
+  else log.warn(event, 'email.attempt_failed');
   await db()
     .update(emailOutbox)
     .set({
@@ -121,6 +132,8 @@ async function recordFailure(row: ClaimedEmail, error: unknown, now: Date): Prom
       lastError,
       lockedUntil: null,
       nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+      // Parked for good: nobody will click its link, and nobody should find it here.
+      ...(giveUp ? keptBody(row, transport) : undefined),
     })
     // Only our own claim: a late failure must not undo a newer claim or a send that succeeded.
     .where(and(eq(emailOutbox.id, row.id), eq(emailOutbox.status, 'sending'), eq(emailOutbox.attempts, row.attempts)));
@@ -139,20 +152,28 @@ export async function deliverBatch(options: DeliveryOptions = {}): Promise<Deliv
       ({ providerId } = await sendWithTimeout(transport, row));
     } catch (error) {
       failed++;
-      await recordFailure(row, error, clock()).catch((e: unknown) =>
-        console.error(`[email] could not record failure of ${row.id}`, e),
+      await recordFailure(row, error, clock(), transport).catch((e: unknown) =>
+        log.error({ emailId: row.id, error: describeError(e) }, 'email.failure_not_recorded'),
       );
       continue;
     }
     sent++;
     try {
+      // One statement marks it delivered and drops a token's link, so no delivered row ever keeps one.
       await db()
         .update(emailOutbox)
-        .set({ status: 'sent', sentAt: clock(), providerId, lockedUntil: null, lastError: null })
+        .set({
+          status: 'sent',
+          sentAt: clock(),
+          providerId,
+          lockedUntil: null,
+          lastError: null,
+          ...keptBody(row, transport),
+        })
         .where(and(eq(emailOutbox.id, row.id), ne(emailOutbox.status, 'sent')));
     } catch (error) {
       // The lease runs out and the row is sent again; the idempotency key stops the provider from duplicating it.
-      console.error(`[email] sent ${row.id} but could not record it`, error);
+      log.error({ emailId: row.id, error: describeError(error) }, 'email.sent_not_recorded');
     }
   }
   return { sent, failed, claimed: rows.length };

@@ -3,6 +3,7 @@ import type { Db, Tx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { deliverDueEmails } from './deliver';
 import type { RenderedEmail } from './templates';
+import { describeError, log } from '@/lib/log';
 
 export type OutboxMessage = { to: string; dedupeKey?: string } & RenderedEmail;
 
@@ -53,6 +54,8 @@ export async function enqueueEmails(executor: Db | Tx, messages: OutboxMessage[]
 /** Starts delivery in the background; the request neither waits for it nor sees its errors. */
 export function kickEmailDelivery(): void {
   setImmediate(() => {
-    deliverDueEmails().catch((error: unknown) => console.error('[email] background delivery failed', error));
+    deliverDueEmails().catch((error: unknown) =>
+      log.error({ error: describeError(error) }, 'email.background_delivery_failed'),
+    );
   });
 }

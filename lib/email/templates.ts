@@ -14,6 +14,20 @@ export type TemplateName =
   | 'payment_received'
   | 'payment_refunded';
 
+/** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
+export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
+  'email_confirm',
+  'password_reset',
+  'email_change_confirm',
+]);
+
+export const REDACTED_LINK = '[ссылка удалена после отправки]';
+
+/** The letter without its links (a token lives only in a link); the rest stays for support. */
+export function withoutLinks(body: string): string {
+  return body.replace(/https?:\/\/[^\s<>"']+/g, REDACTED_LINK);
+}
+
 export interface RenderedEmail {
   template: TemplateName;
   subject: string;

@@ -15,6 +15,11 @@ export interface OutgoingEmail {
 
 export interface EmailTransport {
   name: string;
+  /**
+   * The outbox row is the recipient's only copy (the development mailbox): it keeps its links after
+   * delivery. Real transports hand the letter over, and a token-bearing row then loses its link.
+   */
+  keepsLetter?: boolean;
   send(msg: OutgoingEmail): Promise<{ providerId: string }>;
 }
 
@@ -36,6 +41,7 @@ export function resendTransport(apiKey: string, from: string): EmailTransport {
 /** The outbox row itself is the mailbox, so "sending" only needs to mark it delivered. */
 export const devMailboxTransport: EmailTransport = {
   name: 'dev-mailbox',
+  keepsLetter: true,
   async send() {
     return { providerId: 'dev-mailbox' };
   },

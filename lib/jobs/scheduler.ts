@@ -1,8 +1,10 @@
 import 'server-only';
 import { deliverDueEmails } from '@/lib/email/deliver';
-import { env } from '@/lib/config/env';
-import { configuredOrigin } from '@/lib/http/app-url';
 import { pruneSessions } from '@/lib/auth/sessions';
+import { env } from '@/lib/config/env';
+import { purgeDeliveredEmails } from '@/lib/email/retention';
+import { configuredOrigin } from '@/lib/http/app-url';
+import { describeError, log } from '@/lib/log';
 import { pruneRateLimits } from '@/lib/security/rate-limit';
 import { sendReadingReminders } from './reading-reminders';
 
@@ -22,9 +24,21 @@ async function remindersIfDue(): Promise<void> {
   await sendReadingReminders({ origin: configuredOrigin() });
 }
 
+const PRUNE_EVERY_MS = 60 * 60_000;
+let lastPruneRun = 0;
+
+/** Housekeeping of old rows: expired rate-limit windows every tick, delivered letters hourly. */
+async function pruning(): Promise<void> {
+  await pruneRateLimits(new Date(Date.now() - DAY_MS));
+  if (Date.now() - lastPruneRun < PRUNE_EVERY_MS) return;
+  lastPruneRun = Date.now();
+  const purged = await purgeDeliveredEmails();
+  if (purged > 0) log.info({ purged }, 'email.retention_purged');
+}
+
 const jobs: [name: string, run: () => Promise<unknown>][] = [
   ['e-mail delivery', () => deliverDueEmails()],
-  ['rate-limit pruning', () => pruneRateLimits(new Date(Date.now() - DAY_MS))],
+  ['pruning', pruning],
   ['ended sessions', () => pruneSessions()],
   ['reading reminders', remindersIfDue],
 ];
@@ -32,7 +46,9 @@ const jobs: [name: string, run: () => Promise<unknown>][] = [
 async function tick(): Promise<void> {
   // One failing job (or a database hiccup) must not stop the others or the timer.
   await Promise.all(
-    jobs.map(([name, run]) => run().catch((error: unknown) => console.error(`[jobs] ${name} failed`, error))),
+    jobs.map(([name, run]) =>
+      run().catch((error: unknown) => log.error({ job: name, error: describeError(error) }, 'jobs.failed')),
+    ),
   );
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { authSecret } from '@/lib/config/auth-secret';
+import { derivedKey } from '@/lib/security/keys';
 import { demoOrDevelopment, env } from '@/lib/config/env';
 import { configuredOrigin } from '@/lib/http/app-url';
 import { robokassaGateway } from './gateway/robokassa';
@@ -31,7 +31,8 @@ function robokassa(): PaymentGateway | null {
  */
 export function sandboxConfig(): SandboxConfig {
   const e = env();
-  const derive = (label: string) => createHmac('sha256', authSecret()).update(label).digest('base64url');
+  const derive = (label: string) =>
+    createHmac('sha256', derivedKey('sandbox-password')).update(label).digest('base64url');
   return {
     merchantLogin: SANDBOX_MERCHANT_LOGIN,
     password1: e.SANDBOX_PASSWORD1 ?? derive('sandbox-password-1'),

@@ -4,13 +4,21 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { type ActionResult, fail } from '@/lib/actions/result';
-import { authSecret } from '@/lib/config/auth-secret';
 import { audit } from '@/lib/security/audit';
+import { derivedKey } from '@/lib/security/keys';
+import { pseudonym } from '@/lib/security/pseudonym';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { maskedAddress, maskHolderName } from './masking';
 
 /** Lookups per client address: plenty for a family's bills, far too few to walk the registry. */
 export const GUEST_LOOKUPS_PER_IP = { limit: 20, windowSeconds: 60 * 60 };
+/** Lookups of one number from anywhere: a payer needs a few; many addresses probing one number get a pause. */
+export const GUEST_LOOKUPS_PER_NUMBER = { limit: 10, windowSeconds: 60 * 60 };
+
+export const guestLookupMessages = {
+  tooManyFromAddress: 'Слишком много запросов с вашего адреса. Попробуйте через час или войдите в личный кабинет.',
+  tooManyForNumber: 'Слишком много запросов по этому номеру. Попробуйте через час или войдите в личный кабинет.',
+} as const;
 const TICKET_LIFETIME_MS = 30 * 60 * 1000;
 
 export interface GuestPayee {
@@ -29,7 +37,7 @@ interface TicketBody {
 }
 
 function sign(body: string): string {
-  return createHmac('sha256', authSecret()).update(`guest-payment:${body}`).digest('base64url');
+  return createHmac('sha256', derivedKey('guest-ticket')).update(body).digest('base64url');
 }
 
 /** The confirmed payee and amount, signed, so the «Оплатить» step cannot be pointed elsewhere. */
@@ -62,9 +70,13 @@ export async function lookupGuestPayee(
   context: { ip: string; now?: Date },
 ): Promise<ActionResult<{ payee: GuestPayee }>> {
   const now = context.now ?? new Date();
-  const limit = await hitRateLimit(`guest-pay:ip:${context.ip}`, GUEST_LOOKUPS_PER_IP, now);
-  if (!limit.allowed)
-    return fail('Слишком много запросов с вашего адреса. Попробуйте через час или войдите в личный кабинет.');
+  const [perIp, perNumber] = await Promise.all([
+    hitRateLimit(`guest-pay:ip:${context.ip}`, GUEST_LOOKUPS_PER_IP, now),
+    hitRateLimit(`guest-pay:number:${input.accountNumber}`, GUEST_LOOKUPS_PER_NUMBER, now),
+  ]);
+  if (!perIp.allowed) return fail(guestLookupMessages.tooManyFromAddress);
+  // Said of any number alike, found or not, so it tells nothing about the registry.
+  if (!perNumber.allowed) return fail(guestLookupMessages.tooManyForNumber);
   const [account] = await db()
     .select({
       id: accounts.id,
@@ -72,12 +84,15 @@ export async function lookupGuestPayee(
       holderName: accounts.holderName,
       settlement: accounts.settlement,
       street: accounts.street,
-      house: accounts.house,
       status: accounts.status,
     })
     .from(accounts)
     .where(eq(accounts.number, input.accountNumber));
-  await audit({ action: 'payment.guest_lookup', ip: context.ip, details: { found: Boolean(account) } });
+  await audit({
+    action: 'payment.guest_lookup',
+    ip: context.ip,
+    details: { found: Boolean(account), numberHash: pseudonym(input.accountNumber) },
+  });
   if (!account || account.status !== 'active') {
     const message = 'Лицевой счёт не найден. Проверьте номер: он напечатан в квитанции и в договоре.';
     return fail(message, { accountNumber: message });

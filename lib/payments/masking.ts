@@ -1,6 +1,6 @@
 // What a guest payer may see of a payee (152-ФЗ: enough to recognise one's own account, not
-// enough to learn a stranger's name or flat): «Иванова Мария Петровна» → «И***а М. П.»,
-// «ул. Ленина» → «ул. Л***».
+// enough to learn a stranger's name or home): «Иванова Мария Петровна» → «И***а М. П.»,
+// «ул. Ленина» → «ул. Л***». No house number: in a village, the street and house name a person.
 
 function maskWord(word: string): string {
   const letters = [...word];
@@ -24,6 +24,6 @@ export function maskStreet(street: string): string {
   return `${kind}${[...name][0] ?? ''}***`;
 }
 
-export function maskedAddress(a: { settlement: string; street: string; house: string }): string {
-  return `${a.settlement}, ${maskStreet(a.street)}, д. ${a.house}`;
+export function maskedAddress(a: { settlement: string; street: string }): string {
+  return `${a.settlement}, ${maskStreet(a.street)}`;
 }

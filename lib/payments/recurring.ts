@@ -8,6 +8,7 @@ import { buildReceipt, receiptItem } from './gateway/receipt';
 import { parseInvId } from './gateway/signature';
 import type { PaymentGateway, RecurringChargeCall } from './gateway/types';
 import { paymentDescription } from './start';
+import { describeError, log } from '@/lib/log';
 
 // «Оплатить привязанной картой» (F10): one click charges a bound card. Like a normal payment it
 // is recorded `pending` first with exactly the amount asked; the gateway's `OK…` answer to the
@@ -164,7 +165,7 @@ export async function chargeBinding(
         });
       } catch (error) {
         // E.g. Robokassa in test mode, where Merchant/Recurring would move real money.
-        console.error('[payments] recurring charge not possible', error);
+        log.warn({ error: describeError(error) }, 'payments.recurring_not_possible');
         return refuse(RECURRING_MESSAGES.unavailable);
       }
       await audit(
@@ -214,7 +215,7 @@ export async function chargeBinding(
   } catch (error) {
     // Unknown whether the gateway took it: the payment stays pending, and a notification may
     // still complete it. The busy window stops an immediate second charge.
-    console.error('[payments] recurring call failed', error);
+    log.error({ paymentId: prepared.paymentId, error: describeError(error) }, 'payments.recurring_no_answer');
     await charged('no_answer');
     return { ok: false, message: RECURRING_MESSAGES.noAnswer, paymentId: prepared.paymentId };
   }

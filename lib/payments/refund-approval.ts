@@ -3,7 +3,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { payments, refundRequests, refunds, users } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
-import { refundApprovalThresholdKopecks } from '@/lib/config/refunds';
+import { env } from '@/lib/config/env';
 import { formatRub } from '@/lib/format/money';
 import { audit } from '@/lib/security/audit';
 import { type RefundContext, refundPayment } from './refund';
@@ -23,7 +23,8 @@ export async function refundOrRequestApproval(
   input: RefundFormInput,
   ctx: RefundContext,
 ): Promise<RefundOrRequest> {
-  const threshold = refundApprovalThresholdKopecks();
+  // Whole rubles in the setting; a refund of more than this needs a second staff member's approval.
+  const threshold = env().REFUND_APPROVAL_THRESHOLD_RUB * 100;
   if (input.amount <= threshold) {
     const result = await refundPayment(staff, input, ctx);
     return result.ok ? succeed({ refundId: result.refundId, requestId: null, message: result.message }) : result;

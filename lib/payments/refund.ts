@@ -12,6 +12,7 @@ import type { PaymentGateway } from './gateway/types';
 import { gatewayFor, isGatewayId } from './gateways';
 import type { RefundFormInput } from './refund-schema';
 import { REFUND_POLICY_PATH } from './status-labels';
+import { describeError, log } from '@/lib/log';
 
 // A refund by staff (issue 5, point 9). Everything happens in one transaction holding the payment's
 // row lock: read what was already refunded, ask the gateway, then write the refund, the ledger
@@ -206,7 +207,10 @@ export async function refundPayment(
     if (!(error instanceof WrittenAfterGateway)) throw error;
     // The gateway refunded but our write failed and rolled back: nothing in the ledger says so.
     // Leave a trace outside the failed transaction and tell staff exactly that.
-    console.error('[refund] accepted by the gateway, not recorded', error.reference, error.cause);
+    log.error(
+      { paymentId: input.paymentId, reference: error.reference, error: describeError(error.cause) },
+      'refund.accepted_not_recorded',
+    );
     await audit({
       action: 'refund.failed',
       actorUserId: staff.id,

@@ -3,6 +3,7 @@ import { clientIp } from '@/lib/http/client-ip';
 import { callbackParams } from './callback-params';
 import type { PaymentGateway } from './gateway/types';
 import { acceptPaymentNotification } from './notify';
+import { describeError, log } from '@/lib/log';
 
 /**
  * The ResultURL endpoint shared by Robokassa and the sandbox: `OK<InvId>` for an accepted (or
@@ -20,7 +21,7 @@ export async function handleResultNotification(request: Request, gateway: Paymen
       headers: { 'content-type': 'text/plain; charset=utf-8' },
     });
   } catch (error) {
-    console.error('[payments] notification failed', error);
+    log.error({ error: describeError(error) }, 'payments.notification_failed');
     return new Response('temporarily unavailable', { status: 503 });
   }
 }

@@ -8,7 +8,9 @@ import './zod-messages';
  * fields are dropped; empty file inputs (a File with no name and no bytes) count as absent.
  */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  // No prototype: a field named `__proto__` (or `constructor`) is just a key, never a way to
+  // change what the object inherits.
+  const out = Object.create(null) as Record<string, unknown>;
   for (const [key, value] of formData.entries()) {
     if (key.startsWith('$ACTION')) continue;
     if (typeof value !== 'string' && value.size === 0 && !value.name) continue;

@@ -27,4 +27,6 @@ export function russianFallback(issue: Issue): string {
   }
 }
 
-z.config({ customError: russianFallback });
+// jitless: zod would otherwise probe `new Function` in the browser, which the Content-Security-Policy
+// forbids (no 'unsafe-eval') and reports as a violation even though zod catches it.
+z.config({ customError: russianFallback, jitless: true });

@@ -7,6 +7,7 @@ import { auditLog } from '@/db/schema';
 import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_IP, LOGIN_PER_NAME, type LoginOutcome } from '@/lib/auth/authenticate';
 import type { LoginDoor } from '@/lib/auth/login-doors';
+import { pseudonym } from '@/lib/security/pseudonym';
 import {
   clearOfWindowEdge,
   freshIp,
@@ -92,9 +93,12 @@ describe('authenticate: who gets in', () => {
       {
         action: 'login.failure',
         actorUserId: null,
-        details: { door: 'household', login: 'nobody@example.net', reason: 'invalid' },
+        // What was typed is kept only as a keyed pseudonym (it is often a mistyped password).
+        details: { door: 'household', loginHash: pseudonym('nobody@example.net'), reason: 'invalid' },
       },
     ]);
+    expect(JSON.stringify(await auditFor(ipUnknown))).not.toContain('nobody@example.net');
+    expect(pseudonym('nobody@example.net')).toMatch(/^[0-9a-f]{16}$/);
     expect(await auditFor(ipWrong)).toMatchObject([
       {
         action: 'login.failure',
@@ -168,8 +172,9 @@ describe('authenticate: rate limits', () => {
       reason: 'rate_limited',
     });
     expect(await auditFor(ip)).toMatchObject([
-      { action: 'login.rate_limited', details: { door: 'household', login: 'guessed@example.ru' } },
+      { action: 'login.rate_limited', details: { door: 'household', loginHash: pseudonym('guessed@example.ru') } },
     ]);
+    expect(JSON.stringify(await auditFor(ip))).not.toContain('guessed@example.ru');
     // The count is per door: the same name at another door is still checked (and fails as unknown there).
     expect(await login('staff', 'guessed@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
   });

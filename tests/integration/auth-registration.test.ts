@@ -9,6 +9,7 @@ import {
   confirmRegistrationEmail,
   registerHousehold,
   REGISTRATION_PER_IP,
+  REGISTRATION_PER_NUMBER,
   registrationMessages,
 } from '@/lib/auth/registration';
 import { hashToken, TOKEN_LIFETIME_MS } from '@/lib/auth/tokens';
@@ -254,6 +255,34 @@ describe('registerHousehold', () => {
     // The limit is per address: the same application from elsewhere goes through.
     expect(await registerHousehold(valid, ctx(freshIp(), now))).toStrictEqual({ ok: true });
     expect(await linksOf(db(), account.number)).toHaveLength(1);
+  });
+});
+
+describe('registerHousehold per number', () => {
+  it('pauses a number after a few applications from any addresses, whatever the answer, and writes nothing', async () => {
+    const applied = await apply({ email: 'number.owner@example.ru' });
+    const probe = async (i: number) =>
+      registerHousehold(
+        await validRegistration({ accountNumber: applied.account.number, email: `number.probe${i}@example.ru` }),
+        ctx(freshIp(), now),
+      );
+    for (let i = 1; i < REGISTRATION_PER_NUMBER.limit; i++)
+      expect(await probe(i)).toMatchObject({ fieldErrors: { accountNumber: registrationMessages.alreadyRegistered } });
+    const before = await footprint(db());
+    expect(await probe(REGISTRATION_PER_NUMBER.limit)).toStrictEqual({
+      ok: false,
+      message: registrationMessages.numberRateLimited,
+      fieldErrors: {},
+    });
+    expect(await footprint(db())).toStrictEqual(before);
+    // Another number from the same kind of fresh address is not affected.
+    const other = await addHouseholdAccount(db());
+    expect(
+      await registerHousehold(
+        await validRegistration({ accountNumber: other.number, email: 'other.number@example.ru' }),
+        ctx(freshIp(), now),
+      ),
+    ).toStrictEqual({ ok: true });
   });
 });
 

@@ -54,6 +54,7 @@ import {
   watchWrites,
   type WriteWatch,
 } from '../support/junk';
+import { log } from '@/lib/log';
 import { requestState as request, runAfterTasks } from '../support/request-boundary';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
@@ -330,6 +331,8 @@ function fieldsFor(action: ActionUnderTest): Record<string, fc.Arbitrary<string>
 async function check(action: ActionUnderTest, form: unknown, show: () => string, last: { mark?: number }) {
   const errors: unknown[][] = [];
   const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args));
+  // The server log (pino) is where the app reports failures; an error line there counts the same.
+  const logSpy = vi.spyOn(log, 'error').mockImplementation(((...args: unknown[]) => void errors.push(args)) as never);
   request.ip = freshIp();
   request.userId = action.door ? userIds[action.door]! : null;
   const before = last.mark ?? (await writes.mark());
@@ -343,6 +346,7 @@ async function check(action: ActionUnderTest, form: unknown, show: () => string,
     });
   } finally {
     spy.mockRestore();
+    logSpy.mockRestore();
   }
   const after = await writes.mark();
   last.mark = after;

@@ -15,6 +15,7 @@ import { seedDemoData } from '@/db/seed';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { startPayment } from '@/lib/payments/start';
+import { log } from '@/lib/log';
 import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
 import { requestState, runAfterTasks } from '../support/request-boundary';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
@@ -275,6 +276,10 @@ async function send(
   const spy = vi
     .spyOn(console, 'error')
     .mockImplementation((...args: unknown[]) => void errors.push(args.map(String).join(' ').slice(0, 300)));
+  // The server log (pino) is where the app reports failures; an error line there counts the same.
+  const logSpy = vi
+    .spyOn(log, 'error')
+    .mockImplementation(((...args: unknown[]) => void errors.push(JSON.stringify(args).slice(0, 300))) as never);
   try {
     const response = await route.handler(request, { params: Promise.resolve(r.params) });
     await runAfterTasks();
@@ -282,6 +287,7 @@ async function send(
     return { response, text, errors };
   } finally {
     spy.mockRestore();
+    logSpy.mockRestore();
   }
 }
 

@@ -1,10 +1,14 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { overrideEnv } from '@/lib/config/env';
 import { emailOutbox } from '@/db/schema';
 import { backoffMs, deliverBatch, deliverDueEmails, MAX_ATTEMPTS } from '@/lib/email/deliver';
 import { getMailboxMessage, linksInText, listMailbox } from '@/lib/email/mailbox';
 import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
-import { renderPasswordReset } from '@/lib/email/templates';
+import { purgeDeliveredEmails } from '@/lib/email/retention';
+import { REDACTED_LINK, renderPasswordChanged, renderPasswordReset } from '@/lib/email/templates';
 import { devMailboxTransport, type EmailTransport, type OutgoingEmail } from '@/lib/email/transport';
+import { log } from '@/lib/log';
 import { createTestDatabase, useAsGlobalDb, type TestDatabase } from '../support/test-db';
 
 let t: TestDatabase;
@@ -20,8 +24,8 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
-  vi.spyOn(console, 'warn').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(log, 'warn');
+  vi.spyOn(log, 'error');
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -139,6 +143,12 @@ describe('deliverDueEmails', () => {
     expect(fake.sent).toHaveLength(1);
     expect(fake.sent[0]).toMatchObject({ to: 'retry@example.ru', idempotencyKey: `email-outbox-${row!.id}` });
     expect(fake.sent[0]!.text).toContain(link);
+    // Delivered: the row keeps who, what and when, but no longer the link with the token.
+    expect(row).toMatchObject({ toAddress: 'retry@example.ru', subject: 'Восстановление пароля' });
+    expect(row!.text).not.toContain(link);
+    expect(row!.html).not.toContain('lk.example.ru');
+    expect(row!.text).toContain(REDACTED_LINK);
+    expect(row!.text).toContain('Иванов И. И.');
 
     // A sent message is never sent again.
     expect(await deliverDueEmails({ now: later(t2, 30 * 86_400_000), transport: fake.transport })).toEqual({
@@ -158,7 +168,13 @@ describe('deliverDueEmails', () => {
     });
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`giving up on ${row!.id}`));
+    expect(log.error).toHaveBeenCalledWith(
+      expect.objectContaining({ emailId: row!.id, template: 'password_reset' }),
+      'email.given_up',
+    );
+    // Parked for good, so its reset link is dropped too.
+    expect(row!.text).not.toContain(link);
+    expect(row!.text).toContain(REDACTED_LINK);
     expect(await deliverDueEmails({ now: new Date(Date.now() + 365 * 86_400_000), transport: fake.transport })).toEqual(
       { sent: 0, failed: 0 },
     );
@@ -221,6 +237,7 @@ describe('deliverDueEmails', () => {
     expect(await listMailbox()).toHaveLength(2);
     const letter = await getMailboxMessage(inbox[0]!.id);
     expect(letter?.subject).toBe('Восстановление пароля');
+    // The mailbox row is the recipient's copy, so the link stays usable there.
     expect(linksInText(letter!.text)).toEqual([link]);
     expect(await getMailboxMessage('not-a-uuid')).toBeNull();
     expect(await getMailboxMessage('00000000-0000-4000-8000-000000000000')).toBeNull();
@@ -234,5 +251,55 @@ describe('deliverDueEmails', () => {
       async () => expect((await rows())[0]).toMatchObject({ status: 'sent', providerId: 'dev-mailbox' }),
       { timeout: 10_000 },
     );
+  });
+});
+
+describe('letters after delivery', () => {
+  it('a letter without a token keeps its links once sent', async () => {
+    const resetLink = 'https://lk.example.ru/fiz/password/reset';
+    await enqueueEmail(t.db, {
+      to: 'changed@example.ru',
+      ...renderPasswordChanged({ utilityName: 'МУП', fullName: 'Иванов И. И.', when: '01.12.2026 10:00', resetLink }),
+    });
+    expect(await deliverDueEmails({ now: new Date(Date.now() + 1000), transport: fakeTransport().transport })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    const [row] = await rows();
+    expect(row).toMatchObject({ status: 'sent', template: 'password_changed' });
+    expect(row!.text).toContain(resetLink);
+  });
+
+  it('delivered letters older than the retention are purged; newer, pending and failed ones stay', async () => {
+    const now = new Date();
+    const day = 86_400_000;
+    for (const to of ['old@example.ru', 'recent@example.ru', 'pending@example.ru', 'failed@example.ru'])
+      await enqueueEmail(t.db, message(to));
+    const byAddress = async () => new Map((await rows()).map((r) => [r.toAddress, r]));
+    let all = await byAddress();
+    await t.db
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: new Date(now.getTime() - 31 * day) })
+      .where(eq(emailOutbox.id, all.get('old@example.ru')!.id));
+    await t.db
+      .update(emailOutbox)
+      .set({ status: 'sent', sentAt: new Date(now.getTime() - 29 * day) })
+      .where(eq(emailOutbox.id, all.get('recent@example.ru')!.id));
+    await t.db
+      .update(emailOutbox)
+      .set({ status: 'failed' })
+      .where(eq(emailOutbox.id, all.get('failed@example.ru')!.id));
+
+    expect(await purgeDeliveredEmails(now, 30)).toBe(1);
+    all = await byAddress();
+    expect([...all.keys()].sort()).toEqual(['failed@example.ru', 'pending@example.ru', 'recent@example.ru']);
+    // A shorter retention (EMAIL_RETENTION_DAYS) takes the recent one too.
+    const restoreEnv = overrideEnv({ ...process.env, EMAIL_RETENTION_DAYS: '7' });
+    try {
+      expect(await purgeDeliveredEmails(now)).toBe(1);
+    } finally {
+      restoreEnv();
+    }
+    expect([...(await byAddress()).keys()].sort()).toEqual(['failed@example.ru', 'pending@example.ru']);
   });
 });

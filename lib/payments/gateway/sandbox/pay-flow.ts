@@ -13,6 +13,7 @@ import {
   type SandboxPaymentRequest,
 } from './gateway';
 import { sandbox3dsSchema, sandboxCardSchema } from './schemas';
+import { describeError, log } from '@/lib/log';
 
 // The sandbox gateway's own side: what a real gateway does between our redirect and its
 // notification — a card form, a 3-D Secure step, then the signed ResultURL call and the return.
@@ -60,7 +61,7 @@ export async function notifyShop(
       });
       if ((await response.text()).trim() === `OK${request.invId}`) return true;
     } catch (error) {
-      console.error('[sandbox] notification failed', error);
+      log.warn({ invId: request.invId, attempt, error: describeError(error) }, 'sandbox.notification_failed');
     }
     await new Promise((r) => setTimeout(r, 300 * (attempt + 1)));
   }

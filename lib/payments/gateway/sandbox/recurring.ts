@@ -7,6 +7,7 @@ import { sandboxConfig } from '@/lib/payments/gateways';
 import type { GatewayParams } from '../types';
 import { parseSandboxRecurringRequest, sandboxRecurringAnswer } from './gateway';
 import { notifyShop } from './pay-flow';
+import { describeError, log } from '@/lib/log';
 
 // The sandbox playing Robokassa's Merchant/Recurring: it checks the signed call
 // (MerchantLogin:OutSum:InvoiceID[:Receipt]:Password1[:Shp_…]), answers `OK<InvoiceID>` for a
@@ -68,12 +69,12 @@ export async function handleSandboxRecurring(
     const answer = await acceptSandboxRecurring(params);
     if (answer.status === 200) {
       later(async () => {
-        if (!(await answer.deliver(origin))) console.error('[sandbox] recurring notification was not acknowledged');
+        if (!(await answer.deliver(origin))) log.error('sandbox.recurring_notification_unacknowledged');
       });
     }
     return text(answer.body, answer.status);
   } catch (error) {
-    console.error('[sandbox] recurring charge failed', error);
+    log.error({ error: describeError(error) }, 'sandbox.recurring_charge_failed');
     return text('ERROR: temporarily unavailable', 503);
   }
 }

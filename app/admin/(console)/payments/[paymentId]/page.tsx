@@ -10,7 +10,7 @@ import { formatRub } from '@/lib/format/money';
 import { staffPaymentDetail } from '@/lib/payments/staff-search';
 import { refundStatusLabels } from '@/lib/payments/status-labels';
 import { RefundDecisionForm } from '@/components/payments/refund-decision-form';
-import { refundApprovalThresholdKopecks } from '@/lib/config/refunds';
+import { env } from '@/lib/config/env';
 import { openRefundRequests } from '@/lib/payments/refund-approval';
 import { decideRefundAction, refundAction } from '../actions';
 
@@ -31,7 +31,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
   if (!detail) notFound();
   const { refunded, requested, declined } = await searchParams;
   const waiting = await openRefundRequests(detail.payment.id);
-  const threshold = refundApprovalThresholdKopecks();
+  const threshold = env().REFUND_APPROVAL_THRESHOLD_RUB * 100;
   const { payment, account, payer } = detail;
   const justRefunded = typeof refunded === 'string' ? detail.refunds.find((r) => r.id === refunded) : undefined;
 

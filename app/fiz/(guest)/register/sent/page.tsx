@@ -8,7 +8,11 @@ export default function RegistrationSentPage() {
     <div className="mx-auto max-w-xl">
       <PageTitle title="Проверьте почту" />
       <div className="card space-y-3" role="status">
-        <p>Мы отправили письмо со ссылкой для подтверждения адреса. Ссылка действует 24 часа.</p>
+        {/* The same words whether or not the address already has a cabinet: the letter tells which. */}
+        <p>
+          Мы напишем на указанную почту: пришлём ссылку для подтверждения адреса (она действует 24 часа), а если у этого
+          адреса уже есть кабинет — подскажем, как войти.
+        </p>
         <p>
           После подтверждения заявка попадёт к сотруднику: он сверит данные с договором. Заявка обрабатывается до двух
           суток, о решении мы напишем на почту.

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { appUrlIsHttps, parseEnv, readEnv } from '@/lib/config/env';
+import { ROBOKASSA_BASE_URL, robokassaGateway } from '@/lib/payments/gateway/robokassa';
+import { contentSecurityPolicy, GATEWAY_FORM_ORIGINS, hasOwnPolicy, isRouteCached } from '@/lib/security/csp';
+
+const directives = (policy: string) =>
+  new Map(policy.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const));
+
+describe('Content-Security-Policy', () => {
+  it('allows scripts only with the nonce, in production without eval or inline', () => {
+    const policy = directives(contentSecurityPolicy({ nonce: 'abc123==', development: false, https: false }));
+    expect(policy.get('script-src')).toEqual(["'self'", "'nonce-abc123=='", "'strict-dynamic'"]);
+    expect(policy.get('style-src')).toEqual(["'self'", "'nonce-abc123=='"]);
+    expect(policy.get('object-src')).toEqual(["'none'"]);
+    expect(policy.get('base-uri')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(policy.get('form-action')).toEqual(["'self'", 'https://auth.robokassa.ru']);
+    expect(policy.has('upgrade-insecure-requests')).toBe(false);
+  });
+
+  it('adds eval only for next dev, and upgrades plain-http subresources only over https', () => {
+    const dev = directives(contentSecurityPolicy({ nonce: 'n', development: true, https: false }));
+    expect(dev.get('script-src')).toContain("'unsafe-eval'");
+    const https = directives(contentSecurityPolicy({ nonce: 'n', development: false, https: true }));
+    expect(https.has('upgrade-insecure-requests')).toBe(true);
+  });
+
+  it('lets forms go to every gateway page the payer is handed over to', () => {
+    const gateway = robokassaGateway({ merchantLogin: 'shop', password1: 'one', password2: 'two', isTest: false });
+    const handOver = gateway.paymentRedirect({
+      invId: 1,
+      amountKopecks: 10_000,
+      description: 'Оплата',
+      shp: { Shp_purpose: 'electricity' },
+    });
+    expect(handOver.method).toBe('POST');
+    expect(GATEWAY_FORM_ORIGINS).toContain(new URL(handOver.url).origin);
+    expect(GATEWAY_FORM_ORIGINS).toContain(new URL(ROBOKASSA_BASE_URL).origin);
+  });
+
+  it('gives the build nonce only to the public pages meant for the route cache', () => {
+    for (const path of ['/', '/tariffs', '/news', '/news/novyi-tarif', '/documents/oferta', '/contacts/'])
+      expect(isRouteCached(path), path).toBe(true);
+    for (const path of ['/pay', '/fiz', '/fiz/bills', '/admin', '/lk', '/payments/go/1', '/news/a/b', '/dev/mailbox'])
+      expect(isRouteCached(path), path).toBe(false);
+  });
+});
+
+describe('route handlers with a policy of their own', () => {
+  it("keeps the photo route's sandbox policy and gives every page the proxy's", () => {
+    expect(hasOwnPolicy('/admin/meters/0b7c2d5e-1111-4a4a-8888-123456789abc/photo')).toBe(true);
+    for (const path of ['/admin/meters', '/admin', '/fiz/meters', '/admin/meters/x/photo/more'])
+      expect(hasOwnPolicy(path), path).toBe(false);
+  });
+});
+
+describe('HSTS switch', () => {
+  it('is on only for an https APP_URL', () => {
+    expect(appUrlIsHttps(parseEnv({ APP_URL: 'https://lk.example.ru' }))).toBe(true);
+    expect(appUrlIsHttps(parseEnv({ APP_URL: 'http://localhost:3000' }))).toBe(false);
+    // Not an address at all: the configuration refuses it, so no page is ever served under it.
+    expect(readEnv({ APP_URL: 'not a url' }).ok).toBe(false);
+    expect(appUrlIsHttps(parseEnv({}))).toBe(false);
+  });
+});
