@@ -8,6 +8,8 @@ import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 const KUZNETSOV_METER = '011075132904417';
 
 test('staff see a missing reading, enter it, and the CSV has it as entered by «сотрудник»', async ({ page }) => {
+  // Two staff logins (the operator enters, the admin exports).
+  test.setTimeout(90_000);
   await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto('/admin/readings');

@@ -380,7 +380,8 @@ async function check(action: ActionUnderTest, form: unknown, show: () => string,
     if (result?.message !== undefined) expect(result.message, context).toMatch(RUSSIAN);
   }
   const schema = SCHEMAS[action.key];
-  if (schema && form instanceof FormData) expect(schema.safeParse(formDataToObject(form)).success, context).toBe(true);
+  if (schema && form instanceof FormData)
+    expect((await schema.safeParseAsync(formDataToObject(form))).success, context).toBe(true);
   if (!(form instanceof FormData) && action.where !== 'session-actions')
     throw new Error(`accepted a non-form argument: ${context}`);
 }

@@ -208,8 +208,11 @@ export function runs(n: number): number {
 /** Cyrillic text: what every message shown to a user must contain. */
 export const RUSSIAN = /[А-Яа-яЁё]/;
 
-/** The tables an attempt may legitimately touch even when refused: the attempt's own trace. */
-const TRACE_TABLES = new Set(['audit_log', 'rate_limits']);
+/**
+ * The tables an attempt may legitimately touch even when refused: the attempt's own trace, and the
+ * signed-in browser's session row (request-boundary.ts opens it on the first request of a user).
+ */
+const TRACE_TABLES = new Set(['audit_log', 'rate_limits', 'sessions']);
 
 function rowsOf<T>(result: unknown): T[] {
   return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;

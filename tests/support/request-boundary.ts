@@ -10,7 +10,7 @@
 import { AuthError, CredentialsSignin } from '@auth/core/errors';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { authenticate } from '@/lib/auth/authenticate';
 import { openSession } from '@/lib/auth/sessions';
 
@@ -47,7 +47,11 @@ export function authModule() {
         .where(eq(users.id, id));
       if (!row) return null;
       // The signed-in browser has one live session row, as a real login opens (staff: past the second factor).
-      if (sessionOf.get(id) === undefined) {
+      const known = sessionOf.get(id);
+      const alive = known
+        ? (await db().select({ id: sessions.id }).from(sessions).where(eq(sessions.id, known))).length
+        : 0;
+      if (!alive) {
         const door = row.role === 'subscriber' ? 'household' : row.role === 'company_user' ? 'company' : 'staff';
         sessionOf.set(id, await openSession({ userId: id, door, remember: false, secondFactor: true }));
       }
@@ -79,9 +83,8 @@ export function authModule() {
 export function headersModule() {
   return {
     headers: async () => new Headers({ host: 'test.local', 'x-forwarded-for': requestState.ip }),
-    cookies: async () => {
-      throw new Error('cookies() is outside what these tests provide');
-    },
+    // Only what signInAt uses after a login: the session cookie lives in requestState here.
+    cookies: async () => ({ getAll: () => [], set: () => undefined }),
   };
 }
 
