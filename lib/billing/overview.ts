@@ -18,7 +18,7 @@ import {
   tariffGapsMessage,
   type BillingRunView,
 } from './run';
-import { billableCountStatement, rowsOf, tariffGapsStatement } from './statements';
+import { billableCountStatement, rowsOf, tariffGapsStatement } from './run-sql';
 
 export interface BillingPeriodMenu {
   /** Newest first; empty when no tariff is entered. */

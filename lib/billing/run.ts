@@ -21,7 +21,7 @@ import {
   type TariffZone,
   type ZonePlan,
 } from '@/lib/tariffs/zones';
-import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, type ChunkResult } from './statements';
+import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, type ChunkResult } from './run-sql';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
 export const DEFAULT_CHUNK_SIZE = 2_000;
@@ -211,7 +211,13 @@ export async function runBilling(runId: string, options: RunBillingOptions = {})
       let after = '';
       for (const { upTo } of plan) {
         const [result] = await execute<ChunkResult>(
-          billChunkStatement({ runId, period: run.period, after, upTo, at: clock(), startedBy: run.startedBy }),
+          billChunkStatement({
+            runId,
+            period: run.period,
+            scope: { after, upTo },
+            at: clock(),
+            startedBy: run.startedBy,
+          }),
         );
         chunks += 1;
         billsCreated += result?.bills ?? 0;
