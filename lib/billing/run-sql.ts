@@ -48,7 +48,11 @@ function inForce(period: string): SQL {
 function billable(period: string): SQL {
   const next = shiftPeriod(period, 1);
   return sql`a.status = 'active'
-    and exists (select 1 from meters m0 where m0.account_id = a.id and m0.status = 'active' and m0.installed_at < ${next}::date)
+    and exists (
+      select 1 from meters m0 where m0.account_id = a.id
+        and ((m0.status = 'active' and m0.installed_at < ${next}::date)
+          or (m0.status = 'removed' and exists (
+            select 1 from readings r0 where r0.meter_id = m0.id and r0.period >= ${period}::date and r0.status = 'accepted'))))
     and not exists (select 1 from bills b0 where b0.account_id = a.id and b0.period = ${period}::date)`;
 }
 
@@ -169,9 +173,11 @@ function scopeFilter(scope: ChunkScope): SQL {
  * (issue and posting time); `startedBy` the staff user or null. These are the billing rules
  * (../shared/notes/billing-rules.md); nothing else computes a bill.
  *
- * Meters billed for P: the active ones installed by P's end whose first reading (if any) is not after
- * P — a replacement meter starts with the period of its initial reading — and a removed meter whose
- * final reading is for P.
+ * Meters billed for P: those whose first reading (if any) is not after P, active and installed by P's
+ * end, or removed with their final reading in P or later. A replacement (lib/meters/replacement.ts)
+ * gives the old meter its final reading in the replacement period and the new one its initial
+ * reading the period before: that period's bill holds the old meter's use up to its final reading and
+ * the new meter's from its initial one if it has a reading of the period (never an estimate on top).
  *
  * Per meter and zone:
  * - a reading for P and none before it (a meter's first period, its initial reading): no volume and
@@ -252,14 +258,24 @@ export function billChunkStatement(opts: {
         count(*) over (partition by m.account_id) > 1 as several,
         (select count(*) from pz where pz.plan = m.zone_plan)::int as nz
       from meters m join acc on acc.id = m.account_id
-      where (m.status = 'active' and m.installed_at < ${next}::date
-          and coalesce((select min(r0.period) from readings r0 where r0.meter_id = m.id and r0.status = 'accepted'), ${P}) <= ${P})
-        or (m.status = 'removed'
-          and exists (select 1 from readings r0 where r0.meter_id = m.id and r0.period = ${P} and r0.status = 'accepted'))
+      where coalesce((select min(r0.period) from readings r0 where r0.meter_id = m.id and r0.status = 'accepted'), ${P}) <= ${P}
+        and ((m.status = 'active' and m.installed_at < ${next}::date)
+          or (m.status = 'removed'
+            and exists (select 1 from readings r0 where r0.meter_id = m.id and r0.period >= ${P} and r0.status = 'accepted')))
     ),
     mz as (
       select mtr.id as meter_id, mtr.account_id, mtr.removed, pz.zone, pz.idx
       from mtr join pz on pz.plan = mtr.zone_plan
+    ),
+    -- Replacement meters in the period of their predecessor's final reading: the household's month is
+    -- measured by the old meter up to the replacement; the new one's use is counted from its initial
+    -- reading by its first real reading, never estimated on top.
+    replacing as (
+      select m.id as meter_id
+      from meters m
+      join readings f on f.meter_id = m.replaces_meter_id and f.period = ${P} and f.status = 'accepted'
+      where m.account_id in (select id from acc) and m.status = 'active'
+      group by m.id
     ),
 
     -- Registers with an accepted reading for P and the latest reading before it (one index probe per
@@ -333,7 +349,8 @@ export function billChunkStatement(opts: {
     -- Meters with a register without a reading for P: the estimate over their merged history.
     est_m as (
       select distinct mz.meter_id from mz
-      where not mz.removed and not exists (select 1 from read_p c where c.meter_id = mz.meter_id and c.zone = mz.zone)
+      where not exists (select 1 from read_p c where c.meter_id = mz.meter_id and c.zone = mz.zone)
+        and not exists (select 1 from replacing x where x.meter_id = mz.meter_id)
     ),
     chain(meter_id, ancestor_id, depth) as (
       select meter_id, meter_id, 0 from est_m
