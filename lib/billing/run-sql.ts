@@ -61,6 +61,19 @@ export function billableCountStatement(period: string): SQL {
   return sql`select count(*)::int as n from accounts a where ${billable(period)}`;
 }
 
+/**
+ * How many accounts a run of the period would bill now with some register estimated (an active meter,
+ * counting from its first reading, without an accepted reading for the period), as `n`.
+ */
+export function estimatedCountStatement(period: string): SQL {
+  const next = shiftPeriod(period, 1);
+  return sql`select count(*)::int as n from accounts a where ${billable(period)} and exists (
+    select 1 from meters m
+    where m.account_id = a.id and m.status = 'active' and m.installed_at < ${next}::date
+      and coalesce((select min(r0.period) from readings r0 where r0.meter_id = m.id and r0.status = 'accepted'), ${period}::date) <= ${period}::date
+      and not exists (select 1 from readings r where r.meter_id = m.id and r.period = ${period}::date and r.status = 'accepted'))`;
+}
+
 /** Billable accounts `id, number` for a preview: the given ids, or the first `limit` by number. */
 export function billableIdsStatement(period: string, accountIds: readonly string[] | null, limit: number): SQL {
   const only =

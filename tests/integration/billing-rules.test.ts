@@ -250,3 +250,23 @@ describe('a meter replacement', () => {
     expect(june.lines[0]!.description).toContain('по среднему за 4 мес.');
   });
 });
+
+describe('billing a period whose readings window is still open', () => {
+  it('is refused unless staff confirm, and the refusal names how many accounts would be estimated', async () => {
+    const during = new Date('2026-07-20T09:00:00Z');
+    const refused = await startBillingRun({ period: '2026-07-01', startedBy: null, now: during });
+    expect(refused.ok).toBe(false);
+    const message = (refused as { message: string }).message;
+    expect(message).toMatch(/^Приём показаний за июль 2026 ещё идёт — по 25\.07\.2026\. Если начислить сейчас, \d+ /);
+    expect(message).toContain('получат счёт по расчёту');
+    expect(await t.db.select().from(bills).where(eq(bills.period, '2026-07-01'))).toEqual([]);
+
+    const confirmed = await startBillingRun({
+      period: '2026-07-01',
+      startedBy: null,
+      now: during,
+      confirmOpenWindow: true,
+    });
+    expect(confirmed).toMatchObject({ ok: true });
+  });
+});
