@@ -211,6 +211,8 @@ export const accounts = pgTable(
     phone: text('phone'),
     tariffCategory: tariffCategory('tariff_category').notNull().default('urban'),
     residents: smallint('residents').notNull().default(1),
+    /** Собственники: the norm's multiplier when nobody is registered (ПП РФ № 354, п. 56(2)). */
+    owners: smallint('owners').notNull().default(1),
     /** Норматив потребления, kWh per resident per month, used after 3 estimated periods. */
     normKwhPerResident: integer('norm_kwh_per_resident').notNull().default(100),
     contractNumber: text('contract_number').notNull(),
@@ -225,6 +227,7 @@ export const accounts = pgTable(
     check('accounts_number_format', sql`${t.number} ~ '^[0-9]{6,12}$'`),
     check('accounts_company_kind', sql`(${t.kind} = 'company') = (${t.companyId} is not null)`),
     check('accounts_residents', sql`${t.residents} >= 0`),
+    check('accounts_owners', sql`${t.owners} >= 0`),
     check('accounts_norm', sql`${t.normKwhPerResident} >= 0`),
     check('accounts_contract_term', sql`${t.contractEnd} is null or ${t.contractEnd} >= ${t.contractStart}`),
   ],
@@ -383,6 +386,11 @@ export const tariffs = pgTable(
       sql`${t.rangeFromKwh} >= 0 and (${t.rangeToKwh} is null or ${t.rangeToKwh} > ${t.rangeFromKwh})`,
     ),
     check('tariffs_period', sql`${t.effectiveTo} is null or ${t.effectiveTo} >= ${t.effectiveFrom}`),
+    // A period is priced by the tariff in force on its 1st: a change mid-month would never apply to it.
+    check(
+      'tariffs_month_boundaries',
+      sql`extract(day from ${t.effectiveFrom}) = 1 and (${t.effectiveTo} is null or extract(day from ${t.effectiveTo} + 1) = 1)`,
+    ),
   ],
 );
 

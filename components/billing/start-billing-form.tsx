@@ -1,6 +1,6 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/validated';
 import { startBillingSchema } from '@/lib/billing/schemas';
 
@@ -13,22 +13,26 @@ export function StartBillingForm({
   period,
   periodLabel,
   quiet = false,
+  openWindow = null,
 }: {
   action: FormAction<{ runId: string | null }>;
   period: string;
   periodLabel: string;
   /** Nothing left to bill: the button stays (a rerun is safe and explains itself) but steps back. */
   quiet?: boolean;
+  /** The window is still open: the staff confirmation to tick, naming how many accounts would be estimated. */
+  openWindow?: string | null;
 }) {
   return (
     <ActionForm
       schema={startBillingSchema}
       action={action}
-      defaultValues={{ period }}
+      defaultValues={{ period, confirmOpenWindow: false }}
       className="grid gap-3"
       aria-label={`Начисление за ${periodLabel}`}
     >
       <input type="hidden" name="period" value={period} />
+      {openWindow ? <CheckboxField name="confirmOpenWindow" label={openWindow} /> : null}
       <SubmitButton pendingLabel="Запускаем…" variant={quiet ? 'secondary' : 'primary'}>
         Начислить за {periodLabel}
       </SubmitButton>

@@ -16,13 +16,19 @@ export function ConfirmMeterForm({
   meterId,
   zones,
   serialNumber,
+  replaces,
 }: {
   action: FormAction;
   meterId: string;
   zones: ZoneInput[];
   serialNumber: string;
+  /** A reported replacement: the old meter and its zones, for its final reading. */
+  replaces?: { serialNumber: string; zones: ZoneInput[] } | null;
 }) {
-  const defaults = Object.fromEntries(zones.map((z) => [`zone_${z.zone}`, '']));
+  const defaults = Object.fromEntries([
+    ...zones.map((z) => [`zone_${z.zone}`, '']),
+    ...(replaces?.zones ?? []).map((z) => [`final_zone_${z.zone}`, '']),
+  ]);
   return (
     <ActionForm
       schema={confirmMeterSchema}
@@ -32,6 +38,21 @@ export function ConfirmMeterForm({
       aria-label={`Подтвердить счётчик № ${serialNumber}`}
     >
       <input type="hidden" name="meterId" value={meterId} />
+      {replaces ? (
+        <div className="grid gap-4 sm:grid-cols-2">
+          {replaces.zones.map((z) => (
+            <TextField
+              key={z.zone}
+              name={`final_zone_${z.zone}`}
+              label={`Конечное показание снятого № ${replaces.serialNumber}: ${z.label}`}
+              hint="Целые кВт·ч с фото табло старого счётчика"
+              inputMode="numeric"
+              autoComplete="off"
+              required
+            />
+          ))}
+        </div>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         {zones.map((z) => (
           <TextField

@@ -10,6 +10,12 @@ export interface AccountOption {
   label: string;
 }
 
+/** An active meter a new one may replace. */
+export interface ReplaceableMeter {
+  id: string;
+  label: string;
+}
+
 const zoneOptions = [
   { value: '1', label: 'Однотарифный (одна зона, круглосуточно)' },
   { value: '2', label: 'Двухзонный: день и ночь (T1, T2)' },
@@ -21,10 +27,12 @@ export function MeterRequestForm({
   action,
   accounts,
   today,
+  replaceable = [],
 }: {
   action: FormAction;
   accounts: AccountOption[];
   today: string;
+  replaceable?: ReplaceableMeter[];
 }) {
   const single = accounts.length === 1 ? accounts[0] : undefined;
   return (
@@ -32,7 +40,14 @@ export function MeterRequestForm({
       schema={requestMeterSchema}
       action={action}
       aria-labelledby="meter-request-heading"
-      defaultValues={{ accountId: single?.id ?? '', serialNumber: '', model: '', zonePlan: '1', installedAt: '' }}
+      defaultValues={{
+        accountId: single?.id ?? '',
+        serialNumber: '',
+        model: '',
+        zonePlan: '1',
+        installedAt: '',
+        replacesMeterId: '',
+      }}
     >
       {single ? (
         <>
@@ -69,6 +84,15 @@ export function MeterRequestForm({
           required
         />
       </div>
+      {replaceable.length > 0 ? (
+        <SelectField
+          name="replacesMeterId"
+          label="Новый счётчик заменил прежний?"
+          hint="Если да — выберите снятый счётчик и приложите фото таблички нового; сотрудник внесёт конечные показания старого по акту замены"
+          placeholder="Нет, это дополнительный счётчик"
+          options={replaceable.map((m) => ({ value: m.id, label: m.label }))}
+        />
+      ) : null}
       <FileField
         name="photo"
         label="Фото таблички счётчика"

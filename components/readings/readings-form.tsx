@@ -3,12 +3,37 @@
 import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/validated';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
+import { formatKwh, formatRub } from '@/lib/format/money';
+import { priceVolume } from '@/lib/tariffs/pricing';
 import type { TariffZone } from '@/lib/tariffs/zones';
 
 export interface RegisterField {
   zone: TariffZone;
   label: string;
   hint: string;
+  /** The previous accepted register, for the cost preview; null for a first reading. */
+  previous?: number | null;
+  /** The tariff in force for the period (one rate per volume range). */
+  rates?: { id: string; rangeFromKwh: number; rangeToKwh: number | null; priceKopecks: number }[];
+}
+
+/** What the typed registers would cost at the period's tariff, or null while some are not whole numbers yet. */
+function costPreview(registers: RegisterField[], typed: (zone: TariffZone) => unknown) {
+  let kwh = 0;
+  let kopecks = 0;
+  for (const r of registers) {
+    const text = String(typed(r.zone) ?? '').replace(/[\s\u00a0\u202f]/g, '');
+    if (!/^\d{1,9}$/.test(text) || r.previous === null || r.previous === undefined || !r.rates?.length) return null;
+    const used = Number(text) - r.previous;
+    if (used < 0) return null;
+    try {
+      kopecks += priceVolume(used, r.rates).reduce((sum, p) => sum + p.amountKopecks, 0);
+    } catch {
+      return null;
+    }
+    kwh += used;
+  }
+  return { kwh, kopecks };
 }
 
 /** One meter: an input per register; a big jump asks for an explicit confirmation. */
@@ -16,10 +41,13 @@ export function ReadingsForm({
   action,
   meterId,
   registers,
+  periodLabel,
 }: {
   action: FormAction;
   meterId: string;
   registers: RegisterField[];
+  /** «ноябрь 2026»: the period whose tariff prices the preview. */
+  periodLabel?: string;
 }) {
   const defaults = Object.fromEntries(registers.map((r) => [`zone_${r.zone}`, '']));
   return (
@@ -44,6 +72,16 @@ export function ReadingsForm({
               />
             ))}
           </div>
+          {(() => {
+            const cost = costPreview(registers, (zone) => api.form.watch(`zone_${zone}` as 'zone_all_day'));
+            return cost ? (
+              <p className="text-sm text-slate-700" data-testid="reading-cost" aria-live="polite">
+                Расход {formatKwh(cost.kwh)} — {formatRub(cost.kopecks)} по действующему тарифу
+                {periodLabel ? ` на ${periodLabel}` : ''}. Если прошлые месяцы считали без показаний, разницу
+                пересчитаем в счёте.
+              </p>
+            ) : null;
+          })()}
           {api.fieldError('confirmImplausible') || api.form.watch('confirmImplausible') ? (
             <CheckboxField
               name="confirmImplausible"

@@ -1,8 +1,10 @@
 import 'server-only';
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, bills, ledgerEntries, meters, readings } from '@/db/schema';
 import type { TariffCategory, ZonePlan } from '@/lib/tariffs/zones';
+import { moscowDay } from '@/lib/format/dates';
+import { overdueOf } from '@/lib/billing/debt';
 import { formatAccountAddress } from './list';
 
 export interface AccountHome {
@@ -17,6 +19,8 @@ export interface AccountHome {
   contractEnd: string | null;
   /** Ledger sum in kopecks: positive is owed to the utility, negative is an advance. */
   balanceKopecks: number;
+  /** The part of the balance past its due date (payments pay the oldest debt first); 0 when none. */
+  overdueKopecks: number;
   latestBill: { id: string; period: string; amountKopecks: number; dueDate: string; receiptNumber: string } | null;
   meters: { total: number; submittedThisPeriod: number; verificationDue: (string | null)[] };
 }
@@ -25,9 +29,13 @@ export interface AccountHome {
  * The cabinet's front page per account: balance from the ledger, the latest bill, meters and
  * whether this period's readings are in. A fixed number of queries for any number of accounts.
  */
-export async function accountHomes(accountIds: string[], period: string): Promise<AccountHome[]> {
+export async function accountHomes(
+  accountIds: string[],
+  period: string,
+  today: string = moscowDay(new Date()),
+): Promise<AccountHome[]> {
   if (accountIds.length === 0) return [];
-  const [accountRows, balances, latestBills, meterRows, submitted] = await Promise.all([
+  const [accountRows, balances, latestBills, meterRows, submitted, notYetDue] = await Promise.all([
     db().select().from(accounts).where(inArray(accounts.id, accountIds)).orderBy(accounts.number),
     db()
       .select({
@@ -63,6 +71,16 @@ export async function accountHomes(accountIds: string[], period: string): Promis
       .from(readings)
       .innerJoin(meters, eq(meters.id, readings.meterId))
       .where(and(inArray(meters.accountId, accountIds), eq(readings.period, period), eq(readings.status, 'accepted'))),
+    // Charges still within their due date: with the oldest debt paid first, what is owed beyond
+    // them is overdue.
+    db()
+      .select({
+        accountId: bills.accountId,
+        kopecks: sql<number>`coalesce(sum(${bills.amountKopecks}), 0)::bigint`.mapWith(Number),
+      })
+      .from(bills)
+      .where(and(inArray(bills.accountId, accountIds), gte(bills.dueDate, today), gt(bills.amountKopecks, 0)))
+      .groupBy(bills.accountId),
   ]);
   const submittedMeters = new Set(submitted.map((s) => s.meterId));
   return accountRows.map((a) => {
@@ -79,6 +97,10 @@ export async function accountHomes(accountIds: string[], period: string): Promis
       contractStart: a.contractStart,
       contractEnd: a.contractEnd,
       balanceKopecks: balances.find((b) => b.accountId === a.id)?.balance ?? 0,
+      overdueKopecks: overdueOf(
+        balances.find((b) => b.accountId === a.id)?.balance ?? 0,
+        notYetDue.find((n) => n.accountId === a.id)?.kopecks ?? 0,
+      ),
       latestBill: bill
         ? {
             id: bill.id,

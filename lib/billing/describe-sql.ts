@@ -82,23 +82,24 @@ export function sqlConsumptionLineDescription(line: {
     || ${sqlFormula(line.kwh, line.priceKopecks)})`;
 }
 
-/** `recalculationLineDescription`; periods are `date` expressions. */
+/** `recalculationLineDescription`; periods are `date` expressions, `realKwh`/`monthRealKwh` may be null. */
 export function sqlRecalculationLineDescription(line: {
   zone: SQL;
   kwh: SQL;
   priceKopecks: SQL;
   meterSerial: SQL;
   severalMeters: SQL;
+  month: SQL;
   period: SQL;
   estimatedFrom: SQL;
-  estimatedTo: SQL;
   realKwh: SQL;
-  estimatedKwh: SQL;
+  monthRealKwh: SQL;
+  monthEstimatedKwh: SQL;
 }): SQL {
   return sql`(${'Перерасчёт'}::text || ${sqlMeterInLine(line.meterSerial, line.severalMeters)} || ${sqlZoneInLine(line.zone)}
-    || ' за ' || ${sqlPeriodRange(line.estimatedFrom, line.period)}
-    || ${': по счётчику '}::text || ${sqlKwh(line.realKwh)}
-    || ${', начислено без показаний за '}::text || ${sqlPeriodRange(line.estimatedFrom, line.estimatedTo)}
-    || ' — ' || ${sqlKwh(line.estimatedKwh)}
+    || ' за ' || ${sqlPeriod(line.month)} || ': '
+    || coalesce(${'по счётчику '}::text || ${sqlKwh(line.monthRealKwh)} || ' из ' || ${sqlKwh(line.realKwh)}
+      || ' за ' || ${sqlPeriodRange(line.estimatedFrom, line.period)} || ', ', '')
+    || ${'начислено без показаний '}::text || ${sqlKwh(line.monthEstimatedKwh)}
     || ${sqlFormula(line.kwh, line.priceKopecks)})`;
 }

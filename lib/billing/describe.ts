@@ -56,31 +56,39 @@ export function consumptionLineDescription(line: ConsumptionLineText): string {
 
 export interface RecalculationLineText {
   zone: TariffZone;
-  /** This line's part of the correction; negative gives money back. */
+  /** This line's part of the correction (one line per month, zone and volume range); negative gives money back. */
   kwh: number;
   priceKopecks: number;
   meterSerial?: string | null;
+  /** The estimated month this line corrects, priced at that month's tariff. */
+  month: string;
   /** The bill's period: the month of the reading that ended the estimates. */
   period: string;
-  /** The first and the last month billed without a reading. */
+  /** The first month billed without a reading in the run the reading ended. */
   estimatedFrom: string;
-  estimatedTo: string;
-  /** What the meter counted over the estimated months and `period` (new reading − last real one). */
-  realKwh: number;
-  /** What the estimated months billed. */
-  estimatedKwh: number;
+  /**
+   * What the meter counted in this zone from the last real reading to the new one, and the part of
+   * it that falls on `month` (spread over the estimated months in proportion to their estimates);
+   * null for a line that only takes back an estimate billed in another zone (a norm on a one-rate line).
+   */
+  realKwh: number | null;
+  monthRealKwh: number | null;
+  /** What `month` billed without a reading in this zone. */
+  monthEstimatedKwh: number;
 }
 
 /**
- * ПП РФ № 354, п. 61: «Перерасчёт, день (T1) за сентябрь – ноябрь 2026: по счётчику 1 500 кВт·ч,
- * начислено без показаний за сентябрь – октябрь 2026 — 1 200 кВт·ч: 300 кВт·ч × 10,24 ₽».
+ * ПП РФ № 354, п. 61: «Перерасчёт, день (T1) за сентябрь 2026: по счётчику 310 кВт·ч из 1 500 кВт·ч
+ * за сентябрь 2026 – январь 2027, начислено без показаний 240 кВт·ч: 70 кВт·ч × 10,24 ₽».
  */
 export function recalculationLineDescription(line: RecalculationLineText): string {
-  return (
-    `Перерасчёт${meterInLine(line.meterSerial)}${zoneInLine(line.zone)} за ${periodRange(line.estimatedFrom, line.period)}: ` +
-    `по счётчику ${formatKwh(line.realKwh)}, начислено без показаний за ${periodRange(line.estimatedFrom, line.estimatedTo)} — ` +
-    `${formatKwh(line.estimatedKwh)}${formula(line.kwh, line.priceKopecks)}`
-  );
+  const head = `Перерасчёт${meterInLine(line.meterSerial)}${zoneInLine(line.zone)} за ${formatPeriod(line.month)}: `;
+  const billed = `начислено без показаний ${formatKwh(line.monthEstimatedKwh)}`;
+  const counted =
+    line.realKwh === null || line.monthRealKwh === null
+      ? ''
+      : `по счётчику ${formatKwh(line.monthRealKwh)} из ${formatKwh(line.realKwh)} за ${periodRange(line.estimatedFrom, line.period)}, `;
+  return `${head}${counted}${billed}${formula(line.kwh, line.priceKopecks)}`;
 }
 
 /** `2026-11-01`, `50010001` → `R-202611-50010001` (the seed's format; unique per account and period). */

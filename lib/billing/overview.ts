@@ -18,7 +18,7 @@ import {
   tariffGapsMessage,
   type BillingRunView,
 } from './run';
-import { billableCountStatement, rowsOf, tariffGapsStatement } from './statements';
+import { billableCountStatement, estimatedCountStatement, rowsOf, tariffGapsStatement } from './run-sql';
 
 export interface BillingPeriodMenu {
   /** Newest first; empty when no tariff is entered. */
@@ -43,6 +43,8 @@ export interface BillingPeriodOverview {
   refusal: string | null;
   /** The period's reading window has not closed yet: readings may still arrive after the bills. */
   windowClosesOn: string | null;
+  /** While the window is open: accounts a run now would bill with some register estimated. */
+  estimatedIfBilledNow: number | null;
   /** The period's run in progress, if any. */
   running: BillingRunView | null;
 }
@@ -121,6 +123,10 @@ export async function billingPeriodOverview(period: string, now: Date = new Date
     tariffProblem: gaps.length > 0 ? tariffGapsMessage(period, gaps) : null,
     refusal,
     windowClosesOn: period >= accepting.period ? `${period.slice(0, 8)}${String(window.toDay).padStart(2, '0')}` : null,
+    estimatedIfBilledNow:
+      period >= accepting.period && !refusal
+        ? Number(rowsOf<{ n: number }>(await db().execute(estimatedCountStatement(period)))[0]?.n ?? 0)
+        : null,
     running: latestRun ? await billingRunStatus(latestRun.id) : null,
   };
 }

@@ -1,138 +1,156 @@
-// What the billing run would bill, computed in memory by the pure rules (compute.ts) from the data as
-// it stands: for a staff preview of a few accounts before a run, and for the tests that hold the SQL
-// of the run to those rules. Five queries whatever the number of accounts; not meant for all 100 000.
+// What the billing run would bill now, for one account or a sample: the run's own statement
+// (run-sql.ts) executed inside a transaction that is then rolled back, so the preview can never
+// disagree with the run and nothing it computes is kept. Not meant for all 100 000 accounts.
 import 'server-only';
-import { and, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, bills, consumptionVolumes, meters, readings, tariffs } from '@/db/schema';
-import { assertPeriod, shiftPeriod } from '@/lib/readings/window';
-import { tryComputeAccountBill, type AccountBill, type AccountBillInput, type BillingMeter } from './compute';
+import { billingRuns, billLines, bills, consumptionVolumes, meters } from '@/db/schema';
+import type { Zone } from '@/lib/readings/consumption';
+import type { VolumeMethod } from '@/lib/readings/estimates';
+import { assertPeriod } from '@/lib/readings/window';
+import { billableIdsStatement, billChunkStatement, rowsOf, type ChunkResult } from './run-sql';
+
+export interface PreviewLine {
+  kind: 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
+  meterId: string | null;
+  zone: Zone | null;
+  method: VolumeMethod | null;
+  forPeriod: string | null;
+  kwh: number | null;
+  tariffId: string | null;
+  priceKopecks: number | null;
+  amountKopecks: number;
+  description: string;
+}
+
+export interface PreviewVolume {
+  meterId: string;
+  zone: Zone;
+  kwh: number;
+  method: VolumeMethod;
+}
+
+export type PreviewBill =
+  { ok: true; amountKopecks: number; lines: PreviewLine[]; volumes: PreviewVolume[] } | { ok: false; problem: string };
 
 export interface BillPreview {
   accountId: string;
   number: string;
-  input: AccountBillInput;
-  bill: AccountBill;
+  bill: PreviewBill;
 }
 
+/** A preview's transaction ends with this, so everything the run wrote in it is undone. */
+class PreviewRollback extends Error {}
+
+/** Accounts a preview without an explicit list looks at: the first billable ones by number. */
+export const PREVIEW_SAMPLE = 50;
+
 /**
- * The bills of `period` for the given accounts (default: every account the run would bill — active,
- * with an active meter installed by the period's end, not billed for the period yet), by account id.
+ * The bills of `period` for the given accounts (default: the first `PREVIEW_SAMPLE` accounts the run
+ * would bill), by account id. Accounts the run would not bill (inactive, no meter, billed already)
+ * are left out.
  */
-export async function previewBills(period: string, accountIds?: readonly string[]): Promise<Map<string, BillPreview>> {
+export async function previewBills(
+  period: string,
+  accountIds?: readonly string[],
+  options: { now?: Date; sample?: number } = {},
+): Promise<Map<string, BillPreview>> {
   assertPeriod(period);
   const result = new Map<string, BillPreview>();
   if (accountIds?.length === 0) return result;
-  const next = shiftPeriod(period, 1);
-  const accountRows = await db()
-    .select({
-      id: accounts.id,
-      number: accounts.number,
-      tariffCategory: accounts.tariffCategory,
-      residents: accounts.residents,
-      normKwhPerResident: accounts.normKwhPerResident,
-    })
-    .from(accounts)
-    .where(
-      and(
-        eq(accounts.status, 'active'),
-        accountIds ? inArray(accounts.id, [...accountIds]) : undefined,
-        sql`not exists (select 1 from ${bills} where ${bills.accountId} = ${accounts.id} and ${bills.period} = ${period}::date)`,
-      ),
-    )
-    .orderBy(accounts.number);
-  if (accountRows.length === 0) return result;
-  const ids = accountRows.map((a) => a.id);
-
-  const meterRows = await db()
-    .select({
-      id: meters.id,
-      accountId: meters.accountId,
-      serialNumber: meters.serialNumber,
-      zonePlan: meters.zonePlan,
-      status: meters.status,
-      installedAt: meters.installedAt,
-      replacesMeterId: meters.replacesMeterId,
-    })
-    .from(meters)
-    .where(inArray(meters.accountId, ids))
-    .orderBy(meters.installedAt, meters.serialNumber);
-  const meterIds = meterRows.map((m) => m.id);
-  const byId = new Map(meterRows.map((m) => [m.id, m]));
-
-  const [readingRows, volumeRows, tariffRows] = await Promise.all([
-    meterIds.length === 0
-      ? []
-      : db()
-          .select({ meterId: readings.meterId, period: readings.period, zone: readings.zone, value: readings.value })
-          .from(readings)
-          .where(and(inArray(readings.meterId, meterIds), eq(readings.status, 'accepted'), lt(readings.period, next))),
-    meterIds.length === 0
-      ? []
-      : db()
-          .select({
-            meterId: consumptionVolumes.meterId,
-            period: consumptionVolumes.period,
-            zone: consumptionVolumes.zone,
-            kwh: consumptionVolumes.kwh,
-            method: consumptionVolumes.method,
-          })
-          .from(consumptionVolumes)
-          .where(
-            and(
-              inArray(consumptionVolumes.meterId, meterIds),
-              lt(consumptionVolumes.period, period),
-              ne(consumptionVolumes.method, 'recalculation'),
+  const at = (options.now ?? new Date()).toISOString();
+  try {
+    await db().transaction(async (tx) => {
+      const ids = rowsOf<{ id: string; number: string }>(
+        await tx.execute(billableIdsStatement(period, accountIds ?? null, options.sample ?? PREVIEW_SAMPLE)),
+      );
+      if (ids.length === 0) throw new PreviewRollback();
+      const [run] = await tx
+        .insert(billingRuns)
+        .values({ period, status: 'done', startedAt: new Date(at) })
+        .returning({ id: billingRuns.id });
+      const [outcome] = rowsOf<ChunkResult>(
+        await tx.execute(
+          billChunkStatement({
+            runId: run!.id,
+            period,
+            scope: { accountIds: ids.map((r) => r.id) },
+            at,
+            startedBy: null,
+          }),
+        ),
+      );
+      const written = await tx
+        .select({ id: bills.id, accountId: bills.accountId, amountKopecks: bills.amountKopecks })
+        .from(bills)
+        .where(eq(bills.billingRunId, run!.id));
+      const billIds = written.map((b) => b.id);
+      const lineRows =
+        billIds.length === 0
+          ? []
+          : await tx
+              .select({
+                billId: billLines.billId,
+                kind: billLines.kind,
+                meterId: billLines.meterId,
+                zone: billLines.zone,
+                method: billLines.method,
+                forPeriod: billLines.forPeriod,
+                kwh: billLines.kwh,
+                tariffId: billLines.tariffId,
+                priceKopecks: billLines.priceKopecks,
+                amountKopecks: billLines.amountKopecks,
+                description: billLines.description,
+              })
+              .from(billLines)
+              .where(inArray(billLines.billId, billIds));
+      const volumeRows = await tx
+        .select({
+          accountId: meters.accountId,
+          meterId: consumptionVolumes.meterId,
+          zone: consumptionVolumes.zone,
+          kwh: consumptionVolumes.kwh,
+          method: consumptionVolumes.method,
+        })
+        .from(consumptionVolumes)
+        .innerJoin(meters, eq(meters.id, consumptionVolumes.meterId))
+        .where(
+          and(
+            eq(consumptionVolumes.period, period),
+            eq(consumptionVolumes.createdAt, new Date(at)),
+            inArray(
+              meters.accountId,
+              ids.map((r) => r.id),
             ),
           ),
-    db().select().from(tariffs),
-  ]);
-  // Recalculation volumes are left out above: estimatePeriod ignores them and recalculateAfterReading
-  // only looks at average and norm volumes.
-
-  const group = <T extends { meterId: string }>(rows: readonly T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) {
-      const list = map.get(row.meterId);
-      if (list) list.push(row);
-      else map.set(row.meterId, [row]);
-    }
-    return map;
-  };
-  const readingsOf = group(readingRows);
-  const volumesOf = group(volumeRows);
-  const metersOf = new Map<string, typeof meterRows>();
-  for (const m of meterRows) {
-    const list = metersOf.get(m.accountId);
-    if (list) list.push(m);
-    else metersOf.set(m.accountId, [m]);
-  }
-
-  for (const account of accountRows) {
-    const billed: BillingMeter[] = (metersOf.get(account.id) ?? [])
-      .filter((m) => m.status === 'active' && m.installedAt < next)
-      .map((m) => {
-        const replaced: string[] = [];
-        for (let r = m.replacesMeterId; r && !replaced.includes(r) && byId.has(r); r = byId.get(r)!.replacesMeterId)
-          replaced.push(r);
-        return { id: m.id, serialNumber: m.serialNumber, zonePlan: m.zonePlan, replaced };
-      });
-    if (billed.length === 0) continue;
-    const own = [...new Set(billed.flatMap((m) => [m.id, ...(m.replaced ?? [])]))];
-    const input: AccountBillInput = {
-      period,
-      account,
-      meters: billed,
-      readings: own.flatMap((id) => readingsOf.get(id) ?? []),
-      volumes: own.flatMap((id) => volumesOf.get(id) ?? []),
-      tariffs: tariffRows,
-    };
-    result.set(account.id, {
-      accountId: account.id,
-      number: account.number,
-      input,
-      bill: tryComputeAccountBill(input),
+        );
+      const notes = (outcome?.skippedNotes ?? '').split('; ');
+      for (const { id, number } of ids) {
+        const bill = written.find((b) => b.accountId === id);
+        if (!bill) {
+          const note = notes.find((n) => n.startsWith(`${number}: `));
+          result.set(id, {
+            accountId: id,
+            number,
+            bill: { ok: false, problem: note ? note.slice(number.length + 2) : 'не начисляется' },
+          });
+          continue;
+        }
+        result.set(id, {
+          accountId: id,
+          number,
+          bill: {
+            ok: true,
+            amountKopecks: bill.amountKopecks,
+            lines: lineRows.filter((l) => l.billId === bill.id).map(({ billId, ...line }) => (void billId, line)),
+            volumes: volumeRows.filter((v) => v.accountId === id).map(({ accountId, ...v }) => (void accountId, v)),
+          },
+        });
+      }
+      throw new PreviewRollback();
     });
+  } catch (error) {
+    if (!(error instanceof PreviewRollback)) throw error;
   }
   return result;
 }

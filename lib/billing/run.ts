@@ -12,7 +12,8 @@ import { and, desc, eq, lt, min, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { billingRuns, tariffs, users } from '@/db/schema';
 import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
-import { isPeriod } from '@/lib/readings/window';
+import { readingWindowOf } from '@/lib/readings/settings';
+import { isPeriod, readingWindowStatus } from '@/lib/readings/window';
 import {
   categoryLabels,
   zonePlanLabels,
@@ -21,7 +22,14 @@ import {
   type TariffZone,
   type ZonePlan,
 } from '@/lib/tariffs/zones';
-import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, type ChunkResult } from './statements';
+import {
+  billChunkStatement,
+  estimatedCountStatement,
+  planChunksStatement,
+  rowsOf,
+  tariffGapsStatement,
+  type ChunkResult,
+} from './run-sql';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
 export const DEFAULT_CHUNK_SIZE = 2_000;
@@ -56,6 +64,8 @@ export interface StartBillingRunInput {
   now?: Date;
   /** Accounts per chunk (tests use small chunks to exercise chunking). */
   chunkSize?: number;
+  /** Bill the period although its reading window is still open (staff confirmed it, knowing how many are estimated). */
+  confirmOpenWindow?: boolean;
 }
 
 export interface RunBillingOptions {
@@ -126,12 +136,42 @@ export async function billingPeriodRefusal(period: unknown, now: Date = new Date
   return null;
 }
 
+/**
+ * A period is billed once its reading window has closed; before that a run needs staff to confirm,
+ * and this says how many accounts it would bill by estimate. Null when the window has closed.
+ */
+export async function openWindowRefusal(period: string, now: Date): Promise<string | null> {
+  const window = await readingWindowOf(db());
+  const accepting = readingWindowStatus(now, window);
+  if (period < accepting.period) return null;
+  const [row] = rowsOf<{ n: number }>(await db().execute(estimatedCountStatement(period)));
+  const n = Number(row?.n ?? 0);
+  return (
+    `Приём показаний за ${formatPeriod(period)} ещё идёт — по ${formatDate(accepting.closesOn)}. ` +
+    `Если начислить сейчас, ${n} ${accountsWord(n)} без показаний за этот месяц получат счёт по расчёту ` +
+    '(по среднему или нормативу). Подтвердите, что начисляете до окончания приёма показаний.'
+  );
+}
+
+/** «л/с» reads the same for every count; the phrase around it agrees with the number. */
+function accountsWord(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return 'лицевой счёт';
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'лицевых счёта';
+  return 'лицевых счетов';
+}
+
 /** Validates the period and records a running run; does not bill (see `runBilling`). */
 export async function createBillingRun(input: StartBillingRunInput): Promise<StartBillingRunResult> {
   const { period, startedBy } = input;
   const now = input.now ?? new Date();
   const refusal = await billingPeriodRefusal(period, now);
   if (refusal) return { ok: false, message: refusal };
+  if (!input.confirmOpenWindow) {
+    const open = await openWindowRefusal(period, now);
+    if (open) return { ok: false, message: open };
+  }
 
   await abandonStaleRuns(period);
   try {
@@ -211,7 +251,13 @@ export async function runBilling(runId: string, options: RunBillingOptions = {})
       let after = '';
       for (const { upTo } of plan) {
         const [result] = await execute<ChunkResult>(
-          billChunkStatement({ runId, period: run.period, after, upTo, at: clock(), startedBy: run.startedBy }),
+          billChunkStatement({
+            runId,
+            period: run.period,
+            scope: { after, upTo },
+            at: clock(),
+            startedBy: run.startedBy,
+          }),
         );
         chunks += 1;
         billsCreated += result?.bills ?? 0;

@@ -16,6 +16,8 @@ export interface StartFromConsoleInput {
   staffId: string;
   ip?: string | null;
   now?: Date;
+  /** Staff ticked «начислить до окончания приёма показаний». */
+  confirmOpenWindow?: boolean;
 }
 
 /** `runId` is null when nothing was started (everything of the period is billed already). */
@@ -47,7 +49,12 @@ export async function startBillingFromConsole(
     return fail(`За ${name} начислять некому: нет действующих лицевых счетов со счётчиками.`);
   }
 
-  const created = await createBillingRun({ period, startedBy: staffId, now });
+  const created = await createBillingRun({
+    period,
+    startedBy: staffId,
+    now,
+    confirmOpenWindow: input.confirmOpenWindow === true,
+  });
   if (!created.ok) return fail(created.message);
   const { runId } = created;
   await audit({

@@ -102,6 +102,8 @@ export interface PendingMeter {
   hasPhoto: boolean;
   requestedBy: { fullName: string; email: string; phone: string | null } | null;
   account: { id: string; number: string; holderName: string; address: string };
+  /** The meter the subscriber says this one replaced: staff enter its final reading on confirming. */
+  replaces: { serialNumber: string; zones: readonly TariffZone[] } | null;
 }
 
 /**
@@ -122,6 +124,8 @@ export async function listPendingMeters(): Promise<PendingMeter[]> {
       userEmail: users.email,
       userPhone: users.phone,
       account: accounts,
+      replacesSerial: sql<string | null>`(select o.serial_number from meters o where o.id = ${meters.replacesMeterId})`,
+      replacesPlan: sql<number | null>`(select o.zone_plan from meters o where o.id = ${meters.replacesMeterId})`,
     })
     .from(meters)
     .innerJoin(accounts, eq(accounts.id, meters.accountId))
@@ -144,6 +148,10 @@ export async function listPendingMeters(): Promise<PendingMeter[]> {
       holderName: r.account.holderName,
       address: formatAccountAddress(r.account),
     },
+    replaces:
+      r.replacesSerial && r.replacesPlan
+        ? { serialNumber: r.replacesSerial, zones: zonesForPlan(Number(r.replacesPlan)) }
+        : null,
   }));
 }
 
@@ -188,4 +196,25 @@ export async function meterOfAccounts(
     .from(meters)
     .where(and(eq(meters.id, meterId), inArray(meters.accountId, accountIds)));
   return row ?? null;
+}
+
+/** The active meters of an account by its number, for the staff replacement form. */
+export async function activeMetersOfAccountNumber(
+  number: string,
+): Promise<
+  { id: string; serialNumber: string; zonePlan: ZonePlan; zones: readonly TariffZone[]; installedAt: string }[]
+> {
+  if (!/^[0-9]{6,12}$/.test(number)) return [];
+  const rows = await db()
+    .select({
+      id: meters.id,
+      serialNumber: meters.serialNumber,
+      zonePlan: meters.zonePlan,
+      installedAt: meters.installedAt,
+    })
+    .from(meters)
+    .innerJoin(accounts, eq(accounts.id, meters.accountId))
+    .where(and(eq(accounts.number, number), eq(meters.status, 'active')))
+    .orderBy(asc(meters.installedAt));
+  return rows.map((r) => ({ ...r, zonePlan: r.zonePlan as ZonePlan, zones: zonesForPlan(r.zonePlan) }));
 }

@@ -15,6 +15,7 @@ import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
 import { audit } from '@/lib/security/audit';
 import { fieldErrorsOf } from '@/lib/validation/form-data';
 import { checkNameplatePhoto } from './photo';
+import { applyReplacement, Refused } from './replacement';
 import { confirmMeterSchema, rejectMeterSchema, requestMeterSchema } from './schemas';
 
 /** Open requests per account: enough for a household, a ceiling for 2 MB photos sent in a loop. */
@@ -44,6 +45,8 @@ export interface MeterRequest {
   model?: string;
   /** A File / Blob from the form; optional. */
   photo?: unknown;
+  /** The account's active meter this one replaced (the subscriber reports a replacement). */
+  replacesMeterId?: string;
 }
 
 function duplicateMessage(serial: string, status: string): string {
@@ -69,7 +72,7 @@ export async function requestMeter(
 ): Promise<ActionResult<{ meterId: string }>> {
   const parsed = requestMeterSchema.safeParse(input);
   if (!parsed.success) return fail('Проверьте выделенные поля', fieldErrorsOf(parsed.error));
-  const { accountId, serialNumber, zonePlan, installedAt, model } = parsed.data;
+  const { accountId, serialNumber, zonePlan, installedAt, model, replacesMeterId } = parsed.data;
   if (!(await canAccessAccount(user, accountId))) {
     return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });
   }
@@ -89,6 +92,14 @@ export async function requestMeter(
     const check = await checkNameplatePhoto(input.photo);
     if (check.ok) photo = check.dataUrl;
     else fieldErrors.photo = check.reason;
+  }
+  if (replacesMeterId) {
+    const [replaced] = await db()
+      .select({ accountId: meters.accountId, status: meters.status })
+      .from(meters)
+      .where(eq(meters.id, replacesMeterId));
+    if (!replaced || replaced.accountId !== accountId || replaced.status !== 'active')
+      fieldErrors.replacesMeterId = 'Выберите заменённый счётчик из подключённых к этому лицевому счёту';
   }
   if (Object.keys(fieldErrors).length > 0) return fail('Проверьте выделенные поля', fieldErrors);
 
@@ -113,6 +124,7 @@ export async function requestMeter(
         installedAt,
         model: model ?? null,
         nameplatePhoto: photo,
+        replacesMeterId: replacesMeterId ?? null,
         requestedBy: user.id,
         createdAt: now,
       };
@@ -165,6 +177,8 @@ export interface MeterConfirmation {
   verificationDue?: string;
   /** The register at installation, raw text per zone of the meter. */
   initial: Partial<Record<TariffZone, string | undefined>>;
+  /** For a reported replacement: the old meter's final register per zone. */
+  final?: Partial<Record<TariffZone, string | undefined>>;
 }
 
 /**
@@ -181,61 +195,100 @@ export async function confirmMeter(
   if (!parsed.success) return fail('Проверьте выделенные поля', fieldErrorsOf(parsed.error));
   const verificationDue = parsed.data.verificationDue ?? null;
 
-  return db().transaction(async (tx) => {
-    // The row lock makes a second confirmation (or a rejection) wait, then see the decision.
-    const [meter] = await tx.select().from(meters).where(eq(meters.id, input.meterId)).for('update');
-    if (!meter) return fail('Заявка не найдена — обновите страницу.');
-    if (meter.status !== 'pending_confirmation') return fail(alreadyDecided(meter.status));
+  return db()
+    .transaction(async (tx) => {
+      // The row lock makes a second confirmation (or a rejection) wait, then see the decision.
+      const [meter] = await tx.select().from(meters).where(eq(meters.id, input.meterId)).for('update');
+      if (!meter) return fail('Заявка не найдена — обновите страницу.');
+      if (meter.status !== 'pending_confirmation') return fail(alreadyDecided(meter.status));
+      if (meter.replacesMeterId) {
+        // A reported replacement: the old meter's final reading and the new one's initial, together.
+        if (verificationDue !== null && verificationDue <= meter.installedAt) {
+          return fail('Проверьте выделенные поля', {
+            verificationDue: `Дата поверки должна быть позже даты установки (${formatDate(meter.installedAt)})`,
+          });
+        }
+        const replaced = await applyReplacement(tx, {
+          oldMeterId: meter.replacesMeterId,
+          newMeterId: meter.id,
+          date: meter.installedAt,
+          final: input.final ?? {},
+          initial: input.initial,
+          staffId: staff.id,
+          now,
+        });
+        if (!replaced.ok) throw new Refused(replaced);
+        if (verificationDue !== null) await tx.update(meters).set({ verificationDue }).where(eq(meters.id, meter.id));
+        await audit(
+          {
+            action: 'meter.replacement_confirmed',
+            actorUserId: staff.id,
+            subjectType: 'meter',
+            subjectId: meter.id,
+            details: { serialNumber: meter.serialNumber, replaces: meter.replacesMeterId, period: replaced.period },
+          },
+          tx,
+        );
+        return { ok: true, meterId: meter.id, period: replaced.period, message: replaced.message } as const;
+      }
 
-    const fieldErrors: FieldErrors = {};
-    const values: { zone: TariffZone; value: number }[] = [];
-    for (const zone of zonesForPlan(meter.zonePlan)) {
-      const check = validateNewReading({ value: input.initial[zone] ?? '', lastAccepted: null, averageMonthly: null });
-      if (check.ok) values.push({ zone, value: check.value });
-      else fieldErrors[`zone_${zone}`] = check.reason;
-    }
-    if (verificationDue !== null && verificationDue <= meter.installedAt) {
-      fieldErrors.verificationDue = `Дата поверки должна быть позже даты установки (${formatDate(meter.installedAt)})`;
-    }
-    if (Object.keys(fieldErrors).length > 0) return fail('Проверьте начальные показания', fieldErrors);
+      const fieldErrors: FieldErrors = {};
+      const values: { zone: TariffZone; value: number }[] = [];
+      for (const zone of zonesForPlan(meter.zonePlan)) {
+        const check = validateNewReading({
+          value: input.initial[zone] ?? '',
+          lastAccepted: null,
+          averageMonthly: null,
+        });
+        if (check.ok) values.push({ zone, value: check.value });
+        else fieldErrors[`zone_${zone}`] = check.reason;
+      }
+      if (verificationDue !== null && verificationDue <= meter.installedAt) {
+        fieldErrors.verificationDue = `Дата поверки должна быть позже даты установки (${formatDate(meter.installedAt)})`;
+      }
+      if (Object.keys(fieldErrors).length > 0) return fail('Проверьте начальные показания', fieldErrors);
 
-    const window = readingWindowStatus(now, await readingWindowOf(tx));
-    const period = shiftPeriod(window.period, -1);
-    const [updated] = await tx
-      .update(meters)
-      .set({ status: 'active', verificationDue })
-      .where(and(eq(meters.id, meter.id), eq(meters.status, 'pending_confirmation')))
-      .returning({ id: meters.id });
-    if (!updated) return fail(alreadyDecided('decided'));
-    await tx.insert(readings).values(
-      values.map((v) => ({
+      const window = readingWindowStatus(now, await readingWindowOf(tx));
+      const period = shiftPeriod(window.period, -1);
+      const [updated] = await tx
+        .update(meters)
+        .set({ status: 'active', verificationDue })
+        .where(and(eq(meters.id, meter.id), eq(meters.status, 'pending_confirmation')))
+        .returning({ id: meters.id });
+      if (!updated) return fail(alreadyDecided('decided'));
+      await tx.insert(readings).values(
+        values.map((v) => ({
+          meterId: meter.id,
+          period,
+          zone: v.zone,
+          value: v.value,
+          source: 'initial' as const,
+          status: 'accepted' as const,
+          submittedBy: staff.id,
+          submittedAt: now,
+        })),
+      );
+      await audit(
+        {
+          action: 'meter.confirmed',
+          actorUserId: staff.id,
+          subjectType: 'meter',
+          subjectId: meter.id,
+          details: { serialNumber: meter.serialNumber, period, verificationDue },
+        },
+        tx,
+      );
+      return {
+        ok: true,
         meterId: meter.id,
         period,
-        zone: v.zone,
-        value: v.value,
-        source: 'initial' as const,
-        status: 'accepted' as const,
-        submittedBy: staff.id,
-        submittedAt: now,
-      })),
-    );
-    await audit(
-      {
-        action: 'meter.confirmed',
-        actorUserId: staff.id,
-        subjectType: 'meter',
-        subjectId: meter.id,
-        details: { serialNumber: meter.serialNumber, period, verificationDue },
-      },
-      tx,
-    );
-    return {
-      ok: true,
-      meterId: meter.id,
-      period,
-      message: `Счётчик № ${meter.serialNumber} подключён; начальные показания записаны за ${formatPeriod(period)}`,
-    } as const;
-  });
+        message: `Счётчик № ${meter.serialNumber} подключён; начальные показания записаны за ${formatPeriod(period)}`,
+      } as const;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Refused) return error.result;
+      throw error;
+    });
 }
 
 /** Rejects a request (conditional on it still pending). */

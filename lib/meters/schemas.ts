@@ -67,6 +67,11 @@ export const requestMeterSchema = z.object({
   installedAt: requiredDay('Дата установки'),
   /** A File from FormData (checked by magic bytes in lib/meters/photo.ts); absent when none is chosen. */
   photo: z.unknown().optional(),
+  /** The account's meter this one replaced, when the subscriber reports a replacement. */
+  replacesMeterId: z.preprocess(
+    (v) => (v === '' || v === null ? undefined : v),
+    z.uuid('Выберите заменённый счётчик из списка').optional(),
+  ),
 });
 export type RequestMeterInput = z.output<typeof requestMeterSchema>;
 
@@ -84,10 +89,20 @@ const registers = {
   zone_half_peak: registerText,
 };
 
+const finalRegisters = {
+  final_zone_all_day: registerText,
+  final_zone_day: registerText,
+  final_zone_night: registerText,
+  final_zone_peak: registerText,
+  final_zone_half_peak: registerText,
+};
+
 export const confirmMeterSchema = z.object({
   meterId: z.uuid('Заявка не найдена — обновите страницу'),
   verificationDue: optionalDay('Следующая поверка'),
   ...registers,
+  /** The replaced meter's final registers, when the request reports a replacement. */
+  ...finalRegisters,
 });
 export type ConfirmMeterInput = z.output<typeof confirmMeterSchema>;
 
@@ -120,5 +135,29 @@ export function registerValues(input: Partial<Record<keyof typeof registers, str
     night: input.zone_night,
     peak: input.zone_peak,
     half_peak: input.zone_half_peak,
+  };
+}
+
+/** Staff record a replacement: the old meter, the new one's nameplate, the day; the registers are judged in lib/meters. */
+export const staffReplacementSchema = z.object({
+  oldMeterId: z.uuid('Заменяемый счётчик не найден — обновите страницу'),
+  serialNumber,
+  model: optionalText('Модель', 100),
+  zonePlan,
+  installedAt: requiredDay('Дата замены'),
+  verificationDue: optionalDay('Следующая поверка'),
+  ...registers,
+  ...finalRegisters,
+});
+export type StaffReplacementInput = z.output<typeof staffReplacementSchema>;
+
+/** The old meter's final registers of a replacement form. */
+export function finalRegisterValues(input: Partial<Record<`final_${keyof typeof registers}`, string | undefined>>) {
+  return {
+    all_day: input.final_zone_all_day,
+    day: input.final_zone_day,
+    night: input.final_zone_night,
+    peak: input.final_zone_peak,
+    half_peak: input.final_zone_half_peak,
   };
 }

@@ -1,7 +1,8 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, meters, readings } from '@/db/schema';
+import { accounts, meters, readings, tariffs } from '@/db/schema';
+import { ratesInForce } from '@/lib/tariffs/pricing';
 import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
 import { compareZones } from './consumption';
 
@@ -11,6 +12,8 @@ export interface RegisterState {
   previous: { value: number; period: string } | null;
   /** What is already accepted for the period being submitted (a resubmission replaces it). */
   submitted: { value: number; source: string; submittedAt: Date } | null;
+  /** The register's tariff in force on the period's 1st (one rate per volume range), for the cost preview. */
+  rates: { id: string; rangeFromKwh: number; rangeToKwh: number | null; priceKopecks: number }[];
 }
 
 export interface MeterForReadings {
@@ -37,6 +40,7 @@ export async function metersForReadings(accountIds: string[], period: string): P
       serialNumber: meters.serialNumber,
       model: meters.model,
       zonePlan: meters.zonePlan,
+      tariffCategory: accounts.tariffCategory,
     })
     .from(meters)
     .innerJoin(accounts, eq(accounts.id, meters.accountId))
@@ -67,7 +71,12 @@ export async function metersForReadings(accountIds: string[], period: string): P
     .from(readings)
     .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), eq(readings.period, period)));
 
-  return meterRows.map((m) => ({
+  const tariffRows = await db()
+    .select()
+    .from(tariffs)
+    .where(and(lte(tariffs.effectiveFrom, period), or(isNull(tariffs.effectiveTo), gte(tariffs.effectiveTo, period))));
+
+  return meterRows.map(({ tariffCategory, ...m }) => ({
     ...m,
     registers: [...zonesForPlan(m.zonePlan)].sort(compareZones).map((zone) => {
       const previous = previousRows.find((r) => r.meterId === m.id && r.zone === zone);
@@ -76,6 +85,9 @@ export async function metersForReadings(accountIds: string[], period: string): P
         zone,
         previous: previous ? { value: previous.value, period: previous.period } : null,
         submitted: current ? { value: current.value, source: current.source, submittedAt: current.submittedAt } : null,
+        rates: ratesInForce(tariffRows, { category: tariffCategory, zonePlan: m.zonePlan, zone, day: period }).map(
+          (t) => ({ id: t.id, rangeFromKwh: t.rangeFromKwh, rangeToKwh: t.rangeToKwh, priceKopecks: t.priceKopecks }),
+        ),
       };
     }),
   }));

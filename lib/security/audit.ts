@@ -19,6 +19,8 @@ export type AuditAction =
   | 'email.changed'
   | 'meter.requested'
   | 'meter.confirmed'
+  | 'meter.replacement_confirmed'
+  | 'meter.replaced'
   | 'meter.rejected'
   | 'reading.entered_by_staff'
   | 'billing.run_started'

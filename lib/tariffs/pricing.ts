@@ -42,7 +42,10 @@ export interface PricedPart {
  * Whole kWh × whole kopecks per kWh, so every amount is exact; a negative volume (a
  * recalculation that gives money back) is priced from the first range, mirrored.
  */
-export function priceVolume(kwh: number, rates: readonly TariffRate[]): PricedPart[] {
+export function priceVolume(
+  kwh: number,
+  rates: readonly Pick<TariffRate, 'id' | 'rangeFromKwh' | 'rangeToKwh' | 'priceKopecks'>[],
+): PricedPart[] {
   if (!Number.isInteger(kwh)) throw new RangeError('Volume must be whole kWh');
   if (rates.length === 0) throw new Error('No tariff in force');
   if (kwh === 0) return [];

@@ -20,7 +20,7 @@ import {
   sqlRub,
   sqlZoneInLine,
 } from '@/lib/billing/describe-sql';
-import { rowsOf } from '@/lib/billing/statements';
+import { rowsOf } from '@/lib/billing/run-sql';
 import { formatPeriod } from '@/lib/format/dates';
 import { formatKwh, formatRub } from '@/lib/format/money';
 import { shiftPeriod } from '@/lib/readings/window';
@@ -125,11 +125,12 @@ describe('line descriptions', () => {
       kwh: -724,
       priceKopecks: 788,
       meterSerial: '009217056004185',
+      month: '2026-10-01',
       period: '2027-01-01',
       estimatedFrom: '2026-09-01',
-      estimatedTo: '2026-12-01',
-      realKwh: 700,
-      estimatedKwh: 1_424,
+      realKwh: 1_700,
+      monthRealKwh: 700,
+      monthEstimatedKwh: 1_424,
     };
     const expression = sqlRecalculationLineDescription({
       zone: zoneOf(c.zone),
@@ -137,17 +138,46 @@ describe('line descriptions', () => {
       priceKopecks: sql`${c.priceKopecks}::int`,
       meterSerial: sql`${c.meterSerial}::text`,
       severalMeters: sql`true`,
+      month: day(c.month),
       period: day(c.period),
       estimatedFrom: day(c.estimatedFrom),
-      estimatedTo: day(c.estimatedTo),
       realKwh: big(c.realKwh),
-      estimatedKwh: big(c.estimatedKwh),
+      monthRealKwh: big(c.monthRealKwh),
+      monthEstimatedKwh: big(c.monthEstimatedKwh),
     });
     const expected = recalculationLineDescription(c);
     expect(expected).toBe(
-      'Перерасчёт (счётчик № 009217056004185), день (T1) за сентябрь 2026 – январь 2027: по счётчику 700\u00a0кВт·ч, ' +
-        'начислено без показаний за сентябрь – декабрь 2026 — 1\u00a0424\u00a0кВт·ч: -724\u00a0кВт·ч × 7,88\u00a0₽',
+      'Перерасчёт (счётчик № 009217056004185), день (T1) за октябрь 2026: по счётчику 700\u00a0кВт·ч из 1\u00a0700\u00a0кВт·ч ' +
+        'за сентябрь 2026 – январь 2027, начислено без показаний 1\u00a0424\u00a0кВт·ч: -724\u00a0кВт·ч × 7,88\u00a0₽',
     );
     expect(await text(expression)).toBe(expected);
+
+    // A line that only takes back a norm billed on the one-rate line says so, without a meter share.
+    const back = {
+      ...c,
+      zone: 'all_day' as const,
+      realKwh: null,
+      monthRealKwh: null,
+      kwh: -400,
+      monthEstimatedKwh: 400,
+    };
+    const backSql = sqlRecalculationLineDescription({
+      zone: zoneOf(back.zone),
+      kwh: big(back.kwh),
+      priceKopecks: sql`${c.priceKopecks}::int`,
+      meterSerial: sql`${c.meterSerial}::text`,
+      severalMeters: sql`false`,
+      month: day(c.month),
+      period: day(c.period),
+      estimatedFrom: day(c.estimatedFrom),
+      realKwh: sql`null::bigint`,
+      monthRealKwh: sql`null::bigint`,
+      monthEstimatedKwh: big(back.monthEstimatedKwh),
+    });
+    const backText = recalculationLineDescription({ ...back, meterSerial: null });
+    expect(backText).toBe(
+      'Перерасчёт за октябрь 2026: начислено без показаний 400\u00a0кВт·ч: -400\u00a0кВт·ч × 7,88\u00a0₽',
+    );
+    expect(await text(backSql)).toBe(backText);
   });
 });

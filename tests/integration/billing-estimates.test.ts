@@ -10,8 +10,8 @@ import { accountBalance } from '@/lib/billing/balance';
 import { previewBills } from '@/lib/billing/preview';
 import { startBillingRun } from '@/lib/billing/run';
 import type { Zone } from '@/lib/readings/consumption';
-import { estimatePeriod, recalculateAfterReading, type BilledVolume } from '@/lib/readings/estimates';
-import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
+import { estimatePeriod, expectedRecalculationLines, type BilledVolume } from '../support/estimate-reference';
+import { ratesInForce } from '@/lib/tariffs/pricing';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
@@ -65,7 +65,7 @@ async function volumesOf(period: string) {
     .orderBy(asc(consumptionVolumes.zone));
 }
 
-/** Bills the period and holds every account's bill to what the pure rules computed just before. */
+/** Bills the period and holds every account's bill to what its rolled-back preview computed just before. */
 async function billAndCompare(period: string, now: string) {
   const previews = await previewBills(period);
   const result = await startBillingRun({ period, startedBy: null, now: new Date(now) });
@@ -133,7 +133,7 @@ describe('a run of months without readings', () => {
     );
   });
 
-  it('December, the 4th: the norm × residents, split by the zones’ shares in the averaged months', async () => {
+  it('December, the 4th: the norm × residents, one volume at the one-rate tariff', async () => {
     const estimate = estimatePeriod({
       period: '2026-12-01',
       zones: ['day', 'night'],
@@ -183,42 +183,37 @@ describe('a run of months without readings', () => {
       '2026-11-01',
       '2026-12-01',
     ]);
-    const recalc = recalculateAfterReading({
-      estimated,
-      lastRealReading: august.map((r) => ({ zone: r.zone, value: r.value })),
-      newReading: january,
-    });
-    expect(recalc.every((r) => r.correctionKwh < 0)).toBe(true);
-
     await billAndCompare('2027-01-01', '2027-02-03T09:00:00Z');
     const { bill, lines } = await linesOf('2027-01-01');
     const tariffRows = await t.db.select().from(tariffs);
-    let expected = 0;
-    for (const r of recalc) {
-      const rates = ratesInForce(tariffRows, {
-        category: 'rural_or_stove',
-        zonePlan: 2,
-        zone: r.zone,
-        day: '2027-01-01',
-      });
-      const [part] = priceVolume(r.correctionKwh, rates);
-      expected += part!.amountKopecks;
-      const line = lines.find((l) => l.zone === r.zone)!;
-      expect(line).toMatchObject({
-        kind: 'recalculation',
-        method: 'recalculation',
-        forPeriod: '2026-09-01',
-        kwh: r.correctionKwh,
-        amountKopecks: part!.amountKopecks,
-      });
-      expect(line.description).toContain(
-        `за сентябрь 2026 – январь 2027: по счётчику ${r.realKwh === 700 ? '700' : '300'}\u00a0кВт·ч`,
-      );
-      expect(line.description).toContain(
-        `начислено без показаний за сентябрь – декабрь 2026 — ${new Intl.NumberFormat('ru-RU').format(r.estimatedKwh)}\u00a0кВт·ч`,
-      );
-    }
-    expect(bill.amountKopecks).toBe(expected);
+    const expected = expectedRecalculationLines({
+      estimated,
+      realByZone: new Map(january.map((r) => [r.zone, r.value - august.find((a) => a.zone === r.zone)!.value])),
+      priceOf: (period, zone) =>
+        ratesInForce(tariffRows, {
+          category: 'rural_or_stove',
+          zonePlan: zone === 'all_day' ? 1 : 2,
+          zone,
+          day: period,
+        })[0]!.priceKopecks,
+    });
+    // Each estimated month is corrected at its own tariff; December's norm is taken back at the one-rate price.
+    expect(expected.filter((e) => e.forPeriod === '2026-12-01').map((e) => e.zone)).toEqual([
+      'all_day',
+      'day',
+      'night',
+    ]);
+    const key = (l: { zone: string | null; forPeriod: string | null }) => `${l.forPeriod}|${l.zone}`;
+    expect(
+      lines
+        .map((l) => ({ zone: l.zone, forPeriod: l.forPeriod, kwh: l.kwh, priceKopecks: l.priceKopecks, kind: l.kind }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
+    ).toEqual(expected.map((e) => ({ ...e, kind: 'recalculation' })));
+    for (const line of lines) expect(line.amountKopecks).toBe(line.kwh! * line.priceKopecks!);
+    // Over September–January the account has now paid for exactly what the meter counted: 700 + 300 kWh.
+    const billedKwh = estimated.reduce((sum, v) => sum + v.kwh, 0) + lines.reduce((sum, l) => sum + l.kwh!, 0);
+    expect(billedKwh).toBe(1_000);
+    expect(bill.amountKopecks).toBe(lines.reduce((sum, l) => sum + l.amountKopecks, 0));
     expect(bill.amountKopecks).toBeLessThan(0);
     // The month's volume is what is left after the correction: nothing.
     expect(await volumesOf('2027-01-01')).toEqual([

@@ -1,6 +1,6 @@
 // The billing run (issue 5, points 1–2) on the demo data seeded as of 20 November 2026: 12 billed months
 // (November 2025 – October 2026), 50010002 estimated for September and October, 50010003 with a reading
-// for November. November is billed on 3 December; the SQL's bills are held to the pure rules.
+// for November. November is billed on 3 December; the bills are held to the rolled-back preview of the same SQL and to figures worked out here.
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -17,11 +17,10 @@ import {
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { accountBalance, amountDue, balances } from '@/lib/billing/balance';
-import type { ComputedLine } from '@/lib/billing/compute';
-import { previewBills, type BillPreview } from '@/lib/billing/preview';
+import { previewBills, type BillPreview, type PreviewLine } from '@/lib/billing/preview';
 import { billingRunStatus, createBillingRun, listBillingRuns, runBilling, startBillingRun } from '@/lib/billing/run';
 import type { Zone } from '@/lib/readings/consumption';
-import { estimatePeriod, recalculateAfterReading } from '@/lib/readings/estimates';
+import { estimatePeriod, spreadOverMonths } from '../support/estimate-reference';
 import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
 import { zonesForPlan } from '@/lib/tariffs/zones';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
@@ -95,7 +94,11 @@ async function billOf(number: string, period: string) {
 const lineKey = (l: { meterId: string | null; zone: string | null; kind: string; tariffId: string | null }) =>
   `${l.meterId}|${l.zone}|${l.kind}|${l.tariffId}`;
 
-type LineLike = { [K in keyof Omit<ComputedLine, 'kind'>]: ComputedLine[K] | null } & { kind: string };
+type LineLike = { [K in keyof Omit<PreviewLine, 'kind'>]: PreviewLine[K] | null } & { kind: string };
+
+async function meterIdsOf(accountId: string) {
+  return (await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, accountId))).map((m) => m.id);
+}
 
 function comparable(l: LineLike) {
   const { kind, meterId, zone, method, forPeriod, kwh, tariffId, priceKopecks, amountKopecks, description } = l;
@@ -108,7 +111,7 @@ describe('billing November 2026', () => {
     expect(billed[0]!.n).toBe(0);
   });
 
-  it('bills every active account once, exactly as the pure rules say', async () => {
+  it('bills every active account once, exactly as its rolled-back preview said', async () => {
     // Petrov (two months estimated) submits a reading for November: August's registers plus three months.
     const [meter] = await metersOf('50010002');
     const august = await t.db
@@ -195,10 +198,7 @@ describe('billing November 2026', () => {
         .from(consumptionVolumes)
         .where(
           and(
-            inArray(
-              consumptionVolumes.meterId,
-              preview.input.meters.map((m) => m.id),
-            ),
+            inArray(consumptionVolumes.meterId, await meterIdsOf(preview.accountId)),
             eq(consumptionVolumes.period, NOV),
           ),
         );
@@ -278,40 +278,72 @@ describe('billing November 2026', () => {
     );
   });
 
-  it("50010002's reading after two estimated months bills the recalculation recalculateAfterReading gives", async () => {
+  it("50010002's reading after two estimated months recalculates each month at its own tariff", async () => {
     const [meter] = await metersOf('50010002');
     const { lines } = await billOf('50010002', NOV);
     const estimated = historyBefore.get(meter!.id)!.filter((v) => v.method === 'average');
-    expect([...new Set(estimated.map((v) => v.period))].sort()).toEqual(['2026-09-01', '2026-10-01']);
-    const recalc = recalculateAfterReading({
-      estimated,
-      lastRealReading: [...petrov.last].map(([zone, value]) => ({ zone, value })),
-      newReading: [...petrov.november].map(([zone, value]) => ({ zone, value })),
-    });
+    const months = [...new Set(estimated.map((v) => v.period))].sort();
+    expect(months).toEqual(['2026-09-01', '2026-10-01']);
+    const weights = months.map((period) => ({
+      period,
+      weight: estimated.filter((v) => v.period === period).reduce((sum, v) => sum + v.kwh, 0),
+    }));
     const tariffRows = await t.db.select().from(tariffs);
-    expect(lines).toHaveLength(2);
-    for (const r of recalc) {
-      const line = lines.find((l) => l.zone === r.zone)!;
-      const [rate] = ratesInForce(tariffRows, { category: 'rural_or_stove', zonePlan: 2, zone: r.zone, day: NOV });
-      expect(line).toMatchObject({
-        kind: 'recalculation',
-        method: 'recalculation',
-        forPeriod: '2026-09-01',
-        kwh: r.correctionKwh,
-        priceKopecks: rate!.priceKopecks,
-        amountKopecks: r.correctionKwh * rate!.priceKopecks,
-      });
-      expect(line.description).toContain('Перерасчёт');
-      expect(line.description).toContain('за сентябрь – ноябрь 2026: по счётчику');
-      expect(line.description).toContain('начислено без показаний за сентябрь – октябрь 2026');
+    const expected: { zone: Zone; forPeriod: string; kwh: number; priceKopecks: number }[] = [];
+    for (const [zone, value] of petrov.november) {
+      const real = value - petrov.last.get(zone)!;
+      for (const share of spreadOverMonths(real, weights)) {
+        const billed = estimated.find((v) => v.period === share.period && v.zone === zone)!.kwh;
+        const [rate] = ratesInForce(tariffRows, {
+          category: 'rural_or_stove',
+          zonePlan: 2,
+          zone,
+          day: share.period,
+        });
+        if (share.kwh !== billed)
+          expected.push({ zone, forPeriod: share.period, kwh: share.kwh - billed, priceKopecks: rate!.priceKopecks });
+      }
     }
+    // September is priced at the tariff before the October indexation, October after it.
+    expect(new Set(expected.map((e) => e.priceKopecks)).size).toBeGreaterThan(2);
+    const key = (l: { zone: string | null; forPeriod: string | null }) => `${l.zone}|${l.forPeriod}`;
+    expect(
+      lines
+        .map((l) => ({
+          kind: l.kind,
+          method: l.method,
+          zone: l.zone,
+          forPeriod: l.forPeriod,
+          kwh: l.kwh,
+          priceKopecks: l.priceKopecks,
+          amountKopecks: l.amountKopecks,
+        }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
+    ).toEqual(
+      expected
+        .map((e) => ({
+          kind: 'recalculation',
+          method: 'recalculation',
+          ...e,
+          amountKopecks: e.kwh * e.priceKopecks,
+        }))
+        .sort((a, b) => key(a).localeCompare(key(b))),
+    );
+    for (const line of lines) {
+      expect(line.description).toMatch(/^Перерасчёт, (день|ночь) \(T\d\) за (сентябрь|октябрь) 2026: по счётчику /);
+      expect(line.description).toContain('за сентябрь – ноябрь 2026, начислено без показаний');
+    }
+    // November's volume: what the meter counted beyond what the estimates billed (never below zero).
     const volumes = await t.db
       .select({ zone: consumptionVolumes.zone, kwh: consumptionVolumes.kwh, method: consumptionVolumes.method })
       .from(consumptionVolumes)
       .where(and(eq(consumptionVolumes.meterId, meter!.id), eq(consumptionVolumes.period, NOV)));
     expect(volumes.sort((a, b) => a.zone.localeCompare(b.zone))).toEqual(
-      recalc
-        .map((r) => ({ zone: r.zone, kwh: Math.max(r.correctionKwh, 0), method: 'recalculation' }))
+      [...petrov.november]
+        .map(([zone, value]) => {
+          const billed = estimated.filter((v) => v.zone === zone).reduce((sum, v) => sum + v.kwh, 0);
+          return { zone, kwh: Math.max(value - petrov.last.get(zone)! - billed, 0), method: 'recalculation' };
+        })
         .sort((a, b) => a.zone.localeCompare(b.zone)),
     );
   });

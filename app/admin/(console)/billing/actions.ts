@@ -12,9 +12,11 @@ import { requestContext } from '@/lib/http/request-context';
  * hold the request; the page then follows the run's progress. Nothing new to bill, a run already in
  * progress or missing tariffs come back as the form's message instead.
  */
-export const startBilling = userAction('staff', startBillingSchema, async ({ period }, staff) => {
+export const startBilling = userAction('staff', startBillingSchema, async ({ period, confirmOpenWindow }, staff) => {
   const { ip } = await requestContext();
-  const result = await startBillingFromConsole({ period, staffId: staff.id, ip }, (task) => after(task));
+  const result = await startBillingFromConsole({ period, staffId: staff.id, ip, confirmOpenWindow }, (task) =>
+    after(task),
+  );
   if (!result.ok || !result.runId) return result;
   redirect(`/admin/billing?period=${period}&run=${result.runId}`);
 });

@@ -140,6 +140,11 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
             period={period}
             periodLabel={name}
             quiet={overview.billable === 0}
+            openWindow={
+              overview.windowClosesOn && overview.estimatedIfBilledNow !== null
+                ? `Начислить до окончания приёма показаний: ${overview.estimatedIfBilledNow} л/с без показаний за ${name} получат счёт по расчёту`
+                : null
+            }
           />
         )}
       </section>

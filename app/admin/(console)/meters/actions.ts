@@ -2,8 +2,15 @@
 
 import { redirect } from 'next/navigation';
 import { userAction } from '@/lib/actions/validated';
+import { replaceMeter } from '@/lib/meters/replacement';
 import { confirmMeter, rejectMeter } from '@/lib/meters/requests';
-import { confirmMeterSchema, registerValues, rejectMeterSchema } from '@/lib/meters/schemas';
+import {
+  confirmMeterSchema,
+  finalRegisterValues,
+  registerValues,
+  rejectMeterSchema,
+  staffReplacementSchema,
+} from '@/lib/meters/schemas';
 
 // The decided request leaves the queue, so the outcome is shown at the top of the page.
 
@@ -12,6 +19,7 @@ export const confirm = userAction('staff', confirmMeterSchema, async (input, sta
     meterId: input.meterId,
     verificationDue: input.verificationDue,
     initial: registerValues(input),
+    final: finalRegisterValues(input),
   });
   if (!result.ok) return result;
   redirect(`/admin/meters?confirmed=${input.meterId}`);
@@ -21,4 +29,19 @@ export const reject = userAction('staff', rejectMeterSchema, async (input, staff
   const result = await rejectMeter(staff, input);
   if (!result.ok) return result;
   redirect(`/admin/meters?rejected=${input.meterId}`);
+});
+
+export const replace = userAction('staff', staffReplacementSchema, async (input, staff) => {
+  const result = await replaceMeter(staff, {
+    oldMeterId: input.oldMeterId,
+    serialNumber: input.serialNumber,
+    model: input.model,
+    zonePlan: input.zonePlan,
+    installedAt: input.installedAt,
+    verificationDue: input.verificationDue,
+    final: finalRegisterValues(input),
+    initial: registerValues(input),
+  });
+  if (!result.ok) return result;
+  redirect(`/admin/meters?replaced=${result.meterId}`);
 });

@@ -6,17 +6,29 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatWaited } from '@/lib/format/duration';
 import { listPendingMeters, meterDecisionSummary } from '@/lib/meters/list';
 import { zonePlanLabels, zoneShortLabels } from '@/lib/tariffs/zones';
-import { confirm, reject } from './actions';
+import { ReplaceMeterForm } from '@/components/meters/replace-meter-form';
+import { moscowDay } from '@/lib/format/dates';
+import { activeMetersOfAccountNumber } from '@/lib/meters/list';
+import { confirm, reject, replace } from './actions';
 
 export const metadata: Metadata = { title: 'Заявки на счётчики', robots: { index: false } };
 
 export default async function MeterRequestsPage({ searchParams }: PageProps<'/admin/meters'>) {
   await requireUser('staff', '/admin/meters');
-  const { confirmed, rejected } = await searchParams;
-  const decidedId = typeof confirmed === 'string' ? confirmed : typeof rejected === 'string' ? rejected : null;
-  const [pending, decided] = await Promise.all([
+  const { confirmed, rejected, replaced, account } = await searchParams;
+  const accountNumber = typeof account === 'string' ? account.trim() : '';
+  const decidedId =
+    typeof confirmed === 'string'
+      ? confirmed
+      : typeof rejected === 'string'
+        ? rejected
+        : typeof replaced === 'string'
+          ? replaced
+          : null;
+  const [pending, decided, toReplace] = await Promise.all([
     listPendingMeters(),
     decidedId ? meterDecisionSummary(decidedId) : null,
+    accountNumber ? activeMetersOfAccountNumber(accountNumber) : null,
   ]);
   // eslint-disable-next-line react-hooks/purity -- a server render: "now" is the moment of this request
   const now = Date.now();
@@ -26,7 +38,12 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
         title="Заявки на счётчики"
         lead="Сверьте номер и зоны с фото таблички, внесите начальные показания с табло — от них посчитаем расход первого месяца. Сначала — самые давние заявки."
       />
-      {decided && decided.status === 'active' ? (
+      {decided && decided.status === 'active' && typeof replaced === 'string' ? (
+        <p className="notice mb-4" role="status">
+          Замена записана: счётчик № {decided.serialNumber} подключён к лицевому счёту {decided.accountNumber}.
+        </p>
+      ) : null}
+      {decided && decided.status === 'active' && typeof replaced !== 'string' ? (
         <p className="notice mb-4" role="status">
           Счётчик № {decided.serialNumber} подключён к лицевому счёту {decided.accountNumber}, начальные показания
           записаны.
@@ -71,6 +88,12 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
                   <dd>{zonePlanLabels[m.zonePlan]}</dd>
                   <dt className="text-slate-500">Установлен</dt>
                   <dd>{formatDate(m.installedAt)}</dd>
+                  {m.replaces ? (
+                    <>
+                      <dt className="text-slate-500">Замена</dt>
+                      <dd>вместо счётчика № {m.replaces.serialNumber}</dd>
+                    </>
+                  ) : null}
                 </dl>
                 {m.hasPhoto ? (
                   <a href={`/admin/meters/${m.id}/photo`} target="_blank" rel="noopener" className="block">
@@ -93,6 +116,14 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
                   meterId={m.id}
                   serialNumber={m.serialNumber}
                   zones={m.zones.map((zone) => ({ zone, label: zoneShortLabels[zone] }))}
+                  replaces={
+                    m.replaces
+                      ? {
+                          serialNumber: m.replaces.serialNumber,
+                          zones: m.replaces.zones.map((zone) => ({ zone, label: zoneShortLabels[zone] })),
+                        }
+                      : null
+                  }
                 />
                 <RejectMeterForm action={reject} meterId={m.id} serialNumber={m.serialNumber} />
               </div>
@@ -100,6 +131,55 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
           ))}
         </ol>
       )}
+      <section className="card mt-8" aria-labelledby="replace-heading">
+        <h2 id="replace-heading" className="mb-2 text-lg">
+          Замена счётчика
+        </h2>
+        <p className="mb-4 text-sm text-slate-600">
+          По акту замены: конечные показания снятого счётчика и начальные нового — одной записью. Расход старого до
+          конечного показания войдёт в ближайший счёт, средний расход считается по обоим.
+        </p>
+        <form method="get" className="mb-4 flex flex-wrap items-end gap-3" role="search">
+          <label className="grid gap-1 text-sm">
+            Лицевой счёт
+            <input
+              name="account"
+              defaultValue={accountNumber}
+              inputMode="numeric"
+              className="rounded-lg border border-slate-300 px-3 py-2"
+            />
+          </label>
+          <button type="submit" className="btn-secondary">
+            Найти счётчики
+          </button>
+        </form>
+        {toReplace === null ? null : toReplace.length === 0 ? (
+          <p className="text-sm">На лицевом счёте {accountNumber} нет подключённых счётчиков.</p>
+        ) : (
+          <ul className="grid gap-6">
+            {toReplace.map((m) => (
+              <li
+                key={m.id}
+                className="border-t border-slate-200 pt-4"
+                data-testid="replace-meter"
+                data-serial={m.serialNumber}
+              >
+                <h3 className="mb-3 font-semibold">
+                  Счётчик № {m.serialNumber} · {zonePlanLabels[m.zonePlan]} · установлен {formatDate(m.installedAt)}
+                </h3>
+                <ReplaceMeterForm
+                  action={replace}
+                  oldMeterId={m.id}
+                  oldSerial={m.serialNumber}
+                  oldZones={m.zones}
+                  oldPlan={m.zonePlan}
+                  today={moscowDay(new Date(now))}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

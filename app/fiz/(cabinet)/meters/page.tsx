@@ -139,6 +139,9 @@ export default async function MetersPage({ searchParams }: PageProps<'/fiz/meter
             action={requestNewMeter}
             accounts={openAccounts.map((a) => ({ id: a.id, label: `${a.number} — ${a.address}` }))}
             today={moscowDay(now)}
+            replaceable={meterList
+              .filter((m) => m.status === 'active')
+              .map((m) => ({ id: m.id, label: `№ ${m.serialNumber} (лицевой счёт ${m.accountNumber})` }))}
           />
         </section>
       ) : null}

@@ -49,7 +49,11 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
           <ul className="mb-4 space-y-1 text-sm text-slate-600">
             {homes.map((h) => (
               <li key={h.id}>
-                {h.number}: {h.balanceKopecks > 0 ? `к оплате ${formatRub(h.balanceKopecks)}` : 'задолженности нет'}
+                {h.number}:{' '}
+                {h.balanceKopecks > 0
+                  ? `к оплате ${formatRub(h.balanceKopecks)}` +
+                    (h.overdueKopecks > 0 ? `, из них просрочено ${formatRub(h.overdueKopecks)}` : '')
+                  : 'задолженности нет'}
               </li>
             ))}
           </ul>

@@ -58,8 +58,11 @@ export default async function ReadingsPage() {
               <ReadingsForm
                 action={submitMeterReadings}
                 meterId={m.id}
+                periodLabel={formatPeriod(window.period)}
                 registers={m.registers.map((r) => ({
                   zone: r.zone,
+                  previous: r.previous?.value ?? null,
+                  rates: r.rates,
                   label: zoneShortLabels[r.zone],
                   hint: r.previous
                     ? `Предыдущее: ${formatKwh(r.previous.value)} (${formatPeriod(r.previous.period)})`

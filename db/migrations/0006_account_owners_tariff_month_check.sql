@@ -1,0 +1,3 @@
+ALTER TABLE "accounts" ADD COLUMN "owners" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
+ALTER TABLE "accounts" ADD CONSTRAINT "accounts_owners" CHECK ("accounts"."owners" >= 0);--> statement-breakpoint
+ALTER TABLE "tariffs" ADD CONSTRAINT "tariffs_month_boundaries" CHECK (extract(day from "tariffs"."effective_from") = 1 and ("tariffs"."effective_to" is null or extract(day from "tariffs"."effective_to" + 1) = 1));
