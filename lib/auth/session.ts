@@ -6,6 +6,7 @@ import { auth } from '@/auth';
 import { db } from '@/db/client';
 import { accounts, accountUsers, users } from '@/db/schema';
 import { type LoginKind, rolesByKind } from './login-kinds';
+import { isUuid } from '@/lib/validation/ids';
 
 export type SessionUser = Omit<typeof users.$inferSelect, 'passwordHash'>;
 
@@ -27,7 +28,7 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   const claims = session?.user as { id?: string; sessionVersion?: number } | undefined;
   if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
-  if (!/^[0-9a-f-]{36}$/i.test(claims.id)) return null;
+  if (!isUuid(claims.id)) return null;
   const [user] = await db().select(publicColumns).from(users).where(eq(users.id, claims.id));
   if (!user || user.status !== 'active' || user.sessionVersion !== claims.sessionVersion) return null;
   return user;
@@ -62,7 +63,7 @@ export async function accessibleAccountIds(user: SessionUser): Promise<string[]>
 }
 
 export async function canAccessAccount(user: SessionUser, accountId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(accountId)) return false;
+  if (!isUuid(accountId)) return false;
   if (user.role === 'subscriber') {
     const [row] = await db()
       .select({ id: accountUsers.accountId })

@@ -13,12 +13,7 @@ import { compareZones } from '@/lib/readings/consumption';
 import type { TariffZone } from '@/lib/tariffs/zones';
 import { billPaymentPayload } from './qr-payload';
 import { type BillStanding, billStandings } from './status';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isBillId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+import { isUuid } from '@/lib/validation/ids';
 
 export interface BillSummary extends BillStanding {
   id: string;
@@ -194,7 +189,7 @@ export async function billDetail(
   billId: string,
   now: Date = new Date(),
 ): Promise<BillDetail | null> {
-  if (!isBillId(billId)) return null;
+  if (!isUuid(billId)) return null;
   const [head] = await db().select({ accountId: bills.accountId }).from(bills).where(eq(bills.id, billId));
   if (!head || !(await canAccessAccount(user, head.accountId))) return null;
 

@@ -2,7 +2,8 @@
 // session itself: no session → the login page (and back here after it); any other user, another
 // door's user, an unknown or malformed id → the same plain 404, so nobody learns which bills exist.
 import { canUseDoor, currentUser } from '@/lib/auth/session';
-import { billDetail, isBillId } from '@/lib/bills/queries';
+import { billDetail } from '@/lib/bills/queries';
+import { isUuid } from '@/lib/validation/ids';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,7 @@ export async function GET(_request: Request, { params }: RouteContext<'/fiz/bill
   const user = await currentUser();
   if (!user) {
     // Relative Location: correct behind any proxy. Only a well-formed id goes into the way back.
-    const next = isBillId(id) ? `/fiz/bills/${id}/receipt` : '/fiz/bills';
+    const next = isUuid(id) ? `/fiz/bills/${id}/receipt` : '/fiz/bills';
     return new Response(null, {
       status: 307,
       headers: { Location: `/fiz/login?next=${encodeURIComponent(next)}`, 'Cache-Control': 'no-store' },
