@@ -22,6 +22,7 @@ import {
   type ZonePlan,
 } from '@/lib/tariffs/zones';
 import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, type ChunkResult } from './statements';
+import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
 export const DEFAULT_CHUNK_SIZE = 2_000;
@@ -321,16 +322,6 @@ export function tariffGapsMessage(
     )
     .join('; ');
   return `Нет действующего на ${formatDate(period)} тарифа: ${list}. Заведите тариф и запустите начисление снова.`;
-}
-
-/** A unique index refused the write, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (candidate.code === '23505') return (candidate.constraint_name ?? candidate.constraint) === constraint;
-    e = candidate.cause;
-  }
-  return false;
 }
 
 /** The database's own message: drizzle wraps it in «Failed query: <the whole statement>» with the original as `cause`. */

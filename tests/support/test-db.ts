@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { connectPglite, connectPostgres, type Db, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
+import { pgError } from '@/lib/db-errors';
 
 export interface TestDatabase {
   handle: DbHandle;
@@ -50,14 +51,5 @@ export function useAsGlobalDb(handle: DbHandle): () => void {
 
 /** The Postgres error behind a driver/drizzle error: SQLSTATE and constraint name on both drivers. */
 export function dbErrorOf(error: unknown): { code?: string; constraint?: string } {
-  let e: unknown = error;
-  for (let depth = 0; depth < 5 && e; depth++) {
-    const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      const constraint = candidate.constraint_name ?? candidate.constraint;
-      return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };
-    }
-    e = candidate.cause;
-  }
-  return {};
+  return pgError(error) ?? {};
 }
