@@ -22,7 +22,7 @@ export type DbHandle =
   | { driver: 'postgres'; db: Db; url: string; close: () => Promise<void> }
   | { driver: 'pglite'; db: Db; dataDir: string | undefined; close: () => Promise<void> };
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   return process.env.PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 
@@ -40,8 +40,21 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
   pool.on('error', (error) => {
     console.error(`[db] idle connection lost: ${error.message}`);
   });
+  // pool.end() resolves before the sockets are closed; close() waits for every client's 'remove',
+  // so a caller that drops the database next does not kill connections that are still closing.
+  let open = 0;
+  let closed: (() => void) | undefined;
+  pool.on('connect', () => void open++);
+  pool.on('remove', () => {
+    if (--open === 0) closed?.();
+  });
+  const close = async () => {
+    const allRemoved = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (closed = resolve));
+    await pool.end();
+    await allRemoved;
+  };
   const db: NodePgDatabase<Schema> = drizzleNodePg(pool, { schema });
-  return { driver: 'postgres', db: db as unknown as Db, url, close: () => pool.end() };
+  return { driver: 'postgres', db: db as unknown as Db, url, close };
 }
 
 /** `dataDir` undefined → in memory (tests). */

@@ -6,6 +6,7 @@ import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
 import { renderPasswordReset } from '@/lib/email/templates';
 import { devMailboxTransport, type EmailTransport, type OutgoingEmail } from '@/lib/email/transport';
 import { createTestDatabase, useAsGlobalDb, type TestDatabase } from '../support/test-db';
+import { expectConsoleError } from '../support/console-trap';
 
 let t: TestDatabase;
 let restore: () => void;
@@ -21,7 +22,6 @@ afterAll(async () => {
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -149,6 +149,7 @@ describe('deliverDueEmails', () => {
   });
 
   it('parks a message as failed after the last attempt but keeps it', async () => {
+    const gaveUp = expectConsoleError(/^\[email\] giving up on /);
     await enqueueEmail(t.db, message('never@example.ru'));
     await t.db.update(emailOutbox).set({ attempts: MAX_ATTEMPTS - 1 });
     const fake = fakeTransport(Infinity);
@@ -158,7 +159,8 @@ describe('deliverDueEmails', () => {
     });
     const [row] = await rows();
     expect(row).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS });
-    expect(console.error).toHaveBeenCalledWith(expect.stringContaining(`giving up on ${row!.id}`));
+    expect(gaveUp.count).toBe(1);
+    expect(gaveUp.messages[0]).toContain(`giving up on ${row!.id}`);
     expect(await deliverDueEmails({ now: new Date(Date.now() + 365 * 86_400_000), transport: fake.transport })).toEqual(
       { sent: 0, failed: 0 },
     );
