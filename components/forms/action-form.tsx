@@ -23,7 +23,7 @@
  *
  * Field `name`s must equal the schema keys (they are both the FormData keys and the `fieldErrors`
  * keys). `children` may be a function `(api) => …` to read `api.state`, `api.form.watch`, etc.;
- * nested components can call `useFormApi()` instead.
+ * nested components can call `useOptionalFormApi()` instead.
  */
 
 import { useEffect, useRef, type ReactNode } from 'react';

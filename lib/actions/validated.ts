@@ -11,7 +11,7 @@ export type FormAction<T extends object = object> = (
   formData: FormData,
 ) => Promise<ActionResult<T>>;
 
-export const INVALID_FORM = 'Проверьте выделенные поля';
+const INVALID_FORM = 'Проверьте выделенные поля';
 const UNEXPECTED = 'Не получилось выполнить действие. Ничего не сохранено — попробуйте ещё раз через минуту.';
 
 async function guarded<T extends object>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {

@@ -6,7 +6,7 @@ import { type ActionResult, fail } from '@/lib/actions/result';
 import { isLoginFailure, type LoginKind, loginFailureMessages } from './login-kinds';
 import { sessionRefreshFor } from './session-refresh';
 
-export const homeByKind: Record<LoginKind, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
+const homeByKind: Record<LoginKind, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
 
 /** Only our own paths under the door's home; anything else (//evil, https://…) goes home. */
 export function safeNext(kind: LoginKind, next: string | undefined): string {

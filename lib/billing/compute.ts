@@ -75,7 +75,7 @@ export interface ComputedBill {
 export type AccountBill = ({ ok: true } & ComputedBill) | { ok: false; problem: string };
 
 /** Why an account cannot be billed as it stands (the run skips it and says why). */
-export class BillingProblem extends Error {}
+class BillingProblem extends Error {}
 
 /**
  * The rules, per active meter and zone of its plan, for period P:
@@ -89,7 +89,7 @@ export class BillingProblem extends Error {}
  * Each volume is priced with the rates in force on P's first day, split over the volume ranges.
  * Throws `BillingProblem` for a register below the previous reading or a volume no tariff covers.
  */
-export function computeAccountBill(input: AccountBillInput): ComputedBill {
+function computeAccountBill(input: AccountBillInput): ComputedBill {
   const { period, account, meters } = input;
   assertPeriod(period);
   const volumes: ComputedVolume[] = [];

@@ -25,8 +25,8 @@ import { billChunkStatement, planChunksStatement, rowsOf, tariffGapsStatement, t
 import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
-export const DEFAULT_CHUNK_SIZE = 2_000;
-export const MAX_CHUNKS = 25;
+const DEFAULT_CHUNK_SIZE = 2_000;
+const MAX_CHUNKS = 25;
 
 export type BillingRunStatus = 'running' | 'done' | 'failed';
 
@@ -81,7 +81,7 @@ const ONE_RUNNING_INDEX = 'billing_runs_one_running';
  * middle: a deploy, a crash). A chunk takes seconds (MAX_CHUNKS bounds their number, not their
  * size, so a utility of a million accounts has 40 000-account chunks of about 15 s).
  */
-export const STALE_RUN_MINUTES = 10;
+const STALE_RUN_MINUTES = 10;
 
 /**
  * Marks the period's dead runs failed so the period can be billed again; the bills they wrote stay

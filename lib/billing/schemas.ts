@@ -4,4 +4,3 @@ import { z } from 'zod';
 export const startBillingSchema = z.object({
   period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, 'Выберите расчётный период'),
 });
-export type StartBillingInput = z.output<typeof startBillingSchema>;

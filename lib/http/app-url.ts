@@ -15,10 +15,6 @@ export async function appOrigin(): Promise<string> {
   return `${proto.split(',')[0]}://${host.split(',')[0]}`;
 }
 
-export async function absoluteUrl(pathAndQuery: string): Promise<string> {
-  return new URL(pathAndQuery, await appOrigin()).toString();
-}
-
 /** For background jobs, which have no request: APP_URL, or this instance on localhost. */
 export function configuredOrigin(): string {
   const configured = process.env.APP_URL ?? process.env.AUTH_URL;

@@ -9,7 +9,7 @@ import type { LoginKind } from '@/lib/auth/login-kinds';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
 
 /** Every answer about one person's data: never cached by a proxy, never sniffed into another type. */
-export const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
+const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
 
 export type RefusalFormat = 'text' | 'json';
 

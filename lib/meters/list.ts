@@ -148,14 +148,6 @@ export async function listPendingMeters(): Promise<PendingMeter[]> {
   }));
 }
 
-export async function countPendingMeters(): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(meters)
-    .where(eq(meters.status, 'pending_confirmation'));
-  return row?.n ?? 0;
-}
-
 /** The nameplate photo of a meter as bytes (re-checked), for the staff-only image route. */
 export async function meterPhoto(meterId: string): Promise<{ type: PhotoType; bytes: Uint8Array } | null> {
   if (!isUuid(meterId)) return null;

@@ -53,7 +53,7 @@ export type ChargeBindingOutcome =
 /** Sends the server-to-server call and returns the gateway's answer body. */
 export type RecurringSender = (call: RecurringChargeCall) => Promise<string>;
 
-export const postRecurringCall: RecurringSender = async (call) => {
+const postRecurringCall: RecurringSender = async (call) => {
   const response = await fetch(call.url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // The staff refund form, shared by the form (client) and its Server Action.
 
-export const REFUND_REASON_MIN = 5;
+const REFUND_REASON_MIN = 5;
 export const REFUND_REASON_MAX = 500;
 
 /** Rubles as typed («1 234,56», «10.5», «800») → whole kopecks, never through floating point. */

@@ -9,7 +9,7 @@ import { isUuid } from '@/lib/validation/ids';
 // Staff console (/admin/payments): find payments by account number, InvId and status, and one
 // payment's whole story — its ledger entries and refunds. The caller has checked the staff session.
 
-export const STAFF_PAGE_SIZE = 25;
+const STAFF_PAGE_SIZE = 25;
 
 export interface StaffPaymentQuery {
   /** Digits of an account number; a prefix matches («5001» finds 50010001…). */

@@ -19,7 +19,7 @@ import { isPeriod, readingWindowStatus, shiftPeriod } from './window';
 export type PeriodReadingState = 'submitted' | 'missing' | 'estimated';
 export type ReadingSourceName = 'subscriber' | 'staff' | 'initial' | 'import';
 
-export const STAFF_PAGE_SIZE = 50;
+const STAFF_PAGE_SIZE = 50;
 
 export const sourceLabels: Record<ReadingSourceName, string> = {
   subscriber: 'абонент',
@@ -347,7 +347,7 @@ export async function enterStaffReading(
   });
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'Лицевой счёт',
   'Абонент',
   'Адрес',

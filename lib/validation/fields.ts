@@ -59,7 +59,7 @@ export const phone = z.preprocess(
 );
 
 export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MAX = 128;
 
 // A short list of the passwords people pick first; OWASP asks to refuse the common ones.
 const commonPasswords = new Set([
@@ -105,7 +105,7 @@ export const currentPassword = z
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
 /** The most one card payment may carry; larger sums go by bank transfer with the receipt's details. */
-export const MAX_PAYMENT_KOPECKS = 50_000_000;
+const MAX_PAYMENT_KOPECKS = 50_000_000;
 
 /**
  * An amount in rubles as people type it («1 234,56», «1234.5», «800») → integer kopecks.

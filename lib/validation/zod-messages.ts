@@ -9,7 +9,7 @@ import { z } from 'zod';
 
 type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]>['customError'] & object>[0];
 
-export function russianFallback(issue: Issue): string {
+function russianFallback(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'Заполните это поле' : 'Проверьте это поле: здесь ожидается одно значение';

@@ -27,9 +27,6 @@ export { expect };
 
 export const DEMO_PASSWORD = 'Energo-demo-2026';
 
-/** The password field's label carries a required-marker; match the label, not the marker. */
-export const passwordLabel = /^Пароль\*?$/;
-
 export async function loginAt(
   page: Page,
   path: '/fiz/login' | '/lk/login' | '/admin/login',
