@@ -11,6 +11,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { remember } from './remember';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -71,12 +72,8 @@ export function connectFromEnv(): DbHandle {
   return url ? connectPostgres(url) : connectPglite(defaultDataDir());
 }
 
-// One handle per process; kept on globalThis so dev-mode module reloads reuse it.
-const holder = globalThis as unknown as { __energoDb?: DbHandle };
-
 export function dbHandle(): DbHandle {
-  holder.__energoDb ??= connectFromEnv();
-  return holder.__energoDb;
+  return remember('__energoDb', connectFromEnv);
 }
 
 export function db(): Db {
