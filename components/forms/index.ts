@@ -1,5 +1,5 @@
 // The form kit: every form in the app is an <ActionForm> (zod schema + Server Action) with these fields.
 export { ActionForm } from './action-form';
 export { useOptionalFormApi } from './form-context';
-export { TextField, PasswordField, TextAreaField, CheckboxField, SelectField, FieldError } from './text-field';
+export { TextField, PasswordField, TextAreaField, CheckboxField, SelectField, FieldError } from './fields';
 export { SubmitButton } from './submit-button';
