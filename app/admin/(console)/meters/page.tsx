@@ -6,7 +6,7 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatWaited } from '@/lib/format/duration';
 import { listPendingMeters, meterDecisionSummary } from '@/lib/meters/list';
 import { zonePlanLabels, zoneShortLabels } from '@/lib/tariffs/zones';
-import { confirm, reject } from './actions';
+import { confirmMeter, rejectMeter } from './actions';
 
 export const metadata: Metadata = { title: 'Заявки на счётчики', robots: { index: false } };
 
@@ -89,12 +89,12 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
               </div>
               <div className="mt-4 grid gap-6 border-t border-slate-200 pt-4 md:grid-cols-[2fr_1fr]">
                 <ConfirmMeterForm
-                  action={confirm}
+                  action={confirmMeter}
                   meterId={m.id}
                   serialNumber={m.serialNumber}
                   zones={m.zones.map((zone) => ({ zone, label: zoneShortLabels[zone] }))}
                 />
-                <RejectMeterForm action={reject} meterId={m.id} serialNumber={m.serialNumber} />
+                <RejectMeterForm action={rejectMeter} meterId={m.id} serialNumber={m.serialNumber} />
               </div>
             </li>
           ))}

@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { staffPaymentDetail } from '@/lib/payments/staff-search';
 import { refundStatusLabels } from '@/lib/payments/status-labels';
-import { refundAction } from '../actions';
+import { refundPayment } from '../actions';
 
 export const metadata: Metadata = { title: 'Платёж', robots: { index: false } };
 
@@ -90,7 +90,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
           </h2>
           {detail.refundableKopecks > 0 ? (
             <RefundForm
-              action={refundAction}
+              action={refundPayment}
               paymentId={payment.id}
               invId={payment.invId}
               refundable={formatRub(detail.refundableKopecks)}
