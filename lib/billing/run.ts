@@ -1,4 +1,4 @@
-// The billing run (issue 5): for a period, one bill per active account with its lines, volumes and
+// The billing run: for a period, one bill per active account with its lines, volumes and
 // ledger entry, in a handful of set-based statements whatever the number of accounts.
 //
 // A run is a `billing_runs` row: `createBillingRun` validates the period and claims it (the partial

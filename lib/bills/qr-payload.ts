@@ -1,4 +1,4 @@
-// The payment QR code of a receipt (F9): the ГОСТ Р 56042-2014 «Стандарты финансовых операций.
+// The payment QR code of a receipt: the ГОСТ Р 56042-2014 «Стандарты финансовых операций.
 // Двумерные символы штрихового кода для осуществления платежей физических лиц» string that Russian
 // banking apps scan to fill in a transfer by bank details. Pure (no database, no `server-only`).
 //

@@ -1,4 +1,4 @@
-// Bills in the cabinet (issue 5, point 3; F6, F9): the list with paid/unpaid status from the ledger,
+// Bills in the cabinet: the list with paid/unpaid status from the ledger,
 // and one bill with its lines, its account and the utility's bank details for the receipt and the QR.
 // Every read is scoped by the session's own accounts: another user's bill is simply not found.
 import 'server-only';
@@ -60,7 +60,7 @@ export interface BillAccount {
   holderName: string;
   address: string;
   postcode: string | null;
-  /** The phone printed on the receipt (SMS payment, F18). */
+  /** The phone printed on the receipt (SMS payment). */
   phone: string | null;
   contractNumber: string;
 }

@@ -1,4 +1,4 @@
-// The PDF receipt (квитанция) of one bill, A4 (F9): the payee's bank details, the payer, the period,
+// The PDF receipt (квитанция) of one bill, A4: the payee's bank details, the payer, the period,
 // the receipt number, the lines by meter and zone, the total and the ГОСТ Р 56042-2014 payment QR code.
 //
 // PDFKit draws it; the text is set in DejaVu Sans, read at run time from the `dejavu-fonts-ttf`

@@ -236,7 +236,7 @@ export async function rejectMeter(
       return fail(current ? alreadyDecided(current.status) : 'Заявка не найдена — обновите страницу.');
     }
     // `staff` and the reason are for the audit entry and the subscriber's notice, which need a new
-    // audit action and a place to keep the reason (see the report of issue 4); staff see it now.
+    // audit action and a place to keep the reason; staff see it now.
     return { ok: true, meterId: updated.id, message: `Заявка на счётчик № ${updated.serialNumber} отклонена` } as const;
   });
 }

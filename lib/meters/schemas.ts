@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkbox, optionalText, requiredText } from '@/lib/validation/fields';
 
-// Forms of the meters feature (issue 4): the subscriber's request, staff confirmation / rejection,
+// Forms of the meters feature: the subscriber's request, staff confirmation / rejection,
 // and a reading entered by staff. Shared by the client forms and the Server Actions; the rules that
 // need the database (duplicate serials, still pending, the previous reading) live in lib/meters and
 // lib/readings and answer with field errors under the same names.

@@ -9,7 +9,7 @@ import { parseInvId } from './gateway/signature';
 import type { PaymentGateway, RecurringChargeCall } from './gateway/types';
 import { paymentDescription } from './start';
 
-// «Оплатить привязанной картой» (F10): one click charges a bound card. Like a normal payment it
+// «Оплатить привязанной картой»: one click charges a bound card. Like a normal payment it
 // is recorded `pending` first with exactly the amount asked; the gateway's `OK…` answer to the
 // server-to-server call only means «accepted» — the ResultURL notification (notify.ts) is what
 // marks it paid and credits the ledger, once.

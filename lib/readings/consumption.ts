@@ -125,7 +125,7 @@ const WHOLE = /^\d{1,3}( \d{3})+$|^\d+$/;
 const FRACTION = /^(\d{1,3}(?: \d{3})+|\d+)[.,]\d*$/;
 
 /**
- * The check of one register value typed by a subscriber (DESIGN F4: «лишь цельные показатели без
+ * The check of one register value typed by a subscriber (the design asks for «лишь цельные показатели без
  * дробной части»; never below the previous accepted reading; an implausible jump asks to confirm).
  * Every refusal says what to type instead.
  */

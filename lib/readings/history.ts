@@ -1,4 +1,4 @@
-// Reading and consumption history of a meter, month by month (issue 4, points 4–5): what the register
+// Reading and consumption history of a meter, month by month: what the register
 // showed, what was billed and how it was obtained (reading, average, norm, recalculation), what it cost.
 // Set-based: four queries for any number of meters and months.
 import 'server-only';

@@ -1,4 +1,4 @@
-// The staff view of one billing period's readings (issue 4, «Staff»): which meters of household
+// The staff view of one billing period's readings: which meters of household
 // accounts have a reading (and whose), which have none, which were billed by an estimate; a
 // reading entered by staff; the period as CSV. Set-based: a fixed number of queries per page,
 // counted and paginated in SQL, however many meters there are.

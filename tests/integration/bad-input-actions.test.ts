@@ -1,4 +1,4 @@
-// Bad input for every Server Action (issue 6, point 6): generated junk — huge, fractional and
+// Bad input for every Server Action: generated junk — huge, fractional and
 // negative numbers, unicode, empty and very long strings, files where text belongs, missing and
 // repeated fields, arguments that are not forms at all — never makes an action throw (only Next's
 // own redirect travels as an exception), is answered in Russian, and writes nothing. Input that the

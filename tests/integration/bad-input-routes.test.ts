@@ -1,4 +1,4 @@
-// Bad input for every route handler (issue 6, point 6): junk query strings, form bodies and path
+// Bad input for every route handler: junk query strings, form bodies and path
 // parameters, with and without a session, never make a handler throw or answer 5xx, and write
 // nothing; a refusal a person can see (not a gateway's machine answer) is in Russian. A payment
 // notification signed correctly but carrying junk in its unsigned fields credits the payment once.

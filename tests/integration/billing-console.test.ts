@@ -1,4 +1,4 @@
-// The staff billing page's logic (issue 5, point 2) on the demo data seeded as of 20 November 2026
+// The staff billing page's logic on the demo data seeded as of 20 November 2026
 // (October and the eleven months before billed, reading window 15th–25th): which period it proposes,
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.

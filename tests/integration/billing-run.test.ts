@@ -1,4 +1,4 @@
-// The billing run (issue 5, points 1–2) on the demo data seeded as of 20 November 2026: 12 billed months
+// The billing run on the demo data seeded as of 20 November 2026: 12 billed months
 // (November 2025 – October 2026), 50010002 estimated for September and October, 50010003 with a reading
 // for November. November is billed on 3 December; the SQL's bills are held to the pure rules.
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';

@@ -1,4 +1,4 @@
-// Bills in the cabinet (issue 5, point 3; F6, F9) on the demo data seeded as of 20 November 2026:
+// Bills in the cabinet on the demo data seeded as of 20 November 2026:
 // 12 bills per account (November 2025 – October 2026). Petrov (50010002) has not paid September and
 // October; Ivanova (50010001) has paid everything. Lists, detail, access, and the PDF receipt itself
 // (its text read back through the embedded font's ToUnicode map, as a viewer's search would).

@@ -14,7 +14,7 @@ import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-// Issue 4, «Meters»: a subscriber asks to add a meter, staff confirm it with the initial readings
+// A subscriber asks to add a meter, staff confirm it with the initial readings
 // (or reject it), and the subscriber's first reading is measured from the initial one.
 // Seeded as of 20 November 2026 (inside the 15–25 window: readings are taken for November).
 

@@ -5,7 +5,7 @@ import { seedDemoData } from '@/db/seed';
 import { GUEST_LOOKUPS_PER_IP, lookupGuestPayee, readTicket } from '@/lib/payments/guest';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-// F8 (issue 5, point 7): the guest form shows a masked payee, signs what it showed, and cannot be
+// The guest form shows a masked payee, signs what it showed, and cannot be
 // used to walk the registry.
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';

@@ -7,7 +7,7 @@ import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { startPayment } from '@/lib/payments/start';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-// Exactly once (issue 5, point 6): only a signed notification for a known InvId and the asked
+// Exactly once: only a signed notification for a known InvId and the asked
 // amount credits the ledger, once, however many times and however concurrently it arrives.
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({

@@ -8,7 +8,7 @@ import { refundPayment } from '@/lib/payments/refund';
 import { searchPayments, staffPaymentDetail } from '@/lib/payments/staff-search';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-// Refunds by staff (issue 5, point 9): never more than was paid — not even when two staff press
+// Refunds by staff: never more than was paid — not even when two staff press
 // the button at once —, ledger + status + letter together, and a gateway refusal writes nothing.
 // Payment history: a payer sees the payments into their own accounts and no one else's.
 

@@ -1,4 +1,4 @@
-// History of readings and consumption (issue 4, points 4–5) on a real database with the demo data,
+// History of readings and consumption on a real database with the demo data,
 // seeded as of 20 November 2026: 12 billed months (November 2025 – October 2026) per meter.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

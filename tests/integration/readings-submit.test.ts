@@ -6,7 +6,7 @@ import { sendReadingReminders } from '@/lib/jobs/reading-reminders';
 import { submitReadings } from '@/lib/readings/submit';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-// Submitting readings (issue 4, point 3) and the reminder job (point 6), on a real database.
+// Submitting readings and the reminder job, on a real database.
 // The demo data is seeded as of 20 November 2026 (inside the 15–25 window); each test passes its own "now".
 
 const seededAt = new Date('2026-11-20T09:00:00Z');

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-// Issue 4, «Staff»: the period's readings of household meters (submitted / missing / estimated),
+// The period's readings of household meters (submitted / missing / estimated),
 // a reading entered by staff, the CSV export. Seeded as of 20 November 2026: for November only
 // 50010003 (two meters) has submitted; for October everyone has, except 50010002, billed by the average.
 

@@ -1,4 +1,4 @@
-// Generated bad input for the property-based tests (issue 6, point 6): what a hand-made request,
+// Generated bad input for the property-based tests: what a hand-made request,
 // a broken client or a fuzzer can put in a form or a query string. Shared by
 // tests/integration/bad-input-*.test.ts.
 import fc from 'fast-check';

@@ -5,7 +5,7 @@ import { buildReceipt, receiptItem } from '@/lib/payments/gateway/receipt';
 import { robokassaGateway } from '@/lib/payments/gateway/robokassa';
 import { parseSandboxRecurringRequest, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox';
 
-// The charge of a bound card (F10) exactly as lib/payments/recurring.ts asks for it: description
+// The charge of a bound card exactly as lib/payments/recurring.ts asks for it: description
 // «Оплата электроэнергии по лицевому счёту …», a one-line 54-ФЗ receipt, Shp_purpose. The
 // expected values were computed outside this code base:
 //   printf '%s' 'energo:1500.00:100245:pass1Secret:Shp_purpose=electricity' | md5sum
