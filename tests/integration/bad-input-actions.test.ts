@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { accounts, bills, meters, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
@@ -55,7 +55,7 @@ import {
   type WriteWatch,
 } from '../support/junk';
 import { requestState as request, runAfterTasks } from '../support/request-boundary';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -167,15 +167,12 @@ const RUNS: Record<string, number> = {
 const DEFAULT_RUNS = 60;
 
 // ─── The database ────────────────────────────────────────────────────────────
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let writes: WriteWatch;
 const userIds: Partial<Record<Exclude<Door, null>, string>> = {};
 let plausible: Record<string, fc.Arbitrary<string>> = {};
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date());
 
   const byEmail = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0]!;
@@ -287,11 +284,6 @@ beforeAll(async () => {
     proof: fc.constant('x'.repeat(43)),
     door: likely(['household', 'company', 'staff'], ['admin']),
   };
-});
-
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
 });
 
 // ─── The property ────────────────────────────────────────────────────────────

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, meters, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { sandboxConfig } from '@/lib/payments/active-gateway';
@@ -17,7 +17,7 @@ import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway
 import { startPayment } from '@/lib/payments/start';
 import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
 import { requestState, runAfterTasks } from '../support/request-boundary';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -82,16 +82,13 @@ function urlPath(where: string, values: Record<string, string>): string {
 }
 
 // ─── The database ────────────────────────────────────────────────────────────
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let writes: WriteWatch;
 const userIds: Partial<Record<Door, string>> = {};
 let ownAccount: string;
 let plausibleIds: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date());
   const byEmail = async (email: string) =>
     (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
@@ -108,11 +105,6 @@ beforeAll(async () => {
     '00000000-0000-4000-8000-000000000000',
   ];
   writes = await watchWrites(t.db);
-});
-
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
 });
 
 // ─── Junk requests ───────────────────────────────────────────────────────────

@@ -3,15 +3,14 @@
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { balances } from '@/lib/billing/balance';
 import { billingPeriodMenu, billingPeriodOverview } from '@/lib/billing/overview';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
 import { startBillingFromConsole } from '@/lib/billing/start';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // The progress route reads the session through Auth.js; here the test says who is signed in.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
@@ -41,8 +40,7 @@ const OCT_2025 = '2025-10-01';
 const OCT = '2026-10-01';
 const NOV = '2026-11-01';
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let operator: SessionUser;
 let household: SessionUser;
 
@@ -74,16 +72,8 @@ function backgroundQueue() {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   operator = await userByEmail('operator@example.com');
   household = await userByEmail('ivanova@example.com');
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 describe('the proposed period', () => {

@@ -3,37 +3,27 @@
 // October estimated. Without readings November is his 3rd month on the average, December the 4th — the
 // norm; a reading in January recalculates all four months and gives money back.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { accountBalance } from '@/lib/billing/balance';
 import { previewBills } from '@/lib/billing/preview';
 import { startBillingRun } from '@/lib/billing/run';
 import type { Zone } from '@/lib/readings/consumption';
 import { estimatePeriod, recalculateAfterReading, type BilledVolume } from '@/lib/readings/estimates';
 import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let petrovId: string;
 let meterId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
   petrovId = account!.id;
   const [meter] = await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, petrovId));
   meterId = meter!.id;
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 async function history(before: string): Promise<BilledVolume[]> {

@@ -4,15 +4,14 @@
 // (its text read back through the embedded font's ToUnicode map, as a viewer's search would).
 import { inflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
 import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
@@ -27,19 +26,7 @@ const PERIODS_NEWEST_FIRST = Array.from({ length: 12 }, (_, i) => {
   return d.toISOString().slice(0, 10);
 });
 
-let t: TestDatabase;
-let restore: () => void;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: seededAt });
 
 async function sessionUser(email: string): Promise<SessionUser> {
   const [row] = await t.db.select().from(users).where(eq(users.email, email));

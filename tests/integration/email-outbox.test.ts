@@ -1,24 +1,15 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { emailOutbox } from '@/db/schema';
 import { backoffMs, deliverBatch, deliverDueEmails, MAX_ATTEMPTS } from '@/lib/email/deliver';
 import { getMailboxMessage, linksInText, listMailbox } from '@/lib/email/mailbox';
 import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
 import { renderPasswordReset } from '@/lib/email/templates';
 import { devMailboxTransport, type EmailTransport, type OutgoingEmail } from '@/lib/email/transport';
-import { createTestDatabase, useAsGlobalDb, type TestDatabase } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 import { expectConsoleError } from '../support/console-trap';
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-});
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
-});
 beforeEach(async () => {
   await t.db.delete(emailOutbox);
   vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -1,29 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { payments } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { GUEST_LOOKUPS_PER_IP, lookupGuestPayee, readTicket } from '@/lib/payments/guest';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // The guest form shows a masked payee, signs what it showed, and cannot be
 // used to walk the registry.
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
-let t: TestDatabase;
-let restore: () => void;
 const now = new Date('2026-11-20T09:00:00Z');
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, now);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: now });
 
 describe('guest payee lookup', () => {
   it('shows the holder and street masked, and signs the payee and amount it showed', async () => {
