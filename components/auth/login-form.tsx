@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, PasswordField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { loginSchema } from '@/lib/auth/schemas';
 
 export function LoginForm({

@@ -4,12 +4,7 @@ import type { z } from 'zod';
 import { canAccessAccount, requireUser, type SessionUser } from '@/lib/auth/session';
 import type { LoginKind } from '@/lib/auth/login-kinds';
 import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
-import { type ActionResult, fail } from './result';
-
-export type FormAction<T extends object = object> = (
-  prev: ActionResult<T> | null,
-  formData: FormData,
-) => Promise<ActionResult<T>>;
+import { type ActionResult, fail, type FormAction } from './result';
 
 const INVALID_FORM = 'Проверьте выделенные поля';
 const UNEXPECTED = 'Не получилось выполнить действие. Ничего не сохранено — попробуйте ещё раз через минуту.';
