@@ -6,8 +6,9 @@ const alias = {
   'server-only': path.resolve(import.meta.dirname, 'tests/support/empty.ts'),
 };
 
-// The configuration every test runs with (demo mode, the fixtures' sandbox passwords).
-const setupFiles = ['tests/support/test-env.ts'];
+// Every test runs with the same configuration (demo mode, the fixtures' sandbox passwords), and an
+// unexpected console.error fails it (tests/support/console-trap.ts).
+const setupFiles = ['tests/support/test-env.ts', 'tests/support/console-trap.ts'];
 
 export default defineConfig({
   test: {

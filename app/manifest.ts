@@ -1,6 +1,6 @@
 import type { MetadataRoute } from 'next';
 
-// Installable as a PWA on a phone (F16): there is no separate app.
+// Installable as a PWA on a phone: there is no separate app.
 export default function manifest(): MetadataRoute.Manifest {
   return {
     name: 'Энергокабинет — Истринские электросети',

@@ -12,6 +12,7 @@ import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglit
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { env } from '../lib/config/env';
+import { remember } from './remember';
 import * as schema from './schema';
 import { describeError, log } from '@/lib/log';
 
@@ -42,8 +43,21 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
   pool.on('error', (error) => {
     log.warn({ error: describeError(error) }, 'db.idle_connection_lost');
   });
+  // pool.end() resolves before the sockets are closed; close() waits for every client's 'remove',
+  // so a caller that drops the database next does not kill connections that are still closing.
+  let open = 0;
+  let closed: (() => void) | undefined;
+  pool.on('connect', () => void open++);
+  pool.on('remove', () => {
+    if (--open === 0) closed?.();
+  });
+  const close = async () => {
+    const allRemoved = open === 0 ? Promise.resolve() : new Promise<void>((resolve) => (closed = resolve));
+    await pool.end();
+    await allRemoved;
+  };
   const db: NodePgDatabase<Schema> = drizzleNodePg(pool, { schema });
-  return { driver: 'postgres', db: db as unknown as Db, url, close: () => pool.end() };
+  return { driver: 'postgres', db: db as unknown as Db, url, close };
 }
 
 /** `dataDir` undefined → in memory (tests). */
@@ -60,12 +74,8 @@ export function connectFromEnv(): DbHandle {
   return url ? connectPostgres(url) : connectPglite(defaultDataDir());
 }
 
-// One handle per process; kept on globalThis so dev-mode module reloads reuse it.
-const holder = globalThis as unknown as { __energoDb?: DbHandle };
-
 export function dbHandle(): DbHandle {
-  holder.__energoDb ??= connectFromEnv();
-  return holder.__energoDb;
+  return remember('__energoDb', connectFromEnv);
 }
 
 export function db(): Db {

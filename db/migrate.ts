@@ -6,7 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/node-postgres/migrator';
 import type { NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { connectPostgres, type DbHandle, type Schema } from './client';
 
-export const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
+const migrationsFolder = path.join(process.cwd(), 'db', 'migrations');
 
 // Arbitrary constant: the advisory lock that serialises migrations across app instances.
 const MIGRATION_LOCK_ID = 4_242_001;

@@ -207,7 +207,7 @@ export const accounts = pgTable(
     house: text('house').notNull(),
     flat: text('flat'),
     postcode: text('postcode'),
-    /** The phone printed on the receipt (SMS payment, F18). */
+    /** The phone printed on the receipt (SMS payment). */
     phone: text('phone'),
     tariffCategory: tariffCategory('tariff_category').notNull().default('urban'),
     residents: smallint('residents').notNull().default(1),
@@ -255,7 +255,7 @@ export const accountUsers = pgTable(
   ],
 );
 
-/** Льготники (F15): staff-maintained, each subscriber sees only their own. */
+/** Льготники: staff-maintained, each subscriber sees only their own. */
 export const accountBenefits = pgTable(
   'account_benefits',
   {

@@ -3,7 +3,8 @@
 
 const UNIQUE_VIOLATION = '23505';
 
-function pgError(error: unknown): { code: string; constraint?: string } | null {
+/** The SQLSTATE and constraint name behind a driver or drizzle error, or null for any other error. */
+export function pgError(error: unknown): { code: string; constraint?: string } | null {
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
     if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
@@ -19,4 +20,27 @@ function pgError(error: unknown): { code: string; constraint?: string } | null {
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const pg = pgError(error);
   return pg?.code === UNIQUE_VIOLATION && (constraint === undefined || pg.constraint === constraint);
+}
+
+// Socket errors and node-postgres's own messages when it cannot reach the server or lost it.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNREACHABLE_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
+
+/**
+ * The database is away (refused, dropped, shutting down, out of connections) rather than the query
+ * being wrong: worth a 503 and a retry, not a 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const pg = pgError(error);
+  if (pg) return pg.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(pg.code);
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const candidate = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof candidate.code === 'string' && UNREACHABLE_CODES.has(candidate.code)) return true;
+    if (typeof candidate.message === 'string' && UNREACHABLE_MESSAGE.test(candidate.message)) return true;
+    // Node reports a refused dual-stack connect as an AggregateError of ECONNREFUSED.
+    if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    e = candidate.cause;
+  }
+  return false;
 }

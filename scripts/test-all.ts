@@ -16,6 +16,8 @@ const steps: { name: string; cmd: string; args: string[]; when?: () => boolean }
   { name: 'typecheck', cmd: bin('tsc'), args: ['--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['.'] },
   { name: 'format', cmd: bin('prettier'), args: ['--check', '.'] },
+  // Unused files, exports and dependencies (knip.json).
+  { name: 'knip', cmd: bin('knip'), args: [] },
   { name: 'vitest', cmd: bin('vitest'), args: ['run'] },
   { name: 'build', cmd: bin('next'), args: ['build'] },
   { name: 'seed', cmd: bin('tsx'), args: ['scripts/db-seed.ts'], when: () => Boolean(process.env.DATABASE_URL) },

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton, TextAreaField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { decisionSchema } from '@/lib/auth/schemas';
 
 export function ApproveForm({ action, userId }: { action: FormAction; userId: string }) {

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { ActionForm, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { enrolSchema } from '@/lib/auth/schemas';
 
 /** The confirmation code; on success the ten recovery codes are shown here, this once. */

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { householdLoginSchema, loginSchema, staffLoginSchema } from '@/lib/auth/schemas';
 
 /**

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
 import { PASSWORD_MIN } from '@/lib/validation/fields';
 import { PasswordStrength } from './password-strength';

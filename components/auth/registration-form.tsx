@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { CONSENT_DOCUMENT_PATH } from '@/lib/auth/consent';
 import { registrationSchema } from '@/lib/auth/schemas';
 import { PASSWORD_MIN } from '@/lib/validation/fields';

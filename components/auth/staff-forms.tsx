@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { createStaffSchema, resetStaffSchema } from '@/lib/auth/schemas';
 
 type PasswordResult = { email: string; temporaryPassword: string };

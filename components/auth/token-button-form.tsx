@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { z } from 'zod';
 
 const tokenOnly = z.object({ token: z.string() });

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, SubmitButton } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { startBillingSchema } from '@/lib/billing/schemas';
 
 /**

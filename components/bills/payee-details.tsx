@@ -1,7 +1,7 @@
 import type { UtilityRequisites } from '@/lib/bills/queries';
 
 /**
- * The bank details as text, for people who pay by typing them into a bank form (F9). Numbers are
+ * The bank details as text, for people who pay by typing them into a bank form. Numbers are
  * selectable in one tap (`select-all`) and set in tabular figures so they are easy to compare.
  */
 export function PayeeDetails({

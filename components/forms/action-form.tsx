@@ -23,20 +23,14 @@
  *
  * Field `name`s must equal the schema keys (they are both the FormData keys and the `fieldErrors`
  * keys). `children` may be a function `(api) => …` to read `api.state`, `api.form.watch`, etc.;
- * nested components can call `useFormApi()` instead.
+ * nested components can call `useOptionalFormApi()` instead.
  */
 
 import { useEffect, useRef, type ReactNode } from 'react';
-import type { ActionResult, ActionSuccess } from '@/lib/actions/result';
+import type { ActionResult, ActionSuccess, FormAction } from '@/lib/actions/result';
 import { FormAlert } from './form-alert';
 import { FormApiContext } from './form-context';
-import {
-  useActionForm,
-  type ActionFormApi,
-  type FormAction,
-  type FormSchema,
-  type UseActionFormOptions,
-} from './use-action-form';
+import { useActionForm, type ActionFormApi, type FormSchema, type UseActionFormOptions } from './use-action-form';
 
 export type ActionFormProps<TSchema extends FormSchema, TData extends object = object> = UseActionFormOptions<
   TSchema,

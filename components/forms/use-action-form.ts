@@ -13,7 +13,7 @@ import {
 } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
-import type { ActionResult, ActionSuccess } from '@/lib/actions/result';
+import type { ActionResult, ActionSuccess, FormAction } from '@/lib/actions/result';
 import { clientErrorMessage, pickFieldError, serverFieldError } from './field-errors';
 // The browser checks with the same Russian wording for zod's own checks as the server.
 import '@/lib/validation/zod-messages';
@@ -29,12 +29,6 @@ export type FormSchema = z.ZodType<unknown, FieldValues>;
 export type FormInput<TSchema extends FormSchema> = TSchema['_zod']['input'];
 /** What the schema produces after parsing. */
 export type FormOutput<TSchema extends FormSchema> = TSchema['_zod']['output'];
-
-/** The signature every Server Action in the app has. */
-export type FormAction<TData extends object = object> = (
-  prev: ActionResult<TData> | null,
-  formData: FormData,
-) => Promise<ActionResult<TData>>;
 
 export type UseActionFormOptions<TSchema extends FormSchema, TData extends object = object> = {
   /** Initial values; also rendered into the server HTML, so the form is filled in without JavaScript. */

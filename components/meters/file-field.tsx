@@ -4,7 +4,7 @@ import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { FieldError, useOptionalFormApi } from '@/components/forms';
 import { describedBy, fieldIds } from '@/components/forms/field-errors';
 
-// A file input in the look of components/forms/text-field.tsx (visible label, hint, red error under
+// A file input in the look of components/forms/fields.tsx (visible label, hint, red error under
 // the control, aria-invalid + aria-describedby, ≥ 44 px). It is not registered with react-hook-form:
 // <ActionForm> posts `new FormData(form)`, which carries the file as it is, and the server checks it.
 //

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { confirmMeterSchema, rejectMeterSchema } from '@/lib/meters/schemas';
 import type { TariffZone } from '@/lib/tariffs/zones';
 

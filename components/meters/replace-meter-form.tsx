@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { staffReplacementSchema } from '@/lib/meters/schemas';
 import { type TariffZone, zonesForPlan, zoneShortLabels } from '@/lib/tariffs/zones';
 

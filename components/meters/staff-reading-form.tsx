@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { type ReadingFilter, staffReadingSchema } from '@/lib/meters/schemas';
 import type { TariffZone } from '@/lib/tariffs/zones';
 

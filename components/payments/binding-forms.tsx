@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { bindingChargeSchema, deleteBindingSchema } from '@/lib/payments/schemas';
 import type { PayableAccount } from './cabinet-payment-form';
 

@@ -1,4 +1,4 @@
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { formatDate } from '@/lib/format/dates';
 import { BINDING_PURPOSE_LABEL, cardLabel, type BindingView } from '@/lib/payments/bindings';
 import { BindingChargeForm, DeleteBindingForm } from './binding-forms';

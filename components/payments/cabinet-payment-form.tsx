@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { cabinetPaymentSchema } from '@/lib/payments/schemas';
 
 export interface PayableAccount {

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { formatRub } from '@/lib/format/money';
 import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { refundDecisionSchema } from '@/lib/payments/refund-schema';
 
 /** One button per decision on a large refund waiting for a second staff member. */

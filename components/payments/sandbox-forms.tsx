@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
 
 type Step = { step: '3ds'; cardMask: string; proof: string } | { step: 'done'; redirectTo?: string };

@@ -1,7 +1,7 @@
 'use client';
 
 import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/validated';
+import type { FormAction } from '@/lib/actions/result';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { formatKwh, formatRub } from '@/lib/format/money';
 import { priceVolume } from '@/lib/tariffs/pricing';

@@ -49,7 +49,7 @@ export interface SeedCalendar {
   initial: string;
 }
 
-export const BILLED_MONTHS = 12;
+const BILLED_MONTHS = 12;
 
 export function seedCalendar(now: Date): SeedCalendar {
   const current = periodOf(now);

@@ -1,7 +1,7 @@
 // A small seeded generator, so every run of the seed produces the same demo numbers.
 
 /** mulberry32: a 32-bit PRNG, good enough for demo data and fully deterministic. */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -13,7 +13,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 /** FNV-1a: a stable 32-bit seed from a string (e.g. an account number). */
-export function seedFrom(text: string): number {
+function seedFrom(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

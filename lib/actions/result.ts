@@ -1,4 +1,5 @@
 // The one shape every Server Action returns, so forms render outcomes the same way everywhere.
+// Types and pure helpers only: client components import this module.
 
 /** Field name → the Russian message to show beside that field. */
 export type FieldErrors = Partial<Record<string, string>>;
@@ -14,3 +15,9 @@ export function fail(message: string, fieldErrors: FieldErrors = {}): ActionFail
 export function succeed<T extends object>(data: T & { message?: string }): ActionSuccess<T> {
   return { ok: true, ...data };
 }
+
+/** A Server Action as a form calls it (`useActionState`): the previous result and the form's data. */
+export type FormAction<T extends object = object> = (
+  prev: ActionResult<T> | null,
+  formData: FormData,
+) => Promise<ActionResult<T>>;

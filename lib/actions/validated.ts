@@ -4,16 +4,11 @@ import type { z } from 'zod';
 import { canAccessAccount, requireUser, type SessionUser } from '@/lib/auth/session';
 import type { LoginDoor } from '@/lib/auth/login-doors';
 import { fieldErrorsOf, formDataToObject, unstorableFieldErrors } from '@/lib/validation/form-data';
-import { type ActionResult, fail } from './result';
+import { type ActionResult, fail, type FormAction } from './result';
 import { requestLog } from '@/lib/http/request-log';
 import { describeError } from '@/lib/log';
 
-export type FormAction<T extends object = object> = (
-  prev: ActionResult<T> | null,
-  formData: FormData,
-) => Promise<ActionResult<T>>;
-
-export const INVALID_FORM = 'Проверьте выделенные поля';
+const INVALID_FORM = 'Проверьте выделенные поля';
 const UNEXPECTED = 'Не получилось выполнить действие. Ничего не сохранено — попробуйте ещё раз через минуту.';
 
 async function guarded<T extends object>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {

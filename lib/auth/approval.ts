@@ -8,6 +8,7 @@ import { kickEmailDelivery } from '@/lib/email/outbox';
 import { renderRegistrationApproved, renderRegistrationRejected } from '@/lib/email/templates';
 import { audit } from '@/lib/security/audit';
 import { queueAccountEmail } from './mail';
+import { isUuid } from '@/lib/validation/ids';
 
 /** The promise made on the registration page: staff decide within two days. */
 export const APPROVAL_PROMISE_MS = 2 * 24 * 60 * 60 * 1000;
@@ -148,7 +149,7 @@ export interface DecisionSummary {
 
 /** What the queue page says after a decision («Доступ открыт: …»), read back from the database. */
 export async function decisionSummary(userId: string): Promise<DecisionSummary | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  if (!isUuid(userId)) return null;
   const [row] = await db()
     .select({ fullName: users.fullName, status: users.status })
     .from(users)

@@ -30,7 +30,7 @@ export const LOGIN_PER_IP = { limit: 50, windowSeconds: 15 * 60 };
 
 type UserRow = typeof users.$inferSelect;
 
-export function normalizeLogin(login: string): string {
+function normalizeLogin(login: string): string {
   const trimmed = login.trim().toLowerCase();
   return /^[\d\s-]+$/.test(trimmed) ? trimmed.replace(/[\s-]/g, '') : trimmed;
 }

@@ -15,7 +15,7 @@ import { consumeToken, issueToken, revokeAllTokens } from './tokens';
 
 /** Letters per address and requests per client: enough for a lost letter, too few to spam someone. */
 export const RESET_PER_EMAIL = { limit: 3, windowSeconds: 60 * 60 };
-export const RESET_PER_IP = { limit: 20, windowSeconds: 60 * 60 };
+const RESET_PER_IP = { limit: 20, windowSeconds: 60 * 60 };
 
 /** Said after every request, known address or not, limited or not. */
 export const RESET_REQUESTED_MESSAGE =

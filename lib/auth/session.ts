@@ -7,6 +7,7 @@ import { db } from '@/db/client';
 import { accounts, accountUsers, users } from '@/db/schema';
 import { type LoginDoor, rolesByDoor } from './login-doors';
 import { type LiveSession, liveSession } from './sessions';
+import { isUuid } from '@/lib/validation/ids';
 
 export type SessionUser = Omit<typeof users.$inferSelect, 'passwordHash'>;
 
@@ -34,6 +35,7 @@ export const currentSession = cache(async (): Promise<CurrentSession | null> => 
   const session = await auth();
   const claims = session?.user as { id?: string; sessionVersion?: number; sid?: string } | undefined;
   if (!claims?.id || typeof claims.sessionVersion !== 'number') return null;
+  if (!isUuid(claims.id)) return null;
   const live = await liveSession({ sid: claims.sid, uid: claims.id, sv: claims.sessionVersion });
   if (!live) return null;
   const [user] = await db().select(publicColumns).from(users).where(eq(users.id, claims.id));
@@ -97,7 +99,7 @@ export async function accessibleAccountIds(user: SessionUser): Promise<string[]>
 }
 
 export async function canAccessAccount(user: SessionUser, accountId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(accountId)) return false;
+  if (!isUuid(accountId)) return false;
   if (user.role === 'subscriber') {
     const [row] = await db()
       .select({ id: accountUsers.accountId })

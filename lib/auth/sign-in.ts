@@ -13,7 +13,7 @@ import { endSession, sessionPolicy } from './sessions';
 import { requestLog } from '@/lib/http/request-log';
 import { describeError } from '@/lib/log';
 
-export const homeByDoor: Record<LoginDoor, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
+const homeByDoor: Record<LoginDoor, string> = { household: '/fiz', company: '/lk', staff: '/admin' };
 
 /** Only our own paths under the door's home; anything else (//evil, https://…) goes home. */
 export function safeNext(door: LoginDoor, next: string | undefined): string {

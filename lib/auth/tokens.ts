@@ -55,7 +55,7 @@ function looksLikeToken(token: unknown): token is string {
 }
 
 /** Is the link still good? For showing the form; does not use the token up. */
-export async function peekToken(
+async function peekToken(
   executor: Db | Tx,
   token: unknown,
   purpose: TokenPurpose,

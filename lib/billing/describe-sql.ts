@@ -60,7 +60,7 @@ export function sqlZoneInLine(zone: SQL): SQL {
 }
 
 /** `meterInLine`: the serial when `several` (a boolean expression) is true. */
-export function sqlMeterInLine(serial: SQL, several: SQL): SQL {
+function sqlMeterInLine(serial: SQL, several: SQL): SQL {
   return sql`(case when ${several} then ${' (счётчик № '}::text || ${serial} || ')' else '' end)`;
 }
 

@@ -13,7 +13,7 @@ export function zoneInLine(zone: TariffZone): string {
 }
 
 /** « (счётчик № 41235872)» when the account has more than one meter on the bill, else nothing. */
-export function meterInLine(serialNumber: string | null | undefined): string {
+function meterInLine(serialNumber: string | null | undefined): string {
   return serialNumber ? ` (счётчик № ${serialNumber})` : '';
 }
 

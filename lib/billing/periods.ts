@@ -3,7 +3,7 @@
 import { type ReadingWindow, readingWindowStatus, shiftPeriod } from '@/lib/readings/window';
 
 /** How many months back the period picker reaches (older corrections go into later bills anyway). */
-export const PERIOD_CHOICES = 36;
+const PERIOD_CHOICES = 36;
 
 /**
  * The latest period whose reading window has closed at `now`: no reading for it can still arrive.

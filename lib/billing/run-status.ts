@@ -1,12 +1,10 @@
 // A billing run as the staff page's progress panel polls it: plain JSON with the Moscow-time labels
-// already made, so the client component only renders; and the status route's answer with its own
-// access check (a route handler does not go through the console layout or a page's requireUser).
+// already made, so the client component only renders.
 import 'server-only';
-import { rolesByDoor } from '@/lib/auth/login-doors';
-import type { SessionUser } from '@/lib/auth/session';
 import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { formatRunDuration } from './periods';
 import { billingRunStatus, type BillingRunStatus, type BillingRunView } from './run';
+import { isUuid } from '@/lib/validation/ids';
 
 export interface BillingRunJson {
   id: string;
@@ -54,19 +52,9 @@ export function billingRunJson(run: BillingRunView, now: Date = new Date()): Bil
   };
 }
 
-export type RunStatusAnswer =
-  { status: 200; body: BillingRunJson } | { status: 400 | 401 | 403 | 404; body: { error: string } };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** GET /admin/billing/runs/[id]: 401 without a session, 403 for anyone but staff, 404 for no such run. */
-export async function billingRunStatusAnswer(user: SessionUser | null, runId: string): Promise<RunStatusAnswer> {
-  if (!user) return { status: 401, body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' } };
-  // The same rule as canUseDoor(user, 'staff'), without pulling the Auth.js session module in here.
-  if (!(rolesByDoor.staff as readonly string[]).includes(user.role))
-    return { status: 403, body: { error: 'Ход начисления доступен только сотрудникам' } };
-  if (!UUID.test(runId)) return { status: 404, body: { error: 'Такого запуска начисления нет' } };
+/** The run's progress, or null for an id that is malformed or names no run. */
+export async function billingRunJsonById(runId: string): Promise<BillingRunJson | null> {
+  if (!isUuid(runId)) return null;
   const run = await billingRunStatus(runId);
-  if (!run) return { status: 404, body: { error: 'Такого запуска начисления нет' } };
-  return { status: 200, body: billingRunJson(run) };
+  return run && billingRunJson(run);
 }

@@ -1,4 +1,4 @@
-// The billing run (issue 5): for a period, one bill per active account with its lines, volumes and
+// The billing run: for a period, one bill per active account with its lines, volumes and
 // ledger entry, in a handful of set-based statements whatever the number of accounts.
 //
 // A run is a `billing_runs` row: `createBillingRun` validates the period and claims it (the partial
@@ -30,10 +30,11 @@ import {
   tariffGapsStatement,
   type ChunkResult,
 } from './run-sql';
+import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
-export const DEFAULT_CHUNK_SIZE = 2_000;
-export const MAX_CHUNKS = 25;
+const DEFAULT_CHUNK_SIZE = 2_000;
+const MAX_CHUNKS = 25;
 
 export type BillingRunStatus = 'running' | 'done' | 'failed';
 
@@ -90,7 +91,7 @@ const ONE_RUNNING_INDEX = 'billing_runs_one_running';
  * middle: a deploy, a crash). A chunk takes seconds (MAX_CHUNKS bounds their number, not their
  * size, so a utility of a million accounts has 40 000-account chunks of about 15 s).
  */
-export const STALE_RUN_MINUTES = 10;
+const STALE_RUN_MINUTES = 10;
 
 /**
  * Marks the period's dead runs failed so the period can be billed again; the bills they wrote stay
@@ -367,16 +368,6 @@ export function tariffGapsMessage(
     )
     .join('; ');
   return `Нет действующего на ${formatDate(period)} тарифа: ${list}. Заведите тариф и запустите начисление снова.`;
-}
-
-/** A unique index refused the write, as node-postgres and PGlite report it (possibly wrapped by drizzle). */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (candidate.code === '23505') return (candidate.constraint_name ?? candidate.constraint) === constraint;
-    e = candidate.cause;
-  }
-  return false;
 }
 
 /** The database's own message: drizzle wraps it in «Failed query: <the whole statement>» with the original as `cause`. */

@@ -6,4 +6,3 @@ export const startBillingSchema = z.object({
   /** Staff confirm billing a period whose reading window is still open (the form names how many are estimated). */
   confirmOpenWindow: z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean()).optional(),
 });
-export type StartBillingInput = z.output<typeof startBillingSchema>;

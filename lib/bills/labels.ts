@@ -36,7 +36,7 @@ export function lineZoneLabel(line: Pick<LineLike, 'zone'>): string {
   return line.zone ? zoneShortLabels[line.zone] : '—';
 }
 
-/** The line was billed without a reading (the UI marks it: estimates cost the subscriber more, F5). */
+/** The line was billed without a reading (the UI marks it: estimates cost the subscriber more). */
 export function isEstimatedLine(line: Pick<LineLike, 'method'>): boolean {
   return line.method === 'average' || line.method === 'norm';
 }

@@ -1,4 +1,4 @@
-// The payment QR code of a receipt (F9): the ГОСТ Р 56042-2014 «Стандарты финансовых операций.
+// The payment QR code of a receipt: the ГОСТ Р 56042-2014 «Стандарты финансовых операций.
 // Двумерные символы штрихового кода для осуществления платежей физических лиц» string that Russian
 // banking apps scan to fill in a transfer by bank details. Pure (no database, no `server-only`).
 //
@@ -12,11 +12,11 @@
 // replaced by spaces here, never passed through.
 
 /** «ST» + format version «0001» + «2» = UTF-8. */
-export const GOST_HEADER = 'ST00012';
-export const GOST_SEPARATOR = '|';
+const GOST_HEADER = 'ST00012';
+const GOST_SEPARATOR = '|';
 
 /** ТехКод «02»: коммунальные услуги, ЖКХ (Appendix Г of the standard) — lets the app file the payment there. */
-export const TECH_CODE_UTILITIES = '02';
+const TECH_CODE_UTILITIES = '02';
 
 /** The payee: who receives the money (the utility's bank details). All required by the standard. */
 export interface Payee {

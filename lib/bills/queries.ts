@@ -1,4 +1,4 @@
-// Bills in the cabinet (issue 5, point 3; F6, F9): the list with paid/unpaid status from the ledger,
+// Bills in the cabinet: the list with paid/unpaid status from the ledger,
 // and one bill with its lines, its account and the utility's bank details for the receipt and the QR.
 // Every read is scoped by the session's own accounts: another user's bill is simply not found.
 import 'server-only';
@@ -14,12 +14,7 @@ import type { TariffZone } from '@/lib/tariffs/zones';
 import { billPaymentPayload } from './qr-payload';
 import { type BillStanding, billStandings } from './status';
 import { describeError, log } from '@/lib/log';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isBillId(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
+import { isUuid } from '@/lib/validation/ids';
 
 export interface BillSummary extends BillStanding {
   id: string;
@@ -66,7 +61,7 @@ export interface BillAccount {
   holderName: string;
   address: string;
   postcode: string | null;
-  /** The phone printed on the receipt (SMS payment, F18). */
+  /** The phone printed on the receipt (SMS payment). */
   phone: string | null;
   contractNumber: string;
 }
@@ -195,7 +190,7 @@ export async function billDetail(
   billId: string,
   now: Date = new Date(),
 ): Promise<BillDetail | null> {
-  if (!isBillId(billId)) return null;
+  if (!isUuid(billId)) return null;
   const [head] = await db().select({ accountId: bills.accountId }).from(bills).where(eq(bills.id, billId));
   if (!head || !(await canAccessAccount(user, head.accountId))) return null;
 

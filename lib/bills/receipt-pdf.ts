@@ -1,4 +1,4 @@
-// The PDF receipt (квитанция) of one bill, A4 (F9): the payee's bank details, the payer, the period,
+// The PDF receipt (квитанция) of one bill, A4: the payee's bank details, the payer, the period,
 // the receipt number, the lines by meter and zone, the total and the ГОСТ Р 56042-2014 payment QR code.
 // Drawn on the shared A4 document (lib/pdf); the QR code is vector paths (lib/bills/qr-code.ts), sharp in print.
 import 'server-only';

@@ -39,15 +39,6 @@ export function upcomingPeriods(periods: readonly TariffPeriod[], day: string): 
   return periods.filter((p) => p.effectiveFrom > day).reverse();
 }
 
-export function findRate(
-  rates: readonly Tariff[],
-  category: TariffCategory,
-  zonePlan: ZonePlan,
-  zone: TariffZone,
-): Tariff[] {
-  return rates.filter((r) => r.category === category && r.zonePlan === zonePlan && r.zone === zone);
-}
-
 export interface TariffRow {
   category: TariffCategory;
   zonePlan: ZonePlan;
@@ -85,7 +76,7 @@ export function tariffRows(periods: readonly TariffPeriod[]): TariffRow[] {
   );
 }
 
-export function rowKey(r: { category: string; zonePlan: number; zone: string; rangeFromKwh: number }): string {
+function rowKey(r: { category: string; zonePlan: number; zone: string; rangeFromKwh: number }): string {
   return `${r.category}|${r.zonePlan}|${r.zone}|${r.rangeFromKwh}`;
 }
 

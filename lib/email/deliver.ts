@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { describeError, log } from '@/lib/log';
 import { TOKEN_TEMPLATES, type TemplateName, withoutLinks } from './templates';
+import { processSlot } from '@/db/remember';
 import { transportFromEnv, type EmailTransport } from './transport';
 
 /** After this many attempts a row is parked as 'failed' (kept, never deleted) for a person to look at. */
@@ -184,21 +185,22 @@ interface Run {
   /** Set when someone asked for delivery while this run was busy: do one more batch. */
   again: boolean;
 }
-const guard = globalThis as unknown as { __energoEmailRun?: Run };
+// On globalThis: a dev-mode module reload must join the run in progress, not start a second sender.
+const currentRun = processSlot<Run>('__energoEmailRun');
 
 /**
  * Sends what is due. Calls while a run is in progress join it (and make it look once more for
  * new rows) rather than start a second sender in the same process.
  */
 export function deliverDueEmails(options: DeliveryOptions = {}): Promise<DeliveryResult> {
-  const current = guard.__energoEmailRun;
+  const current = currentRun.get();
   if (current) {
     current.again = true;
     return current.promise;
   }
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const run: Run = { promise: Promise.resolve({ sent: 0, failed: 0 }), again: false };
-  guard.__energoEmailRun = run;
+  currentRun.set(run);
   run.promise = (async () => {
     const total: DeliveryResult = { sent: 0, failed: 0 };
     try {
@@ -211,7 +213,7 @@ export function deliverDueEmails(options: DeliveryOptions = {}): Promise<Deliver
       }
       return total;
     } finally {
-      guard.__energoEmailRun = undefined;
+      currentRun.set(undefined);
     }
   })();
   return run.promise;

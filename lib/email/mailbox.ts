@@ -2,6 +2,7 @@ import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
+import { isUuid } from '@/lib/validation/ids';
 
 // Reads for the development mailbox page (/dev/mailbox): the outbox is the mailbox.
 
@@ -26,11 +27,9 @@ export async function listMailbox(options: { to?: string; limit?: number } = {})
     .limit(options.limit ?? 200);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export async function getMailboxMessage(id: string): Promise<EmailOutbox | null> {
   // A malformed id would be a database error (500); it is simply a message that does not exist.
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, id));
   return row ?? null;
 }

@@ -23,9 +23,9 @@ export interface EmailTransport {
   send(msg: OutgoingEmail): Promise<{ providerId: string }>;
 }
 
-export const DEFAULT_FROM = 'Энергокабинет <noreply@energokabinet.local>';
+const DEFAULT_FROM = 'Энергокабинет <noreply@energokabinet.local>';
 
-export function resendTransport(apiKey: string, from: string): EmailTransport {
+function resendTransport(apiKey: string, from: string): EmailTransport {
   const resend = new Resend(apiKey);
   return {
     name: 'resend',

@@ -1,5 +1,5 @@
 // The database keeps UTC; people read Europe/Moscow (UTC+3 all year).
-export const TIME_ZONE = 'Europe/Moscow';
+const TIME_ZONE = 'Europe/Moscow';
 
 const dateFormat = new Intl.DateTimeFormat('ru-RU', {
   timeZone: TIME_ZONE,
@@ -15,7 +15,6 @@ const dateTimeFormat = new Intl.DateTimeFormat('ru-RU', {
   hour: '2-digit',
   minute: '2-digit',
 });
-const timeFormat = new Intl.DateTimeFormat('ru-RU', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
 const longDateFormat = new Intl.DateTimeFormat('ru-RU', {
   timeZone: TIME_ZONE,
   day: 'numeric',
@@ -44,10 +43,6 @@ export function formatDate(value: Date | string): string {
 /** «25.11.2026, 14:05» in Moscow time. */
 export function formatDateTime(value: Date): string {
   return dateTimeFormat.format(value);
-}
-
-export function formatTime(value: Date): string {
-  return timeFormat.format(value);
 }
 
 /** «25 ноября 2026 г.» */

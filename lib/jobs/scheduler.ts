@@ -1,4 +1,5 @@
 import 'server-only';
+import { remember } from '@/db/remember';
 import { deliverDueEmails } from '@/lib/email/deliver';
 import { pruneSessions } from '@/lib/auth/sessions';
 import { env } from '@/lib/config/env';
@@ -10,9 +11,6 @@ import { sendReadingReminders } from './reading-reminders';
 
 const INTERVAL_MS = 30_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-// On globalThis so a dev-mode module reload does not start a second timer.
-const holder = globalThis as unknown as { __energoJobsTimer?: ReturnType<typeof setInterval> };
 
 const REMINDER_EVERY_MS = 10 * 60_000;
 let lastReminderRun = 0;
@@ -55,9 +53,8 @@ async function tick(): Promise<void> {
 /** Periodic work of this instance: e-mail retries and housekeeping. Safe to call more than once. */
 export function startBackgroundJobs(): void {
   // BACKGROUND_JOBS=off: an instance that only serves requests (another one runs the jobs; the benchmark).
-  if (holder.__energoJobsTimer || env().BACKGROUND_JOBS === 'off') return;
+  if (env().BACKGROUND_JOBS === 'off') return;
   // Timers never overlap a slow tick's e-mail run: deliverDueEmails joins the run in progress.
-  holder.__energoJobsTimer = setInterval(() => void tick(), INTERVAL_MS);
   // The timer alone must not keep a process (a script, a test) alive.
-  holder.__energoJobsTimer.unref();
+  remember('__energoJobsTimer', () => setInterval(() => void tick(), INTERVAL_MS).unref());
 }

@@ -7,6 +7,7 @@ import { formatAccountAddress } from '@/lib/accounts/list';
 import { type TariffZone, type ZonePlan, zonesForPlan } from '@/lib/tariffs/zones';
 import { decodePhotoDataUrl, type PhotoType } from './photo';
 import { type VerificationFlag, verificationStatus } from './verification';
+import { isUuid } from '@/lib/validation/ids';
 
 export type MeterStatus = 'pending_confirmation' | 'active' | 'removed' | 'rejected';
 
@@ -155,19 +156,9 @@ export async function listPendingMeters(): Promise<PendingMeter[]> {
   }));
 }
 
-export async function countPendingMeters(): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(meters)
-    .where(eq(meters.status, 'pending_confirmation'));
-  return row?.n ?? 0;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** The nameplate photo of a meter as bytes (re-checked), for the staff-only image route. */
 export async function meterPhoto(meterId: string): Promise<{ type: PhotoType; bytes: Uint8Array } | null> {
-  if (!UUID.test(meterId)) return null;
+  if (!isUuid(meterId)) return null;
   const [row] = await db().select({ photo: meters.nameplatePhoto }).from(meters).where(eq(meters.id, meterId));
   return row?.photo ? decodePhotoDataUrl(row.photo) : null;
 }
@@ -176,7 +167,7 @@ export async function meterPhoto(meterId: string): Promise<{ type: PhotoType; by
 export async function meterDecisionSummary(
   meterId: string,
 ): Promise<{ serialNumber: string; accountNumber: string; status: MeterStatus } | null> {
-  if (!UUID.test(meterId)) return null;
+  if (!isUuid(meterId)) return null;
   const [row] = await db()
     .select({ serialNumber: meters.serialNumber, accountNumber: accounts.number, status: meters.status })
     .from(meters)
@@ -190,7 +181,7 @@ export async function meterOfAccounts(
   meterId: string,
   accountIds: string[],
 ): Promise<{ serialNumber: string; status: MeterStatus } | null> {
-  if (!UUID.test(meterId) || accountIds.length === 0) return null;
+  if (!isUuid(meterId) || accountIds.length === 0) return null;
   const [row] = await db()
     .select({ serialNumber: meters.serialNumber, status: meters.status })
     .from(meters)

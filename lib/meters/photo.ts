@@ -7,7 +7,7 @@ import { sniffFileType } from '@/lib/files/sniff';
 export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
-export const PHOTO_TYPES: readonly PhotoType[] = ['image/jpeg', 'image/png', 'image/webp'];
+const PHOTO_TYPES: readonly PhotoType[] = ['image/jpeg', 'image/png', 'image/webp'];
 
 export type PhotoCheck = { ok: true; dataUrl: string; type: PhotoType; bytes: number } | { ok: false; reason: string };
 

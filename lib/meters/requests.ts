@@ -17,24 +17,12 @@ import { fieldErrorsOf } from '@/lib/validation/form-data';
 import { checkNameplatePhoto } from './photo';
 import { applyReplacement, Refused } from './replacement';
 import { confirmMeterSchema, rejectMeterSchema, requestMeterSchema } from './schemas';
+import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Open requests per account: enough for a household, a ceiling for 2 MB photos sent in a loop. */
 export const MAX_PENDING_PER_ACCOUNT = 5;
 
 const SERIAL_KEY = 'meters_account_serial_key';
-
-/** Postgres unique violation on this index, as both drivers report it (possibly wrapped by drizzle). */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const c = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (c.code === '23505') {
-      const name = c.constraint_name ?? c.constraint;
-      return name === undefined || name === constraint;
-    }
-    e = c.cause;
-  }
-  return false;
-}
 
 export interface MeterRequest {
   accountId: string;

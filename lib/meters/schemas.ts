@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkbox, optionalText, requiredText } from '@/lib/validation/fields';
 
-// Forms of the meters feature (issue 4): the subscriber's request, staff confirmation / rejection,
+// Forms of the meters feature: the subscriber's request, staff confirmation / rejection,
 // and a reading entered by staff. Shared by the client forms and the Server Actions; the rules that
 // need the database (duplicate serials, still pending, the previous reading) live in lib/meters and
 // lib/readings and answer with field errors under the same names.
@@ -19,11 +19,11 @@ function isoDay(message: string) {
     }, message);
 }
 
-export function requiredDay(label: string) {
+function requiredDay(label: string) {
   return z.preprocess(trimmed, isoDay(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`));
 }
 
-export function optionalDay(label: string) {
+function optionalDay(label: string) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)),
     isoDay(`Проверьте дату «${label}»`).optional(),
@@ -42,7 +42,7 @@ export function normalizeSerial(value: string): string {
     .toUpperCase();
 }
 
-export const serialNumber = z.preprocess(
+const serialNumber = z.preprocess(
   (v) => (typeof v === 'string' ? normalizeSerial(v) : v),
   z
     .string({ error: 'Укажите заводской номер счётчика' })
@@ -54,7 +54,7 @@ export const serialNumber = z.preprocess(
     ),
 );
 
-export const zonePlan = z.preprocess(
+const zonePlan = z.preprocess(
   (v) => (typeof v === 'number' ? String(v) : v),
   z.enum(['1', '2', '3'], { error: 'Выберите, сколько зон у счётчика' }).transform((v) => Number(v) as 1 | 2 | 3),
 );
@@ -73,7 +73,6 @@ export const requestMeterSchema = z.object({
     z.uuid('Выберите заменённый счётчик из списка').optional(),
   ),
 });
-export type RequestMeterInput = z.output<typeof requestMeterSchema>;
 
 /** A register as typed (one per zone: `zone_day`, `zone_night`, …); lib/readings/consumption.ts judges it. */
 const registerText = z.preprocess(
@@ -104,13 +103,11 @@ export const confirmMeterSchema = z.object({
   /** The replaced meter's final registers, when the request reports a replacement. */
   ...finalRegisters,
 });
-export type ConfirmMeterInput = z.output<typeof confirmMeterSchema>;
 
 export const rejectMeterSchema = z.object({
   meterId: z.uuid('Заявка не найдена — обновите страницу'),
   reason: requiredText('Причина отказа', 1000),
 });
-export type RejectMeterInput = z.output<typeof rejectMeterSchema>;
 
 export const READING_FILTERS = ['all', 'submitted', 'missing', 'estimated'] as const;
 export type ReadingFilter = (typeof READING_FILTERS)[number];
@@ -125,7 +122,6 @@ export const staffReadingSchema = z.object({
   page: z.coerce.number().int().min(1).max(100_000).optional().catch(undefined),
   q: z.string().max(40).optional().catch(undefined),
 });
-export type StaffReadingInput = z.output<typeof staffReadingSchema>;
 
 /** The form's per-zone fields → what `submitReadings` takes. */
 export function registerValues(input: Partial<Record<keyof typeof registers, string | undefined>>) {

@@ -9,7 +9,7 @@ import { formatDate, moscowDay } from '@/lib/format/dates';
 export type VerificationFlag = 'ok' | 'soon' | 'overdue' | 'unknown';
 
 /** «warn when it is within 3 months or past». */
-export const VERIFICATION_WARNING_MONTHS = 3;
+const VERIFICATION_WARNING_MONTHS = 3;
 
 export interface VerificationStatus {
   flag: VerificationFlag;

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { cardBindings } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 
-// Card bindings (F10): what the cabinet lists and what the user may delete. A binding is created
+// Card bindings: what the cabinet lists and what the user may delete. A binding is created
 // only by the gateway's notification for a paid first payment that asked for it (notify.ts); it
 // holds the gateway's token (for Robokassa the parent InvId), the masked number and the payment
 // type it serves — never card data.

@@ -61,7 +61,7 @@ export function readTicket(ticket: string, now = new Date()): TicketBody | null 
 }
 
 /**
- * Step one of paying without an account (F8): who would receive the money, masked. Rate-limited
+ * Step one of paying without an account: who would receive the money, masked. Rate-limited
  * per address, and the «not found» answer costs the same as a hit, so the form cannot be used to
  * list which numbers exist.
  */

@@ -7,7 +7,7 @@ import type { PaymentStatus, RefundStatus } from './status-labels';
 // The payer's payment history (/fiz/payments/history): every payment into the accounts the session
 // may see — and only those: the caller passes `accessibleAccountIds(user)`, never ids from a URL.
 
-export const HISTORY_PAGE_SIZE = 20;
+const HISTORY_PAGE_SIZE = 20;
 
 export interface HistoryRefund {
   id: string;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { demoMode } from '@/lib/config/env';
 import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
@@ -9,7 +9,7 @@ import type { PaymentGateway } from './gateway/types';
 import { queuePaymentReceivedEmail } from './mail';
 
 /** Stored as a binding's mask when the gateway did not report the card number. */
-export const UNKNOWN_CARD_MASK = 'номер не сообщён';
+const UNKNOWN_CARD_MASK = 'номер не сообщён';
 
 export interface NotificationAnswer {
   status: 200 | 400;
@@ -152,13 +152,4 @@ export async function acceptPaymentNotification(
   }
   if ('paid' in outcome) kickEmailDelivery();
   return { status: 200, body: gateway.resultAnswer(verified.invId) };
-}
-
-/** For the reconciliation job and tests: payments still pending after `olderThan`. */
-export async function stalePendingPayments(olderThan: Date): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(payments)
-    .where(sql`${payments.status} = 'pending' and ${payments.createdAt} < ${olderThan.toISOString()}::timestamptz`);
-  return row?.n ?? 0;
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, payments } from '@/db/schema';
+import { isUuid } from '@/lib/validation/ids';
 
 // One payment as its own pages show it (the hand-over to the gateway, the status page).
 
@@ -41,7 +42,7 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
 }
 
 export function paymentById(id: string): Promise<PaymentView | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? paymentWhere(eq(payments.id, id)) : Promise.resolve(null);
+  return isUuid(id) ? paymentWhere(eq(payments.id, id)) : Promise.resolve(null);
 }
 
 export function paymentByInvId(invId: number): Promise<PaymentView | null> {

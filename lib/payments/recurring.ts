@@ -10,7 +10,7 @@ import type { PaymentGateway, RecurringChargeCall } from './gateway/types';
 import { paymentDescription } from './start';
 import { describeError, log } from '@/lib/log';
 
-// «Оплатить привязанной картой» (F10): one click charges a bound card. Like a normal payment it
+// «Оплатить привязанной картой»: one click charges a bound card. Like a normal payment it
 // is recorded `pending` first with exactly the amount asked; the gateway's `OK…` answer to the
 // server-to-server call only means «accepted» — the ResultURL notification (notify.ts) is what
 // marks it paid and credits the ledger, once.
@@ -54,7 +54,7 @@ export type ChargeBindingOutcome =
 /** Sends the server-to-server call and returns the gateway's answer body. */
 export type RecurringSender = (call: RecurringChargeCall) => Promise<string>;
 
-export const postRecurringCall: RecurringSender = async (call) => {
+const postRecurringCall: RecurringSender = async (call) => {
   const response = await fetch(call.url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

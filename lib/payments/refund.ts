@@ -14,7 +14,7 @@ import type { RefundFormInput } from './refund-schema';
 import { REFUND_POLICY_PATH } from './status-labels';
 import { describeError, log } from '@/lib/log';
 
-// A refund by staff (issue 5, point 9). Everything happens in one transaction holding the payment's
+// A refund by staff. Everything happens in one transaction holding the payment's
 // row lock: read what was already refunded, ask the gateway, then write the refund, the ledger
 // entry, the payment's new status, the audit line and the payer's letter. Two staff refunding the
 // same payment at once queue on the lock, so the second sees the first's refund and can never take

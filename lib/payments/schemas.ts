@@ -1,18 +1,18 @@
 import { z } from 'zod';
-import { accountNumber, checkbox, optionalText, rublesToKopecks } from '@/lib/validation/fields';
+import { accountNumber, checkbox, optionalText, paymentAmount } from '@/lib/validation/fields';
 
 // Payment forms, shared by the forms and their actions.
 
 export const cabinetPaymentSchema = z.object({
   accountId: z.uuid('Выберите лицевой счёт'),
-  amount: rublesToKopecks,
+  amount: paymentAmount,
   billId: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),
   rememberCard: checkbox.optional().default(false),
 });
 
 export const bindingChargeSchema = z.object({
   accountId: z.uuid('Выберите лицевой счёт'),
-  amount: rublesToKopecks,
+  amount: paymentAmount,
   bindingId: z.uuid('Карта не найдена — обновите страницу'),
 });
 
@@ -20,7 +20,7 @@ export const deleteBindingSchema = z.object({ bindingId: z.uuid('Карта не
 
 export const guestLookupSchema = z.object({
   accountNumber,
-  amount: rublesToKopecks,
+  amount: paymentAmount,
   email: optionalText('Электронная почта', 254).refine(
     (v) => v === undefined || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(v),
     'Проверьте адрес электронной почты: он выглядит как name@example.ru',

@@ -4,11 +4,12 @@ import { db } from '@/db/client';
 import { accounts, ledgerEntries, payments, refunds, users } from '@/db/schema';
 import { isInvId } from './gateway/signature';
 import type { PaymentStatus, RefundStatus } from './status-labels';
+import { isUuid } from '@/lib/validation/ids';
 
 // Staff console (/admin/payments): find payments by account number, InvId and status, and one
 // payment's whole story — its ledger entries and refunds. The caller has checked the staff session.
 
-export const STAFF_PAGE_SIZE = 25;
+const STAFF_PAGE_SIZE = 25;
 
 export interface StaffPaymentQuery {
   /** Digits of an account number; a prefix matches («5001» finds 50010001…). */
@@ -117,7 +118,7 @@ export interface StaffPaymentDetail {
 }
 
 export async function staffPaymentDetail(id: string): Promise<StaffPaymentDetail | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db()
     .select({ payment: payments, account: accounts, payerName: users.fullName, payerEmail: users.email })
     .from(payments)

@@ -8,7 +8,7 @@ import { assertPeriod } from '@/lib/readings/window';
 export type Zone = TariffZone;
 
 /** Canonical register order: T1 first, night last (2 zones: day, night; 3 zones: peak, half-peak, night). */
-export const ZONE_ORDER: readonly Zone[] = ['all_day', 'day', 'peak', 'half_peak', 'night'];
+const ZONE_ORDER: readonly Zone[] = ['all_day', 'day', 'peak', 'half_peak', 'night'];
 
 export function compareZones(a: Zone, b: Zone): number {
   return ZONE_ORDER.indexOf(a) - ZONE_ORDER.indexOf(b);
@@ -92,14 +92,14 @@ export function consumptionByPeriod(
 }
 
 /** A register has at most 8 digits; 9 leaves room for a leading zero copied from the display. */
-export const MAX_READING_DIGITS = 9;
+const MAX_READING_DIGITS = 9;
 /** «An implausible jump (say more than 3× the average monthly consumption) needs a confirmation». */
-export const IMPLAUSIBLE_FACTOR = 3;
+const IMPLAUSIBLE_FACTOR = 3;
 /**
  * Below this a jump is never implausible: after a near-empty average (a dacha in winter, a new
  * account) an ordinary month would otherwise be more than 3× it and every subscriber would be asked.
  */
-export const IMPLAUSIBLE_FLOOR_KWH = 300;
+const IMPLAUSIBLE_FLOOR_KWH = 300;
 
 export type NewReadingInput = {
   /** Raw text from the input. */
@@ -125,7 +125,7 @@ const WHOLE = /^\d{1,3}( \d{3})+$|^\d+$/;
 const FRACTION = /^(\d{1,3}(?: \d{3})+|\d+)[.,]\d*$/;
 
 /**
- * The check of one register value typed by a subscriber (DESIGN F4: «лишь цельные показатели без
+ * The check of one register value typed by a subscriber (the design asks for «лишь цельные показатели без
  * дробной части»; never below the previous accepted reading; an implausible jump asks to confirm).
  * Every refusal says what to type instead.
  */

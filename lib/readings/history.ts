@@ -1,4 +1,4 @@
-// Reading and consumption history of a meter, month by month (issue 4, points 4–5): what the register
+// Reading and consumption history of a meter, month by month: what the register
 // showed, what was billed and how it was obtained (reading, average, norm, recalculation), what it cost.
 // Set-based: four queries for any number of meters and months.
 import 'server-only';
@@ -12,6 +12,7 @@ import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
 import { compareZones } from './consumption';
 import type { VolumeMethod } from './estimates';
 import { shiftPeriod } from './window';
+import { isUuid } from '@/lib/validation/ids';
 
 export type ReadingSource = 'subscriber' | 'staff' | 'initial' | 'import';
 
@@ -252,7 +253,7 @@ const meterColumns = {
  * period when it already has a reading. Null for an unknown meter. No access check: the caller's job.
  */
 export async function meterHistory(meterId: string, options: HistoryOptions): Promise<MeterHistory | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(meterId)) return null;
+  if (!isUuid(meterId)) return null;
   const [meter] = await db().select(meterColumns).from(meters).where(eq(meters.id, meterId));
   if (!meter) return null;
   const [history] = await historiesOf([meter], options);

@@ -19,9 +19,3 @@ export const submitReadingsSchema = z.object({
   /** Ticked after the form said «это намного больше обычного — подтвердите». */
   confirmImplausible: checkbox.optional().default(false),
 });
-
-export type SubmitReadingsInput = z.output<typeof submitReadingsSchema>;
-
-export function registerField(zone: string): `zone_${string}` {
-  return `zone_${zone}`;
-}

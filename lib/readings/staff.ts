@@ -1,4 +1,4 @@
-// The staff view of one billing period's readings (issue 4, «Staff»): which meters of household
+// The staff view of one billing period's readings: which meters of household
 // accounts have a reading (and whose), which have none, which were billed by an estimate; a
 // reading entered by staff; the period as CSV. Set-based: a fixed number of queries per page,
 // counted and paginated in SQL, however many meters there are.
@@ -20,7 +20,7 @@ import { isPeriod, readingWindowStatus, shiftPeriod } from './window';
 export type PeriodReadingState = 'submitted' | 'missing' | 'estimated';
 export type ReadingSourceName = 'subscriber' | 'staff' | 'initial' | 'import';
 
-export const STAFF_PAGE_SIZE = 50;
+const STAFF_PAGE_SIZE = 50;
 
 export const sourceLabels: Record<ReadingSourceName, string> = {
   subscriber: 'абонент',
@@ -358,7 +358,7 @@ export async function enterStaffReading(
   return result;
 }
 
-export const CSV_HEADER = [
+const CSV_HEADER = [
   'Лицевой счёт',
   'Абонент',
   'Адрес',

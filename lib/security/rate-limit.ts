@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { rateLimits } from '@/db/schema';
 
@@ -42,17 +42,6 @@ export async function hitRateLimit(key: string, rule: RateRule, now = new Date()
     })
     .returning({ hits: rateLimits.hits });
   return state(row?.hits ?? 1, rule, start, now);
-}
-
-/** Reads the current window without counting (e.g. "too many failures already?"). */
-export async function peekRateLimit(key: string, rule: RateRule, now = new Date()): Promise<RateState> {
-  const start = windowStart(now, rule.windowSeconds);
-  const [row] = await db()
-    .select({ hits: rateLimits.hits })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.key, key), eq(rateLimits.windowStart, start)));
-  const hits = row?.hits ?? 0;
-  return { ...state(hits, rule, start, now), allowed: hits < rule.limit };
 }
 
 /** Drops windows that ended long ago; run from the periodic jobs. */

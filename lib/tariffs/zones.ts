@@ -14,15 +14,6 @@ export function zonesForPlan(plan: number): readonly TariffZone[] {
   return zones;
 }
 
-/** The register labels printed on Russian meters: T1 day/peak, T2 night, T3 half-peak. */
-export const zoneLabels: Record<TariffZone, string> = {
-  all_day: 'Круглосуточно',
-  day: 'T1 — день (07:00–23:00)',
-  night: 'T2 — ночь (23:00–07:00)',
-  peak: 'T1 — пик (07:00–10:00, 17:00–21:00)',
-  half_peak: 'T3 — полупик (10:00–17:00, 21:00–23:00)',
-};
-
 export const zoneShortLabels: Record<TariffZone, string> = {
   all_day: 'Круглосуточно',
   day: 'День (T1)',

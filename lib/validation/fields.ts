@@ -82,26 +82,39 @@ export const currentPassword = z
 /** HTML checkboxes send "on" or nothing; react-hook-form sends booleans. Both land as boolean. */
 export const checkbox = z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean());
 
-/** The most one card payment may carry; larger sums go by bank transfer with the receipt's details. */
-export const MAX_PAYMENT_KOPECKS = 50_000_000;
+interface RublesRule {
+  /** What is asked for, as it ends «Укажите …»: «сумму», «сумму возврата». */
+  label: string;
+  min: { kopecks: number; message: string };
+  max?: { kopecks: number; message: string };
+}
 
 /**
- * An amount in rubles as people type it («1 234,56», «1234.5», «800») → integer kopecks.
+ * An amount in rubles as people type it («1 234,56», «1234.5», «800», «800 ₽») → integer kopecks.
  * Parsed from the string, never through floating point.
  */
-export const rublesToKopecks = z.preprocess(
-  (v) => {
-    if (typeof v === 'number') return Number.isFinite(v) ? v.toFixed(2) : v;
-    return typeof v === 'string' ? v.replace(/[\s\u00a0\u202f₽]|руб\.?/g, '').replace(',', '.') : v;
-  },
-  z
-    .string({ error: 'Укажите сумму' })
-    .min(1, 'Укажите сумму')
-    .regex(/^\d{1,9}(\.\d{1,2})?$/, 'Сумма — в рублях, не больше двух знаков после запятой: 1 234,56')
-    .transform((s) => {
-      const [rub, kop = ''] = s.split('.');
-      return Number(rub) * 100 + Number(kop.padEnd(2, '0'));
-    })
-    .refine((k) => k >= 100, 'Минимальная сумма — 1 ₽')
-    .refine((k) => k <= MAX_PAYMENT_KOPECKS, 'Не больше 500 000 ₽ за один платёж'),
-);
+export function rubles({ label, min, max }: RublesRule) {
+  return z.preprocess(
+    (v) => {
+      if (typeof v === 'number') return Number.isFinite(v) ? v.toFixed(2) : v;
+      return typeof v === 'string' ? v.replace(/[\s\u00a0\u202f₽]|руб\.?/g, '').replace(',', '.') : v;
+    },
+    z
+      .string({ error: `Укажите ${label}` })
+      .min(1, `Укажите ${label}`)
+      .regex(/^\d{1,9}(\.\d{1,2})?$/, 'Сумма — в рублях, не больше двух знаков после запятой: 1 234,56')
+      .transform((s) => {
+        const [rub, kop = ''] = s.split('.');
+        return Number(rub) * 100 + Number(kop.padEnd(2, '0'));
+      })
+      .refine((k) => k >= min.kopecks, min.message)
+      .refine((k) => max === undefined || k <= max.kopecks, max?.message),
+  );
+}
+
+/** What a payment may carry: from 1 ₽; larger sums than 500 000 ₽ go by bank transfer with the receipt's details. */
+export const paymentAmount = rubles({
+  label: 'сумму',
+  min: { kopecks: 100, message: 'Минимальная сумма — 1 ₽' },
+  max: { kopecks: 50_000_000, message: 'Не больше 500 000 ₽ за один платёж' },
+});

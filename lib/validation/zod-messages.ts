@@ -3,13 +3,13 @@ import { z } from 'zod';
 // Russian words for the checks a schema leaves without its own message — what a hand-made request
 // or a broken client sends: a file or a repeated field where one text belongs, a missing field, an
 // overlong value, a malformed id. Zod's defaults are English developer text; every message a user
-// can see is Russian (issue 6, point 6). A schema's own message always wins over these.
+// can see is Russian. A schema's own message always wins over these.
 // Imported for its effect by lib/validation/form-data.ts (every Server Action) and by
 // components/forms/use-action-form.ts (every client form).
 
 type Issue = Parameters<NonNullable<Parameters<typeof z.config>[0]>['customError'] & object>[0];
 
-export function russianFallback(issue: Issue): string {
+function russianFallback(issue: Issue): string {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'Заполните это поле' : 'Проверьте это поле: здесь ожидается одно значение';

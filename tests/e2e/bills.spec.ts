@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
 
-// Issue 5, point 3 in the browser: bills in the cabinet. Petrov (50010002) has 12 bills, the last two
+// In the browser: bills in the cabinet. Petrov (50010002) has 12 bills, the last two
 // (September, October) unpaid; Ivanova (50010001) has paid all of hers and must never see his.
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// F1: the three doors, their refusals and what each session may reach.
+// The three doors, their refusals and what each session may reach.
 
 test('cabinet pages send a visitor to the login page and back', async ({ page }) => {
   await page.goto('/fiz/profile');

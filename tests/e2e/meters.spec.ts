@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
 
-// Issue 4, «Meters» in the browser: Ivanova (50010001) asks to add a 2-zone meter with a photo of
+// In the browser: Ivanova (50010001) asks to add a 2-zone meter with a photo of
 // its nameplate; the operator sees the request with the photo, enters the initial readings and
 // confirms; Ivanova sees the meter active and can submit readings measured from the initial ones.
 // Petrov (50010002) is warned that his meter's verification is due soon.

@@ -1,6 +1,6 @@
 import { expect, letterText, test } from './support/fixtures';
 
-// F8: paying by account number without an account. Кузнецов (50010004) has no cabinet, so the
+// Paying by account number without an account. Кузнецов (50010004) has no cabinet, so the
 // guest form is how he pays; the payee is shown masked before any money moves.
 
 test('a mistyped number or amount is explained and nothing is shown about anyone', async ({ page }) => {

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// F10 through the built-in sandbox: Сидорова (50010003, in debt) pays part of it with
+// Card binding through the built-in sandbox: Сидорова (50010003, in debt) pays part of it with
 // «Запомнить карту» and 3-D Secure, sees the bound card (masked number only), pays again with it in
 // one click — the balance moves once, by that amount — and deletes the card.
 // Her balance is asserted by no later spec (recovery.spec only changes her password), and the

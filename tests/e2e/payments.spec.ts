@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// F7 through the built-in sandbox gateway: Petrov (50010002, in debt) pays what is due with a
+// Paying through the built-in sandbox gateway: Petrov (50010002, in debt) pays what is due with a
 // 3-D Secure card; the balance changes once. A declined card changes nothing.
 
 test.describe.configure({ mode: 'serial' });

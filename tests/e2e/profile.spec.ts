@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, letterText, loginAt, newDevice, test } from './support/fixtures';
 
-// F13 (preferences) and the profile: contacts, password, e-mail, sessions.
+// Preferences and the profile: contacts, password, e-mail, sessions.
 // Petrov (50010002) is this file's subscriber; the tests run in order.
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// Issue 4, points 4–5 in the browser: the history of readings and consumption. Petrov (50010002,
+// In the browser: the history of readings and consumption. Petrov (50010002,
 // 2-zone meter 009217056004185) has 12 billed months, the last 2 estimated by the average.
 
 const PETROV_METER = '009217056004185';

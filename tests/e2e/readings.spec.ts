@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// F4/F5 in the browser: Ivanova (50010001, one-rate meter 41235872) submits readings.
+// In the browser: Ivanova (50010001, one-rate meter 41235872) submits readings.
 // The server's clock decides the period, so messages are matched for any day of the month.
 
 test.describe.configure({ mode: 'serial' });

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, newDevice, test } from './support/fixtures';
 
-// F3: recovery by an e-mail link; the new password ends every other session and deletes every
+// Recovery by an e-mail link; the new password ends every other session and deletes every
 // bound card (Sidorova binds one first, on a real 3-D Secure payment through the sandbox).
 
 const email = 'sidorova@example.com';

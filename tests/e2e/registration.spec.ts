@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, letterText, loginAt, test } from './support/fixtures';
 
-// F2 + the staff queue of F19: a household registers the seeded unregistered account 50010004,
+// Registration and the staff queue: a household registers the seeded unregistered account 50010004,
 // confirms the e-mail, is rejected once (wrong name), applies again and is approved.
 
 const email = 'kuznetsov.e2e@example.com';

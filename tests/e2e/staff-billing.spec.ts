@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// Issue 5, point 2, in the browser: the operator bills a period from «Начисления», follows the run to
+// In the browser: the operator bills a period from «Начисления», follows the run to
 // its end, and a second start for the same period bills nothing and says so.
 //
 // The specs share one seeded database, and staff-readings.spec.ts (after this one) needs the current

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test } from './support/fixtures';
 
-// Issue 5, point 9 in the browser: the operator finds one of Ivanova's (50010001) paid payments by
+// In the browser: the operator finds one of Ivanova's (50010001) paid payments by
 // account number and then by InvId, refunds 10 ₽ of it; Ivanova sees the refund in her payment
 // history and the letter in the development mailbox. Runs late in the alphabetical serial run:
 // only staff-readings comes after, and it touches neither Ivanova nor payments.

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
-// Issue 4, «Staff» in the browser: the operator opens the period's readings, finds Kuznetsov's
+// In the browser: the operator opens the period's readings, finds Kuznetsov's
 // meter (50010004, no cabinet: nobody submits for it) without a reading, enters one dictated by
 // phone, and downloads the period as CSV for Excel.
 

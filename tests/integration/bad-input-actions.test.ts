@@ -1,4 +1,4 @@
-// Bad input for every Server Action (issue 6, point 6): generated junk — huge, fractional and
+// Bad input for every Server Action: generated junk — huge, fractional and
 // negative numbers, unicode, empty and very long strings, files where text belongs, missing and
 // repeated fields, arguments that are not forms at all — never makes an action throw (only Next's
 // own redirect travels as an exception), is answered in Russian, and writes nothing. Input that the
@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { accounts, bills, meters, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
@@ -56,7 +56,7 @@ import {
 } from '../support/junk';
 import { log } from '@/lib/log';
 import { requestState as request, runAfterTasks } from '../support/request-boundary';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -143,12 +143,12 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
   'fiz/(cabinet)/profile#savePreferences': preferencesSchema,
   'fiz/(cabinet)/profile#savePassword': changePasswordSchema,
   'fiz/(cabinet)/profile#startEmailChange': changeEmailSchema,
-  'admin/(console)/meters#confirm': confirmMeterSchema,
-  'admin/(console)/meters#reject': rejectMeterSchema,
+  'admin/(console)/meters#confirmMeter': confirmMeterSchema,
+  'admin/(console)/meters#rejectMeter': rejectMeterSchema,
   'admin/(console)/readings#enterReading': staffReadingSchema,
-  'admin/(console)/registrations#decide': decisionSchema,
+  'admin/(console)/registrations#decideRegistration': decisionSchema,
   'admin/(console)/billing#startBilling': startBillingSchema,
-  'admin/(console)/payments#refundAction': refundSchema,
+  'admin/(console)/payments#refundPayment': refundSchema,
   '(public)/pay#findPayee': guestLookupSchema,
   '(public)/pay#payAsGuest': guestConfirmSchema,
   'sandbox/pay#payWithCard': sandboxCardSchema,
@@ -168,15 +168,12 @@ const RUNS: Record<string, number> = {
 const DEFAULT_RUNS = 60;
 
 // ─── The database ────────────────────────────────────────────────────────────
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let writes: WriteWatch;
 const userIds: Partial<Record<Exclude<Door, null>, string>> = {};
 let plausible: Record<string, fc.Arbitrary<string>> = {};
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date());
 
   const byEmail = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0]!;
@@ -288,11 +285,6 @@ beforeAll(async () => {
     proof: fc.constant('x'.repeat(43)),
     door: likely(['household', 'company', 'staff'], ['admin']),
   };
-});
-
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
 });
 
 // ─── The property ────────────────────────────────────────────────────────────

@@ -1,4 +1,4 @@
-// Bad input for every route handler (issue 6, point 6): junk query strings, form bodies and path
+// Bad input for every route handler: junk query strings, form bodies and path
 // parameters, with and without a session, never make a handler throw or answer 5xx, and write
 // nothing; a refusal a person can see (not a gateway's machine answer) is in Russian. A payment
 // notification signed correctly but carrying junk in its unsigned fields credits the payment once.
@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, meters, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
@@ -18,7 +18,7 @@ import { startPayment } from '@/lib/payments/start';
 import { log } from '@/lib/log';
 import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
 import { requestState, runAfterTasks } from '../support/request-boundary';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -83,16 +83,13 @@ function urlPath(where: string, values: Record<string, string>): string {
 }
 
 // ─── The database ────────────────────────────────────────────────────────────
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let writes: WriteWatch;
 const userIds: Partial<Record<Door, string>> = {};
 let ownAccount: string;
 let plausibleIds: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date());
   const byEmail = async (email: string) =>
     (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
@@ -109,11 +106,6 @@ beforeAll(async () => {
     '00000000-0000-4000-8000-000000000000',
   ];
   writes = await watchWrites(t.db);
-});
-
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
 });
 
 // ─── Junk requests ───────────────────────────────────────────────────────────

@@ -1,18 +1,35 @@
-// The staff billing page's logic (issue 5, point 2) on the demo data seeded as of 20 November 2026
+// The staff billing page's logic on the demo data seeded as of 20 November 2026
 // (October and the eleven months before billed, reading window 15th–25th): which period it proposes,
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { balances } from '@/lib/billing/balance';
 import { billingPeriodMenu, billingPeriodOverview } from '@/lib/billing/overview';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
-import { billingRunStatusAnswer } from '@/lib/billing/run-status';
 import { startBillingFromConsole } from '@/lib/billing/start';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
+
+// The progress route reads the session through Auth.js; here the test says who is signed in.
+const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
+vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+
+const { GET: getRunStatus } = await import('@/app/admin/(console)/billing/runs/[id]/route');
+
+/** What the billing page's poller gets from GET /admin/billing/runs/<id> as this user. */
+async function pollRun(user: SessionUser | null, runId: string): Promise<{ status: number; body: unknown }> {
+  session.current = user && { user: { id: user.id, sessionVersion: user.sessionVersion } };
+  const response = await getRunStatus(
+    new Request(`http://test.local/admin/billing/runs/${encodeURIComponent(runId)}`),
+    {
+      params: Promise.resolve({ id: runId }),
+    },
+  );
+  expect(response.headers.get('cache-control')).toBe('private, no-store');
+  return { status: response.status, body: await response.json() };
+}
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 /** 20 Nov, 12:00 Moscow: November's window is open. */
@@ -23,8 +40,7 @@ const OCT_2025 = '2025-10-01';
 const OCT = '2026-10-01';
 const NOV = '2026-11-01';
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let operator: SessionUser;
 let household: SessionUser;
 
@@ -56,16 +72,8 @@ function backgroundQueue() {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   operator = await userByEmail('operator@example.com');
   household = await userByEmail('ivanova@example.com');
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 describe('the proposed period', () => {
@@ -180,7 +188,7 @@ describe('starting a run from the page', () => {
     expect(await billsOf(NOV)).toBe(0);
     const during = await billingPeriodOverview(NOV, afterWindow);
     expect(during.running).toMatchObject({ id: runId, status: 'running', startedBy: { id: operator.id } });
-    const polled = await billingRunStatusAnswer(operator, runId);
+    const polled = await pollRun(operator, runId);
     expect(polled).toMatchObject({
       status: 200,
       body: {
@@ -204,7 +212,7 @@ describe('starting a run from the page', () => {
 
     await queue.drain();
     expect(await billsOf(NOV)).toBe(7);
-    const done = await billingRunStatusAnswer(operator, runId);
+    const done = await pollRun(operator, runId);
     expect(done).toMatchObject({
       status: 200,
       body: { status: 'done', statusLabel: 'завершено', accountsTotal: 7, billsCreated: 7, progress: 1, error: null },
@@ -292,17 +300,17 @@ describe('starting a run from the page', () => {
 describe('the progress route', () => {
   it('answers 401 without a session, 403 to a household, 404 for no such run, JSON to staff', async () => {
     const [run] = await t.db.select({ id: billingRuns.id }).from(billingRuns).where(eq(billingRuns.period, OCT));
-    expect(await billingRunStatusAnswer(null, run!.id)).toEqual({
+    expect(await pollRun(null, run!.id)).toEqual({
       status: 401,
       body: { error: 'Войдите как сотрудник, чтобы видеть ход начисления' },
     });
-    expect(await billingRunStatusAnswer(household, run!.id)).toEqual({
+    expect(await pollRun(household, run!.id)).toEqual({
       status: 403,
       body: { error: 'Ход начисления доступен только сотрудникам' },
     });
-    expect((await billingRunStatusAnswer(operator, 'not-a-uuid')).status).toBe(404);
-    expect((await billingRunStatusAnswer(operator, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
-    const answer = await billingRunStatusAnswer(operator, run!.id);
+    expect((await pollRun(operator, 'not-a-uuid')).status).toBe(404);
+    expect((await pollRun(operator, '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    const answer = await pollRun(operator, run!.id);
     expect(answer).toMatchObject({
       status: 200,
       body: { id: run!.id, period: OCT, status: 'done', accountsTotal: 7, billsCreated: 7, durationLabel: '40 с' },

@@ -5,30 +5,22 @@
 // replaced meter with another zone plan, zone-share ties. Billing November prints its time (no timing
 // assertion) beside a hand-written reading-only INSERT … SELECT for scale.
 import { eq, inArray, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { billLines, bills, consumptionVolumes } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { previewBills } from '@/lib/billing/preview';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 const ACCOUNTS = Number(process.env.BILLING_PERF_ACCOUNTS ?? 2_000);
 const NOV = '2026-11-01';
 const FIRST = 80_000_000;
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
 }, 600_000);
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

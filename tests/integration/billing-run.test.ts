@@ -1,8 +1,8 @@
-// The billing run (issue 5, points 1–2) on the demo data seeded as of 20 November 2026: 12 billed months
+// The billing run on the demo data seeded as of 20 November 2026: 12 billed months
 // (November 2025 – October 2026), 50010002 estimated for September and October, 50010003 with a reading
 // for November. November is billed on 3 December; the bills are held to the rolled-back preview of the same SQL and to figures worked out here.
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   accounts,
   billLines,
@@ -15,7 +15,6 @@ import {
   tariffs,
   users,
 } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { accountBalance, amountDue, balances } from '@/lib/billing/balance';
 import { previewBills, type BillPreview, type PreviewLine } from '@/lib/billing/preview';
 import { billingRunStatus, createBillingRun, listBillingRuns, runBilling, startBillingRun } from '@/lib/billing/run';
@@ -23,15 +22,14 @@ import type { Zone } from '@/lib/readings/consumption';
 import { estimatePeriod, spreadOverMonths } from '../support/estimate-reference';
 import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
 import { zonesForPlan } from '@/lib/tariffs/zones';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 const billedAt = new Date('2026-12-03T09:00:00Z');
 const NOV = '2026-11-01';
 const DEC = '2026-12-01';
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let operatorId: string;
 let runId: string;
 let previews: Map<string, BillPreview>;
@@ -44,16 +42,8 @@ const historyBefore = new Map<
 const petrov = { last: new Map<Zone, number>(), november: new Map<Zone, number>() };
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   const [operator] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
   operatorId = operator!.id;
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 async function accountId(number: string): Promise<string> {

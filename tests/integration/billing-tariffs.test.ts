@@ -4,30 +4,17 @@
 // later run carries on with only the accounts left. Demo data seeded as of 20 November 2026 (billed up
 // to October); the test's own accounts start billing here.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { previewBills } from '@/lib/billing/preview';
 import { billingRunStatus, startBillingRun } from '@/lib/billing/run';
 import { ratesInForce } from '@/lib/tariffs/pricing';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 
-let t: TestDatabase;
-let restore: () => void;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: seededAt });
 
 /** An account with one meter and the given register values per period (the first is `initial`). */
 async function addAccount(opts: {

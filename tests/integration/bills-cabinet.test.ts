@@ -1,18 +1,17 @@
-// Bills in the cabinet (issue 5, point 3; F6, F9) on the demo data seeded as of 20 November 2026:
+// Bills in the cabinet on the demo data seeded as of 20 November 2026:
 // 12 bills per account (November 2025 – October 2026). Petrov (50010002) has not paid September and
 // October; Ivanova (50010001) has paid everything. Lists, detail, access, and the PDF receipt itself
 // (its text read back through the embedded font's ToUnicode map, as a viewer's search would).
 import { inflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
 import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
 const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
@@ -27,19 +26,7 @@ const PERIODS_NEWEST_FIRST = Array.from({ length: 12 }, (_, i) => {
   return d.toISOString().slice(0, 10);
 });
 
-let t: TestDatabase;
-let restore: () => void;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: seededAt });
 
 async function sessionUser(email: string): Promise<SessionUser> {
   const [row] = await t.db.select().from(users).where(eq(users.email, email));

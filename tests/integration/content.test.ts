@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { news, outages } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { listNews, getPublishedNews } from '@/lib/content/news';
 import { listCurrentOutages, listRecentPastOutages } from '@/lib/content/outages';
 import { listTariffPeriods, periodInForce, priceOf, tariffRows } from '@/lib/content/tariffs';
 import { getUtilityProfile } from '@/lib/content/utility';
-import { createTestDatabase, useAsGlobalDb, type TestDatabase } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 const now = new Date('2026-11-25T09:00:00Z');
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: now });
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, now);
   await t.db.insert(outages).values({
     kind: 'planned',
     settlement: 'с. 100%_Проценты',
@@ -34,11 +29,6 @@ beforeAll(async () => {
     },
   ]);
 });
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
-});
-
 describe('outages', () => {
   it('finds current ones by settlement or street, case-insensitively', async () => {
     const bySettlement = await listCurrentOutages({ place: 'лечищево', now });

@@ -1,7 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, meters, readings, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { listMetersOfAccounts, listPendingMeters, meterPhoto } from '@/lib/meters/list';
 import { PHOTO_MAX_BYTES } from '@/lib/meters/photo';
@@ -9,12 +8,12 @@ import { confirmMeter, MAX_PENDING_PER_ACCOUNT, rejectMeter, requestMeter } from
 import { consumptionByPeriod } from '@/lib/readings/consumption';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { submitReadings } from '@/lib/readings/submit';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-// Issue 4, «Meters»: a subscriber asks to add a meter, staff confirm it with the initial readings
+// A subscriber asks to add a meter, staff confirm it with the initial readings
 // (or reject it), and the subscriber's first reading is measured from the initial one.
 // Seeded as of 20 November 2026 (inside the 15–25 window: readings are taken for November).
 
@@ -31,8 +30,7 @@ const PNG = Uint8Array.from([
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
 const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 26, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c]);
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let ivanova: SessionUser;
 let petrov: SessionUser;
 let staff: SessionUser;
@@ -78,19 +76,11 @@ async function clearPending(accountId: string) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   ivanova = await userByEmail('ivanova@example.com');
   petrov = await userByEmail('petrov@example.com');
   staff = await userByEmail('operator@example.com');
   account1 = await accountId('50010001');
   account2 = await accountId('50010002');
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 describe('request → confirm → first reading', () => {

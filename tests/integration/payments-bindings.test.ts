@@ -1,4 +1,4 @@
-// Card binding (issue 5, point 8 / F10): a binding is born from the paid first payment's
+// Card binding: a binding is born from the paid first payment's
 // notification, a bound card is charged server to server (the sandbox's Merchant/Recurring over
 // real HTTP, then its signed ResultURL notification), the rules that refuse a charge, deletion,
 // and password recovery removing every binding.

@@ -1,13 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { buildSandboxNotification, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox/gateway';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { startPayment } from '@/lib/payments/start';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
-// Exactly once (issue 5, point 6): only a signed notification for a known InvId and the asked
+// Exactly once: only a signed notification for a known InvId and the asked
 // amount credits the ledger, once, however many times and however concurrently it arrives.
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
@@ -24,14 +24,11 @@ const config: SandboxConfig = {
 const gateway = sandboxGateway({ origin: 'http://test.local', config });
 const ctx = { ip: '203.0.113.9' };
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let accountId: string;
 let userId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
   const [row] = await t.db
     .select({ accountId: accounts.id, userId: users.id })
@@ -40,11 +37,6 @@ beforeAll(async () => {
     .where(eq(accounts.number, '50010002'));
   accountId = row!.accountId;
   userId = row!.userId;
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 async function balance(): Promise<number> {

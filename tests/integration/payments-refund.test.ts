@@ -1,14 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, emailOutbox, ledgerEntries, payments, refunds, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { accessibleAccountIds, type SessionUser } from '@/lib/auth/session';
 import { paymentHistory } from '@/lib/payments/history';
 import { refundPayment } from '@/lib/payments/refund';
 import { searchPayments, staffPaymentDetail } from '@/lib/payments/staff-search';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
-// Refunds by staff (issue 5, point 9): never more than was paid — not even when two staff press
+// Refunds by staff: never more than was paid — not even when two staff press
 // the button at once —, ledger + status + letter together, and a gateway refusal writes nothing.
 // Payment history: a payer sees the payments into their own accounts and no one else's.
 
@@ -24,15 +24,12 @@ process.env.AUTH_SECRET ??= 'integration-test-secret-payments-refund';
 
 const ctx = { ip: '203.0.113.7', origin: 'http://test.local' };
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let staff: { id: string };
 let sidorova: { userId: string; accountId: string; email: string };
 let petrovAccountId: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
   const [operator] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
   staff = operator!;
@@ -44,11 +41,6 @@ beforeAll(async () => {
   sidorova = row!;
   const [petrov] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
   petrovAccountId = petrov!.id;
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 /** A card payment that has been paid (as the notification leaves it): the row and its ledger credit. */

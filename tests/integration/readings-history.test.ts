@@ -1,13 +1,12 @@
-// History of readings and consumption (issue 4, points 4–5) on a real database with the demo data,
+// History of readings and consumption on a real database with the demo data,
 // seeded as of 20 November 2026: 12 billed months (November 2025 – October 2026) per meter.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { accounts, billLines, bills, consumptionVolumes, meters, readings, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { historyForUser, meterHistory } from '@/lib/readings/history';
 import { shiftPeriod } from '@/lib/readings/window';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
@@ -18,19 +17,7 @@ const BILLED = Array.from({ length: 12 }, (_, i) => shiftPeriod('2025-11-01', i)
 const INITIAL = '2025-10-01';
 const CURRENT = '2026-11-01';
 
-let t: TestDatabase;
-let restore: () => void;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: seededAt });
 
 async function sessionUser(email: string): Promise<SessionUser> {
   const [row] = await t.db.select().from(users).where(eq(users.email, email));

@@ -1,31 +1,18 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accounts, emailOutbox, meters, readings, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { sendReadingReminders } from '@/lib/jobs/reading-reminders';
 import { submitReadings } from '@/lib/readings/submit';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
-// Submitting readings (issue 4, point 3) and the reminder job (point 6), on a real database.
+// Submitting readings and the reminder job, on a real database.
 // The demo data is seeded as of 20 November 2026 (inside the 15–25 window); each test passes its own "now".
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 const inWindow = new Date('2026-11-21T10:00:00Z');
 const NOVEMBER = '2026-11-01';
 
-let t: TestDatabase;
-let restore: () => void;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
-});
+const t = useTestDatabase({ seedDemoAt: seededAt });
 
 async function meterOf(accountNumber: string) {
   const [row] = await t.db

@@ -1,16 +1,15 @@
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, meters, readings, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { confirmMeter, requestMeter } from '@/lib/meters/requests';
 import { CSV_BOM } from '@/lib/readings/csv';
 import { enterStaffReading, readingsCsv, readingsOverview } from '@/lib/readings/staff';
-import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { useTestDatabase } from '../support/test-db';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-// Issue 4, «Staff»: the period's readings of household meters (submitted / missing / estimated),
+// The period's readings of household meters (submitted / missing / estimated),
 // a reading entered by staff, the CSV export. Seeded as of 20 November 2026: for November only
 // 50010003 (two meters) has submitted; for October everyone has, except 50010002, billed by the average.
 
@@ -20,8 +19,7 @@ const NOVEMBER = '2026-11-01';
 const OCTOBER = '2026-10-01';
 const KUZNETSOV_METER = '011075132904417'; // 50010004, no cabinet: nobody submits for it
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase({ seedDemoAt: seededAt });
 let staffId: string;
 
 async function meterId(serial: string): Promise<string> {
@@ -38,16 +36,8 @@ async function previousValue(id: string, zone: 'all_day'): Promise<number> {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
   const [staff] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
   staffId = staff!.id;
-});
-
-afterAll(async () => {
-  restore();
-  await t.drop();
 });
 
 describe('the period overview', () => {

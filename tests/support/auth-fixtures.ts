@@ -77,7 +77,7 @@ export interface RawRegistration {
   consent: boolean | string;
 }
 
-export const defaultRegistration: RawRegistration = {
+const defaultRegistration: RawRegistration = {
   accountNumber: '5001 0004',
   fullName: '  Кузнецов Дмитрий ',
   email: ' Kuznetsov.D@Example.RU ',

@@ -1,4 +1,4 @@
-// Generated bad input for the property-based tests (issue 6, point 6): what a hand-made request,
+// Generated bad input for the property-based tests: what a hand-made request,
 // a broken client or a fuzzer can put in a form or a query string. Shared by
 // tests/integration/bad-input-*.test.ts.
 import fc from 'fast-check';
@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 
 /** Values that have broken parsers before: number spellings, encodings, control characters. */
-export const SPECIAL_STRINGS = [
+const SPECIAL_STRINGS = [
   '',
   ' ',
   '   ',
@@ -108,7 +108,7 @@ export const junkText: fc.Arbitrary<string> = fc.oneof(
 );
 
 /** A file where text is expected (the wrong type a multipart form can carry). */
-export const junkFile: fc.Arbitrary<File> = fc
+const junkFile: fc.Arbitrary<File> = fc
   .tuple(
     fc.uint8Array({ maxLength: 64 }),
     fc.constantFrom('blob', 'photo.jpg', 'счёт.pdf', ''),
@@ -122,7 +122,7 @@ export type FieldValue = undefined | string | File | Array<string | File>;
  * A value for one form field: junk, a file, missing, or the field repeated; mixed with
  * `plausible` values (real ids, valid-looking numbers) so the junk also reaches the domain code.
  */
-export function fieldValue(plausible?: fc.Arbitrary<string>): fc.Arbitrary<FieldValue> {
+function fieldValue(plausible?: fc.Arbitrary<string>): fc.Arbitrary<FieldValue> {
   const text = plausible ? fc.oneof(junkText, plausible) : junkText;
   const options: fc.WeightedArbitrary<FieldValue>[] = [
     { weight: 5, arbitrary: junkText },

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { connectPglite, connectPostgres, type Db, type DbHandle } from '@/db/client';
+import { afterAll, beforeAll } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
+import { seedDemoData } from '@/db/seed';
+import { pgError } from '@/lib/db-errors';
 
 export interface TestDatabase {
   handle: DbHandle;
@@ -50,14 +53,37 @@ export function useAsGlobalDb(handle: DbHandle): () => void {
 
 /** The Postgres error behind a driver/drizzle error: SQLSTATE and constraint name on both drivers. */
 export function dbErrorOf(error: unknown): { code?: string; constraint?: string } {
-  let e: unknown = error;
-  for (let depth = 0; depth < 5 && e; depth++) {
-    const candidate = e as { code?: unknown; constraint_name?: unknown; constraint?: unknown; cause?: unknown };
-    if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) {
-      const constraint = candidate.constraint_name ?? candidate.constraint;
-      return { code: candidate.code, constraint: typeof constraint === 'string' ? constraint : undefined };
-    }
-    e = candidate.cause;
-  }
-  return {};
+  return pgError(error) ?? {};
+}
+
+/**
+ * This file's database: created before its tests, made the app's global `db()`, dropped after
+ * them; with `seedDemoAt`, filled with the demo data as of that instant. `t.db` and `t.handle` are
+ * usable from the first beforeAll/test on.
+ */
+export function useTestDatabase(options: { seedDemoAt?: Date } = {}): TestDatabase {
+  let current: TestDatabase | undefined;
+  let restore: (() => void) | undefined;
+  beforeAll(async () => {
+    current = await createTestDatabase();
+    restore = useAsGlobalDb(current.handle);
+    if (options.seedDemoAt) await seedDemoData(current.db, options.seedDemoAt);
+  });
+  afterAll(async () => {
+    restore?.();
+    await current?.drop();
+  });
+  const ready = () => {
+    if (!current) throw new Error('the test database is created in beforeAll; use it inside a hook or a test');
+    return current;
+  };
+  return {
+    get handle() {
+      return ready().handle;
+    },
+    get db() {
+      return ready().db;
+    },
+    drop: () => ready().drop(),
+  };
 }

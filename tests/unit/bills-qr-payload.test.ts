@@ -1,4 +1,4 @@
-// The ГОСТ Р 56042-2014 payment string (F9) and its QR code: field order, kopecks, `|` never inside a
+// The ГОСТ Р 56042-2014 payment string and its QR code: field order, kopecks, `|` never inside a
 // value, UTF-8 bytes in one byte-mode segment, and a code that a QR reader decodes back to the string.
 import jsQR from 'jsqr';
 import { create as createQr } from 'qrcode';

@@ -9,7 +9,7 @@ import {
   type SandboxConfig,
 } from '@/lib/payments/gateway/sandbox/gateway';
 
-// The charge of a bound card (F10) exactly as lib/payments/recurring.ts asks for it: description
+// The charge of a bound card exactly as lib/payments/recurring.ts asks for it: description
 // «Оплата электроэнергии по лицевому счёту …», a one-line 54-ФЗ receipt, Shp_purpose. The
 // expected values were computed outside this code base:
 //   printf '%s' 'energo:1500.00:100245:pass1Secret:Shp_purpose=electricity' | md5sum

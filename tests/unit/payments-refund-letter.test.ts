@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, renderPaymentRefunded } from '@/lib/email/templates';
 import { refundSchema } from '@/lib/payments/refund-schema';
 
-// The payer's refund letter and the staff refund form's rules (issue 5, point 9).
+// The payer's refund letter and the staff refund form's rules.
 
 const evil = '<script>alert("x")</script>';
 const policyLink = 'https://energo.example/documents/poryadok-vozvrata';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_BOM, csvCell, csvLine, toCsv } from '@/lib/readings/csv';
 
-// The staff export (issue 4): `;`-separated UTF-8 with a BOM for Russian Excel, RFC 4180 quoting,
+// The staff export: `;`-separated UTF-8 with a BOM for Russian Excel, RFC 4180 quoting,
 // and cells that a spreadsheet would run as formulas neutralised.
 
 describe('csvCell', () => {

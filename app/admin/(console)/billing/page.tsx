@@ -9,12 +9,11 @@ import { billingRunStatus, listBillingRuns } from '@/lib/billing/run';
 import { billingRunJson, runStatusLabels } from '@/lib/billing/run-status';
 import { formatDate, formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { startBilling } from './actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Начисления', robots: { index: false } };
 
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const statusTone = { running: 'text-brand-700', done: 'text-green-800', failed: 'text-danger-600' } as const;
 
 export default async function StaffBillingPage({ searchParams }: PageProps<'/admin/billing'>) {
@@ -40,7 +39,7 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
   const [overview, runs, shownRun] = await Promise.all([
     billingPeriodOverview(period, now),
     listBillingRuns(15),
-    runParam && UUID.test(runParam) ? billingRunStatus(runParam) : null,
+    runParam && isUuid(runParam) ? billingRunStatus(runParam) : null,
   ]);
   // The run asked for in the address (after a start), else the period's run in progress.
   const panelRun = shownRun && shownRun.period === period ? shownRun : overview.running;

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { userAction } from '@/lib/actions/validated';
 import { replaceMeter } from '@/lib/meters/replacement';
-import { confirmMeter, rejectMeter } from '@/lib/meters/requests';
+import * as meterRequests from '@/lib/meters/requests';
 import {
   confirmMeterSchema,
   finalRegisterValues,
@@ -14,8 +14,8 @@ import {
 
 // The decided request leaves the queue, so the outcome is shown at the top of the page.
 
-export const confirm = userAction('staff', confirmMeterSchema, async (input, staff) => {
-  const result = await confirmMeter(staff, {
+export const confirmMeter = userAction('staff', confirmMeterSchema, async (input, staff) => {
+  const result = await meterRequests.confirmMeter(staff, {
     meterId: input.meterId,
     verificationDue: input.verificationDue,
     initial: registerValues(input),
@@ -25,13 +25,13 @@ export const confirm = userAction('staff', confirmMeterSchema, async (input, sta
   redirect(`/admin/meters?confirmed=${input.meterId}`);
 });
 
-export const reject = userAction('staff', rejectMeterSchema, async (input, staff) => {
-  const result = await rejectMeter(staff, input);
+export const rejectMeter = userAction('staff', rejectMeterSchema, async (input, staff) => {
+  const result = await meterRequests.rejectMeter(staff, input);
   if (!result.ok) return result;
   redirect(`/admin/meters?rejected=${input.meterId}`);
 });
 
-export const replace = userAction('staff', staffReplacementSchema, async (input, staff) => {
+export const recordReplacement = userAction('staff', staffReplacementSchema, async (input, staff) => {
   const result = await replaceMeter(staff, {
     oldMeterId: input.oldMeterId,
     serialNumber: input.serialNumber,

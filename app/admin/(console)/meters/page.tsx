@@ -9,7 +9,7 @@ import { zonePlanLabels, zoneShortLabels } from '@/lib/tariffs/zones';
 import { ReplaceMeterForm } from '@/components/meters/replace-meter-form';
 import { moscowDay } from '@/lib/format/dates';
 import { activeMetersOfAccountNumber } from '@/lib/meters/list';
-import { confirm, reject, replace } from './actions';
+import { confirmMeter, recordReplacement, rejectMeter } from './actions';
 
 export const metadata: Metadata = { title: 'Заявки на счётчики', robots: { index: false } };
 
@@ -112,7 +112,7 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
               </div>
               <div className="mt-4 grid gap-6 border-t border-slate-200 pt-4 md:grid-cols-[2fr_1fr]">
                 <ConfirmMeterForm
-                  action={confirm}
+                  action={confirmMeter}
                   meterId={m.id}
                   serialNumber={m.serialNumber}
                   zones={m.zones.map((zone) => ({ zone, label: zoneShortLabels[zone] }))}
@@ -125,7 +125,7 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
                       : null
                   }
                 />
-                <RejectMeterForm action={reject} meterId={m.id} serialNumber={m.serialNumber} />
+                <RejectMeterForm action={rejectMeter} meterId={m.id} serialNumber={m.serialNumber} />
               </div>
             </li>
           ))}
@@ -168,7 +168,7 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
                   Счётчик № {m.serialNumber} · {zonePlanLabels[m.zonePlan]} · установлен {formatDate(m.installedAt)}
                 </h3>
                 <ReplaceMeterForm
-                  action={replace}
+                  action={recordReplacement}
                   oldMeterId={m.id}
                   oldSerial={m.serialNumber}
                   oldZones={m.zones}

@@ -7,7 +7,7 @@ import { approveRefundRequest, declineRefundRequest, refundOrRequestApproval } f
 import { refundDecisionSchema, refundSchema } from '@/lib/payments/refund-schema';
 
 // Staff only: userAction('staff', …) checks the session and the role on every call.
-export const refundAction = userAction('staff', refundSchema, async (input, staff) => {
+export const refundPayment = userAction('staff', refundSchema, async (input, staff) => {
   const result = await refundOrRequestApproval(staff, input, await requestContext());
   if (!result.ok) return result;
   redirect(
@@ -18,7 +18,7 @@ export const refundAction = userAction('staff', refundSchema, async (input, staf
 });
 
 /** A second staff member approves or declines a large refund (never the one who asked for it). */
-export const decideRefundAction = userAction('staff', refundDecisionSchema, async (input, staff) => {
+export const decideRefund = userAction('staff', refundDecisionSchema, async (input, staff) => {
   const context = await requestContext();
   if (input.decision === 'decline') {
     const result = await declineRefundRequest(staff, input.requestId, context);

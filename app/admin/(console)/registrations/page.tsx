@@ -5,7 +5,7 @@ import { APPROVAL_PROMISE_MS, decisionSummary, listPendingRegistrations } from '
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
 import { formatWaited } from '@/lib/format/duration';
-import { decide } from './actions';
+import { decideRegistration } from './actions';
 
 export const metadata: Metadata = { title: 'Заявки на регистрацию', robots: { index: false } };
 
@@ -86,8 +86,8 @@ export default async function RegistrationsQueuePage({ searchParams }: PageProps
                   </table>
                 </div>
                 <div className="mt-4 grid gap-4 sm:grid-cols-2">
-                  <ApproveForm action={decide} userId={r.userId} />
-                  <RejectForm action={decide} userId={r.userId} />
+                  <ApproveForm action={decideRegistration} userId={r.userId} />
+                  <RejectForm action={decideRegistration} userId={r.userId} />
                 </div>
               </li>
             );

@@ -9,6 +9,7 @@ import { activeGatewayId, sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
 import { payFromCabinet, payWithBinding, removeBinding } from './actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Оплата' };
 
@@ -61,7 +62,7 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
             action={payFromCabinet}
             accounts={payable}
             selected={selected}
-            billId={typeof bill === 'string' && /^[0-9a-f-]{36}$/i.test(bill) ? bill : undefined}
+            billId={typeof bill === 'string' && isUuid(bill) ? bill : undefined}
           />
         </div>
       )}

@@ -19,7 +19,7 @@ import { describeError, log } from '@/lib/log';
 export type SandboxRecurringAnswer =
   { status: 200; body: string; deliver: (origin: string) => Promise<boolean> } | { status: 400; body: string };
 
-export async function acceptSandboxRecurring(params: GatewayParams): Promise<SandboxRecurringAnswer> {
+async function acceptSandboxRecurring(params: GatewayParams): Promise<SandboxRecurringAnswer> {
   const request = parseSandboxRecurringRequest(params, sandboxConfig());
   if (!request.ok) return { status: 400, body: `ERROR: ${request.reason}` };
   const [parent] = await db()

@@ -12,7 +12,7 @@ import { refundStatusLabels } from '@/lib/payments/status-labels';
 import { RefundDecisionForm } from '@/components/payments/refund-decision-form';
 import { env } from '@/lib/config/env';
 import { openRefundRequests } from '@/lib/payments/refund-approval';
-import { decideRefundAction, refundAction } from '../actions';
+import { decideRefund, refundPayment } from '../actions';
 
 export const metadata: Metadata = { title: 'Платёж', robots: { index: false } };
 
@@ -74,8 +74,8 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
                   <p className="text-sm text-slate-600">Одобрить свой запрос нельзя: нужен другой сотрудник.</p>
                 ) : (
                   <div className="flex flex-wrap gap-3">
-                    <RefundDecisionForm action={decideRefundAction} requestId={w.id} decision="approve" />
-                    <RefundDecisionForm action={decideRefundAction} requestId={w.id} decision="decline" />
+                    <RefundDecisionForm action={decideRefund} requestId={w.id} decision="approve" />
+                    <RefundDecisionForm action={decideRefund} requestId={w.id} decision="decline" />
                   </div>
                 )}
               </li>
@@ -131,7 +131,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
           </h2>
           {detail.refundableKopecks > 0 ? (
             <RefundForm
-              action={refundAction}
+              action={refundPayment}
               paymentId={payment.id}
               invId={payment.invId}
               refundable={formatRub(detail.refundableKopecks)}

@@ -1,44 +1,36 @@
-// The PDF receipt of one bill. A route handler is not under the layout's frame, so it checks the
-// session itself: no session → the login page (and back here after it); any other user, another
-// door's user, an unknown or malformed id → the same plain 404, so nobody learns which bills exist.
-import { canUseDoor, currentUser } from '@/lib/auth/session';
-import { billDetail, isBillId } from '@/lib/bills/queries';
+// The PDF receipt of one bill: no session → the login page (and back here after it); another
+// user's bill, another door's user, an unknown or malformed id → the same plain 404, so nobody
+// learns which bills exist (a login page for another door's user would send them back here).
+import { billDetail } from '@/lib/bills/queries';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
+import { privateResponse, userRoute } from '@/lib/http/route';
+import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';
 
-function notFound(): Response {
-  return new Response('Квитанция не найдена', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
-  });
-}
+type Context = RouteContext<'/fiz/bills/[id]/receipt'>;
 
-export async function GET(_request: Request, { params }: RouteContext<'/fiz/bills/[id]/receipt'>): Promise<Response> {
-  const { id } = await params;
-  const user = await currentUser();
-  if (!user) {
-    // Relative Location: correct behind any proxy. Only a well-formed id goes into the way back.
-    const next = isBillId(id) ? `/fiz/bills/${id}/receipt` : '/fiz/bills';
-    return new Response(null, {
-      status: 307,
-      headers: { Location: `/fiz/login?next=${encodeURIComponent(next)}`, 'Cache-Control': 'no-store' },
-    });
-  }
-  // A signed-in user of another door gets a 404, not the login page (which would send them back here).
-  if (!canUseDoor(user, 'household')) return notFound();
-  const detail = await billDetail(user, id);
-  if (!detail) return notFound();
-
-  const pdf = await renderReceiptPdf(detail);
-  return new Response(new Uint8Array(pdf), {
-    status: 200,
-    headers: {
+export const GET = userRoute(
+  'household',
+  {
+    // Only a well-formed id goes into the way back.
+    unauthenticated: {
+      login: async ({ params }: Context) => {
+        const { id } = await params;
+        return isUuid(id) ? `/fiz/bills/${id}/receipt` : '/fiz/bills';
+      },
+    },
+    forbidden: 'not-found',
+    notFound: 'Квитанция не найдена',
+  },
+  async (_request, user, { params }: Context) => {
+    const detail = await billDetail(user, (await params).id);
+    if (!detail) return null;
+    const pdf = await renderReceiptPdf(detail);
+    return privateResponse(new Uint8Array(pdf), {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `inline; filename="${receiptFileName(detail.bill.receiptNumber)}"`,
       'Content-Length': String(pdf.length),
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
-}
+    });
+  },
+);
