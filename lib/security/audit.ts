@@ -31,7 +31,11 @@ export type AuditAction =
   | 'card.charged'
   | 'refund.requested'
   | 'refund.completed'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'company.user_invited'
+  | 'company.invite_accepted'
+  | 'company.role_changed'
+  | 'company.user_removed';
 
 export interface AuditEntry {
   action: AuditAction;
