@@ -137,6 +137,7 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
   'lk/(cabinet)/users#invite': inviteMemberSchema,
   'lk/(cabinet)/users#changeRole': changeRoleSchema,
   'lk/(cabinet)/users#remove': removeMemberSchema,
+  'lk/(cabinet)/readings#submitCompanyReadings': submitReadingsSchema,
   'admin/(guest)#loginStaff': loginSchema,
   'fiz/(cabinet)/readings#submitMeterReadings': submitReadingsSchema,
   'fiz/(cabinet)/meters#requestNewMeter': requestMeterSchema,

@@ -3,7 +3,7 @@
 // re-roles and removes colleagues, the last owner stays, and nothing of one company reaches another.
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, accountUsers, companies, emailOutbox, users } from '@/db/schema';
+import { accounts, accountUsers, companies, emailOutbox, meters, readings, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { hashPassword } from '@/lib/auth/password';
@@ -32,6 +32,7 @@ vi.mock('@/lib/email/outbox', async (importOriginal) => ({
 
 const usersActions = await import('@/app/lk/(cabinet)/users/actions');
 const guestActions = await import('@/app/lk/(guest)/actions');
+const readingsActions = await import('@/app/lk/(cabinet)/readings/actions');
 
 let t: TestDatabase;
 let restore: () => void;
@@ -326,5 +327,77 @@ describe('the last owner', () => {
       .from(users)
       .where(and(eq(users.companyId, owner.companyId!), eq(users.companyRole, 'owner'), eq(users.status, 'active')));
     expect(owners).toHaveLength(1);
+    // Back to the seeded roles for the tests below, whichever of the two won.
+    await t.db.update(users).set({ companyRole: 'owner' }).where(eq(users.id, owner.id));
+    await t.db.update(users).set({ companyRole: 'accountant' }).where(eq(users.id, accountant.id));
+  });
+});
+
+describe('readings by the company’s engineer, with the household rules', () => {
+  async function meterOf(serial: string) {
+    const [m] = await t.db.select().from(meters).where(eq(meters.serialNumber, serial));
+    const [last] = await t.db
+      .select({ value: readings.value })
+      .from(readings)
+      .where(and(eq(readings.meterId, m!.id), eq(readings.status, 'accepted')))
+      .orderBy(desc(readings.period))
+      .limit(1);
+    return { id: m!.id, last: last!.value };
+  }
+
+  it('accepts a whole number not below the last one from the engineer', async () => {
+    const meter = await meterOf('37220561');
+    const below = await act(engineer, readingsActions.submitCompanyReadings, {
+      meterId: meter.id,
+      zone_all_day: String(meter.last - 1),
+    });
+    expect(below.ok).toBe(false);
+    expect(below.fieldErrors?.zone_all_day).toBeTruthy();
+    const fraction = await act(engineer, readingsActions.submitCompanyReadings, {
+      meterId: meter.id,
+      zone_all_day: `${meter.last + 10},5`,
+    });
+    expect(fraction.ok).toBe(false);
+    const good = await act(engineer, readingsActions.submitCompanyReadings, {
+      meterId: meter.id,
+      zone_all_day: String(meter.last + 700),
+    });
+    expect(good).toMatchObject({ ok: true });
+    const [stored] = await t.db
+      .select({ value: readings.value, by: readings.submittedBy })
+      .from(readings)
+      .where(and(eq(readings.meterId, meter.id), eq(readings.status, 'accepted')))
+      .orderBy(desc(readings.submittedAt))
+      .limit(1);
+    expect(stored).toEqual({ value: meter.last + 700, by: engineer.id });
+  });
+
+  it('refuses the accountant, another company and a household meter', async () => {
+    const meter = await meterOf('35109844');
+    const byAccountant = await act(accountant, readingsActions.submitCompanyReadings, {
+      meterId: meter.id,
+      zone_peak: String(meter.last + 10),
+    });
+    expect(byAccountant.message).toMatch(/недоступно для вашей роли/);
+    const byRival = await act(rival, readingsActions.submitCompanyReadings, {
+      meterId: meter.id,
+      zone_peak: String(meter.last + 10),
+    });
+    expect(byRival).toMatchObject({ ok: false, message: expect.stringMatching(/не найден/) });
+    const [householdMeter] = await t.db
+      .select({ id: meters.id })
+      .from(meters)
+      .innerJoin(accounts, eq(accounts.id, meters.accountId))
+      .where(eq(accounts.number, '50010001'));
+    const foreign = await act(engineer, readingsActions.submitCompanyReadings, {
+      meterId: householdMeter!.id,
+      zone_all_day: '999999',
+    });
+    expect(foreign).toMatchObject({ ok: false, message: expect.stringMatching(/не найден/) });
+    const count = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(readings)
+      .where(eq(readings.submittedBy, accountant.id));
+    expect(count[0]!.n).toBe(0);
   });
 });
