@@ -20,15 +20,16 @@ export function InviteMemberForm({ action }: { action: FormAction }) {
       action={action}
       defaultValues={{ email: '', fullName: '', role: 'engineer' }}
       resetOnSuccess
-      className="grid gap-4 md:grid-cols-3"
+      className="space-y-4"
       aria-label="Пригласить пользователя"
     >
-      <TextField name="fullName" label="ФИО сотрудника" autoComplete="off" required />
-      <TextField name="email" type="email" label="Рабочая электронная почта" autoComplete="off" required />
-      <SelectField name="role" label="Роль" options={roleOptions} required />
-      <div className="md:col-span-3">
-        <SubmitButton pendingLabel="Отправляем приглашение…">Пригласить</SubmitButton>
+      {/* The outcome alert comes first, above the whole row of fields. */}
+      <div className="grid gap-4 md:grid-cols-3">
+        <TextField name="fullName" label="ФИО сотрудника" autoComplete="off" required />
+        <TextField name="email" type="email" label="Рабочая электронная почта" autoComplete="off" required />
+        <SelectField name="role" label="Роль" options={roleOptions} required />
       </div>
+      <SubmitButton pendingLabel="Отправляем приглашение…">Пригласить</SubmitButton>
     </ActionForm>
   );
 }
