@@ -78,7 +78,14 @@ export const contractApplicationStatus = pgEnum('contract_application_status', [
 export const outageKind = pgEnum('outage_kind', ['planned', 'emergency']);
 export const documentCategory = pgEnum('document_category', ['normative', 'contracts', 'subscribers', 'payments']);
 export const emailStatus = pgEnum('email_status', ['pending', 'sending', 'sent', 'failed']);
-export const tokenPurpose = pgEnum('token_purpose', ['email_confirm', 'password_reset', 'email_change']);
+export const tokenPurpose = pgEnum('token_purpose', [
+  'email_confirm',
+  'password_reset',
+  'email_change',
+  'company_invite',
+]);
+/** Inside a company: owner (everything, manages users), accountant (money), engineer (metering). */
+export const companyRole = pgEnum('company_role', ['owner', 'accountant', 'engineer']);
 
 // ─── The utility ────────────────────────────────────────────────────────────
 
@@ -143,6 +150,10 @@ export const companies = pgTable(
     kpp: text('kpp'),
     ogrn: text('ogrn'),
     legalAddress: text('legal_address').notNull(),
+    /** The utility's employee who looks after the company's contracts (куратор договора). */
+    curatorName: text('curator_name'),
+    curatorPhone: text('curator_phone'),
+    curatorEmail: text('curator_email'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -161,7 +172,9 @@ export const users = pgTable(
     phone: text('phone'),
     role: userRole('role').notNull().default('subscriber'),
     status: userStatus('status').notNull().default('email_unconfirmed'),
+    /** A company user's company: the one source of which company accounts the user may see. */
     companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    companyRole: companyRole('company_role'),
     /** Bumped on password change or recovery; sessions carrying an older value are dead. */
     sessionVersion: integer('session_version').notNull().default(1),
     emailConfirmedAt: timestamp('email_confirmed_at', { withTimezone: true }),
@@ -188,6 +201,8 @@ export const users = pgTable(
     index('users_status_idx').on(t.status, t.createdAt),
     check('users_email_format', sql`${t.email} ~ '^[^@\\s]+@[^@\\s]+$'`),
     check('users_company_role', sql`(${t.role} = 'company_user') = (${t.companyId} is not null)`),
+    check('users_company_member_role', sql`(${t.role} = 'company_user') = (${t.companyRole} is not null)`),
+    index('users_company_idx').on(t.companyId),
     check('users_session_version_positive', sql`${t.sessionVersion} > 0`),
   ],
 );
@@ -233,7 +248,10 @@ export const accounts = pgTable(
   ],
 );
 
-/** Who may act for an account. A household account has at most one owner. */
+/**
+ * Who may act for a household account (at most one owner). Company accounts are reached through
+ * `accounts.company_id` = `users.company_id` only; a trigger keeps company accounts out of here.
+ */
 export const accountUsers = pgTable(
   'account_users',
   {

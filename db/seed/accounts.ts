@@ -27,7 +27,7 @@ import { randomFor, type Random } from './random';
 
 // ─── The cast ───────────────────────────────────────────────────────────────
 
-type UserKey = 'operator' | 'admin' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov';
+type UserKey = 'operator' | 'admin' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov' | 'orlova' | 'zaitsev';
 
 interface UserSpec {
   key: UserKey;
@@ -35,6 +35,8 @@ interface UserSpec {
   fullName: string;
   phone: string;
   role: 'subscriber' | 'company_user' | 'operator' | 'admin';
+  /** A company user's role inside the company. */
+  companyRole?: 'owner' | 'accountant' | 'engineer';
   status: 'active';
   registrationAddress?: string;
   /** How long ago the user registered. */
@@ -96,8 +98,29 @@ const userSpecs: UserSpec[] = [
     fullName: 'Волков Сергей Павлович',
     phone: '+7 (495) 992-47-10',
     role: 'company_user',
+    companyRole: 'owner',
     status: 'active',
     daysAgo: 400,
+  },
+  {
+    key: 'orlova',
+    email: 'accountant@example.com',
+    fullName: 'Орлова Наталья Викторовна',
+    phone: '+7 (495) 992-47-12',
+    role: 'company_user',
+    companyRole: 'accountant',
+    status: 'active',
+    daysAgo: 300,
+  },
+  {
+    key: 'zaitsev',
+    email: 'engineer@example.com',
+    fullName: 'Зайцев Игорь Олегович',
+    phone: '+7 (495) 992-47-15',
+    role: 'company_user',
+    companyRole: 'engineer',
+    status: 'active',
+    daysAgo: 250,
   },
 ];
 
@@ -107,6 +130,9 @@ const company = {
   kpp: '501701001',
   ogrn: '1155017004560',
   legalAddress: '143581, Московская область, г.о. Истра, с. Павловская Слобода, ул. Лесная, д. 14',
+  curatorName: 'Кравцова Анна Михайловна',
+  curatorPhone: '+7 (498) 314-10-21',
+  curatorEmail: 'dogovor@example.com',
 };
 
 interface MeterSpec {
@@ -466,6 +492,7 @@ export async function seedAccounts(
       role: u.role,
       status: u.status,
       companyId: u.role === 'company_user' ? companyId : null,
+      companyRole: u.role === 'company_user' ? (u.companyRole ?? 'owner') : null,
       emailConfirmedAt: confirmedAt,
       registrationAddress: u.registrationAddress ?? null,
       decidedAt: active && u.role === 'subscriber' ? new Date(createdAt.getTime() + 26 * 3_600_000) : null,
@@ -515,9 +542,10 @@ export async function seedAccounts(
     .returning({ id: accounts.id, number: accounts.number });
   const accountIds = new Map(insertedAccounts.map((a) => [a.number, a.id]));
 
+  // Company accounts are reached through the company, never through account_users.
   await tx.insert(accountUsers).values(
     accountSpecs
-      .filter((a) => a.owner)
+      .filter((a) => a.owner && a.kind === 'household')
       .map((a) => {
         const user = userSpecs.find((u) => u.key === a.owner)!;
         return {

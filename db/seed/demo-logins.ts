@@ -29,7 +29,24 @@ export const demoLogins: { role: string; login: string; password: string; note: 
     password: DEMO_PASSWORD,
     note: 'Сидорова О. Н.: два счётчика, показания за этот месяц переданы',
   },
-  { role: 'Юрлицо', login: 'company@example.com', password: DEMO_PASSWORD, note: 'ООО «Истра-Агро»: 3 лицевых счёта' },
+  {
+    role: 'Юрлицо',
+    login: 'company@example.com',
+    password: DEMO_PASSWORD,
+    note: 'ООО «Истра-Агро», владелец: 3 лицевых счёта, пользователи',
+  },
+  {
+    role: 'Юрлицо',
+    login: 'accountant@example.com',
+    password: DEMO_PASSWORD,
+    note: 'ООО «Истра-Агро», бухгалтер: счета, акты сверки, оплата',
+  },
+  {
+    role: 'Юрлицо',
+    login: 'engineer@example.com',
+    password: DEMO_PASSWORD,
+    note: 'ООО «Истра-Агро», энергетик: приборы учёта и показания',
+  },
   {
     role: 'Сотрудник',
     login: 'operator@example.com',

@@ -10,6 +10,7 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   password_reset: 60 * 60 * 1000,
   email_confirm: 24 * 60 * 60 * 1000,
   email_change: 24 * 60 * 60 * 1000,
+  company_invite: 3 * 24 * 60 * 60 * 1000,
 };
 
 /** Only the hash is stored: a leaked table yields no usable link. */
@@ -55,7 +56,7 @@ function looksLikeToken(token: unknown): token is string {
 }
 
 /** Is the link still good? For showing the form; does not use the token up. */
-async function peekToken(
+export async function peekToken(
   executor: Db | Tx,
   token: unknown,
   purpose: TokenPurpose,

@@ -12,7 +12,8 @@ export type TemplateName =
   | 'email_change_notice'
   | 'reading_reminder'
   | 'payment_received'
-  | 'payment_refunded';
+  | 'payment_refunded'
+  | 'company_invite';
 
 /** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
 export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
@@ -233,5 +234,18 @@ export function renderPaymentRefunded(
     'Деньги вернутся на ту же карту, с которой был оплачен платёж. Срок зачисления зависит от банка, выпустившего карту, и может составить до 30 дней.',
     `Возвращённая сумма снова учитывается в задолженности по лицевому счёту ${data.accountNumber}: её видно в разделе «Платежи» личного кабинета.`,
     { link: data.policyLink, label: 'Порядок возврата денежных средств' },
+  ]);
+}
+
+export function renderCompanyInvite(
+  data: Common & { fullName: string; companyName: string; roleLabel: string; invitedBy: string; link: string },
+): RenderedEmail {
+  return compose('company_invite', data.utilityName, `Приглашение в кабинет ${data.companyName}`, [
+    hello(data.fullName),
+    `${data.invitedBy} приглашает вас в кабинет юридического лица ${data.companyName} в ${data.utilityName}. Ваша роль: ${data.roleLabel}.`,
+    'Чтобы принять приглашение, задайте пароль по ссылке. Логином будет этот адрес электронной почты.',
+    { link: data.link, label: 'Принять приглашение' },
+    'Ссылка действует 3 суток и сработает только один раз.',
+    'Если вы не ждали этого письма, просто проигнорируйте его — без пароля в кабинет никто не войдёт.',
   ]);
 }

@@ -47,7 +47,11 @@ export type AuditAction =
   | 'staff.blocked'
   | 'staff.unblocked'
   | 'export.readings'
-  | 'setup.completed';
+  | 'setup.completed'
+  | 'company.user_invited'
+  | 'company.invite_accepted'
+  | 'company.role_changed'
+  | 'company.user_removed';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -42,6 +42,7 @@ import {
 import { refundSchema } from '@/lib/payments/refund-schema';
 import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
+import { acceptInviteSchema, changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/company/schemas';
 import { formDataToObject } from '@/lib/validation/form-data';
 import {
   describeEntries,
@@ -133,6 +134,11 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
   'fiz/(guest)#completeReset': resetCompleteSchema,
   'fiz/(guest)#confirmNewEmail': tokenSchema,
   'lk/(guest)#loginCompany': loginSchema,
+  'lk/(guest)#acceptInvite': acceptInviteSchema,
+  'lk/(cabinet)/users#invite': inviteMemberSchema,
+  'lk/(cabinet)/users#changeRole': changeRoleSchema,
+  'lk/(cabinet)/users#remove': removeMemberSchema,
+  'lk/(cabinet)/readings#submitCompanyReadings': submitReadingsSchema,
   'admin/(guest)#loginStaff': loginSchema,
   'fiz/(cabinet)/readings#submitMeterReadings': submitReadingsSchema,
   'fiz/(cabinet)/meters#requestNewMeter': requestMeterSchema,
@@ -284,6 +290,7 @@ beforeAll(async () => {
     cardMask: fc.constant('411111******1111'),
     proof: fc.constant('x'.repeat(43)),
     door: likely(['household', 'company', 'staff'], ['admin']),
+    role: likely(['owner', 'accountant', 'engineer'], ['admin', 'staff']),
   };
 });
 

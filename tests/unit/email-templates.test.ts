@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   escapeHtml,
+  renderCompanyInvite,
   renderEmailChangeConfirm,
   renderEmailChangeNotice,
   renderEmailConfirm,
@@ -26,6 +27,11 @@ const cases: [TemplateName, RenderedEmail, string | null][] = [
   ['password_changed', renderPasswordChanged({ ...common, when: evil, resetLink: link }), link],
   ['email_change_confirm', renderEmailChangeConfirm({ ...common, newEmail: evil, link }), link],
   ['email_change_notice', renderEmailChangeNotice({ ...common, newEmail: evil }), null],
+  [
+    'company_invite',
+    renderCompanyInvite({ ...common, companyName: evil, roleLabel: evil, invitedBy: evil, link }),
+    link,
+  ],
 ];
 
 describe('e-mail templates', () => {

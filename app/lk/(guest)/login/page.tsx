@@ -17,6 +17,11 @@ export default async function CompanyLoginPage({ searchParams }: PageProps<'/lk/
   return (
     <div className="mx-auto max-w-md">
       <PageTitle title="Вход для юридических лиц" lead="Договоры энергоснабжения, счета и акты организации." />
+      {params.invited === '1' ? (
+        <p className="notice mb-4" role="status">
+          Пароль сохранён. Войдите с адресом электронной почты из приглашения и новым паролем.
+        </p>
+      ) : null}
       <div className="card">
         <LoginForm action={loginCompany} loginLabel="E-mail или номер лицевого счёта" next={next} />
         <p className="mt-4 text-sm">
