@@ -12,7 +12,8 @@ export type TemplateName =
   | 'email_change_notice'
   | 'reading_reminder'
   | 'payment_received'
-  | 'payment_refunded';
+  | 'payment_refunded'
+  | 'service_request_update';
 
 export interface RenderedEmail {
   template: TemplateName;
@@ -219,5 +220,17 @@ export function renderPaymentRefunded(
     'Деньги вернутся на ту же карту, с которой был оплачен платёж. Срок зачисления зависит от банка, выпустившего карту, и может составить до 30 дней.',
     `Возвращённая сумма снова учитывается в задолженности по лицевому счёту ${data.accountNumber}: её видно в разделе «Платежи» личного кабинета.`,
     { link: data.policyLink, label: 'Порядок возврата денежных средств' },
+  ]);
+}
+
+/** A paid-service request changed (ordered, priced, paid, scheduled, done, cancelled). */
+export function renderServiceRequestUpdate(
+  data: Common & { fullName: string; number: number; title: string; headline: string; details: string[]; link: string },
+): RenderedEmail {
+  return compose('service_request_update', data.utilityName, `Заявка № ${data.number}: ${data.headline}`, [
+    hello(data.fullName),
+    `Заявка № ${data.number} «${data.title}»: ${data.headline}.`,
+    ...data.details,
+    { link: data.link, label: 'Открыть заявку' },
   ]);
 }

@@ -83,6 +83,8 @@ export function gatewayHandOver(
     description: string;
     receiptEmail: string | null;
     requestsBinding: boolean;
+    /** Names the payment type to the gateway (signed Shp_ parameter); electricity when absent. */
+    purpose?: 'electricity' | 'services';
   },
   gateway: PaymentGateway,
 ) {
@@ -95,6 +97,6 @@ export function gatewayHandOver(
     receipt: buildReceipt([
       receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' }),
     ]),
-    shp: { Shp_purpose: 'electricity' },
+    shp: { Shp_purpose: payment.purpose ?? 'electricity' },
   });
 }

@@ -14,6 +14,8 @@ export interface PaymentView {
   requestsBinding: boolean;
   gateway: string;
   userId: string | null;
+  purpose: (typeof payments.$inferSelect)['purpose'];
+  serviceRequestId: string | null;
 }
 
 async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentView | null> {
@@ -29,6 +31,8 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
       requestsBinding: payments.requestsBinding,
       gateway: payments.gateway,
       userId: payments.userId,
+      purpose: payments.purpose,
+      serviceRequestId: payments.serviceRequestId,
     })
     .from(payments)
     .innerJoin(accounts, eq(accounts.id, payments.accountId))

@@ -31,7 +31,16 @@ export type AuditAction =
   | 'card.charged'
   | 'refund.requested'
   | 'refund.completed'
-  | 'refund.failed';
+  | 'refund.failed'
+  | 'service.ordered'
+  | 'service.price_confirmed'
+  | 'service.price_accepted'
+  | 'service.paid'
+  | 'service.payment_surplus'
+  | 'service.scheduled'
+  | 'service.done'
+  | 'service.cancelled'
+  | 'service.catalog_changed';
 
 export interface AuditEntry {
   action: AuditAction;
