@@ -8,7 +8,14 @@ export default async function CompanyCabinetLayout({ children }: { children: Rea
   if (!user || !canUseDoor(user, 'company')) return children;
   return (
     <>
-      <CabinetNav door="company" userName={user.fullName} items={[{ href: '/lk', label: 'Лицевые счета' }]} />
+      <CabinetNav
+        door="company"
+        userName={user.fullName}
+        items={[
+          { href: '/lk', label: 'Лицевые счета' },
+          { href: '/lk/services', label: 'Услуги' },
+        ]}
+      />
       {children}
     </>
   );
