@@ -92,7 +92,8 @@ export async function createServiceRequest(
   const photos: CheckedUpload[] = [];
   for (const field of PHOTO_FIELDS) {
     const file = input[field];
-    if (file === undefined) continue;
+    // An input left empty may still arrive as a nameless, empty file («undefined» after the action's decoding).
+    if (file === undefined || (file instanceof Blob && file.size === 0)) continue;
     const checked = await checkUpload(file, {
       accept: ['image/jpeg', 'image/png', 'image/webp'],
       maxBytes: SERVICE_PHOTO_MAX_BYTES,
