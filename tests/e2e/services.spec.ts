@@ -25,6 +25,8 @@ test('order a panel restoration with a photo, staff price, accept, pay, schedule
   browser,
   clientIp,
 }) => {
+  // Two people, two logins (argon2id) and a gateway round trip: longer than one page's budget.
+  test.setTimeout(120_000);
   // A guest orders from the public price list and comes back to the same order after logging in.
   await page.goto('/services');
   await page.getByRole('link', { name: 'Заказать: Восстановление электрощита' }).click();
@@ -65,7 +67,7 @@ test('order a panel restoration with a photo, staff price, accept, pay, schedule
   await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
   await expect(staff).toHaveURL(/\/admin$/, { timeout: 20_000 });
   await staffOpens(staff, number);
-  await staff.getByLabel(/^Окончательная цена/).fill('5200');
+  await staff.getByLabel(/^Окончательная цена, ₽/).fill('5200');
   await staff.getByLabel(/^Обоснование цены/).fill('Замена вводного автомата и двух групповых, ревизия шин');
   await staff.getByRole('button', { name: 'Подтвердить цену' }).click();
   await expect(staff.getByText('Цена отправлена заказчику.')).toBeVisible();
