@@ -61,11 +61,12 @@ export const paymentStatus = pgEnum('payment_status', [
   'partially_refunded',
 ]);
 export const refundStatus = pgEnum('refund_status', ['requested', 'succeeded', 'failed']);
+/** The paid-service request's life (lib/services/status.ts holds the rules; a trigger repeats them). */
 export const serviceRequestStatus = pgEnum('service_request_status', [
   'new',
-  'accepted',
+  'price_confirmed',
+  'paid',
   'scheduled',
-  'in_progress',
   'done',
   'cancelled',
 ]);
@@ -659,19 +660,82 @@ export const serviceRequests = pgTable(
     comment: text('comment'),
     contactPhone: text('contact_phone').notNull(),
     preferredDate: date('preferred_date', { mode: 'string' }),
+    /** `morning` (9–13), `afternoon` (13–18) or `any`. */
+    preferredWindow: text('preferred_window').notNull().default('any'),
     scheduledAt: timestamp('scheduled_at', { withTimezone: true }),
+    crew: text('crew'),
     status: serviceRequestStatus('status').notNull().default('new'),
+    /** The final price (quantity included); null while an «от …» price waits for staff. */
     priceKopecks: kopecks('price_kopecks'),
+    /** Staff's reason for a final price that differs from the catalogue's. */
+    priceReason: text('price_reason'),
+    /** Set when the customer agreed to the final price (at once for a fixed price). */
+    priceAcceptedAt: timestamp('price_accepted_at', { withTimezone: true }),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    /** The payment that paid the request: set once, by the gateway's notification. */
+    paidPaymentId: uuid('paid_payment_id').references((): AnyPgColumn => payments.id, { onDelete: 'restrict' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
     staffComment: text('staff_comment'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex('service_requests_number_key').on(t.number),
+    uniqueIndex('service_requests_paid_payment_key').on(t.paidPaymentId),
     index('service_requests_user_idx').on(t.userId, t.createdAt),
     index('service_requests_status_idx').on(t.status, t.createdAt),
     check('service_requests_quantity', sql`${t.quantity} > 0`),
+    check('service_requests_window', sql`${t.preferredWindow} in ('morning', 'afternoon', 'any')`),
+    check('service_requests_price', sql`${t.priceKopecks} is null or ${t.priceKopecks} > 0`),
+    check('service_requests_priced', sql`${t.status} in ('new', 'cancelled') or ${t.priceKopecks} is not null`),
+    check(
+      'service_requests_paid',
+      sql`${t.status} not in ('paid', 'scheduled', 'done') or (${t.priceAcceptedAt} is not null and ${t.paidAt} is not null and ${t.paidPaymentId} is not null)`,
+    ),
+    check(
+      'service_requests_scheduled',
+      sql`${t.status} not in ('scheduled', 'done') or (${t.scheduledAt} is not null and ${t.crew} is not null)`,
+    ),
+    check('service_requests_done', sql`(${t.status} = 'done') = (${t.doneAt} is not null)`),
+    check(
+      'service_requests_cancelled',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledBy} is not null) and (${t.cancelledBy} is null or ${t.cancelledBy} in ('customer', 'staff'))`,
+    ),
   ],
+);
+
+/** The request's timeline: one row per change, append-only (a trigger refuses UPDATE and DELETE). */
+export const serviceRequestEvents = pgTable(
+  'service_request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id, { onDelete: 'restrict' }),
+    /** The status after the event; `price_accepted` and `rescheduled` keep it and say what happened. */
+    kind: text('kind').notNull(),
+    note: text('note'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('service_request_events_request_idx').on(t.requestId, t.at)],
+);
+
+/** Photos the customer attached to the order (stored_files, purpose `service_photo`). */
+export const serviceRequestPhotos = pgTable(
+  'service_request_photos',
+  {
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => serviceRequests.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.requestId, t.fileId] })],
 );
 
 export const contractApplications = pgTable(

@@ -15,6 +15,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { seedAccounts } from './accounts';
 import { seedCalendar } from './calendar';
 import { seedContent } from './content';
+import { seedServiceRequests } from './services';
 import { DEMO_PASSWORD } from './demo-logins';
 import { seedTariffs } from './tariffs';
 import { claimUtilityProfile, seedContacts } from './utility';
@@ -61,6 +62,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     const tariffRows = await seedTariffs(tx);
     await seedContent(tx, now);
     const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash, tariffs: tariffRows });
+    await seedServiceRequests(tx, now);
     return { alreadySeeded: false, ...counts };
   });
 }

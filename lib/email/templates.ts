@@ -13,13 +13,15 @@ export type TemplateName =
   | 'reading_reminder'
   | 'payment_received'
   | 'payment_refunded'
-  | 'company_invite';
+  | 'company_invite'
+  | 'service_request_update';
 
 /** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
 export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
   'email_confirm',
   'password_reset',
   'email_change_confirm',
+  'company_invite',
 ]);
 
 export const REDACTED_LINK = '[ссылка удалена после отправки]';
@@ -247,5 +249,17 @@ export function renderCompanyInvite(
     { link: data.link, label: 'Принять приглашение' },
     'Ссылка действует 3 суток и сработает только один раз.',
     'Если вы не ждали этого письма, просто проигнорируйте его — без пароля в кабинет никто не войдёт.',
+  ]);
+}
+
+/** A paid-service request changed (ordered, priced, paid, scheduled, done, cancelled). */
+export function renderServiceRequestUpdate(
+  data: Common & { fullName: string; number: number; title: string; headline: string; details: string[]; link: string },
+): RenderedEmail {
+  return compose('service_request_update', data.utilityName, `Заявка № ${data.number}: ${data.headline}`, [
+    hello(data.fullName),
+    `Заявка № ${data.number} «${data.title}»: ${data.headline}.`,
+    ...data.details,
+    { link: data.link, label: 'Открыть заявку' },
   ]);
 }

@@ -19,11 +19,11 @@ function isoDay(message: string) {
     }, message);
 }
 
-function requiredDay(label: string) {
+export function requiredDay(label: string) {
   return z.preprocess(trimmed, isoDay(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`));
 }
 
-function optionalDay(label: string) {
+export function optionalDay(label: string) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)),
     isoDay(`Проверьте дату «${label}»`).optional(),

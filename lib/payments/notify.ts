@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { demoMode } from '@/lib/config/env';
 import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
 import { kickEmailDelivery } from '@/lib/email/outbox';
+import { creditServicePayment } from '@/lib/services/credit';
 import { audit } from '@/lib/security/audit';
 import type { PaymentGateway } from './gateway/types';
 import { queuePaymentReceivedEmail } from './mail';
@@ -71,17 +72,23 @@ export async function acceptPaymentNotification(
         updatedAt: now,
       })
       .where(eq(payments.id, payment.id));
-    await tx
-      .insert(ledgerEntries)
-      .values({
-        accountId: payment.accountId,
-        kind: 'payment',
-        amountKopecks: -payment.amountKopecks,
-        paymentId: payment.id,
-        description: `Оплата картой, платёж № ${payment.invId}`,
-        postedAt: now,
-      })
-      .onConflictDoNothing();
+    // The ledger is the electricity balance: a payment for paid services credits its request
+    // instead (same transaction, same row lock), never the account's electricity debt.
+    if (payment.purpose === 'services') {
+      await creditServicePayment(tx, payment, { now, ip: context.ip });
+    } else {
+      await tx
+        .insert(ledgerEntries)
+        .values({
+          accountId: payment.accountId,
+          kind: 'payment',
+          amountKopecks: -payment.amountKopecks,
+          paymentId: payment.id,
+          description: `Оплата картой, платёж № ${payment.invId}`,
+          postedAt: now,
+        })
+        .onConflictDoNothing();
+    }
     // Robokassa's ResultURL does not promise the card number, so a binding is made without it too
     // (the parent InvId is the token; the mask is only for the person to recognise the card).
     if (payment.requestsBinding && payment.userId) {
@@ -123,7 +130,8 @@ export async function acceptPaymentNotification(
           .where(eq(users.id, payment.userId))
       : [];
     const to = payer?.notify ? payer.email : payment.receiptEmail;
-    if (to) {
+    // A service payment's letter is the request's own (lib/services), sent by creditServicePayment.
+    if (to && payment.purpose === 'electricity') {
       await queuePaymentReceivedEmail(tx, {
         to,
         fullName: payer?.fullName ?? null,

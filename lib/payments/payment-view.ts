@@ -18,6 +18,7 @@ export interface PaymentView {
   gateway: string;
   purpose: (typeof payments.$inferSelect)['purpose'];
   userId: string | null;
+  serviceRequestId: string | null;
 }
 
 async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentView | null> {
@@ -34,6 +35,7 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
       gateway: payments.gateway,
       purpose: payments.purpose,
       userId: payments.userId,
+      serviceRequestId: payments.serviceRequestId,
     })
     .from(payments)
     .innerJoin(accounts, eq(accounts.id, payments.accountId))

@@ -20,6 +20,8 @@ export const RECURRING_MESSAGES = {
   otherGateway:
     'Эта карта привязана через другой платёжный сервис. Удалите её и привяжите карту заново при обычной оплате',
   otherPurpose: 'Эта карта привязана для оплаты платных услуг — электроэнергию ею оплатить нельзя',
+  otherPurposeServices:
+    'Эта карта привязана для оплаты электроэнергии — платные услуги ею оплатить нельзя. Оплатите картой обычным способом и отметьте «Запомнить карту для платных услуг»',
   newPayee: (accountNumber: string) =>
     `Привязанной картой можно платить только по лицевому счёту, который вы уже оплачивали. Первый платёж по счёту ${accountNumber} сделайте обычной оплатой картой`,
   busy: 'Предыдущее списание с этой карты ещё обрабатывается — подождите пару минут и обновите страницу',
@@ -45,6 +47,8 @@ export interface ChargeBindingInput {
   receiptEmail?: string | null;
   ip: string;
   now?: Date;
+  /** A charge for a paid-service request (payment type «services»); absent: electricity. */
+  service?: { requestId: string; description: string };
 }
 
 export type ChargeBindingOutcome =
@@ -54,7 +58,7 @@ export type ChargeBindingOutcome =
 /** Sends the server-to-server call and returns the gateway's answer body. */
 export type RecurringSender = (call: RecurringChargeCall) => Promise<string>;
 
-const postRecurringCall: RecurringSender = async (call) => {
+export const postRecurringCall: RecurringSender = async (call) => {
   const response = await fetch(call.url, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -96,8 +100,14 @@ export async function chargeBinding(
         .for('update');
       if (!binding) return refuse(RECURRING_MESSAGES.notFound, 'bindingId');
       if (binding.gateway !== gateway.id) return refuse(RECURRING_MESSAGES.otherGateway, 'bindingId');
-      // This charge is for electricity; a binding serves only the payment type it was made for.
-      if (binding.purpose !== 'electricity') return refuse(RECURRING_MESSAGES.otherPurpose, 'bindingId');
+      // A binding serves only the payment type it was made for.
+      const purpose = input.service ? 'services' : 'electricity';
+      if (binding.purpose !== purpose) {
+        return refuse(
+          purpose === 'services' ? RECURRING_MESSAGES.otherPurposeServices : RECURRING_MESSAGES.otherPurpose,
+          'bindingId',
+        );
+      }
       const previousInvId = parseInvId(binding.token);
       if (previousInvId === null) return refuse(RECURRING_MESSAGES.unavailable, 'bindingId');
 
@@ -106,13 +116,14 @@ export async function chargeBinding(
         .from(accounts)
         .where(eq(accounts.id, input.accountId));
       if (!account) return refuse(RECURRING_MESSAGES.notFound, 'accountId');
+      // The payee of paid services is the utility itself, whatever the request's account.
       const [paidBefore] = await tx
         .select({ id: payments.id })
         .from(payments)
         .where(
           and(
             eq(payments.userId, input.userId),
-            eq(payments.accountId, input.accountId),
+            purpose === 'services' ? eq(payments.purpose, 'services') : eq(payments.accountId, input.accountId),
             inArray(payments.status, [...PAID_STATUSES]),
           ),
         )
@@ -132,13 +143,14 @@ export async function chargeBinding(
         .limit(1);
       if (inFlight) return refuse(RECURRING_MESSAGES.busy, 'bindingId');
 
-      const description = paymentDescription(account.number);
+      const description = input.service?.description ?? paymentDescription(account.number);
       const [payment] = await tx
         .insert(payments)
         .values({
           accountId: input.accountId,
           userId: input.userId,
-          purpose: 'electricity',
+          purpose,
+          serviceRequestId: input.service?.requestId ?? null,
           amountKopecks: input.amountKopecks,
           gateway: gateway.id,
           isTest: gateway.isTest,
@@ -161,7 +173,7 @@ export async function chargeBinding(
           amountKopecks: input.amountKopecks,
           description,
           receipt: buildReceipt([receiptItem({ name: description, amountKopecks: input.amountKopecks, tax: 'none' })]),
-          shp: { Shp_purpose: 'electricity' },
+          shp: { Shp_purpose: purpose },
         });
       } catch (error) {
         // E.g. Robokassa in test mode, where Merchant/Recurring would move real money.

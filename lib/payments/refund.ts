@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { accounts, ledgerEntries, payments, refunds, users, utilityProfile } from '@/db/schema';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { db, type Tx } from '@/db/client';
+import { accounts, ledgerEntries, payments, refunds, serviceRequests, users, utilityProfile } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
 import { renderPaymentRefunded } from '@/lib/email/templates';
@@ -66,10 +66,20 @@ class WrittenAfterGateway extends Error {
   }
 }
 
+/**
+ * For a paid-service payment: runs inside the refund's transaction once the refund is recorded
+ * (the request is cancelled in the same commit) and replaces the electricity letter.
+ */
+export type AfterServiceRefund = (
+  tx: Tx,
+  refund: { id: string; amountKopecks: number; invId: number },
+) => Promise<void>;
+
 export async function refundPayment(
   staff: { id: string },
   input: RefundFormInput,
   ctx: RefundContext,
+  afterServiceRefund?: AfterServiceRefund,
 ): Promise<RefundResult> {
   const now = ctx.now ?? new Date();
   let declined: { reason: string; invId: number; gateway: string } | null = null;
@@ -83,6 +93,18 @@ export async function refundPayment(
         return fail(
           payment.status === 'refunded' ? 'Платёж уже возвращён полностью' : 'Вернуть можно только оплаченный платёж',
         );
+      }
+      if (payment.purpose === 'services' && !afterServiceRefund) {
+        // The payment that paid a live request goes back by cancelling the request, so the two agree.
+        const [live] = await tx
+          .select({ number: serviceRequests.number })
+          .from(serviceRequests)
+          .where(and(eq(serviceRequests.paidPaymentId, payment.id), ne(serviceRequests.status, 'cancelled')));
+        if (live) {
+          return fail(
+            `Это оплата заявки № ${live.number} на платные услуги: верните её отменой заявки в разделе «Платные услуги»`,
+          );
+        }
       }
       const already = await refundedSoFar(tx, payment.id);
       const left = payment.amountKopecks - already;
@@ -129,16 +151,19 @@ export async function refundPayment(
           .returning({ id: refunds.id });
         if (!refund) throw new Error('refund insert returned nothing');
         // Positive: money going back to the payer adds to what the account owes (db/schema.ts).
-        await tx.insert(ledgerEntries).values({
-          accountId: payment.accountId,
-          kind: 'refund',
-          amountKopecks: input.amount,
-          paymentId: payment.id,
-          refundId: refund.id,
-          description: `Возврат по платежу № ${payment.invId}`,
-          createdBy: staff.id,
-          postedAt: now,
-        });
+        // A paid-service payment never entered the electricity ledger, so its refund does not either.
+        if (payment.purpose === 'electricity') {
+          await tx.insert(ledgerEntries).values({
+            accountId: payment.accountId,
+            kind: 'refund',
+            amountKopecks: input.amount,
+            paymentId: payment.id,
+            refundId: refund.id,
+            description: `Возврат по платежу № ${payment.invId}`,
+            createdBy: staff.id,
+            postedAt: now,
+          });
+        }
         const fully = already + input.amount === payment.amountKopecks;
         await tx
           .update(payments)
@@ -174,7 +199,9 @@ export async function refundPayment(
               .where(eq(users.id, payment.userId))
           : [];
         const to = payer?.email ?? payment.receiptEmail;
-        if (to) {
+        if (afterServiceRefund) {
+          await afterServiceRefund(tx, { id: refund.id, amountKopecks: input.amount, invId: payment.invId });
+        } else if (to) {
           const [profile] = await tx
             .select({ shortName: utilityProfile.shortName })
             .from(utilityProfile)

@@ -84,6 +84,7 @@ export function gatewayHandOver(
     description: string;
     receiptEmail: string | null;
     requestsBinding: boolean;
+    /** Names the payment type to the gateway (signed Shp_ parameter). */
     purpose: 'electricity' | 'services';
   },
   gateway: PaymentGateway,

@@ -51,7 +51,16 @@ export type AuditAction =
   | 'company.user_invited'
   | 'company.invite_accepted'
   | 'company.role_changed'
-  | 'company.user_removed';
+  | 'company.user_removed'
+  | 'service.ordered'
+  | 'service.price_confirmed'
+  | 'service.price_accepted'
+  | 'service.paid'
+  | 'service.payment_surplus'
+  | 'service.scheduled'
+  | 'service.done'
+  | 'service.cancelled'
+  | 'service.catalog_changed';
 
 export interface AuditEntry {
   action: AuditAction;

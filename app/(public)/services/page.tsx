@@ -15,7 +15,9 @@ export default async function ServicesPage() {
         lead={
           <>
             Электромонтажные работы, восстановление электрощитов, установка и замена приборов учёта. Заявку можно подать
-            в <Link href="/fiz/login">личном кабинете</Link>; цены указаны с НДС.
+            в <Link href="/fiz/services">кабинете абонента</Link> или в{' '}
+            <Link href="/lk/services">кабинете организации</Link>; цены указаны с НДС. Цена «от …» уточняется мастером и
+            согласуется с вами до оплаты.
           </>
         }
       />
@@ -32,6 +34,9 @@ export default async function ServicesPage() {
                 <th scope="col" className="num">
                   Цена
                 </th>
+                <th scope="col">
+                  <span className="sr-only">Заказ</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -45,6 +50,15 @@ export default async function ServicesPage() {
                   <td className="num font-semibold">
                     {item.priceIsFrom ? 'от ' : ''}
                     {formatRub(item.priceKopecks)}
+                  </td>
+                  <td>
+                    <a
+                      href={`/services/order?service=${encodeURIComponent(item.code)}`}
+                      aria-label={`Заказать: ${item.title}`}
+                      className="font-semibold whitespace-nowrap"
+                    >
+                      Заказать
+                    </a>
                   </td>
                 </tr>
               ))}

@@ -18,6 +18,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/readings', label: 'Показания' },
           { href: '/admin/billing', label: 'Начисления' },
           { href: '/admin/payments', label: 'Платежи' },
+          { href: '/admin/services', label: 'Платные услуги' },
           ...(user.role === 'admin' ? [{ href: '/admin/staff', label: 'Сотрудники' }] : []),
         ]}
       />

@@ -21,6 +21,7 @@ export default async function HouseholdCabinetLayout({ children }: { children: R
           { href: '/fiz/bills', label: 'Счета' },
           { href: '/fiz/payments', label: 'Оплата' },
           { href: '/fiz/payments/history', label: 'Платежи' },
+          { href: '/fiz/services', label: 'Услуги' },
           { href: '/fiz/profile', label: 'Профиль' },
         ]}
       />

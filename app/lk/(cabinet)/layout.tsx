@@ -8,6 +8,7 @@ const sections: (NavItem & { capability: CompanyCapability })[] = [
   { href: '/lk', label: 'Обзор', capability: 'overview' },
   { href: '/lk/bills', label: 'Счета и документы', capability: 'bills' },
   { href: '/lk/readings', label: 'Показания', capability: 'readings' },
+  { href: '/lk/services', label: 'Услуги', capability: 'overview' },
   { href: '/lk/users', label: 'Пользователи', capability: 'users' },
 ];
 

@@ -1,0 +1,4 @@
+import { actRoute } from '@/lib/services/file-routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = actRoute({ kind: 'household', base: '/fiz' });

@@ -1,0 +1,106 @@
+'use client';
+
+import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/result';
+import { completeSchema, quoteSchema, scheduleSchema, staffCancelSchema } from '@/lib/services/schemas';
+
+// Staff's forms on a request: the final price with its reason, the visit, done, cancel.
+
+export function ConfirmPriceForm({
+  action,
+  requestId,
+  price,
+}: {
+  action: FormAction;
+  requestId: string;
+  price: string;
+}) {
+  return (
+    <ActionForm
+      schema={quoteSchema}
+      action={action}
+      defaultValues={{ requestId, price, reason: '' }}
+      aria-label="Подтвердить цену"
+      className="grid gap-3"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextField name="price" label="Окончательная цена, ₽" inputMode="decimal" autoComplete="off" required />
+      <TextAreaField
+        name="reason"
+        label="Обоснование цены"
+        hint="Что входит в работу; заказчик увидит это в письме и в кабинете"
+        rows={2}
+        required
+      />
+      <SubmitButton pendingLabel="Отправляем…">Подтвердить цену</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ScheduleForm({
+  action,
+  requestId,
+  day,
+  time,
+  crew,
+  minDay,
+}: {
+  action: FormAction;
+  requestId: string;
+  day: string;
+  time: string;
+  crew: string;
+  minDay: string;
+}) {
+  return (
+    <ActionForm
+      schema={scheduleSchema}
+      action={action}
+      defaultValues={{ requestId, day, time, crew }}
+      aria-label="Назначить выезд"
+      className="grid gap-3"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <div className="grid gap-3 sm:grid-cols-2">
+        <TextField name="day" type="date" label="Дата выезда" min={minDay} required />
+        <TextField name="time" type="time" label="Время (МСК)" required />
+      </div>
+      <TextField name="crew" label="Бригада" hint="Номер и состав, например «Бригада № 2: Иванов, Кузнецов»" required />
+      <SubmitButton pendingLabel="Сохраняем…">Назначить выезд</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function CompleteForm({ action, requestId }: { action: FormAction; requestId: string }) {
+  return (
+    <ActionForm
+      schema={completeSchema}
+      action={action}
+      defaultValues={{ requestId, note: '' }}
+      aria-label="Отметить выполнение"
+      className="grid gap-3"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextAreaField name="note" label="Что сделано" hint="Попадёт в акт выполненных работ" rows={2} />
+      <SubmitButton pendingLabel="Сохраняем…">Работы выполнены</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function StaffCancelForm({ action, requestId, paid }: { action: FormAction; requestId: string; paid: boolean }) {
+  return (
+    <ActionForm
+      schema={staffCancelSchema}
+      action={action}
+      defaultValues={{ requestId, reason: '' }}
+      aria-label="Отменить заявку"
+      className="grid gap-3"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextField name="reason" label="Причина отмены" hint="Заказчик получит её в письме" required />
+      <SubmitButton variant="danger" pendingLabel="Отменяем…">
+        {paid ? 'Отменить и вернуть оплату' : 'Отменить заявку'}
+      </SubmitButton>
+    </ActionForm>
+  );
+}
