@@ -20,3 +20,14 @@ export function isUniqueViolation(error: unknown, constraint?: string): boolean 
   const pg = pgError(error);
   return pg?.code === UNIQUE_VIOLATION && (constraint === undefined || pg.constraint === constraint);
 }
+
+/** An exclusion constraint refused the write (e.g. two tariffs of one kind on the same day). */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const pg = pgError(error);
+  return pg?.code === '23P01' && (constraint === undefined || pg.constraint === constraint);
+}
+
+/** A trigger refused to change a row that other rows depend on (SQLSTATE restrict_violation). */
+export function isRestrictViolation(error: unknown): boolean {
+  return pgError(error)?.code === '23001';
+}

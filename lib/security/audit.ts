@@ -31,7 +31,17 @@ export type AuditAction =
   | 'card.charged'
   | 'refund.requested'
   | 'refund.completed'
-  | 'refund.failed';
+  | 'refund.failed'
+  // Staff publishing and the console (lib/content, lib/console)
+  | 'news.saved'
+  | 'news.unpublished'
+  | 'outage.created'
+  | 'outage.updated'
+  | 'outage.resolved'
+  | 'tariff.created'
+  | 'document.published'
+  | 'document.updated'
+  | 'audit.exported';
 
 export interface AuditEntry {
   action: AuditAction;

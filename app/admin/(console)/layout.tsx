@@ -18,6 +18,9 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/readings', label: 'Показания' },
           { href: '/admin/billing', label: 'Начисления' },
           { href: '/admin/payments', label: 'Платежи' },
+          { href: '/admin/news', label: 'Новости' },
+          { href: '/admin/outages', label: 'Отключения' },
+          { href: '/admin/tariffs', label: 'Тарифы' },
         ]}
       />
       {children}
