@@ -8,6 +8,11 @@ import { newsSchema } from '@/lib/content/news-schema';
 import { outageSchema } from '@/lib/content/outage-schema';
 import { createOutage, listAddressBook, outagesAtAddress, resolveOutage } from '@/lib/content/outages-admin';
 import { listTariffPeriods, periodInForce } from '@/lib/content/tariffs';
+import { documentSchema } from '@/lib/content/document-schema';
+import { listDocuments } from '@/lib/content/documents';
+import { saveDocument } from '@/lib/content/documents-admin';
+import { checkUpload } from '@/lib/files/check-upload';
+import { readStoredFile } from '@/lib/files/stored-files';
 import { tariffSetSchema } from '@/lib/tariffs/tariff-set-schema';
 import { createTariffSet } from '@/lib/tariffs/tariff-sets';
 import { useSeededDatabase } from '../support/auth-fixtures';
@@ -251,5 +256,41 @@ describe('tariffs', () => {
       'price:all_day:0': '9,7,9',
     });
     expect(bad.error?.issues[0]?.path).toEqual(['price:all_day:0']);
+  });
+});
+
+describe('documents', () => {
+  const pdf = new File([new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF')], 'Договор.pdf');
+  const rule = { accept: ['application/pdf'] as const, maxBytes: 8 * 1024 * 1024 };
+
+  it('publishes a PDF for companies, in the companies’ list only, and refuses a file that is not a PDF', async () => {
+    const staff = await operator();
+    const checked = await checkUpload(pdf, { ...rule, accept: [...rule.accept] });
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    const input = documentSchema.parse({
+      title: 'Договор энергоснабжения для юрлиц',
+      summary: 'Типовая форма',
+      category: 'contracts',
+      version: 'ред. от 01.12.2026',
+      audience: 'companies',
+    });
+    const saved = await saveDocument(staff, input, checked.file);
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    const forCompanies = await listDocuments('companies');
+    const forHouseholds = await listDocuments('households');
+    const doc = forCompanies.find((d) => d.id === saved.id);
+    expect(doc).toMatchObject({ slug: 'dogovor-energosnabzheniya-dlya-yurlicz', version: 'ред. от 01.12.2026' });
+    expect(forHouseholds.some((d) => d.id === saved.id)).toBe(false);
+    const file = await readStoredFile(doc!.fileId!, 'document');
+    expect(file?.type).toBe('application/pdf');
+    expect(await auditActions(saved.id)).toEqual(['document.published']);
+
+    const disguised = new File([new TextEncoder().encode('<script>alert(1)</script>')], 'scan.pdf', {
+      type: 'application/pdf',
+    });
+    const refused = await checkUpload(disguised, { ...rule, accept: [...rule.accept] });
+    expect(refused).toEqual({ ok: false, reason: 'Файл «scan.pdf» не в формате PDF — другие файлы не принимаются.' });
   });
 });

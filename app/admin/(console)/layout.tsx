@@ -21,6 +21,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/news', label: 'Новости' },
           { href: '/admin/outages', label: 'Отключения' },
           { href: '/admin/tariffs', label: 'Тарифы' },
+          { href: '/admin/documents', label: 'Документы' },
         ]}
       />
       {children}
