@@ -13,6 +13,7 @@ import { listDocuments } from '@/lib/content/documents';
 import { saveDocument } from '@/lib/content/documents-admin';
 import { checkUpload } from '@/lib/files/check-upload';
 import { readStoredFile } from '@/lib/files/stored-files';
+import { moscowDay } from '@/lib/format/dates';
 import { tariffSetSchema } from '@/lib/tariffs/tariff-set-schema';
 import { createTariffSet } from '@/lib/tariffs/tariff-sets';
 import { useSeededDatabase } from '../support/auth-fixtures';
@@ -292,5 +293,28 @@ describe('documents', () => {
     });
     const refused = await checkUpload(disguised, { ...rule, accept: [...rule.accept] });
     expect(refused).toEqual({ ok: false, reason: 'Файл «scan.pdf» не в формате PDF — другие файлы не принимаются.' });
+  });
+});
+
+describe('the audit log viewer', () => {
+  it('filters the writes above by person, kind and day, and exports them with formulas neutralised', async () => {
+    const staff = await operator();
+    const { listAuditEvents, auditCsv, parseAuditFilter } = await import('@/lib/console/audit-log');
+    // Audit lines carry the database's clock, not the test's `now`.
+    const today = moscowDay(new Date());
+    const filter = parseAuditFilter({ person: 'operator@', kind: 'news', from: today, to: today });
+    expect(filter).toEqual({ person: 'operator@', kind: 'news', from: today, to: today, account: undefined });
+    const rows = await listAuditEvents(filter);
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows.every((r) => r.action.startsWith('news.') && r.actorEmail === 'operator@example.com')).toBe(true);
+    expect(await listAuditEvents(parseAuditFilter({ kind: 'news', from: '2099-01-01' }))).toEqual([]);
+    expect(await listAuditEvents(parseAuditFilter({ account: '99999999' }))).toEqual([]);
+
+    // A title that looks like a formula reaches the CSV as text.
+    await saveNews(staff, newsSchema.parse({ title: '=HYPERLINK("x")', summary: 's', body: 'b', mode: 'draft' }), now);
+    const { csv } = await auditCsv(parseAuditFilter({ kind: 'news.saved' }));
+    expect(csv.startsWith('\uFEFFВремя (МСК);Событие;Кто')).toBe(true);
+    expect(csv).toContain('news.saved;Смирнова Елена Андреевна;operator@example.com;news;');
+    expect(csv).not.toMatch(/;=HYPERLINK/);
   });
 });

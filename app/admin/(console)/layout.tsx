@@ -22,6 +22,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/outages', label: 'Отключения' },
           { href: '/admin/tariffs', label: 'Тарифы' },
           { href: '/admin/documents', label: 'Документы' },
+          { href: '/admin/audit', label: 'Журнал' },
         ]}
       />
       {children}
