@@ -23,6 +23,11 @@ const nextConfig: NextConfig = {
       { source: '/payments/go/:id', headers: [{ key: 'Referrer-Policy', value: 'no-referrer' }] },
     ];
   },
+  experimental: {
+    // Staff publish PDFs of up to 8 MB through a Server Action (lib/content/document-schema.ts); the
+    // default 1 MB is too small for a scanned decree. Multipart overhead needs the extra room.
+    serverActions: { bodySizeLimit: '9mb' },
+  },
 };
 
 export default nextConfig;

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -64,7 +65,8 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 export function connectPglite(dataDir: string | undefined): DbHandle {
   // PGlite creates its own directory but not the parents (a fresh clone has no ./.data).
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const client = new PGlite(dataDir);
+  // btree_gist: the tariffs' no-overlap exclusion constraint mixes equality and range columns.
+  const client = new PGlite({ dataDir, extensions: { btree_gist } });
   const db: PgliteDatabase<Schema> = drizzlePglite(client, { schema });
   return { driver: 'pglite', db: db as unknown as Db, dataDir, close: () => client.close() };
 }

@@ -78,6 +78,7 @@ export const contractApplicationStatus = pgEnum('contract_application_status', [
 ]);
 export const outageKind = pgEnum('outage_kind', ['planned', 'emergency']);
 export const documentCategory = pgEnum('document_category', ['normative', 'contracts', 'subscribers', 'payments']);
+export const documentAudience = pgEnum('document_audience', ['households', 'companies', 'both']);
 export const emailStatus = pgEnum('email_status', ['pending', 'sending', 'sent', 'failed']);
 export const tokenPurpose = pgEnum('token_purpose', [
   'email_confirm',
@@ -481,7 +482,11 @@ export const billLines = pgTable(
     amountKopecks: kopecks('amount_kopecks').notNull(),
     description: text('description').notNull(),
   },
-  (t) => [index('bill_lines_bill_idx').on(t.billId)],
+  (t) => [
+    index('bill_lines_bill_idx').on(t.billId),
+    // «Was this tariff billed?»: the console locks billed tariffs, and the tariffs trigger asks it.
+    index('bill_lines_tariff_idx').on(t.tariffId),
+  ],
 );
 
 export const payments = pgTable(
@@ -804,6 +809,7 @@ export const outages = pgTable(
   },
   (t) => [
     index('outages_starts_idx').on(t.startsAt),
+    index('outages_settlement_idx').on(t.settlement),
     check('outages_period', sql`${t.endsAt} is null or ${t.endsAt} > ${t.startsAt}`),
     check('outages_planned_end', sql`${t.kind} <> 'planned' or ${t.endsAt} is not null`),
   ],
@@ -820,12 +826,21 @@ export const documents = pgTable(
     /** The utility's own text (plain, paragraphs by blank lines), or a link to the official source. */
     body: text('body'),
     externalUrl: text('external_url'),
+    /** A PDF published by staff (stored_files, purpose `document`). */
+    fileId: uuid('file_id').references((): AnyPgColumn => storedFiles.id, { onDelete: 'restrict' }),
+    /** The edition as the utility names it («ред. от 01.03.2026», «версия 2»). */
+    version: text('version'),
+    audience: documentAudience('audience').notNull().default('both'),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
     sortOrder: integer('sort_order').notNull().default(0),
   },
   (t) => [
     uniqueIndex('documents_slug_key').on(t.slug),
-    check('documents_has_content', sql`${t.body} is not null or ${t.externalUrl} is not null`),
+    check(
+      'documents_has_content',
+      sql`${t.body} is not null or ${t.externalUrl} is not null or ${t.fileId} is not null`,
+    ),
     check('documents_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
   ],
 );
@@ -904,7 +919,12 @@ export const auditLog = pgTable(
     ip: inet('ip'),
     details: jsonb('details'),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_actor_idx').on(t.actorUserId, t.at)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorUserId, t.at),
+    // The console's audit trail of one account (or any other subject).
+    index('audit_log_subject_idx').on(t.subjectType, t.subjectId, t.at),
+  ],
 );
 
 // ─── Uploaded files ─────────────────────────────────────────────────────────
@@ -1029,6 +1049,29 @@ export const refundRequests = pgTable(
   ],
 );
 
+// ─── Staff publishing (console) ──────────────────────────────────────────────
+
+/**
+ * The addresses an outage covers, picked from the account addresses (same settlement and street
+ * spelling), so a subscriber's own outages are found by equality. `houses` null: the whole street;
+ * otherwise a list such as «1–25, 27, 30а» (lib/content/house-spec.ts).
+ */
+export const outageAddresses = pgTable(
+  'outage_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    outageId: uuid('outage_id')
+      .notNull()
+      .references(() => outages.id, { onDelete: 'cascade' }),
+    street: text('street').notNull(),
+    houses: text('houses'),
+  },
+  (t) => [
+    index('outage_addresses_outage_idx').on(t.outageId),
+    uniqueIndex('outage_addresses_street_key').on(t.outageId, t.street),
+  ],
+);
+
 // ─── Relations (for the relational query API) ───────────────────────────────
 
 export const usersRelations = relations(users, ({ one, many }) => ({
@@ -1107,6 +1150,7 @@ export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type News = typeof news.$inferSelect;
 export type Outage = typeof outages.$inferSelect;
 export type Document = typeof documents.$inferSelect;
+export type OutageAddress = typeof outageAddresses.$inferSelect;
 export type ServiceItem = typeof serviceCatalog.$inferSelect;
 export type UtilityProfile = typeof utilityProfile.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;

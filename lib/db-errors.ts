@@ -44,3 +44,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/** An exclusion constraint refused the write (e.g. two tariffs of one kind on the same day). */
+export function isExclusionViolation(error: unknown, constraint?: string): boolean {
+  const pg = pgError(error);
+  return pg?.code === '23P01' && (constraint === undefined || pg.constraint === constraint);
+}
+
+/** A trigger refused to change a row that other rows depend on (SQLSTATE restrict_violation). */
+export function isRestrictViolation(error: unknown): boolean {
+  return pgError(error)?.code === '23001';
+}

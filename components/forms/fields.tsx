@@ -158,7 +158,18 @@ type InputPassThrough = Omit<
 
 export type TextFieldProps = CommonFieldProps &
   InputPassThrough & {
-    type?: 'text' | 'email' | 'tel' | 'url' | 'search' | 'number' | 'date' | 'month' | 'time' | 'password';
+    type?:
+      | 'text'
+      | 'email'
+      | 'tel'
+      | 'url'
+      | 'search'
+      | 'number'
+      | 'date'
+      | 'datetime-local'
+      | 'month'
+      | 'time'
+      | 'password';
     defaultValue?: string | number;
     /** Classes of the <input> itself, added to the defaults. */
     inputClassName?: string;

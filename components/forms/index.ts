@@ -2,4 +2,5 @@
 export { ActionForm } from './action-form';
 export { useFormApi, useOptionalFormApi } from './form-context';
 export { TextField, PasswordField, TextAreaField, CheckboxField, SelectField, FieldError } from './fields';
+export { FormAlert } from './form-alert';
 export { SubmitButton } from './submit-button';

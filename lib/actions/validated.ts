@@ -8,7 +8,7 @@ import { type ActionResult, fail, type FormAction } from './result';
 import { requestLog } from '@/lib/http/request-log';
 import { describeError } from '@/lib/log';
 
-const INVALID_FORM = 'Проверьте выделенные поля';
+export const INVALID_FORM = 'Проверьте выделенные поля';
 const UNEXPECTED = 'Не получилось выполнить действие. Ничего не сохранено — попробуйте ещё раз через минуту.';
 
 async function guarded<T extends object>(run: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { cache } from 'react';
 import { db } from '@/db/client';
 import { documents, type Document } from '@/db/schema';
@@ -11,8 +11,13 @@ export const documentCategoryLabels: Record<Document['category'], string> = {
   payments: 'Оплата и возврат',
 };
 
-export async function listDocuments(): Promise<Document[]> {
-  return db().select().from(documents).orderBy(asc(documents.category), asc(documents.sortOrder), asc(documents.title));
+/** Every document, or those for one kind of subscriber (a document «for both» is in each list). */
+export async function listDocuments(audience?: 'households' | 'companies'): Promise<Document[]> {
+  return db()
+    .select()
+    .from(documents)
+    .where(audience ? inArray(documents.audience, [audience, 'both']) : undefined)
+    .orderBy(asc(documents.category), asc(documents.sortOrder), asc(documents.title));
 }
 
 /** Cached per request: the page and its metadata both ask for it. */

@@ -23,15 +23,34 @@ export async function listTariffPeriods(): Promise<TariffPeriod[]> {
     if (!period) {
       period = { effectiveFrom: row.effectiveFrom, effectiveTo: row.effectiveTo, decree: row.decree, rates: [] };
       periods.set(row.effectiveFrom, period);
+    } else if (period.effectiveTo !== null && (row.effectiveTo === null || row.effectiveTo > period.effectiveTo)) {
+      // Sets of one start date may end apart (one category re-priced earlier): the period lasts
+      // while any of them is in force.
+      period.effectiveTo = row.effectiveTo;
     }
     period.rates.push(row);
   }
   return [...periods.values()];
 }
 
-/** The period in force on `day` (YYYY-MM-DD), or null before the first one. */
+const inForce = (r: Tariff, day: string) => r.effectiveFrom <= day && (r.effectiveTo === null || r.effectiveTo >= day);
+
+/**
+ * What is in force on `day` (YYYY-MM-DD), or null before the first tariff: every rate in force that
+ * day, whichever set it came with (a category re-priced alone leaves the others' rates standing),
+ * named after the latest set among them.
+ */
 export function periodInForce(periods: readonly TariffPeriod[], day: string): TariffPeriod | null {
-  return periods.find((p) => p.effectiveFrom <= day && (p.effectiveTo === null || p.effectiveTo >= day)) ?? null;
+  const latest = periods.find((p) => p.rates.some((r) => inForce(r, day)));
+  if (!latest) return null;
+  const rates = periods.flatMap((p) => p.rates.filter((r) => inForce(r, day)));
+  const ends = rates.map((r) => r.effectiveTo).filter((d): d is string => d !== null);
+  return {
+    effectiveFrom: latest.effectiveFrom,
+    effectiveTo: ends.length === rates.length ? ends.sort()[0]! : null,
+    decree: latest.decree,
+    rates,
+  };
 }
 
 /** Periods that start after `day`: announced changes. */

@@ -60,7 +60,17 @@ export type AuditAction =
   | 'service.scheduled'
   | 'service.done'
   | 'service.cancelled'
-  | 'service.catalog_changed';
+  | 'service.catalog_changed'
+  // Staff publishing and the console (lib/content, lib/console)
+  | 'news.saved'
+  | 'news.unpublished'
+  | 'outage.created'
+  | 'outage.updated'
+  | 'outage.resolved'
+  | 'tariff.created'
+  | 'document.published'
+  | 'document.updated'
+  | 'audit.exported';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import type { Document } from '@/db/schema';
+import { documentAudienceLabels } from '@/lib/content/document-schema';
 import { documentCategoryLabels, listDocuments } from '@/lib/content/documents';
 
 export const metadata: Metadata = { title: 'Документы' };
@@ -26,7 +27,12 @@ export default async function DocumentsPage() {
             {items.map((doc) => (
               <li key={doc.id} className="card">
                 <h3 className="font-semibold">
-                  {doc.body ? (
+                  {doc.fileId ? (
+                    <a href={`/documents/${doc.slug}/file`} target="_blank" rel="noopener">
+                      {doc.title}
+                      <span className="sr-only"> (PDF)</span>
+                    </a>
+                  ) : doc.body ? (
                     <Link href={`/documents/${doc.slug}`}>{doc.title}</Link>
                   ) : (
                     <a href={doc.externalUrl ?? '#'} rel="noopener noreferrer" target="_blank">
@@ -36,6 +42,17 @@ export default async function DocumentsPage() {
                   )}
                 </h3>
                 <p className="mt-1 text-sm text-slate-600">{doc.summary}</p>
+                {doc.fileId || doc.version || doc.audience !== 'both' ? (
+                  <p className="mt-1 text-xs text-slate-500">
+                    {[
+                      doc.fileId ? 'PDF' : null,
+                      doc.version,
+                      doc.audience !== 'both' ? documentAudienceLabels[doc.audience] : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ')}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

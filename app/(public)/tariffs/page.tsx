@@ -129,7 +129,10 @@ export default async function TariffsPage() {
                   {periods.map((p) => {
                     const price = priceOf(p, row);
                     return (
-                      <td key={p.effectiveFrom} className={`num ${p === current ? 'font-semibold' : ''}`}>
+                      <td
+                        key={p.effectiveFrom}
+                        className={`num ${p.effectiveFrom === current?.effectiveFrom ? 'font-semibold' : ''}`}
+                      >
                         {price === null ? '—' : formatRub(price)}
                       </td>
                     );

@@ -20,6 +20,11 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/payments', label: 'Платежи' },
           { href: '/admin/services', label: 'Платные услуги' },
           ...(user.role === 'admin' ? [{ href: '/admin/staff', label: 'Сотрудники' }] : []),
+          { href: '/admin/news', label: 'Новости' },
+          { href: '/admin/outages', label: 'Отключения' },
+          { href: '/admin/tariffs', label: 'Тарифы' },
+          { href: '/admin/documents', label: 'Документы' },
+          { href: '/admin/audit', label: 'Журнал' },
         ]}
       />
       {children}

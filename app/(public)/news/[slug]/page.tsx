@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { MarkupView } from '@/components/content/markup-view';
 import { formatLongDate } from '@/lib/format/dates';
 import { getPublishedNews } from '@/lib/content/news';
-import { toParagraphs } from '@/lib/content/paragraphs';
 
 export async function generateMetadata({ params }: PageProps<'/news/[slug]'>): Promise<Metadata> {
   const { slug } = await params;
@@ -27,11 +27,7 @@ export default async function NewsItemPage({ params }: PageProps<'/news/[slug]'>
           <time dateTime={item.publishedAt.toISOString()}>{formatLongDate(item.publishedAt)}</time>
         </p>
       ) : null}
-      <div className="prose-plain mt-6 text-slate-800">
-        {toParagraphs(item.body).map((p, i) => (
-          <p key={i}>{p}</p>
-        ))}
-      </div>
+      <MarkupView source={item.body} className="prose-plain mt-6 text-slate-800" />
     </article>
   );
 }
