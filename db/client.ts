@@ -26,7 +26,7 @@ export type DbHandle =
   | { driver: 'postgres'; db: Db; url: string; close: () => Promise<void> }
   | { driver: 'pglite'; db: Db; dataDir: string | undefined; close: () => Promise<void> };
 
-export function defaultDataDir(): string {
+function defaultDataDir(): string {
   return env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
 }
 

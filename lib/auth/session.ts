@@ -61,7 +61,7 @@ export function canUseDoor(user: SessionUser, door: LoginDoor): boolean {
 }
 
 /** Where a staff session without a second factor is sent before any console page. */
-export const STAFF_ENROL_PATH = '/admin/enrol';
+const STAFF_ENROL_PATH = '/admin/enrol';
 
 /** For pages and actions: the user of this door, or a redirect to its login page. */
 export async function requireUser(door: LoginDoor, returnTo?: string): Promise<SessionUser> {

@@ -1,6 +1,6 @@
 import 'server-only';
 import { randomInt } from 'node:crypto';
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { staffRecoveryCodes, staffTotp, users } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
@@ -143,14 +143,4 @@ export async function resetStaff(
       message: `Вход сотрудника ${row.email} сброшен`,
     });
   });
-}
-
-/** How many admins can still sign in with a second factor (the set-up check counts them). */
-export async function countEnrolledAdmins(): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(users)
-    .innerJoin(staffTotp, eq(staffTotp.userId, users.id))
-    .where(and(eq(users.role, 'admin'), eq(users.status, 'active'), isNotNull(staffTotp.confirmedAt)));
-  return row?.n ?? 0;
 }

@@ -217,12 +217,3 @@ export async function removeFactor(tx: Tx, userId: string): Promise<void> {
   await tx.delete(staffTotp).where(eq(staffTotp.userId, userId));
   await tx.delete(staffRecoveryCodes).where(eq(staffRecoveryCodes.userId, userId));
 }
-
-/** Unused recovery codes left (shown in the console so staff know when to ask for new ones). */
-export async function recoveryCodesLeft(userId: string): Promise<number> {
-  const [row] = await db()
-    .select({ n: sql<number>`count(*)::int` })
-    .from(staffRecoveryCodes)
-    .where(and(eq(staffRecoveryCodes.userId, userId), isNull(staffRecoveryCodes.usedAt)));
-  return row?.n ?? 0;
-}

@@ -46,7 +46,7 @@ export function acceptedStep(secretBase32: string, code: string, timestamp = Dat
   return TOTP.counter({ period: PARAMS.period, timestamp }) + delta;
 }
 
-export const RECOVERY_CODE_COUNT = 10;
+const RECOVERY_CODE_COUNT = 10;
 
 // No 0/o, 1/l/i: codes are typed from paper.
 const RECOVERY_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';

@@ -43,7 +43,7 @@ export interface BillPreview {
 class PreviewRollback extends Error {}
 
 /** Accounts a preview without an explicit list looks at: the first billable ones by number. */
-export const PREVIEW_SAMPLE = 50;
+const PREVIEW_SAMPLE = 50;
 
 /**
  * The bills of `period` for the given accounts (default: the first `PREVIEW_SAMPLE` accounts the run

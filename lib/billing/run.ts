@@ -141,7 +141,7 @@ export async function billingPeriodRefusal(period: unknown, now: Date = new Date
  * A period is billed once its reading window has closed; before that a run needs staff to confirm,
  * and this says how many accounts it would bill by estimate. Null when the window has closed.
  */
-export async function openWindowRefusal(period: string, now: Date): Promise<string | null> {
+async function openWindowRefusal(period: string, now: Date): Promise<string | null> {
   const window = await readingWindowOf(db());
   const accepting = readingWindowStatus(now, window);
   if (period < accepting.period) return null;

@@ -6,7 +6,7 @@ import { userAction } from '@/lib/actions/validated';
 import { type CompanyMember, companyMemberOf } from './access';
 import { type CompanyCapability, companyRoleCan } from './roles';
 
-export const ROLE_REFUSED = 'Это действие недоступно для вашей роли в организации. Обратитесь к владельцу кабинета.';
+const ROLE_REFUSED = 'Это действие недоступно для вашей роли в организации. Обратитесь к владельцу кабинета.';
 
 /**
  * userAction at the company door (session, zod, ownership of a named `accountId` through the

@@ -34,7 +34,7 @@ export interface CompanyBillDocuments {
   purpose: string;
 }
 
-export function lastDayOfPeriod(period: string): string {
+function lastDayOfPeriod(period: string): string {
   const d = new Date(`${period}T00:00:00Z`);
   d.setUTCMonth(d.getUTCMonth() + 1, 0);
   return d.toISOString().slice(0, 10);
@@ -42,7 +42,7 @@ export function lastDayOfPeriod(period: string): string {
 
 const KWH = { code: '245', symbol: 'кВт·ч' };
 
-export function documentLines(detail: BillDetail, ratePercent: number): DocumentLine[] {
+function documentLines(detail: BillDetail, ratePercent: number): DocumentLine[] {
   const periodLabel = formatPeriod(detail.bill.period);
   return detail.groups.flatMap((group) =>
     group.lines.map((line): DocumentLine => {

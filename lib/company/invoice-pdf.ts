@@ -39,7 +39,7 @@ const columns: Column[] = [
   { title: 'Сумма с НДС, ₽', width: CONTENT - 24 - 233 - 58 - 40 - 70, align: 'right' },
 ];
 
-export function invoiceQrPayload(docs: CompanyBillDocuments): string | null {
+function invoiceQrPayload(docs: CompanyBillDocuments): string | null {
   const u = docs.detail.utility;
   try {
     return gostPaymentPayload(

@@ -46,10 +46,7 @@ export interface CompanyOverview {
 /** Ends within this many days: shown as «истекает», time to extend. */
 const ENDING_DAYS = 60;
 
-export function contractState(
-  a: { status: 'active' | 'closed'; contractEnd: string | null },
-  today: string,
-): ContractState {
+function contractState(a: { status: 'active' | 'closed'; contractEnd: string | null }, today: string): ContractState {
   if (a.status === 'closed') return 'closed';
   if (!a.contractEnd) return 'active';
   if (a.contractEnd < today) return 'expired';

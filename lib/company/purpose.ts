@@ -7,7 +7,7 @@ import { formatDate } from '@/lib/format/dates';
 export const PURPOSE_MAX = 210;
 
 /** «1234-56»: roubles and kopecks as payment orders commonly write them in the purpose (no spaces, no «₽»). */
-export function purposeAmount(kopecks: number): string {
+function purposeAmount(kopecks: number): string {
   const sign = kopecks < 0 ? '-' : '';
   const abs = Math.abs(kopecks);
   return `${sign}${Math.floor(abs / 100)}-${String(abs % 100).padStart(2, '0')}`;

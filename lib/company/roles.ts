@@ -30,7 +30,3 @@ const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
 export function companyRoleCan(role: CompanyRole | null | undefined, capability: CompanyCapability): boolean {
   return role != null && allowed[capability].includes(role);
 }
-
-export function isCompanyRole(value: unknown): value is CompanyRole {
-  return typeof value === 'string' && (companyRoles as readonly string[]).includes(value);
-}

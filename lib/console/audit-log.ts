@@ -122,7 +122,7 @@ export async function listAuditKinds(): Promise<string[]> {
   return rows.map((r) => r.action);
 }
 
-export const AUDIT_EXPORT_LIMIT = 10_000;
+const AUDIT_EXPORT_LIMIT = 10_000;
 
 const moscow = new Intl.DateTimeFormat('ru-RU', {
   timeZone: 'Europe/Moscow',

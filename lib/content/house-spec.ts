@@ -8,7 +8,7 @@ export type HouseSpec = Array<{ from: number; to: number } | { house: string }>;
 const RANGE = /^(\d{1,4})\s*[-–—]\s*(\d{1,4})$/;
 
 /** The spelling of a house without case, spaces or «д.» prefix: «Д. 30 А» → «30а». */
-export function normalizeHouse(house: string): string {
+function normalizeHouse(house: string): string {
   return house
     .toLowerCase()
     .replace(/^д\.?\s*/, '')

@@ -29,7 +29,7 @@ export function safeHref(raw: string): string | null {
   return null;
 }
 
-export function parseInline(text: string): Inline[] {
+function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   const lines = text.split(/\r?\n/);
   lines.forEach((line, index) => {
@@ -75,13 +75,4 @@ export function parseMarkup(source: string): Block[] {
     }
   }
   return blocks;
-}
-
-/** The plain text of the markup (for a summary or a letter): links keep their text. */
-export function markupToPlainText(source: string): string {
-  const inline = (nodes: Inline[]) =>
-    nodes.map((n) => (n.type === 'break' ? '\n' : n.type === 'link' ? n.text : n.text)).join('');
-  return parseMarkup(source)
-    .map((b) => (b.type === 'paragraph' ? inline(b.children) : b.items.map((i) => `— ${inline(i)}`).join('\n')))
-    .join('\n\n');
 }

@@ -5,8 +5,7 @@ import { requiredText } from '@/lib/validation/fields';
 
 export const NEWS_BODY_MAX = 20_000;
 
-export const newsPublishModes = ['draft', 'now', 'at'] as const;
-export type NewsPublishMode = (typeof newsPublishModes)[number];
+const newsPublishModes = ['draft', 'now', 'at'] as const;
 
 /** `2026-12-01T10:00` typed in a datetime-local field, read as Moscow time (UTC+3 all year). */
 export function moscowDateTime(value: string): Date | null {

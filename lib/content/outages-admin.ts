@@ -30,7 +30,7 @@ export async function listAddressBook(): Promise<AddressBookEntry[]> {
 }
 
 /** The published line: «ул. Советская, д. 1–25; ул. Ленина, все дома», or the whole settlement. */
-export function describeAddresses(addresses: readonly { street: string; houses: string | null }[]): string {
+function describeAddresses(addresses: readonly { street: string; houses: string | null }[]): string {
   if (addresses.length === 0) return 'весь населённый пункт';
   return addresses.map((a) => `${a.street}, ${formatHouseSpec(a.houses)}`).join('; ');
 }

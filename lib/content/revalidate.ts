@@ -8,7 +8,7 @@ import { revalidatePath, updateTag } from 'next/cache';
 // at once so the staff member sees their own write on the next request. Only Server Actions may
 // call `updateTag`; a route handler or a job would use `revalidateTag(tag, { expire: 0 })`.
 
-export const contentTags = {
+const contentTags = {
   news: 'content:news',
   outages: 'content:outages',
   tariffs: 'content:tariffs',

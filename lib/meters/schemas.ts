@@ -145,7 +145,6 @@ export const staffReplacementSchema = z.object({
   ...registers,
   ...finalRegisters,
 });
-export type StaffReplacementInput = z.output<typeof staffReplacementSchema>;
 
 /** The old meter's final registers of a replacement form. */
 export function finalRegisterValues(input: Partial<Record<`final_${keyof typeof registers}`, string | undefined>>) {

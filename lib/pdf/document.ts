@@ -13,12 +13,12 @@ import PDFDocument from 'pdfkit';
 export const FONT_REGULAR = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf');
 export const FONT_BOLD = path.join(process.cwd(), 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans-Bold.ttf');
 
-export const A4 = { width: 595.28, height: 841.89 };
+const A4 = { width: 595.28, height: 841.89 };
 export const MARGIN = 40;
 export const CONTENT = A4.width - 2 * MARGIN;
 export const INK = '#111827';
 export const MUTED = '#4b5563';
-export const RULE = '#9ca3af';
+const RULE = '#9ca3af';
 const PAD = 4;
 
 export type Doc = PDFKit.PDFDocument;
@@ -81,14 +81,14 @@ function cellLayout(columns: readonly Column[], cells: Cells) {
   return out;
 }
 
-export function rowHeight(doc: Doc, columns: readonly Column[], cells: Cells, size = 9, bold = false): number {
+function rowHeight(doc: Doc, columns: readonly Column[], cells: Cells, size = 9, bold = false): number {
   doc.font(bold ? FONT_BOLD : FONT_REGULAR).fontSize(size);
   const heights = cellLayout(columns, cells).map((c) => doc.heightOfString(c.text, { width: c.width - 2 * PAD }));
   return Math.max(...heights) + 2 * PAD;
 }
 
 /** Draws one table row with a rule under it; returns the y below it. */
-export function drawRow(
+function drawRow(
   doc: Doc,
   columns: readonly Column[],
   y: number,

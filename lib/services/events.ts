@@ -25,7 +25,7 @@ export const EVENT_LABEL: Record<EventKind, string> = {
 };
 
 /** Where the customer sees the request: the door they ordered through. */
-export function requestPath(role: string, requestId: string): string {
+function requestPath(role: string, requestId: string): string {
   return `${role === 'company_user' ? '/lk' : '/fiz'}/services/${requestId}`;
 }
 

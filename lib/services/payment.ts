@@ -15,7 +15,7 @@ import { isPayable } from './status';
 /** A pending hand-over younger than this is reused instead of opening a second payment. */
 const REUSE_PENDING_MS = 30 * 60_000;
 
-export function servicePaymentDescription(number: number): string {
+function servicePaymentDescription(number: number): string {
   return `Оплата платных услуг по заявке № ${number}`;
 }
 

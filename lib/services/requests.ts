@@ -23,7 +23,7 @@ import type { ServiceStatus } from './status';
 
 export const SERVICE_PHOTO_PURPOSE = 'service_photo';
 /** Open requests per user: plenty for a household, a ceiling for photos sent in a loop. */
-export const MAX_OPEN_REQUESTS = 10;
+const MAX_OPEN_REQUESTS = 10;
 /** How far ahead a preferred date may be. */
 const MAX_DAYS_AHEAD = 90;
 

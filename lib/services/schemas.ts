@@ -17,7 +17,7 @@ export const PREFERRED_WINDOW_LABEL: Record<PreferredWindow, string> = {
 /** At most this many photos per order; each is checked by its bytes (lib/files). */
 export const PHOTO_FIELDS = ['photo1', 'photo2'] as const;
 export const SERVICE_PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const MAX_QUANTITY = 100;
+const MAX_QUANTITY = 100;
 
 const requestId = z.uuid('Заявка не найдена — обновите страницу');
 

@@ -77,8 +77,3 @@ export function isPayable(request: {
 }) {
   return request.status === 'price_confirmed' && request.priceKopecks !== null && request.priceAcceptedAt !== null;
 }
-
-/** Where the request is on the way to done, for the progress line (cancelled: null). */
-export function stepIndex(status: ServiceStatus): number | null {
-  return status === 'cancelled' ? null : SERVICE_STATUSES.indexOf(status);
-}

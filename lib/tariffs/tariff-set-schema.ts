@@ -6,8 +6,6 @@ import { zonesForPlan, type TariffZone } from './zones';
 // monthly volume range. Posted as FormData: up to two range boundaries (`break1`, `break2`, kWh)
 // and prices named `price:<zone>:<range>` in rubles per kWh («9,79»).
 
-export const MAX_RANGES = 3;
-
 const wholeKwh = z.preprocess(
   (v) => (v === '' || v === undefined ? undefined : typeof v === 'string' ? v.replace(/\s/g, '') : v),
   z
@@ -19,7 +17,7 @@ const wholeKwh = z.preprocess(
 );
 
 /** «9,79» / «9.79» / «10» ₽ per kWh → 979 kopecks, from the string (no floating point). */
-export function parsePriceKopecks(value: unknown): number | null {
+function parsePriceKopecks(value: unknown): number | null {
   if (typeof value !== 'string') return null;
   const text = value.replace(/[\s\u00a0₽]/g, '').replace(',', '.');
   const match = /^(\d{1,4})(?:\.(\d{1,2}))?$/.exec(text);

@@ -61,7 +61,7 @@ export const phone = z.preprocess(
 
 /** NIST SP 800-63B and PCI DSS 8.3.6 ask for 12; a phrase of a few words is easy to remember. */
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MAX = 128;
 
 export const newPassword = z
   .string({ error: 'Придумайте пароль' })

@@ -24,7 +24,13 @@ beforeAll(async () => {
   await t.db.transaction((tx) => seedTariffs(tx));
   const [staff] = await t.db
     .insert(users)
-    .values({ email: 'props@example.test', passwordHash: 'x', fullName: 'Оператор', role: 'operator', status: 'active' })
+    .values({
+      email: 'props@example.test',
+      passwordHash: 'x',
+      fullName: 'Оператор',
+      role: 'operator',
+      status: 'active',
+    })
     .returning({ id: users.id });
   staffId = staff!.id;
 });

@@ -32,7 +32,7 @@ export const DEMO_PASSWORD = 'Energo-demo-2026';
 export const passwordLabel = /^Пароль\*?$/;
 
 /** The demo staff's published TOTP key (db/seed/demo-logins.ts). */
-export const DEMO_TOTP_SECRET = 'ENERGOKABINETDEMOSTAFFTOTPKEYAAA';
+const DEMO_TOTP_SECRET = 'ENERGOKABINETDEMOSTAFFTOTPKEYAAA';
 
 const lastStepOf = new Map<string, number>();
 
@@ -40,7 +40,7 @@ const lastStepOf = new Map<string, number>();
  * A TOTP code the server has not seen for this staff member: it accepts one step either side of
  * now and never the same step twice, so back-to-back logins take the next step, or wait for one.
  */
-export async function staffCode(login: string): Promise<string> {
+async function staffCode(login: string): Promise<string> {
   for (;;) {
     const now = Date.now();
     const current = TOTP.counter({ period: 30, timestamp: now });
