@@ -34,7 +34,7 @@ import type {
 // Not signed: Description, Email, Culture, Encoding, IsTest, Recurring, PreviousInvoiceID — and in
 // callbacks Fee, EMail, PaymentMethod, IncCurrLabel, IncAccount.
 
-export const DESCRIPTION_MAX = 100;
+const DESCRIPTION_MAX = 100;
 
 export interface ProtocolConfig {
   id: GatewayId;
@@ -100,7 +100,7 @@ function encodedReceipt(p: { receipt?: PaymentRedirectRequest['receipt']; amount
 }
 
 /** Verifies a ResultURL/SuccessURL callback signed with `password`. */
-export function verifyCallback(hash: HashAlgorithm, password: string, params: GatewayParams): CallbackVerification {
+function verifyCallback(hash: HashAlgorithm, password: string, params: GatewayParams): CallbackVerification {
   const raw = paramsToRecord(params);
   if (!raw) return { ok: false, reason: 'malformed' };
   const { OutSum: outSum, InvId: invIdRaw, SignatureValue: signature } = raw;

@@ -18,7 +18,7 @@ import type {
 // value, and decodes it once more to read the JSON.
 
 export const RECEIPT_NAME_MAX = 128;
-export const RECEIPT_MAX_ITEMS = 100;
+const RECEIPT_MAX_ITEMS = 100;
 
 const SNO: readonly ReceiptSno[] = ['osn', 'usn_income', 'usn_income_outcome', 'esn', 'patent'];
 const TAX: readonly ReceiptTax[] = [
@@ -85,7 +85,7 @@ function lineKopecks(sum: unknown): number | null {
   return k;
 }
 
-export function receiptTotalKopecks(receipt: FiscalReceipt): number {
+function receiptTotalKopecks(receipt: FiscalReceipt): number {
   return receipt.items.reduce((total, item) => total + (lineKopecks(item.sum) ?? NaN), 0);
 }
 
@@ -128,7 +128,7 @@ export function formUrlEncode(value: string): string {
     .replace(/%20/g, '+');
 }
 
-export function formUrlDecode(value: string): string | null {
+function formUrlDecode(value: string): string | null {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {

@@ -20,8 +20,7 @@ import type { HashAlgorithm, RefundOutcome, RefundRequest } from './types';
 // the same host (Invoice API) as a JSON string with `application/json`; we do the same.
 
 export const ROBOKASSA_REFUND_CREATE_URL = 'https://services.robokassa.ru/RefundService/Refund/Create';
-export const ROBOKASSA_REFUND_STATE_URL = 'https://services.robokassa.ru/RefundService/Refund/GetState';
-export const ROBOKASSA_OPSTATE_PATH = '/Merchant/WebService/Service.asmx/OpStateExt';
+const ROBOKASSA_OPSTATE_PATH = '/Merchant/WebService/Service.asmx/OpStateExt';
 
 const JWT_HEADER = '{"alg":"HS256","typ":"JWT"}';
 const TIMEOUT_MS = 15_000;

@@ -14,7 +14,6 @@ import { GatewayConfigError, type HashAlgorithm, type PaymentGateway } from './t
 // lib/payments/gateways.ts.
 
 export const ROBOKASSA_BASE_URL = 'https://auth.robokassa.ru';
-export const ROBOKASSA_RESULT_PATH = '/api/payments/robokassa/result';
 
 export interface RobokassaConfig {
   merchantLogin: string;

@@ -5,7 +5,7 @@ import type { GatewayParams, HashAlgorithm, ShpParams } from './types';
 // appended as `Shp_key=value` in sorted order after the password. Shared by the Robokassa
 // adapter and the sandbox, which speaks the same protocol.
 
-export const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['md5', 'sha256', 'sha384', 'sha512'];
+const HASH_ALGORITHMS: readonly HashAlgorithm[] = ['md5', 'sha256', 'sha384', 'sha512'];
 
 const HEX_LENGTH: Record<HashAlgorithm, number> = { md5: 32, sha256: 64, sha384: 96, sha512: 128 };
 
@@ -104,7 +104,7 @@ export function paramsToRecord(params: GatewayParams): Record<string, string> | 
   return out;
 }
 
-export const MAX_INV_ID = 2_147_483_647;
+const MAX_INV_ID = 2_147_483_647;
 
 export function isInvId(n: unknown): n is number {
   return typeof n === 'number' && Number.isInteger(n) && n >= 1 && n <= MAX_INV_ID;

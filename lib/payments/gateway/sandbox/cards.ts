@@ -16,7 +16,7 @@ export const sandboxCards: readonly SandboxCard[] = [
   { pan: '4000000000000002', outcome: 'declined', threeDS: false, label: 'Visa — банк отклоняет оплату' },
 ];
 
-export const SANDBOX_3DS_CODE = '12345';
+const SANDBOX_3DS_CODE = '12345';
 
 export const SANDBOX_MESSAGES = {
   cardEmpty: 'Введите номер карты',
@@ -33,7 +33,7 @@ export const SANDBOX_MESSAGES = {
 } as const;
 
 /** Digits only, with spaces and dashes between groups allowed; null for anything else. */
-export function normalizeCardNumber(input: string): string | null {
+function normalizeCardNumber(input: string): string | null {
   const compact = input.replace(/[\s-]/g, '');
   return /^\d+$/.test(compact) ? compact : null;
 }

@@ -23,7 +23,7 @@ import { sandboxRefund } from './refund';
 
 export const SANDBOX_MERCHANT_LOGIN = 'energokabinet-sandbox';
 /** The sandbox's payment page (plays Robokassa's Merchant/Index.aspx), GET with the fields. */
-export const SANDBOX_PAY_PATH = '/sandbox/pay';
+const SANDBOX_PAY_PATH = '/sandbox/pay';
 /** The sandbox's recurring-charge endpoint (plays Robokassa's Merchant/Recurring), POST. */
 export const SANDBOX_RECURRING_PATH = '/sandbox/recurring';
 /** Our ResultURL for sandbox payments. */
