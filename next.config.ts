@@ -12,7 +12,7 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   env: {
     // The CSP nonce of route-cached pages: one per build, so cached HTML and the header agree on every
-    // instance that runs this build (see docs/decisions/content-security-policy.md).
+    // instance that runs this build (see docs/decisions/007-content-security-policy.md).
     CSP_BUILD_NONCE: randomBytes(16).toString('base64'),
   },
   async headers() {

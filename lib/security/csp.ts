@@ -1,5 +1,5 @@
 // The Content-Security-Policy and the other response headers that depend on the running instance.
-// Why a nonce on most pages and a per-build nonce on the public ones: docs/decisions/content-security-policy.md.
+// Why a nonce on most pages and a per-build nonce on the public ones: docs/decisions/007-content-security-policy.md.
 
 /**
  * Hosts our pages may submit a form to: the payment gateways' hosted pages (the payer is handed

@@ -3,6 +3,7 @@
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
+import { sessionClaimsFor } from '../support/signed-in';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
@@ -13,14 +14,16 @@ import { startBillingFromConsole } from '@/lib/billing/start';
 import { useTestDatabase } from '../support/test-db';
 
 // The progress route reads the session through Auth.js; here the test says who is signed in.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
+const session = vi.hoisted(() => ({
+  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
+}));
 vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
 
 const { GET: getRunStatus } = await import('@/app/admin/(console)/billing/runs/[id]/route');
 
 /** What the billing page's poller gets from GET /admin/billing/runs/<id> as this user. */
 async function pollRun(user: SessionUser | null, runId: string): Promise<{ status: number; body: unknown }> {
-  session.current = user && { user: { id: user.id, sessionVersion: user.sessionVersion } };
+  session.current = user && (await sessionClaimsFor(user));
   const response = await getRunStatus(
     new Request(`http://test.local/admin/billing/runs/${encodeURIComponent(runId)}`),
     {
@@ -141,6 +144,9 @@ describe('starting a run from the page', () => {
 
   it('names the missing tariff before any run when the period has none', async () => {
     // The urban one-rate tariff from October 2026 moved to December: November has none in force.
+    // October is billed, so the database freezes that tariff; the test lifts the freeze to stage a
+    // registry with a gap, which is what the console must name.
+    await t.db.execute(sql`alter table tariffs disable trigger tariffs_billed_frozen`);
     const moved = await t.db
       .update(tariffs)
       .set({ effectiveFrom: '2026-12-01' })
@@ -170,6 +176,7 @@ describe('starting a run from the page', () => {
             moved.map((m) => m.id),
           ),
         );
+      await t.db.execute(sql`alter table tariffs enable trigger tariffs_billed_frozen`);
     }
   });
 

@@ -7,6 +7,7 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
+import { sessionClaimsFor } from '../support/signed-in';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
 import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
@@ -14,7 +15,9 @@ import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
 import { useTestDatabase } from '../support/test-db';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
-const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
+const session = vi.hoisted(() => ({
+  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
+}));
 vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
 
 const { GET: getReceipt } = await import('@/app/fiz/(cabinet)/bills/[id]/receipt/route');
@@ -54,8 +57,8 @@ async function balanceOf(accountNumber: string): Promise<number> {
   return rows.reduce((sum, r) => sum + r.amount, 0);
 }
 
-function signIn(user: SessionUser | null) {
-  session.current = user ? { user: { id: user.id, sessionVersion: user.sessionVersion } } : null;
+async function signIn(user: SessionUser | null) {
+  session.current = user ? await sessionClaimsFor(user) : null;
 }
 
 function requestReceipt(id: string) {
@@ -318,7 +321,7 @@ describe('the PDF receipt', () => {
 describe('GET /fiz/bills/[id]/receipt', () => {
   it('the owner gets the PDF inline with the receipt number in its file name', async () => {
     const october = await billOf('50010002', '2026-10-01');
-    signIn(await sessionUser('petrov@example.com'));
+    await signIn(await sessionUser('petrov@example.com'));
     const response = await requestReceipt(october.id);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -332,12 +335,12 @@ describe('GET /fiz/bills/[id]/receipt', () => {
   it('anyone else gets a 404: another subscriber, a company user, staff, an unknown or malformed id', async () => {
     const petrovsBill = await billOf('50010002', '2026-10-01');
     for (const email of ['ivanova@example.com', 'company@example.com', 'operator@example.com']) {
-      signIn(await sessionUser(email));
+      await signIn(await sessionUser(email));
       const response = await requestReceipt(petrovsBill.id);
       expect(response.status, email).toBe(404);
       expect(response.headers.get('content-type')).toContain('text/plain');
     }
-    signIn(await sessionUser('petrov@example.com'));
+    await signIn(await sessionUser('petrov@example.com'));
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '%2e%2e', `${petrovsBill.id}0`]) {
       expect((await requestReceipt(id)).status, id).toBe(404);
     }
@@ -345,7 +348,7 @@ describe('GET /fiz/bills/[id]/receipt', () => {
 
   it('without a session: to the login page, and back to the receipt after it', async () => {
     const october = await billOf('50010002', '2026-10-01');
-    signIn(null);
+    await signIn(null);
     const response = await requestReceipt(october.id);
     expect(response.status).toBe(307);
     expect(response.headers.get('location')).toBe(

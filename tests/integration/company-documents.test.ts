@@ -3,6 +3,7 @@
 // VAT split line by line, the period's ZIP holds both documents of every account, and no route
 // hands a document to a role without money rights, another company, another door or nobody.
 import { unzipSync } from 'fflate';
+import { sessionClaimsFor } from '../support/signed-in';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, companies, ledgerEntries, users } from '@/db/schema';
@@ -16,7 +17,9 @@ import { vatInside } from '@/lib/company/vat';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-const session = vi.hoisted(() => ({ current: null as { user: { id: string; sessionVersion: number } } | null }));
+const session = vi.hoisted(() => ({
+  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
+}));
 vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
 
 const { GET: getInvoice } = await import('@/app/lk/(cabinet)/bills/[id]/invoice/route');
@@ -47,8 +50,8 @@ async function sessionUser(email: string): Promise<SessionUser> {
   return user;
 }
 
-function signIn(user: SessionUser | null) {
-  session.current = user ? { user: { id: user.id, sessionVersion: user.sessionVersion } } : null;
+async function signIn(user: SessionUser | null) {
+  session.current = user ? await sessionClaimsFor(user) : null;
 }
 
 async function ledgerOf(number: string): Promise<number> {
@@ -113,7 +116,7 @@ describe('invoice and счёт-фактура', () => {
 
   it('serves the invoice PDF with the bank details, total, VAT and purpose line', async () => {
     const bill = await billOf('70020001', '2026-10-01');
-    signIn(await sessionUser('accountant@example.com'));
+    await signIn(await sessionUser('accountant@example.com'));
     const response = await getInvoice(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -128,7 +131,7 @@ describe('invoice and счёт-фактура', () => {
 
   it('serves the счёт-фактура with the fields of НК РФ ст. 169 п. 5', async () => {
     const bill = await billOf('70020002', '2026-10-01');
-    signIn(await sessionUser('company@example.com'));
+    await signIn(await sessionUser('company@example.com'));
     const response = await getFacture(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
     const docs = (await companyBillDocuments(await sessionUser('company@example.com'), bill.id))!;
@@ -144,7 +147,7 @@ describe('invoice and счёт-фактура', () => {
   });
 
   it('zips both documents of every account of the period', async () => {
-    signIn(await sessionUser('company@example.com'));
+    await signIn(await sessionUser('company@example.com'));
     const response = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('dokumenty-2026-10.zip');
@@ -181,14 +184,14 @@ describe('nobody else gets a document', () => {
       .returning({ id: users.id });
     const params = { params: Promise.resolve({ id: bill.id }) };
     for (const email of ['engineer@example.com', 'rival@example.com', 'ivanova@example.com']) {
-      signIn(await sessionUser(email));
+      await signIn(await sessionUser(email));
       expect((await getInvoice(new Request('http://test.local/'), params)).status).toBe(404);
       expect((await getFacture(new Request('http://test.local/'), params)).status).toBe(404);
       const zip = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'));
       expect(zip.status).toBe(404);
     }
     expect(rivalRow).toBeDefined();
-    signIn(null);
+    await signIn(null);
     const anonymous = await getInvoice(new Request('http://test.local/'), params);
     expect(anonymous.status).toBe(307);
     expect(anonymous.headers.get('location')).toBe(
