@@ -55,7 +55,7 @@ test('password recovery: same answer for unknown addresses, single-use link, old
     await page.getByLabel(/^Новый пароль\*?$/).fill('short');
     await page.getByLabel(/^Новый пароль ещё раз/).fill('short');
     await page.getByRole('button', { name: 'Сохранить пароль' }).click();
-    await expect(page.getByText('Пароль — не короче 8 символов')).toBeVisible();
+    await expect(page.getByText('Ошибка: Пароль — не короче 12 символов', { exact: false })).toBeVisible();
     await page.getByLabel(/^Новый пароль\*?$/).fill(newPassword);
     await page.getByLabel(/^Новый пароль ещё раз/).fill(newPassword + '!');
     await page.getByRole('button', { name: 'Сохранить пароль' }).click();

@@ -115,7 +115,8 @@ test('order a panel restoration with a photo, staff price, accept, pay, schedule
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
 
   // A letter at every step.
-  await page.goto(`/dev/mailbox?to=${encodeURIComponent('petrov@example.com')}`);
+  // Every letter of this request, wherever the subscriber's address now points (another journey may change it).
+  await page.goto('/dev/mailbox');
   for (const subject of ['принята', 'окончательная цена', 'оплата получена', 'выезд назначен', 'работы выполнены']) {
     await expect(page.getByRole('link', { name: new RegExp(`Заявка № ${number}: ${subject}`) }).first()).toBeVisible();
   }

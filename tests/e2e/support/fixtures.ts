@@ -1,5 +1,8 @@
 import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /**
  * Every test speaks from its own client address: the login and registration limits are per IP,
@@ -34,7 +37,29 @@ export const passwordLabel = /^Пароль\*?$/;
 /** The demo staff's published TOTP key (db/seed/demo-logins.ts). */
 const DEMO_TOTP_SECRET = 'ENERGOKABINETDEMOSTAFFTOTPKEYAAA';
 
-const lastStepOf = new Map<string, number>();
+// Kept in a file, not in memory: Playwright starts a fresh worker after a failed test, and a code of
+// a step the server already accepted (from the worker before) would be refused as a replay.
+const stepsFile = path.join(os.tmpdir(), `ek-e2e-totp-steps-${process.env.E2E_PORT ?? 3100}.json`);
+
+function lastStepOf(login: string): number {
+  try {
+    const steps = JSON.parse(fs.readFileSync(stepsFile, 'utf8')) as Record<string, number>;
+    return steps[login] ?? -Infinity;
+  } catch {
+    return -Infinity;
+  }
+}
+
+function rememberStep(login: string, step: number): void {
+  let steps: Record<string, number> = {};
+  try {
+    steps = JSON.parse(fs.readFileSync(stepsFile, 'utf8')) as Record<string, number>;
+  } catch {
+    // first code of this machine
+  }
+  steps[login] = step;
+  fs.writeFileSync(stepsFile, JSON.stringify(steps));
+}
 
 /**
  * A TOTP code the server has not seen for this staff member: it accepts one step either side of
@@ -44,9 +69,9 @@ async function staffCode(login: string): Promise<string> {
   for (;;) {
     const now = Date.now();
     const current = TOTP.counter({ period: 30, timestamp: now });
-    const step = Math.max((lastStepOf.get(login) ?? -Infinity) + 1, current - 1);
+    const step = Math.max(lastStepOf(login) + 1, current - 1);
     if (step <= current + 1) {
-      lastStepOf.set(login, step);
+      rememberStep(login, step);
       return TOTP.generate({ secret: Secret.fromBase32(DEMO_TOTP_SECRET), timestamp: step * 30_000 + 1 });
     }
     await new Promise((resolve) => setTimeout(resolve, 30_000 - (now % 30_000) + 200));
