@@ -55,15 +55,13 @@ async function expectSecurityHeaders(response: { headers(): Record<string, strin
  * script inserted it (a parser-inserted script without the nonce would be blocked, and reported).
  */
 async function expectScriptsCarry(page: Page, nonce: string) {
-  const scripts = await page
-    .locator('script')
-    .evaluateAll((all) =>
-      all.map((s) => ({
-        nonce: (s as HTMLScriptElement).nonce,
-        src: new URL((s as HTMLScriptElement).src || location.href).pathname,
-        inline: !(s as HTMLScriptElement).src,
-      })),
-    );
+  const scripts = await page.locator('script').evaluateAll((all) =>
+    all.map((s) => ({
+      nonce: (s as HTMLScriptElement).nonce,
+      src: new URL((s as HTMLScriptElement).src || location.href).pathname,
+      inline: !(s as HTMLScriptElement).src,
+    })),
+  );
   expect(scripts.length).toBeGreaterThan(0);
   const rendered = scripts.filter((s) => s.inline || s.nonce);
   expect(new Set(rendered.map((s) => s.nonce))).toEqual(new Set([nonce]));
