@@ -139,23 +139,23 @@ export function planChunksStatement(opts: {
   maxChunks: number;
 }): SQL {
   return sql`
-    with todo as (
+    with pending as (
       select a.number, row_number() over (order by a.number) as rn, count(*) over () as n
       from accounts a
       where ${billable(opts.period)}
     ),
     size as (
-      select greatest(${opts.chunkSize}::int, ceil(max(n)::numeric / ${opts.maxChunks}::int)::int) as k from todo
+      select greatest(${opts.chunkSize}::int, ceil(max(n)::numeric / ${opts.maxChunks}::int)::int) as k from pending
     ),
     progress as (
-      update billing_runs set accounts_total = (select count(*) from todo), bills_created = 0, heartbeat_at = now()
+      update billing_runs set accounts_total = (select count(*) from pending), bills_created = 0, heartbeat_at = now()
       where id = ${opts.runId}::uuid
       returning 1
     )
-    select todo.number as "upTo", todo.n::int as total
-    from todo, size
-    where todo.rn % size.k = 0 or todo.rn = todo.n
-    order by todo.number`;
+    select pending.number as "upTo", pending.n::int as total
+    from pending, size
+    where pending.rn % size.k = 0 or pending.rn = pending.n
+    order by pending.number`;
 }
 
 export interface ChunkResult {

@@ -89,4 +89,15 @@ test('password recovery: same answer for unknown addresses, single-use link, old
     await expect(otherDevice).toHaveURL(/\/fiz\/login\?next=%2Ffiz%2Fprofile$/);
   });
   await otherDevice.context().close();
+
+  // Later files log in as Sidorova with the demo password: put it back, as she could herself.
+  await test.step('the demo password is restored from the profile', async () => {
+    await page.goto('/fiz/profile');
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Пароль', exact: true }) });
+    await form.getByLabel(/^Текущий пароль/).fill(newPassword);
+    await form.getByLabel(/^Новый пароль\*?$/).fill(DEMO_PASSWORD);
+    await form.getByLabel(/^Новый пароль ещё раз/).fill(DEMO_PASSWORD);
+    await form.getByRole('button', { name: 'Сменить пароль' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Пароль изменён' })).toBeVisible();
+  });
 });
