@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite, type PgliteDatabase } from 'drizzle-orm/pglite';
 import { drizzle as drizzleNodePg, type NodePgDatabase } from 'drizzle-orm/node-postgres';
@@ -65,8 +66,9 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Db
 export function connectPglite(dataDir: string | undefined): DbHandle {
   // PGlite creates its own directory but not the parents (a fresh clone has no ./.data).
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  // btree_gist: the tariffs' no-overlap exclusion constraint mixes equality and range columns.
-  const client = new PGlite({ dataDir, extensions: { btree_gist } });
+  // btree_gist: the tariffs' no-overlap exclusion constraint mixes equality and range columns;
+  // pg_trgm: the staff accounts search («contains» over indexed text).
+  const client = new PGlite({ dataDir, extensions: { btree_gist, pg_trgm } });
   const db: PgliteDatabase<Schema> = drizzlePglite(client, { schema });
   return { driver: 'pglite', db: db as unknown as Db, dataDir, close: () => client.close() };
 }

@@ -226,6 +226,8 @@ export const accounts = pgTable(
     postcode: text('postcode'),
     /** The phone printed on the receipt (SMS payment). */
     phone: text('phone'),
+    /** The contract's e-mail for letters about the account; staff correct it on the account card. */
+    email: text('email'),
     tariffCategory: tariffCategory('tariff_category').notNull().default('urban'),
     residents: smallint('residents').notNull().default(1),
     /** Собственники: the norm's multiplier when nobody is registered (ПП РФ № 354, п. 56(2)). */
@@ -1069,6 +1071,99 @@ export const outageAddresses = pgTable(
   (t) => [
     index('outage_addresses_outage_idx').on(t.outageId),
     uniqueIndex('outage_addresses_street_key').on(t.outageId, t.street),
+  ],
+);
+
+// ─── Accounts registry (console) ─────────────────────────────────────────────
+// The search box of /admin/accounts reads trigram indexes (pg_trgm) on accounts, users and meters;
+// they are expression indexes, created by the migration `accounts_registry_search`.
+
+/**
+ * Residents, owners and tariff category by billing period: each row holds the values in force from
+ * its month on, until the next row. A billed period keeps what it was billed with because a change
+ * may only start in a month not billed yet; `accounts` holds the latest registered values.
+ */
+export const accountTerms = pgTable(
+  'account_terms',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    residents: smallint('residents').notNull(),
+    owners: smallint('owners').notNull(),
+    tariffCategory: tariffCategory('tariff_category').notNull(),
+    /** Why the values changed (a statement, a certificate); null for the row recording the values before. */
+    reason: text('reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('account_terms_account_month_key').on(t.accountId, t.effectiveFrom),
+    check('account_terms_first_day', sql`extract(day from ${t.effectiveFrom}) = 1`),
+    check('account_terms_residents', sql`${t.residents} >= 0`),
+    check('account_terms_owners', sql`${t.owners} >= 0`),
+  ],
+);
+
+/** Staff notes on an account: added and read on the account card, never edited. */
+export const accountNotes = pgTable(
+  'account_notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('account_notes_account_idx').on(t.accountId, t.createdAt),
+    check('account_notes_body', sql`length(btrim(${t.body})) between 1 and 2000`),
+  ],
+);
+
+export const adjustmentStatus = pgEnum('adjustment_status', ['pending', 'approved', 'declined']);
+
+/**
+ * A staff correction of an account's balance: posted as a new ledger entry of kind `adjustment`
+ * (never an edit). Up to the threshold it is approved when made; above it an admin other than the
+ * requester approves it, and only then is the ledger entry written.
+ */
+export const accountAdjustments = pgTable(
+  'account_adjustments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    /** Signed like the ledger: positive adds to what the subscriber owes, negative takes off. */
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    reason: text('reason').notNull(),
+    status: adjustmentStatus('status').notNull().default('pending'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id, { onDelete: 'restrict' }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    ledgerEntryId: bigint('ledger_entry_id', { mode: 'number' }).references(() => ledgerEntries.id, {
+      onDelete: 'restrict',
+    }),
+  },
+  (t) => [
+    index('account_adjustments_account_idx').on(t.accountId, t.status),
+    uniqueIndex('account_adjustments_ledger_entry_key').on(t.ledgerEntryId),
+    check('account_adjustments_nonzero', sql`${t.amountKopecks} <> 0`),
+    check('account_adjustments_reason', sql`length(btrim(${t.reason})) >= 5`),
+    check('account_adjustments_second_person', sql`${t.decidedBy} is null or ${t.decidedBy} <> ${t.requestedBy}`),
+    check('account_adjustments_posted', sql`(${t.status} = 'approved') = (${t.ledgerEntryId} is not null)`),
+    check(
+      'account_adjustments_decided',
+      sql`(${t.status} = 'pending') = (${t.decidedAt} is null) and (${t.status} <> 'declined' or ${t.decidedBy} is not null)`,
+    ),
   ],
 );
 

@@ -109,6 +109,7 @@ export const envSchema = z.object({
     .transform((v) => v?.trim().toLowerCase() || 'on')
     .pipe(z.enum(['on', 'off'], { error: 'ожидается on или off' })),
   REFUND_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 10_000),
+  ADJUSTMENT_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 5_000),
   EMAIL_RETENTION_DAYS: integer(1, 3650, 30),
   COMPANY_VAT_RATE_PERCENT: integer(0, 30, 22),
   LOG_LEVEL: z
