@@ -8,6 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { AVERAGE_MONTHS, MAX_AVERAGE_PERIODS, MIN_AVERAGE_MONTHS } from '@/lib/readings/estimates';
 import { shiftPeriod } from '@/lib/readings/window';
 import { zonesForPlan } from '@/lib/tariffs/zones';
+import { termInForce, termsInForceJoin } from '@/lib/accounts/terms-sql';
 import { chargeDescription, creditDescription, receiptNumber } from './describe';
 import { sqlConsumptionLineDescription, sqlRecalculationLineDescription } from './describe-sql';
 
@@ -99,8 +100,8 @@ export function tariffGapsStatement(period: string): SQL {
   return sql`
     with ${planZones()},
     need as (
-      select distinct a.tariff_category as category, m.zone_plan, pz.zone
-      from accounts a
+      select distinct ${termInForce('tariff_category')} as category, m.zone_plan, pz.zone
+      from accounts a ${termsInForceJoin(sql`${period}::date`)}
       join meters m on m.account_id = a.id and m.status = 'active' and m.installed_at < ${next}::date
       join pz on pz.plan = m.zone_plan
       where ${billable(period)}
@@ -260,10 +261,10 @@ export function billChunkStatement(opts: {
   return sql`
     with recursive ${planZones()},
     acc as (
-      select a.id, a.number, a.tariff_category as category, a.residents::int as residents,
-        (case when a.residents > 0 then a.residents else a.owners end)::int as persons,
+      select a.id, a.number, ${termInForce('tariff_category')} as category, ${termInForce('residents')}::int as residents,
+        (case when ${termInForce('residents')} > 0 then ${termInForce('residents')} else ${termInForce('owners')} end)::int as persons,
         a.norm_kwh_per_resident as norm
-      from accounts a
+      from accounts a ${termsInForceJoin(P)}
       where ${billable(period)} and ${scopeFilter(opts.scope)}
     ),
     mtr as (

@@ -70,7 +70,15 @@ export type AuditAction =
   | 'tariff.created'
   | 'document.published'
   | 'document.updated'
-  | 'audit.exported';
+  | 'audit.exported'
+  // The accounts registry's card (lib/accounts)
+  | 'account.contacts_corrected'
+  | 'account.terms_changed'
+  | 'account.note_added'
+  | 'adjustment.posted'
+  | 'adjustment.approval_requested'
+  | 'adjustment.approved'
+  | 'adjustment.declined';
 
 export interface AuditEntry {
   action: AuditAction;

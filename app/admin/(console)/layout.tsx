@@ -13,6 +13,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
         userName={user.fullName}
         items={[
           { href: '/admin', label: 'Консоль' },
+          { href: '/admin/accounts', label: 'Лицевые счета' },
           { href: '/admin/registrations', label: 'Заявки на регистрацию' },
           { href: '/admin/meters', label: 'Счётчики' },
           { href: '/admin/readings', label: 'Показания' },

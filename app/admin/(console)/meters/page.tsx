@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ConfirmMeterForm, RejectMeterForm } from '@/components/meters/meter-decision-forms';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
@@ -63,7 +64,9 @@ export default async function MeterRequestsPage({ searchParams }: PageProps<'/ad
               <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                 <h2 className="text-lg">
                   Счётчик № <span className="tabular-nums">{m.serialNumber}</span> · лицевой счёт{' '}
-                  <span className="tabular-nums">{m.account.number}</span>
+                  <Link href={`/admin/accounts/${m.account.id}`} className="tabular-nums">
+                    {m.account.number}
+                  </Link>
                 </h2>
                 <p className="text-sm text-slate-600">
                   ждёт {formatWaited(now - m.requestedAt.getTime())}

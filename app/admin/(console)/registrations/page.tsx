@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { ApproveForm, RejectForm } from '@/components/auth/decision-forms';
 import { PageTitle } from '@/components/page-title';
 import { APPROVAL_PROMISE_MS, decisionSummary, listPendingRegistrations } from '@/lib/auth/approval';
@@ -55,7 +56,10 @@ export default async function RegistrationsQueuePage({ searchParams }: PageProps
               <li key={r.userId} className="card" data-testid="registration">
                 <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
                   <h2 className="text-lg">
-                    Лицевой счёт <span className="tabular-nums">{r.account.number}</span>
+                    Лицевой счёт{' '}
+                    <Link href={`/admin/accounts/${r.account.id}`} className="tabular-nums">
+                      {r.account.number}
+                    </Link>
                   </h2>
                   <p className={overdue ? 'font-semibold text-danger-600' : 'text-slate-600'}>
                     ждёт {formatWaited(waited)} {overdue ? '— срок в 2 суток прошёл' : `из 2 суток`}

@@ -102,7 +102,10 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
             </dd>
             <dt className="text-slate-600">Лицевой счёт</dt>
             <dd>
-              <span className="tabular-nums">{account.number}</span>, {account.holderName}
+              <Link href={`/admin/accounts/${account.id}`} className="tabular-nums">
+                {account.number}
+              </Link>
+              , {account.holderName}
               <span className="block text-sm text-slate-500">{account.address}</span>
             </dd>
             <dt className="text-slate-600">Плательщик</dt>

@@ -1,0 +1,217 @@
+'use client';
+
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/result';
+import {
+  ADJUSTMENT_DIRECTIONS,
+  accountContactsSchema,
+  accountNoteSchema,
+  accountTermsSchema,
+  adjustmentDecisionSchema,
+  adjustmentSchema,
+  NOTE_MAX,
+  REASON_MAX,
+} from '@/lib/accounts/registry-schemas';
+import { categoryLabels } from '@/lib/tariffs/zones';
+
+// The staff actions of the account card. Each form carries the account's id; the server checks the
+// staff session, the values and the account again.
+
+export function AccountContactsForm({
+  action,
+  account,
+  phone,
+  email,
+}: {
+  action: FormAction;
+  account: string;
+  phone: string;
+  email: string;
+}) {
+  return (
+    <ActionForm
+      schema={accountContactsSchema}
+      action={action}
+      defaultValues={{ account, phone, email }}
+      aria-label="Контакты лицевого счёта"
+    >
+      <input type="hidden" name="account" value={account} />
+      <TextField
+        name="phone"
+        label="Телефон"
+        hint="Печатается в квитанции; пустое поле — без телефона"
+        type="tel"
+        inputMode="tel"
+        autoComplete="off"
+      />
+      <TextField
+        name="email"
+        label="Электронная почта"
+        hint="Адрес договора для писем по лицевому счёту"
+        type="email"
+        autoComplete="off"
+      />
+      <SubmitButton pendingLabel="Сохраняем…">Сохранить контакты</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AccountTermsForm({
+  action,
+  account,
+  month,
+  residents,
+  owners,
+  tariffCategory,
+}: {
+  action: FormAction;
+  account: string;
+  /** The first month not billed yet, `YYYY-MM`. */
+  month: string;
+  residents: number;
+  owners: number;
+  tariffCategory: 'urban' | 'rural_or_stove';
+}) {
+  return (
+    <ActionForm
+      schema={accountTermsSchema}
+      action={action}
+      defaultValues={{
+        account,
+        month,
+        residents: String(residents),
+        owners: String(owners),
+        tariffCategory,
+        reason: '',
+      }}
+      aria-label="Жильцы и категория с месяца"
+    >
+      <input type="hidden" name="account" value={account} />
+      <TextField
+        name="month"
+        label="Действует с месяца"
+        hint="С 1-го числа; месяц, за который счёт ещё не выставлен"
+        type="month"
+        min={month}
+        required
+      />
+      <div className="grid gap-5 sm:grid-cols-2">
+        <TextField name="residents" label="Зарегистрировано жильцов" inputMode="numeric" autoComplete="off" required />
+        <TextField
+          name="owners"
+          label="Собственников"
+          hint="По ним считают норматив, если никто не зарегистрирован"
+          inputMode="numeric"
+          autoComplete="off"
+          required
+        />
+      </div>
+      <SelectField
+        name="tariffCategory"
+        label="Тарифная категория"
+        options={Object.entries(categoryLabels).map(([value, label]) => ({ value, label }))}
+        required
+      />
+      <TextAreaField
+        name="reason"
+        label="Основание"
+        hint={`Например: «Справка о регистрации от 02.12.2026». До ${REASON_MAX} символов.`}
+        rows={2}
+        maxLength={REASON_MAX}
+        required
+      />
+      <SubmitButton pendingLabel="Сохраняем…">Сохранить с этого месяца</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AdjustmentForm({
+  action,
+  account,
+  approvalAbove,
+}: {
+  action: FormAction;
+  account: string;
+  /** Adjustments above this wait for an admin's approval. */
+  approvalAbove: string;
+}) {
+  return (
+    <ActionForm
+      schema={adjustmentSchema}
+      action={action}
+      defaultValues={{ account, direction: 'credit', amount: '', reason: '' }}
+      aria-label="Корректировка баланса"
+    >
+      <input type="hidden" name="account" value={account} />
+      <SelectField
+        name="direction"
+        label="Что сделать"
+        options={Object.entries(ADJUSTMENT_DIRECTIONS).map(([value, label]) => ({ value, label }))}
+        required
+      />
+      <TextField
+        name="amount"
+        label="Сумма, ₽"
+        hint={`Рубли и копейки через запятую. Больше ${approvalAbove} — после одобрения администратором`}
+        inputMode="decimal"
+        autoComplete="off"
+        required
+      />
+      <TextAreaField
+        name="reason"
+        label="Причина"
+        hint={`Видна сотрудникам, в журнале и в выписке абонента. До ${REASON_MAX} символов.`}
+        rows={2}
+        maxLength={REASON_MAX}
+        required
+      />
+      <SubmitButton pendingLabel="Проводим…">Провести корректировку</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AdjustmentDecisionForm({
+  action,
+  requestId,
+  decision,
+}: {
+  action: FormAction;
+  requestId: string;
+  decision: 'approve' | 'decline';
+}) {
+  return (
+    <ActionForm schema={adjustmentDecisionSchema} action={action} defaultValues={{ requestId, decision }}>
+      <input type="hidden" name="requestId" value={requestId} />
+      <input type="hidden" name="decision" value={decision} />
+      {decision === 'approve' ? (
+        <SubmitButton pendingLabel="Проводим…">Одобрить и провести</SubmitButton>
+      ) : (
+        <SubmitButton pendingLabel="Отклоняем…" className="btn-danger">
+          Отклонить
+        </SubmitButton>
+      )}
+    </ActionForm>
+  );
+}
+
+export function AccountNoteForm({ action, account }: { action: FormAction; account: string }) {
+  return (
+    <ActionForm
+      schema={accountNoteSchema}
+      action={action}
+      defaultValues={{ account, body: '' }}
+      aria-label="Новая заметка"
+    >
+      <input type="hidden" name="account" value={account} />
+      <TextAreaField
+        name="body"
+        label="Заметка"
+        hint={`Видна только сотрудникам. До ${NOTE_MAX} символов.`}
+        rows={3}
+        maxLength={NOTE_MAX}
+        required
+      />
+      <SubmitButton pendingLabel="Сохраняем…">Добавить заметку</SubmitButton>
+    </ActionForm>
+  );
+}
