@@ -43,6 +43,13 @@ import { refundSchema } from '@/lib/payments/refund-schema';
 import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { acceptInviteSchema, changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/company/schemas';
+import {
+  accountContactsSchema,
+  accountNoteSchema,
+  accountTermsSchema,
+  adjustmentDecisionSchema,
+  adjustmentSchema,
+} from '@/lib/accounts/registry-schemas';
 import { formDataToObject } from '@/lib/validation/form-data';
 import {
   describeEntries,
@@ -155,6 +162,11 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
   'admin/(console)/registrations#decideRegistration': decisionSchema,
   'admin/(console)/billing#startBilling': startBillingSchema,
   'admin/(console)/payments#refundPayment': refundSchema,
+  'admin/(console)/accounts#saveAccountContacts': accountContactsSchema,
+  'admin/(console)/accounts#saveAccountTerms': accountTermsSchema,
+  'admin/(console)/accounts#saveAdjustment': adjustmentSchema,
+  'admin/(console)/accounts#decideAccountAdjustment': adjustmentDecisionSchema,
+  'admin/(console)/accounts#saveAccountNote': accountNoteSchema,
   '(public)/pay#findPayee': guestLookupSchema,
   '(public)/pay#payAsGuest': guestConfirmSchema,
   'sandbox/pay#payWithCard': sandboxCardSchema,
@@ -291,6 +303,15 @@ beforeAll(async () => {
     proof: fc.constant('x'.repeat(43)),
     door: likely(['household', 'company', 'staff'], ['admin']),
     role: likely(['owner', 'accountant', 'engineer'], ['admin', 'staff']),
+    // The staff account card (app/admin/(console)/accounts).
+    account: likely([own, other], [nobody, pending.meterId]),
+    direction: likely(['credit', 'debit'], ['sideways']),
+    month: likely(['2027-01', '2027-03'], ['2026-13', '2020-01', '2026-11-01', '2031-01']),
+    residents: likely(['0', '2', '3'], ['-1', '100', '1.5']),
+    owners: likely(['1', '2'], ['-1', '1e1']),
+    tariffCategory: likely(['urban', 'rural_or_stove'], ['city']),
+    body: likely(['Звонил, обещал оплатить до 15-го'], [nul('Звонил, обещал')]),
+    requestId: likely([nobody], [own]),
   };
 });
 
