@@ -10,7 +10,7 @@ const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v));
 
 export const NOTE_MAX = 2000;
-export const REASON_MIN = 5;
+const REASON_MIN = 5;
 export const REASON_MAX = 500;
 
 function reason(what: string) {

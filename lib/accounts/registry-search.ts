@@ -12,7 +12,7 @@ import { formatAccountAddress } from './list';
 // their account ids are united, and one page of accounts is read by number: the statement count
 // does not grow with the registry.
 
-export const REGISTRY_PAGE_SIZE = 25;
+const REGISTRY_PAGE_SIZE = 25;
 /** Trigram indexes need three characters to narrow anything down. */
 export const REGISTRY_QUERY_MIN = 3;
 const QUERY_MAX = 100;
