@@ -10,7 +10,7 @@ test('the account card fits a 360 px screen', async ({ page }) => {
   await page.getByTestId('account-row').first().getByRole('link', { name: '50010003' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Лицевой счёт 50010003');
   for (const section of ['meters', 'ledger', 'bills', 'payments', 'users', 'benefits', 'notes', 'audit']) {
-    await expect(page.getByTestId(`card-${section}`)).toBeAttached();
+    await expect(page.locator(`section[data-testid="card-${section}"]`)).toBeAttached();
   }
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,

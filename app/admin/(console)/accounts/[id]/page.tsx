@@ -322,7 +322,7 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
           <Empty>Проводок нет.</Empty>
         ) : (
           <TableBox label="Проводки">
-            <table className="table-base min-w-[40rem]" data-testid="card-ledger">
+            <table className="table-base min-w-[40rem]" data-testid="ledger-table">
               <thead>
                 <tr>
                   <th scope="col">Когда (МСК)</th>
@@ -358,7 +358,7 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
       {card.adjustments.length > 0 ? (
         <Section id="adjustments" title="Корректировки" count={card.adjustments.length}>
           <TableBox label="Корректировки">
-            <table className="table-base min-w-[40rem]" data-testid="card-adjustments">
+            <table className="table-base min-w-[40rem]" data-testid="adjustments-table">
               <thead>
                 <tr>
                   <th scope="col">Когда (МСК)</th>
