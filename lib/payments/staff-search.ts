@@ -22,6 +22,7 @@ export interface StaffPaymentQuery {
 export interface StaffPaymentRow {
   id: string;
   invId: number;
+  accountId: string;
   accountNumber: string;
   holderName: string;
   amountKopecks: number;
@@ -60,6 +61,7 @@ export async function searchPayments(
     .select({
       id: payments.id,
       invId: payments.invId,
+      accountId: accounts.id,
       accountNumber: accounts.number,
       holderName: accounts.holderName,
       amountKopecks: payments.amountKopecks,

@@ -155,7 +155,9 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
                     </td>
                     <td className="whitespace-nowrap tabular-nums">{formatDateTime(row.paidAt ?? row.createdAt)}</td>
                     <td>
-                      <span className="tabular-nums">{row.accountNumber}</span>
+                      <Link href={`/admin/accounts/${row.accountId}`} className="tabular-nums">
+                        {row.accountNumber}
+                      </Link>
                       <span className="block text-xs text-slate-500">
                         {row.holderName}
                         {row.guest ? ' · без регистрации' : ''}
