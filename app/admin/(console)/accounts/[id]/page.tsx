@@ -429,6 +429,9 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
       </Section>
 
       <Section id="payments" title="Платежи" count={card.payments.length}>
+        <p className="mb-2 text-sm">
+          <Link href={`/admin/payments?account=${account.number}`}>Все платежи по этому счёту, возвраты →</Link>
+        </p>
         {card.payments.length === 0 ? (
           <Empty>Платежей нет.</Empty>
         ) : (
