@@ -70,7 +70,14 @@ export type AuditAction =
   | 'tariff.created'
   | 'document.published'
   | 'document.updated'
-  | 'audit.exported';
+  | 'audit.exported'
+  // Debtors and beneficiaries (lib/debtors, lib/benefits)
+  | 'debtors.exported'
+  | 'debt_notice.sent'
+  | 'benefit_category.saved'
+  | 'benefit.saved'
+  | 'benefit.deleted'
+  | 'benefits.exported';
 
 export interface AuditEntry {
   action: AuditAction;
