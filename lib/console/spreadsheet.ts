@@ -30,7 +30,11 @@ async function xlsx(title: string, columns: readonly SheetColumn[], rows: readon
   const book = new ExcelJS.Workbook();
   book.created = new Date();
   const sheet = book.addWorksheet(title.slice(0, 31));
-  sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? 18, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
+  sheet.columns = columns.map((c, i) => ({
+    key: String(i),
+    width: c.width ?? 18,
+    style: c.numFmt ? { numFmt: c.numFmt } : {},
+  }));
   sheet.getRow(1).values = columns.map((c) => c.header);
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
@@ -58,7 +62,9 @@ export async function sheetFile(
   // Russian Excel reads «1234,56» as a number and «1234.56» as text or a date.
   const csv = toCsv(
     columns.map((c) => c.header),
-    rows.map((row) => row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? String(v).replace('.', ',') : v))),
+    rows.map((row) =>
+      row.map((v) => (typeof v === 'number' && !Number.isInteger(v) ? String(v).replace('.', ',') : v)),
+    ),
   );
   return { body: new TextEncoder().encode(csv), contentType: 'text/csv; charset=utf-8', extension: 'csv' };
 }

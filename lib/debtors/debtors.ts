@@ -68,11 +68,7 @@ interface DebtorRow {
 const asDate = (v: string | Date) => (v instanceof Date ? v : new Date(v));
 
 /** The common part: every active account with an overdue debt, and its debt by period. */
-function debtorsStatement(
-  today: string,
-  where: SQL,
-  page: { limit: number; offset: number } | null,
-): SQL {
+function debtorsStatement(today: string, where: SQL, page: { limit: number; offset: number } | null): SQL {
   return sql`
     with balance as (
       select account_id, sum(amount_kopecks)::float8 as balance

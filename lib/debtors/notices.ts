@@ -49,7 +49,9 @@ export async function sendDebtNotice(
     .innerJoin(users, eq(users.id, accountUsers.userId))
     .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.isOwner, true), eq(users.status, 'active')));
   if (!recipient) {
-    return fail('У абонента нет личного кабинета с подтверждённым e-mail: вручите уведомление лично или заказным письмом.');
+    return fail(
+      'У абонента нет личного кабинета с подтверждённым e-mail: вручите уведомление лично или заказным письмом.',
+    );
   }
   const [utility] = await db().select().from(utilityProfile).where(eq(utilityProfile.id, 1));
   if (!utility) return fail('Не заполнены реквизиты организации — уведомление не сформировано.');
