@@ -40,7 +40,8 @@ export interface Debtor {
    * (households only; null for a company, whose supply rules are different).
    */
   thresholdKopecks: number | null;
-  lastNoticeAt: Date | null;
+  /** The latest debt notice sent on the account. */
+  lastNotice: { id: string; at: Date } | null;
 }
 
 interface DebtorRow {
@@ -62,6 +63,7 @@ interface DebtorRow {
   paid: number | null;
   threshold: number | null;
   notice_at: string | Date | null;
+  notice_id: string | null;
   total: number;
 }
 
@@ -118,7 +120,7 @@ function debtorsStatement(today: string, where: SQL, page: { limit: number; offs
               where t.category = c.tariff_category and t.zone_plan = 1 and t.zone = 'all_day'
                 and t.effective_from <= ${today}::date and (t.effective_to is null or t.effective_to >= ${today}::date)
            ) end as threshold,
-           (select max(n.created_at) from debt_notices n where n.account_id = c.id) as notice_at
+           ln.created_at as notice_at, ln.id as notice_id
       from chosen c
       left join lateral (
         select l.posted_at, (-l.amount_kopecks)::float8 as paid
@@ -126,6 +128,9 @@ function debtorsStatement(today: string, where: SQL, page: { limit: number; offs
          where l.account_id = c.id and l.kind = 'payment'
          order by l.posted_at desc, l.id desc limit 1
       ) lp on true
+      left join lateral (
+        select n.id, n.created_at from debt_notices n where n.account_id = c.id order by n.created_at desc limit 1
+      ) ln on true
      order by c.overdue desc, c.number`;
 }
 
@@ -158,7 +163,7 @@ async function run(statement: SQL): Promise<{ rows: Debtor[]; total: number }> {
       penaltiesKopecks: penalties.get(r.account_id) ?? 0,
       lastPayment: r.paid_at ? { at: asDate(r.paid_at), amountKopecks: Number(r.paid) } : null,
       thresholdKopecks: r.threshold === null ? null : Math.round(Number(r.threshold)),
-      lastNoticeAt: r.notice_at ? asDate(r.notice_at) : null,
+      lastNotice: r.notice_at && r.notice_id ? { id: r.notice_id, at: asDate(r.notice_at) } : null,
     };
   });
   return { rows, total: raw[0] ? Number(raw[0].total) : 0 };

@@ -128,7 +128,6 @@ export interface NoticeSummary {
   deliveredOn: string;
   payBy: string;
   emailTo: string;
-  sentBy: string | null;
   createdAt: Date;
 }
 
@@ -144,19 +143,12 @@ async function noticesWhere(accountIds: string[]): Promise<NoticeSummary[]> {
       deliveredOn: debtNotices.deliveredOn,
       payBy: debtNotices.payBy,
       emailTo: debtNotices.emailTo,
-      sentBy: users.fullName,
       createdAt: debtNotices.createdAt,
     })
     .from(debtNotices)
     .innerJoin(accounts, eq(accounts.id, debtNotices.accountId))
-    .leftJoin(users, eq(users.id, debtNotices.createdBy))
     .where(inArray(debtNotices.accountId, accountIds))
     .orderBy(desc(debtNotices.createdAt));
-}
-
-/** The notices on one account, newest first (the staff's view). */
-export async function noticesOfAccount(accountId: string): Promise<NoticeSummary[]> {
-  return isUuid(accountId) ? noticesWhere([accountId]) : [];
 }
 
 /** The notices on the accounts a subscriber may see, newest first; nobody else's. */
