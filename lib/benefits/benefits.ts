@@ -46,7 +46,7 @@ function addDays(day: string, days: number): string {
 }
 
 /** Where a benefit stands on a day: ended, ending within 30 days, in force, or not started yet. */
-export function benefitState(validFrom: string, validTo: string | null, today: string): BenefitState {
+function benefitState(validFrom: string, validTo: string | null, today: string): BenefitState {
   if (validTo !== null && validTo < today) return 'expired';
   if (validFrom > today) return 'future';
   if (validTo !== null && validTo <= addDays(today, EXPIRING_WITHIN_DAYS)) return 'expiring';

@@ -40,7 +40,7 @@ const columns: Column[] = [
   { title: 'Задолженность', width: CONTENT - 340, align: 'right' },
 ];
 
-export function noticeTitle(kind: NoticeLetter['kind']): string {
+function noticeTitle(kind: NoticeLetter['kind']): string {
   return kind === 'warning'
     ? 'Предупреждение (уведомление) о задолженности и возможном ограничении подачи электроэнергии'
     : 'Напоминание о задолженности за электроэнергию';

@@ -20,7 +20,7 @@ import { noticeFileName, renderNoticePdf } from './notice-pdf';
 // subscriber downloads it (the outbox carries no attachments). Delivery is the day the letter goes
 // out through the cabinet and e-mail; the debt is to be paid within 20 days of it.
 
-export const NOTICE_FILE_PURPOSE = 'debt_notice';
+const NOTICE_FILE_PURPOSE = 'debt_notice';
 const PAY_WITHIN_DAYS = 20;
 
 /** `YYYY-MM-DD` plus whole days. */
