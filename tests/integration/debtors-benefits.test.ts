@@ -20,6 +20,7 @@ import { noticeFile, noticesForUser, sendDebtNotice } from '@/lib/debtors/notice
 import { accountBenefitSchema, benefitCategorySchema } from '@/lib/benefits/benefit-schema';
 import { benefitsOfAccount, saveAccountBenefit, saveBenefitCategory } from '@/lib/benefits/benefits';
 import { benefitsFile } from '@/lib/benefits/benefits-export';
+import { checkUpload } from '@/lib/files/check-upload';
 import { addHouseholdAccount, insertUser, sessionUser, useSeededDatabase } from '../support/auth-fixtures';
 import { pdfText } from '../support/pdf-text';
 import { dbErrorOf } from '../support/test-db';
@@ -260,11 +261,30 @@ describe('beneficiaries', () => {
       true,
     );
 
+    // The scan is checked by its bytes: a text file named .pdf is refused, a PNG is kept.
+    const rule = { accept: ['application/pdf', 'image/jpeg', 'image/png'] as const, maxBytes: 1024 };
+    const fake = await checkUpload(new File(['not a pdf'], 'udostoverenie.pdf'), { ...rule, accept: [...rule.accept] });
+    expect(fake.ok).toBe(false);
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    const scan = await checkUpload(new File([png], 'scan.png'), { ...rule, accept: [...rule.accept] });
+    expect(scan.ok).toBe(true);
+    const other = benefitCategorySchema.parse({ code: 'TEST-2', name: 'Вторая категория', discount: '30 %' });
+    expect((await saveBenefitCategory(staff, other)).ok).toBe(true);
+    const withScan = await saveAccountBenefit(
+      staff,
+      { ...input, category: 'TEST-2', validFrom: '2026-06-01', validTo: undefined },
+      scan.ok ? scan.file : null,
+    );
+    expect(withScan.ok).toBe(true);
+
     const own = await benefitsOfAccount([account.id], today);
-    expect(own.map((b) => [b.validFrom, b.state])).toEqual([
-      ['2026-01-01', 'expiring'],
-      ['2026-12-11', 'future'],
+    expect(own.map((b) => [b.categoryCode, b.validFrom, b.state, b.hasDocument])).toEqual([
+      ['TEST-1', '2026-01-01', 'expiring', false],
+      ['TEST-1', '2026-12-11', 'future', false],
+      ['TEST-2', '2026-06-01', 'active', true],
     ]);
+    const saved = await seeded.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.saved'));
+    expect(saved.filter((r) => r.subjectId === account.id)).toHaveLength(3);
     const csv = new TextDecoder().decode((await benefitsFile('csv', today)).file.body);
     expect(csv).toContain(`${account.number};${account.holderName};`);
     expect(csv).toContain('TEST-1;Проверочная категория;Удостоверение № 123;01.01.2026;10.12.2026;истекает');
