@@ -10,6 +10,7 @@ import {
   emailOutbox,
   ledgerEntries,
   payments,
+  users,
 } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { parseDebtorFilter } from '@/lib/debtors/debtor-filter';
@@ -23,14 +24,22 @@ import { benefitsFile } from '@/lib/benefits/benefits-export';
 import { checkUpload } from '@/lib/files/check-upload';
 import { addHouseholdAccount, insertUser, sessionUser, useSeededDatabase } from '../support/auth-fixtures';
 import { pdfText } from '../support/pdf-text';
+import { sessionClaimsFor } from '../support/signed-in';
 import { dbErrorOf } from '../support/test-db';
 
-vi.mock('@/auth', () => ({ auth: async () => null, signIn: async () => undefined }));
+const session = vi.hoisted(() => ({
+  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
+}));
+vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
 }));
 process.env.AUTH_SECRET ??= 'integration-test-secret-debtors';
+
+const { GET: exportDebtors } = await import('@/app/admin/(console)/debtors/export/route');
+const { GET: exportBenefits } = await import('@/app/admin/(console)/benefits/export/route');
+const { GET: subscriberNotice } = await import('@/app/fiz/(cabinet)/notices/[id]/route');
 
 // Debtors and beneficiaries against a real, seeded database, on accounts built here by hand in a
 // settlement of their own, so the demo accounts' debts never enter the sums.
@@ -288,5 +297,55 @@ describe('beneficiaries', () => {
     const csv = new TextDecoder().decode((await benefitsFile('csv', today)).file.body);
     expect(csv).toContain(`${account.number};${account.holderName};`);
     expect(csv).toContain('TEST-1;Проверочная категория;Удостоверение № 123;01.01.2026;10.12.2026;истекает');
+  });
+});
+
+describe('routes', () => {
+  const signIn = async (email: string | null) => {
+    session.current = email ? await sessionClaimsFor(await sessionUser(seeded.db, email)) : null;
+  };
+
+  it('exports the debtors and the beneficiaries to staff only, each download audited', async () => {
+    await signIn('ivanova@example.com');
+    const refused = await exportDebtors(new Request('http://test.local/admin/debtors/export'), {
+      params: Promise.resolve({}),
+    });
+    expect(refused.status).toBe(403);
+
+    await signIn('operator@example.com');
+    const query = new URLSearchParams({ settlement: SETTLEMENT, format: 'csv' });
+    const csv = await exportDebtors(new Request(`http://test.local/admin/debtors/export?${query}`), {
+      params: Promise.resolve({}),
+    });
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(await csv.text()).toContain('Лицевой счёт;Абонент');
+    const xlsx = await exportBenefits(new Request('http://test.local/admin/benefits/export?format=xlsx'), {
+      params: Promise.resolve({}),
+    });
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const actions = (await seeded.db.select().from(auditLog)).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['debtors.exported', 'benefits.exported']));
+  });
+
+  it('gives a notice PDF to its subscriber and a 404 to anyone else', async () => {
+    const [notice] = await seeded.db.select().from(debtNotices).limit(1);
+    const [owner] = await seeded.db
+      .select({ userId: accountUsers.userId })
+      .from(accountUsers)
+      .where(eq(accountUsers.accountId, notice!.accountId));
+    const [ownerRow] = await seeded.db.select().from(users).where(eq(users.id, owner!.userId));
+    const get = () =>
+      subscriberNotice(new Request(`http://test.local/fiz/notices/${notice!.id}`), {
+        params: Promise.resolve({ id: notice!.id }),
+      });
+    await signIn(ownerRow!.email);
+    const mine = await get();
+    expect(mine.status).toBe(200);
+    expect(mine.headers.get('content-type')).toBe('application/pdf');
+    await signIn('sidorova@example.com');
+    expect((await get()).status).toBe(404);
+    await signIn('operator@example.com');
+    expect((await get()).status).toBe(404);
   });
 });
