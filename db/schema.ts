@@ -277,7 +277,11 @@ export const accountUsers = pgTable(
   ],
 );
 
-/** Льготники: staff-maintained, each subscriber sees only their own. */
+/**
+ * Льготники: staff-maintained, each subscriber sees only their own. `category` is the code of a
+ * benefit category (the list staff keep, see «Debtors and beneficiaries» below); a custom migration
+ * adds the exclusion constraint: no two overlapping periods of one category on one account.
+ */
 export const accountBenefits = pgTable(
   'account_benefits',
   {
@@ -285,15 +289,24 @@ export const accountBenefits = pgTable(
     accountId: uuid('account_id')
       .notNull()
       .references(() => accounts.id, { onDelete: 'cascade' }),
-    category: text('category').notNull(),
-    basis: text('basis'),
+    category: text('category')
+      .notNull()
+      .references(() => benefitCategories.code, { onDelete: 'restrict', onUpdate: 'cascade' }),
+    /** The document that grants the benefit (удостоверение, справка: series, number, issued by). */
+    basis: text('basis').notNull(),
+    /** A scan of that document (PDF/JPEG/PNG), when staff uploaded one. */
+    documentFileId: uuid('document_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
     validFrom: date('valid_from', { mode: 'string' }).notNull(),
+    /** Inclusive last day; null: without an end date (бессрочно). */
     validTo: date('valid_to', { mode: 'string' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
     index('account_benefits_account_idx').on(t.accountId),
+    index('account_benefits_valid_to_idx').on(t.validTo),
     check('account_benefits_period', sql`${t.validTo} is null or ${t.validTo} >= ${t.validFrom}`),
+    check('account_benefits_basis', sql`length(btrim(${t.basis})) > 0`),
   ],
 );
 
@@ -1249,3 +1262,66 @@ export type OutageAddress = typeof outageAddresses.$inferSelect;
 export type ServiceItem = typeof serviceCatalog.$inferSelect;
 export type UtilityProfile = typeof utilityProfile.$inferSelect;
 export type Contact = typeof contacts.$inferSelect;
+
+// ─── Debtors and beneficiaries (staff console) ──────────────────────────────
+
+/** Staff-maintained list of benefit categories (ветераны, инвалиды, многодетные…). */
+export const benefitCategories = pgTable(
+  'benefit_categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Short code used by the social protection office's lists; account benefits refer to it. */
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    /** What the benefit gives, in words (e.g. «компенсация 50 % платы в пределах нормы»). */
+    discount: text('discount').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('benefit_categories_code_key').on(t.code),
+    check('benefit_categories_code_format', sql`${t.code} ~ '^[A-Za-zА-Яа-яЁё0-9_-]{1,30}$'`),
+    check('benefit_categories_name', sql`length(btrim(${t.name})) > 0`),
+  ],
+);
+
+/**
+ * ПП РФ № 354, п. 119: a household is warned before its supply is restricted; the notice says the
+ * debt and that it must be paid within 20 days of delivery. `reminder`: the debt does not yet exceed
+ * two months of normative charges (п. 117–118), so the letter only asks to pay and threatens nothing.
+ */
+export const debtNoticeKind = pgEnum('debt_notice_kind', ['warning', 'reminder']);
+
+export const debtNotices = pgTable(
+  'debt_notices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    kind: debtNoticeKind('kind').notNull(),
+    /** The overdue debt named in the notice. */
+    debtKopecks: kopecks('debt_kopecks').notNull(),
+    /** Two months of charges by the consumption norm, the п. 118 threshold on the day of the notice. */
+    thresholdKopecks: kopecks('threshold_kopecks').notNull(),
+    /** The day the letter went out by e-mail (delivery through the cabinet and e-mail, п. 119). */
+    deliveredOn: date('delivered_on', { mode: 'string' }).notNull(),
+    /** The last day to pay: 20 days from delivery. */
+    payBy: date('pay_by', { mode: 'string' }).notNull(),
+    emailTo: text('email_to').notNull(),
+    /** The PDF letter (stored_files, purpose `debt_notice`). */
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    createdBy: uuid('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('debt_notices_account_idx').on(t.accountId, t.createdAt),
+    check('debt_notices_debt_positive', sql`${t.debtKopecks} > 0`),
+    check('debt_notices_threshold', sql`${t.thresholdKopecks} >= 0`),
+    check('debt_notices_pay_by', sql`${t.payBy} = ${t.deliveredOn} + 20`),
+  ],
+);

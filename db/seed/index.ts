@@ -13,6 +13,7 @@ import type { Db, Tx } from '../client';
 import { accounts, bills, meters, payments, readings, users } from '../schema';
 import { hashPassword } from '../../lib/auth/password';
 import { seedAccounts } from './accounts';
+import { seedBenefits } from './benefits';
 import { seedCalendar } from './calendar';
 import { seedContent } from './content';
 import { seedServiceRequests } from './services';
@@ -63,6 +64,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     await seedContent(tx, now);
     const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash, tariffs: tariffRows });
     await seedServiceRequests(tx, now);
+    await seedBenefits(tx, now);
     return { alreadySeeded: false, ...counts };
   });
 }

@@ -1,9 +1,9 @@
+import { type AccountBenefit, benefitsOfAccount } from '@/lib/benefits/benefits';
 import 'server-only';
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   type Account,
-  accountBenefits,
   accounts,
   accountUsers,
   bills,
@@ -98,7 +98,7 @@ export interface AccountCard {
     isOwner: boolean;
   }[];
   serviceRequests: { id: string; number: number; title: string; status: string; createdAt: Date }[];
-  benefits: { id: string; category: string; basis: string | null; validFrom: string; validTo: string | null }[];
+  benefits: AccountBenefit[];
   notes: AccountNote[];
   adjustments: AdjustmentRow[];
   audit: AuditRow[];
@@ -182,17 +182,7 @@ export async function loadAccountCard(
       .where(eq(serviceRequests.accountId, account.id))
       .orderBy(desc(serviceRequests.createdAt))
       .limit(REQUESTS_SHOWN),
-    db()
-      .select({
-        id: accountBenefits.id,
-        category: accountBenefits.category,
-        basis: accountBenefits.basis,
-        validFrom: accountBenefits.validFrom,
-        validTo: accountBenefits.validTo,
-      })
-      .from(accountBenefits)
-      .where(eq(accountBenefits.accountId, account.id))
-      .orderBy(desc(accountBenefits.validFrom)),
+    benefitsOfAccount([account.id]),
     listAccountNotes(account.id),
     listAdjustments(account.id),
     listAuditEvents({ account: account.number }, { limit: AUDIT_SHOWN }),

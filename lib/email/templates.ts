@@ -14,7 +14,8 @@ export type TemplateName =
   | 'payment_received'
   | 'payment_refunded'
   | 'company_invite'
-  | 'service_request_update';
+  | 'service_request_update'
+  | 'debt_notice';
 
 /** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
 export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
@@ -261,5 +262,31 @@ export function renderServiceRequestUpdate(
     `Заявка № ${data.number} «${data.title}»: ${data.headline}.`,
     ...data.details,
     { link: data.link, label: 'Открыть заявку' },
+  ]);
+}
+
+/** A debt notice (warning of restriction, or a reminder below the threshold); the PDF is in the cabinet. */
+export function renderDebtNotice(
+  data: Common & {
+    fullName: string;
+    accountNumber: string;
+    debt: string;
+    payBy: string;
+    warning: boolean;
+    link: string;
+  },
+): RenderedEmail {
+  const subject = data.warning
+    ? `Предупреждение о задолженности по лицевому счёту ${data.accountNumber}`
+    : `Напоминание о задолженности по лицевому счёту ${data.accountNumber}`;
+  return compose('debt_notice', data.utilityName, subject, [
+    hello(data.fullName),
+    `По лицевому счёту ${data.accountNumber} просрочена оплата электроэнергии: задолженность ${data.debt}.`,
+    data.warning
+      ? `Пожалуйста, погасите её до ${data.payBy} включительно (20 дней со дня доставки этого предупреждения). Если долг не будет погашен, подача электроэнергии может быть ограничена, а при отсутствии технической возможности ограничения — приостановлена (Правила, утверждённые постановлением Правительства РФ №\u00a0354, п. 117–119).`
+      : `Пожалуйста, погасите её до ${data.payBy} включительно, чтобы не начислялись пени.`,
+    'Уведомление в формате PDF лежит в личном кабинете, на главной странице:',
+    { link: data.link, label: 'Открыть личный кабинет' },
+    'Если вы уже оплатили, не обращайте внимания на это письмо: платёж будет учтён.',
   ]);
 }

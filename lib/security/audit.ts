@@ -78,7 +78,14 @@ export type AuditAction =
   | 'adjustment.posted'
   | 'adjustment.approval_requested'
   | 'adjustment.approved'
-  | 'adjustment.declined';
+  | 'adjustment.declined'
+  // Debtors and beneficiaries (lib/debtors, lib/benefits)
+  | 'debtors.exported'
+  | 'debt_notice.sent'
+  | 'benefit_category.saved'
+  | 'benefit.saved'
+  | 'benefit.deleted'
+  | 'benefits.exported';
 
 export interface AuditEntry {
   action: AuditAction;

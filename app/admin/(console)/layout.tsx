@@ -25,6 +25,8 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/outages', label: 'Отключения' },
           { href: '/admin/tariffs', label: 'Тарифы' },
           { href: '/admin/documents', label: 'Документы' },
+          { href: '/admin/debtors', label: 'Должники' },
+          { href: '/admin/benefits', label: 'Льготники' },
           { href: '/admin/audit', label: 'Журнал' },
         ]}
       />

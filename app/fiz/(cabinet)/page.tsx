@@ -1,7 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { DebtNotices } from '@/components/cabinet/debt-notices';
 import { PageTitle } from '@/components/page-title';
 import { accountHomes, type AccountHome } from '@/lib/accounts/summary';
+import { benefitPeriod, benefitsOfAccount } from '@/lib/benefits/benefits';
+import { noticesForUser } from '@/lib/debtors/notices';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { formatDate, formatLongDate, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
@@ -58,7 +61,12 @@ function ReadingsStatus({ account, window }: { account: AccountHome; window: Rea
 export default async function HouseholdHomePage() {
   const user = await requireUser('household', '/fiz');
   const window = await currentReadingWindow();
-  const homes = await accountHomes(await accessibleAccountIds(user), window.period);
+  const accountIds = await accessibleAccountIds(user);
+  const [homes, notices, benefits] = await Promise.all([
+    accountHomes(accountIds, window.period),
+    noticesForUser(user),
+    benefitsOfAccount(accountIds),
+  ]);
   return (
     <>
       <PageTitle title={`Здравствуйте, ${user.fullName}`} />
@@ -67,6 +75,7 @@ export default async function HouseholdHomePage() {
           К вашей учётной записи пока не привязан ни один лицевой счёт. Обратитесь в абонентский отдел.
         </p>
       ) : null}
+      <DebtNotices notices={notices} />
       <div className="space-y-6">
         {homes.map((a) => (
           <section key={a.id} className="card" aria-labelledby={`account-${a.id}`}>
@@ -111,6 +120,21 @@ export default async function HouseholdHomePage() {
                   <ReadingsStatus account={a} window={window} />
                 </dd>
               </div>
+              {benefits.some((b) => b.accountId === a.id && b.state !== 'expired') ? (
+                <div>
+                  <dt className="text-slate-500">Льгота</dt>
+                  <dd data-testid="benefit">
+                    {benefits
+                      .filter((b) => b.accountId === a.id && b.state !== 'expired')
+                      .map((b) => (
+                        <span key={b.id} className="block">
+                          {b.categoryName}: {benefitPeriod(b)}
+                          {b.state === 'expiring' ? ' — скоро истекает, продлите документ' : ''}
+                        </span>
+                      ))}
+                  </dd>
+                </div>
+              ) : null}
             </dl>
           </section>
         ))}

@@ -1,3 +1,4 @@
+import { benefitPeriod, benefitStateLabels } from '@/lib/benefits/benefits';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -514,19 +515,17 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
         </Section>
       </div>
 
-      {/* Льготы: the account's benefit rows as stored; the beneficiaries registry (lib/benefits) owns their editing. */}
+      {/* Льготы: as the beneficiaries registry shows them; it is where they are edited. */}
       <Section id="benefits" title="Льготы" count={card.benefits.length}>
         {card.benefits.length === 0 ? (
           <Empty>Льгот нет.</Empty>
         ) : (
           <ul className="grid gap-2">
             {card.benefits.map((b) => (
-              <li key={b.id} className="card break-words">
-                <span className="font-medium">{b.category}</span>
-                {b.basis ? ` — ${b.basis}` : ''}
+              <li key={b.id} className="card break-words" data-state={b.state}>
+                <span className="font-medium">{b.categoryName}</span> ({benefitStateLabels[b.state]}) — {b.basis}
                 <span className="block text-sm text-slate-600">
-                  с {formatDate(b.validFrom)}
-                  {b.validTo ? ` по ${formatDate(b.validTo)}` : ', бессрочно'}
+                  {benefitPeriod(b)}. {b.discount}
                 </span>
               </li>
             ))}
