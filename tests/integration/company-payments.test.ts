@@ -48,7 +48,10 @@ async function sessionUser(email: string): Promise<SessionUser> {
   return user;
 }
 
-async function pay(as: SessionUser, fields: Record<string, string>) {
+async function pay(
+  as: SessionUser,
+  fields: Record<string, string>,
+): Promise<{ ok: boolean; message?: string; redirect?: string }> {
   const data = new FormData();
   for (const [k, v] of Object.entries(fields)) data.set(k, v);
   requestState.userId = as.id;
