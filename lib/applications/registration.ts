@@ -19,7 +19,7 @@ import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import type { CompanyRegistrationInput } from './schemas';
 
-export const COMPANY_EXISTS =
+const COMPANY_EXISTS =
   'Организация с этим ИНН уже обслуживается. Войдите в кабинет юридического лица или попросите его владельца пригласить вас.';
 
 export async function registerCompany(

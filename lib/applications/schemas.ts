@@ -13,7 +13,7 @@ export const APPLICATION_MAX_FILES = 40;
 
 const digitsOnly = (v: unknown) => (typeof v === 'string' ? v.replace(/\s+/g, '') : v);
 
-export const innField = z.preprocess(
+const innField = z.preprocess(
   digitsOnly,
   z
     .string({ error: 'Укажите ИНН' })

@@ -2,7 +2,7 @@
 // tariffs the company's own metering points are billed by (price with VAT and without), the outages
 // at the company's addresses, and the reading window with its rules.
 import 'server-only';
-import { and, eq, ilike, inArray, isNull, or, gt, asc, ne } from 'drizzle-orm';
+import { and, asc, gt, ilike, inArray, isNull, ne, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, meters, outages, type Document, type Outage } from '@/db/schema';
 import { accessibleAccountIds } from '@/lib/auth/session';
