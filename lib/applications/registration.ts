@@ -11,7 +11,7 @@ import { CONSENT_VERSION } from '@/lib/auth/consent';
 import { queueAccountEmail } from '@/lib/auth/mail';
 import { hashPassword } from '@/lib/auth/password';
 import { REGISTRATION_PER_IP, registrationMessages } from '@/lib/auth/registration';
-import { consumeToken, issueToken } from '@/lib/auth/tokens';
+import { consumeToken, issueToken, peekToken } from '@/lib/auth/tokens';
 import { isUniqueViolation } from '@/lib/db-errors';
 import { kickEmailDelivery } from '@/lib/email/outbox';
 import { renderCompanyEmailConfirm, renderRegistrationExistingEmail } from '@/lib/email/templates';
@@ -114,6 +114,14 @@ export async function confirmCompanyEmail(
 ): Promise<'confirmed' | 'invalid'> {
   const now = context.now ?? new Date();
   return db().transaction(async (tx) => {
+    // A household's confirmation link opened here is left alone: only a company owner's is used up.
+    const seen = await peekToken(tx, token, 'email_confirm', now);
+    if (!seen) return 'invalid';
+    const [owner] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.id, seen.userId), eq(users.role, 'company_user'), eq(users.status, 'email_unconfirmed')));
+    if (!owner) return 'invalid';
     const used = await consumeToken(tx, token, 'email_confirm', now);
     if (!used) return 'invalid';
     const [user] = await tx
