@@ -27,6 +27,8 @@ import { moveApplication } from '@/lib/applications/staff';
 import { allowedApplicationEdges, APPLICATION_STATUSES, checkApplicationTransition } from '@/lib/applications/status';
 import type { SessionUser } from '@/lib/auth/session';
 import { authenticate } from '@/lib/auth/authenticate';
+import { confirmRegistrationEmail, registerHousehold } from '@/lib/auth/registration';
+import { registrationSchema } from '@/lib/auth/schemas';
 import { companyMemberOf } from '@/lib/company/access';
 import { isValidInn } from '@/lib/company/inn';
 import { requestState } from '../support/request-boundary';
@@ -170,6 +172,28 @@ describe('a new company', () => {
       (await authenticate({ door: 'company', login: 'orlova@example.com', password: PASSWORD, ip: ctx.ip })).ok,
     ).toBe(true);
     owner = await sessionUser('orlova@example.com');
+  });
+
+  it('leaves a household’s confirmation link alone', async () => {
+    const household = await registrationSchema.safeParseAsync({
+      accountNumber: '50010004',
+      fullName: 'Кузнецов Дмитрий Андреевич',
+      email: 'kuznetsov-new@example.com',
+      phone: '+79160000004',
+      address: 'г. Истра, ул. Ленина, д. 1',
+      password: PASSWORD,
+      passwordConfirm: PASSWORD,
+      consent: 'on',
+    });
+    if (!household.success) throw new Error('setup');
+    expect(await registerHousehold(household.data, { ...ctx, ip: '203.0.113.42' })).toMatchObject({ ok: true });
+    const [letter] = await t.db
+      .select({ text: emailOutbox.text })
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.toAddress, 'kuznetsov-new@example.com'), eq(emailOutbox.template, 'email_confirm')));
+    const token = letter!.text.match(/confirm\?token=([A-Za-z0-9_-]+)/)![1];
+    expect(await confirmCompanyEmail(token, ctx)).toBe('invalid');
+    expect(await confirmRegistrationEmail(token, ctx)).toBe('confirmed');
   });
 
   it('cannot register the same ИНН twice', async () => {
