@@ -70,12 +70,6 @@ export const serviceRequestStatus = pgEnum('service_request_status', [
   'done',
   'cancelled',
 ]);
-export const contractApplicationStatus = pgEnum('contract_application_status', [
-  'submitted',
-  'in_review',
-  'approved',
-  'rejected',
-]);
 export const outageKind = pgEnum('outage_kind', ['planned', 'emergency']);
 export const documentCategory = pgEnum('document_category', ['normative', 'contracts', 'subscribers', 'payments']);
 export const documentAudience = pgEnum('document_audience', ['households', 'companies', 'both']);
@@ -758,32 +752,6 @@ export const serviceRequestPhotos = pgTable(
   (t) => [primaryKey({ columns: [t.requestId, t.fileId] })],
 );
 
-export const contractApplications = pgTable(
-  'contract_applications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'set null' }),
-    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
-    companyName: text('company_name').notNull(),
-    inn: text('inn').notNull(),
-    contactName: text('contact_name').notNull(),
-    email: text('email').notNull(),
-    phone: text('phone').notNull(),
-    objectAddress: text('object_address').notNull(),
-    maxPowerKw: numeric('max_power_kw', { precision: 10, scale: 2 }).notNull(),
-    comment: text('comment'),
-    status: contractApplicationStatus('status').notNull().default('submitted'),
-    staffComment: text('staff_comment'),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index('contract_applications_status_idx').on(t.status, t.createdAt),
-    check('contract_applications_power', sql`${t.maxPowerKw} > 0`),
-    check('contract_applications_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`),
-  ],
-);
-
 // ─── Public content ─────────────────────────────────────────────────────────
 
 export const news = pgTable(
@@ -1325,3 +1293,100 @@ export const debtNotices = pgTable(
     check('debt_notices_pay_by', sql`${t.payBy} = ${t.deliveredOn} + 20`),
   ],
 );
+
+// ─── Contract applications of companies (/lk/applications, /admin/applications) ───────────────
+// A company asks for a supply contract for an object: its details at the time of asking, the
+// object, the power and the reliability category, the documents of the checklist, and a status
+// that moves only along lib/applications/status.ts (a trigger repeats the edges).
+
+export const companyApplicationStatus = pgEnum('company_application_status', [
+  'submitted',
+  'in_review',
+  'documents_requested',
+  'contract_offered',
+  'signed',
+  'refused',
+]);
+
+export const companyApplications = pgTable(
+  'company_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** What the applicant and staff call it: «Заявка № 1024». */
+    number: integer('number').generatedAlwaysAsIdentity({ startWith: 1001 }).notNull(),
+    companyId: uuid('company_id')
+      .notNull()
+      .references(() => companies.id, { onDelete: 'restrict' }),
+    submittedBy: uuid('submitted_by').references(() => users.id, { onDelete: 'set null' }),
+    companyName: text('company_name').notNull(),
+    inn: text('inn').notNull(),
+    kpp: text('kpp'),
+    ogrn: text('ogrn'),
+    contactName: text('contact_name').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone').notNull(),
+    objectAddress: text('object_address').notNull(),
+    maxPowerKw: numeric('max_power_kw', { precision: 10, scale: 2 }).notNull(),
+    /** Категория надёжности электроснабжения: I, II or III. */
+    reliabilityCategory: smallint('reliability_category').notNull(),
+    comment: text('comment'),
+    status: companyApplicationStatus('status').notNull().default('submitted'),
+    /** The latest word of staff to the applicant: the documents asked for, or the refusal's reason. */
+    staffMessage: text('staff_message'),
+    /** The contract offer PDF, once offered. */
+    offerFileId: uuid('offer_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('company_applications_number_key').on(t.number),
+    index('company_applications_queue_idx').on(t.status, t.createdAt),
+    index('company_applications_company_idx').on(t.companyId, t.createdAt),
+    check('company_applications_power', sql`${t.maxPowerKw} > 0`),
+    check('company_applications_reliability', sql`${t.reliabilityCategory} in (1, 2, 3)`),
+    check('company_applications_inn_format', sql`${t.inn} ~ '^([0-9]{10}|[0-9]{12})$'`),
+    check(
+      'company_applications_offer',
+      sql`${t.status} not in ('contract_offered', 'signed') or ${t.offerFileId} is not null`,
+    ),
+  ],
+);
+
+/** The uploaded documents, each under one item of the checklist (lib/applications/checklist.ts). */
+export const companyApplicationFiles = pgTable(
+  'company_application_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => companyApplications.id, { onDelete: 'restrict' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    item: text('item').notNull(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('company_application_files_file_key').on(t.fileId),
+    index('company_application_files_application_idx').on(t.applicationId, t.createdAt),
+  ],
+);
+
+/** The timeline: one line per status change or message, append-only (a trigger). */
+export const companyApplicationEvents = pgTable(
+  'company_application_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => companyApplications.id, { onDelete: 'restrict' }),
+    status: companyApplicationStatus('status').notNull(),
+    note: text('note'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('company_application_events_application_idx').on(t.applicationId, t.at)],
+);
+
+export type CompanyApplication = typeof companyApplications.$inferSelect;

@@ -1,3 +1,4 @@
+import { CopyButton } from '@/components/copy-button';
 import type { UtilityRequisites } from '@/lib/bills/queries';
 
 /**
@@ -8,10 +9,13 @@ export function PayeeDetails({
   utility,
   purpose,
   sum,
+  copyable = false,
 }: {
   utility: UtilityRequisites;
   purpose: string;
   sum: string | null;
+  /** A copy button beside each value (the company cabinet: details typed into a payment order). */
+  copyable?: boolean;
 }) {
   const rows: [string, string, boolean][] = [
     ['Получатель', utility.fullName, false],
@@ -29,7 +33,10 @@ export function PayeeDetails({
       {rows.map(([label, value, digits]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500">{label}</dt>
-          <dd className={digits ? 'font-medium tabular-nums select-all' : 'font-medium'}>{value}</dd>
+          <dd>
+            <span className={digits ? 'font-medium tabular-nums select-all' : 'font-medium'}>{value}</span>
+            {copyable ? <CopyButton value={value} label={label} /> : null}
+          </dd>
         </div>
       ))}
     </dl>

@@ -30,6 +30,8 @@ export type FileFieldProps = {
   shrinkAbove?: number;
   /** Longest side after re-encoding, px. */
   maxEdge?: number;
+  /** Documents (PDF or scans): never re-encoded; a file above `shrinkAbove` is refused here already. */
+  documents?: boolean;
   error?: string;
   id?: string;
   className?: string;
@@ -71,6 +73,7 @@ export function FileField({
   accept = 'image/*',
   shrinkAbove = 900 * 1024,
   maxEdge = 2000,
+  documents = false,
   error,
   id,
   className,
@@ -86,6 +89,11 @@ export function FileField({
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return setLocal({});
+    if (documents) {
+      if (file.size <= shrinkAbove) return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
+      input.value = '';
+      return setLocal({ error: `Файл больше ${formatSize(shrinkAbove)}. Уменьшите его или разделите на части.` });
+    }
     if (ACCEPTED.includes(file.type) && file.size <= shrinkAbove)
       return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
     setBusy(true);

@@ -16,11 +16,14 @@ export function CabinetPaymentForm({
   accounts,
   selected,
   billId,
+  offerBinding = true,
 }: {
   action: FormAction;
   accounts: PayableAccount[];
   selected: string;
   billId?: string;
+  /** Card bindings belong to a person's cabinet; a company pays each time with the card at hand. */
+  offerBinding?: boolean;
 }) {
   const current = accounts.find((a) => a.id === selected) ?? accounts[0];
   return (
@@ -55,11 +58,13 @@ export function CabinetPaymentForm({
         hint="Подставлена сумма к оплате; можно заплатить больше — это аванс"
         required
       />
-      <CheckboxField
-        name="rememberCard"
-        label="Запомнить карту для следующих платежей"
-        hint="Мы храним только маску номера и токен платёжного сервиса"
-      />
+      {offerBinding ? (
+        <CheckboxField
+          name="rememberCard"
+          label="Запомнить карту для следующих платежей"
+          hint="Мы храним только маску номера и токен платёжного сервиса"
+        />
+      ) : null}
       <SubmitButton pendingLabel="Переходим к оплате…">Оплатить</SubmitButton>
     </ActionForm>
   );

@@ -5,7 +5,16 @@ import { refundStatusLabels } from '@/lib/payments/status-labels';
 import { PaymentStatusBadge } from './payment-history-status';
 
 /** The payer's payments, newest first: when, account, amount, state, InvId, card and refunds. */
-export function PaymentHistoryTable({ rows, caption }: { rows: HistoryRow[]; caption: string }) {
+export function PaymentHistoryTable({
+  rows,
+  caption,
+  showMethod = false,
+}: {
+  rows: HistoryRow[];
+  caption: string;
+  /** The company cabinet names the way of payment beside the card. */
+  showMethod?: boolean;
+}) {
   return (
     <div className="card overflow-x-auto p-0 sm:p-0" role="region" aria-labelledby="payments-caption" tabIndex={0}>
       <table className="table-base min-w-[48rem]" data-testid="payment-history">
@@ -21,6 +30,7 @@ export function PaymentHistoryTable({ rows, caption }: { rows: HistoryRow[]; cap
             </th>
             <th scope="col">Статус</th>
             <th scope="col">Платёж №</th>
+            {showMethod ? <th scope="col">Способ</th> : null}
             <th scope="col">Карта</th>
             <th scope="col">Возвраты</th>
           </tr>
@@ -35,6 +45,7 @@ export function PaymentHistoryTable({ rows, caption }: { rows: HistoryRow[]; cap
                 <PaymentStatusBadge status={row.status} />
               </td>
               <td className="tabular-nums">{row.invId}</td>
+              {showMethod ? <td data-testid="history-method">{row.method}</td> : null}
               <td className="whitespace-nowrap tabular-nums">
                 {row.cardMask ? `•••• ${row.cardMask.slice(-4)}` : '—'}
               </td>

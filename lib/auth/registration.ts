@@ -181,7 +181,7 @@ export async function confirmRegistrationEmail(
     const [user] = await tx
       .update(users)
       .set({ status: 'awaiting_approval', emailConfirmedAt: now, updatedAt: now })
-      .where(and(eq(users.id, used.userId), eq(users.status, 'email_unconfirmed')))
+      .where(and(eq(users.id, used.userId), eq(users.status, 'email_unconfirmed'), eq(users.role, 'subscriber')))
       .returning({ id: users.id });
     if (!user) return 'invalid';
     await audit(

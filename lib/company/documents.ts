@@ -5,6 +5,7 @@ import 'server-only';
 import { type SessionUser } from '@/lib/auth/session';
 import { billDetail, type BillDetail } from '@/lib/bills/queries';
 import { lineZoneLabel } from '@/lib/bills/labels';
+import { gostPaymentPayload } from '@/lib/bills/qr-payload';
 import { companyVatRatePercent } from '@/lib/config/company';
 import { formatPeriod, moscowDay } from '@/lib/format/dates';
 import { companyMemberOf } from './access';
@@ -93,4 +94,32 @@ export async function companyBillDocuments(user: SessionUser, billId: string): P
       vatKopecks: total.vatKopecks,
     }),
   };
+}
+
+/** The invoice's ГОСТ Р 56042 string (the PDF and the payment page draw the same code); null when the details make none. */
+export function invoiceQrPayload(docs: CompanyBillDocuments): string | null {
+  const u = docs.detail.utility;
+  try {
+    return gostPaymentPayload(
+      {
+        name: u.fullName,
+        settlementAccount: u.settlementAccount,
+        bankName: u.bankName,
+        bic: u.bic,
+        correspondentAccount: u.correspondentAccount,
+        inn: u.inn,
+        kpp: u.kpp,
+      },
+      {
+        sumKopecks: docs.total.grossKopecks > 0 ? docs.total.grossKopecks : null,
+        purpose: docs.purpose,
+        personalAccount: docs.detail.account.number,
+        period: docs.detail.bill.period,
+        receiptNumber: docs.number,
+      },
+    );
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }

@@ -2,7 +2,6 @@
 // box, supplier, buyer, the contract as the ground, the lines with VAT inside, the totals, the exact
 // purpose line for the payment order and a ГОСТ Р 56042 QR code carrying the same purpose.
 import 'server-only';
-import { gostPaymentPayload } from '@/lib/bills/qr-payload';
 import { paymentQr } from '@/lib/bills/qr-code';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
@@ -21,7 +20,7 @@ import {
   MUTED,
   startPdf,
 } from '@/lib/pdf/document';
-import type { CompanyBillDocuments } from './documents';
+import { type CompanyBillDocuments, invoiceQrPayload } from './documents';
 
 export const money = (kopecks: number) => formatRub(kopecks).replace(/\u00a0₽$/, '');
 const quantity = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('ru-RU').format(n));
@@ -38,33 +37,6 @@ const columns: Column[] = [
   { title: 'Цена с НДС, ₽', width: 70, align: 'right' },
   { title: 'Сумма с НДС, ₽', width: CONTENT - 24 - 233 - 58 - 40 - 70, align: 'right' },
 ];
-
-function invoiceQrPayload(docs: CompanyBillDocuments): string | null {
-  const u = docs.detail.utility;
-  try {
-    return gostPaymentPayload(
-      {
-        name: u.fullName,
-        settlementAccount: u.settlementAccount,
-        bankName: u.bankName,
-        bic: u.bic,
-        correspondentAccount: u.correspondentAccount,
-        inn: u.inn,
-        kpp: u.kpp,
-      },
-      {
-        sumKopecks: docs.total.grossKopecks > 0 ? docs.total.grossKopecks : null,
-        purpose: docs.purpose,
-        personalAccount: docs.detail.account.number,
-        period: docs.detail.bill.period,
-        receiptNumber: docs.number,
-      },
-    );
-  } catch (error) {
-    if (error instanceof RangeError) return null;
-    throw error;
-  }
-}
 
 export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { now?: Date } = {}): Promise<Buffer> {
   const now = options.now ?? new Date();

@@ -16,7 +16,8 @@ export const companyRoleDescriptions: Record<CompanyRole, string> = {
 };
 
 /** The parts of the company cabinet; each page and action names the one it belongs to. */
-export type CompanyCapability = 'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'users';
+export type CompanyCapability =
+  'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'users' | 'applications';
 
 const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   overview: ['owner', 'accountant', 'engineer'],
@@ -25,6 +26,8 @@ const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   reconciliation: ['owner', 'accountant'],
   readings: ['owner', 'engineer'],
   users: ['owner'],
+  /** A new contract binds the company: its owner signs for it. */
+  applications: ['owner'],
 };
 
 export function companyRoleCan(role: CompanyRole | null | undefined, capability: CompanyCapability): boolean {

@@ -15,7 +15,9 @@ export type TemplateName =
   | 'payment_refunded'
   | 'company_invite'
   | 'service_request_update'
-  | 'debt_notice';
+  | 'debt_notice'
+  | 'company_email_confirm'
+  | 'company_application_update';
 
 /** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
 export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
@@ -23,6 +25,7 @@ export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
   'password_reset',
   'email_change_confirm',
   'company_invite',
+  'company_email_confirm',
 ]);
 
 export const REDACTED_LINK = '[ссылка удалена после отправки]';
@@ -289,4 +292,34 @@ export function renderDebtNotice(
     { link: data.link, label: 'Открыть личный кабинет' },
     'Если вы уже оплатили, не обращайте внимания на это письмо: платёж будет учтён.',
   ]);
+}
+
+/** The first user of a new company confirms the address; the cabinet opens right after. */
+export function renderCompanyEmailConfirm(
+  data: Common & { fullName: string; companyName: string; link: string },
+): RenderedEmail {
+  return compose('company_email_confirm', data.utilityName, 'Подтвердите адрес электронной почты', [
+    hello(data.fullName),
+    `Вы открываете кабинет юридического лица ${data.companyName} в ${data.utilityName}. Чтобы войти и подать заявку на договор, подтвердите адрес электронной почты.`,
+    { link: data.link, label: 'Подтвердить адрес электронной почты' },
+    'Ссылка действует 24 часа. Логин — этот адрес электронной почты.',
+    'Если вы не регистрировались, просто проигнорируйте это письмо.',
+  ]);
+}
+
+/** A contract application changed status (submitted, in review, documents asked for, offer, signed, refused). */
+export function renderCompanyApplicationUpdate(
+  data: Common & { fullName: string; number: number; headline: string; details: string[]; link: string },
+): RenderedEmail {
+  return compose(
+    'company_application_update',
+    data.utilityName,
+    `Заявка на договор № ${data.number}: ${data.headline}`,
+    [
+      hello(data.fullName),
+      `Заявка на договор энергоснабжения № ${data.number}: ${data.headline}.`,
+      ...data.details,
+      { link: data.link, label: 'Открыть заявку' },
+    ],
+  );
 }

@@ -18,3 +18,8 @@ const kwhFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
 export function formatKwh(kwh: number): string {
   return `${kwhFormat.format(kwh)}\u00a0кВт·ч`;
 }
+
+/** What is owed as a payment form's amount field shows it («1234,56»); empty when nothing is owed. */
+export function amountFieldValue(kopecks: number): string {
+  return kopecks > 0 ? (kopecks / 100).toFixed(2).replace('.', ',') : '';
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, desc, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, payments, refunds } from '@/db/schema';
-import type { PaymentStatus, RefundStatus } from './status-labels';
+import { type PaymentStatus, paymentMethodLabel, type RefundStatus } from './status-labels';
 
 // The payer's payment history (/fiz/payments/history): every payment into the accounts the session
 // may see — and only those: the caller passes `accessibleAccountIds(user)`, never ids from a URL.
@@ -25,6 +25,8 @@ export interface HistoryRow {
   /** When it was paid; when it was started for a payment not (yet) paid. */
   at: Date;
   cardMask: string | null;
+  /** How it was paid, in words («банковская карта», «привязанная карта», «СБП»). */
+  method: string;
   description: string;
   refunds: HistoryRefund[];
 }
@@ -61,6 +63,8 @@ export async function paymentHistory(
       status: payments.status,
       at,
       cardMask: payments.cardMask,
+      paymentMethod: payments.paymentMethod,
+      cardBindingId: payments.cardBindingId,
       description: payments.description,
     })
     .from(payments)
@@ -90,5 +94,15 @@ export async function paymentHistory(
       .orderBy(asc(refunds.createdAt));
     for (const { paymentId, ...r } of refundRows) byPayment.set(paymentId, [...(byPayment.get(paymentId) ?? []), r]);
   }
-  return { rows: rows.map((r) => ({ ...r, refunds: byPayment.get(r.id) ?? [] })), total, page, pageCount, pageSize };
+  return {
+    rows: rows.map(({ paymentMethod, cardBindingId, ...r }) => ({
+      ...r,
+      method: paymentMethodLabel({ paymentMethod, cardBindingId }),
+      refunds: byPayment.get(r.id) ?? [],
+    })),
+    total,
+    page,
+    pageCount,
+    pageSize,
+  };
 }

@@ -30,6 +30,16 @@ export const refundStatusLabels: Record<RefundStatus, string> = {
   failed: 'отклонён',
 };
 
+/**
+ * How a payment was made, in words: a charge of a bound card, the fast payment system (the
+ * gateway reports «SBP»), otherwise a card entered on the gateway's page.
+ */
+export function paymentMethodLabel(p: { paymentMethod: string | null; cardBindingId: string | null }): string {
+  if (p.cardBindingId) return 'привязанная карта';
+  if (p.paymentMethod && /sbp/i.test(p.paymentMethod)) return 'СБП';
+  return 'банковская карта';
+}
+
 /** Tailwind classes of the status badge: green for money in, amber for waiting or returned, red for failed. */
 export const paymentStatusTone: Record<PaymentStatus, string> = {
   pending: 'bg-amber-50 text-amber-900 border-amber-200',

@@ -9,6 +9,9 @@ const sections: (NavItem & { capability: CompanyCapability })[] = [
   { href: '/lk/bills', label: 'Счета и документы', capability: 'bills' },
   { href: '/lk/readings', label: 'Показания', capability: 'readings' },
   { href: '/lk/services', label: 'Услуги', capability: 'overview' },
+  { href: '/lk/payments', label: 'Оплата', capability: 'payments' },
+  { href: '/lk/applications', label: 'Заявки на договор', capability: 'applications' },
+  { href: '/lk/info', label: 'Информация', capability: 'overview' },
   { href: '/lk/users', label: 'Пользователи', capability: 'users' },
 ];
 

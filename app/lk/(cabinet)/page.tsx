@@ -123,6 +123,11 @@ export default async function CompanyHomePage() {
       ) : null}
 
       <h2 className="mb-3">Договоры и точки поставки</h2>
+      {accounts.length === 0 ? (
+        <p className="card mb-4" data-testid="no-contracts">
+          Договоров пока нет. <Link href="/lk/applications">Подайте заявку на договор</Link> — с документами, онлайн.
+        </p>
+      ) : null}
       <ul className="grid gap-4" aria-label="Лицевые счета организации">
         {accounts.map((a) => (
           <li key={a.id} className="card" data-testid="company-account">

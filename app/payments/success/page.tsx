@@ -18,6 +18,8 @@ function flat(params: Record<string, string | string[] | undefined>): Record<str
 // anyone else learns nothing, not even whether the payment exists.
 export default async function PaymentSuccessPage({ searchParams }: PageProps<'/payments/success'>) {
   const payment = await paymentForStatusPage(flat(await searchParams), currentUser);
+  // A company's accountant goes back to the company cabinet, everyone else to the household one.
+  const cabinet = (await currentUser())?.role === 'company_user' ? '/lk/payments' : '/fiz';
   const amount = payment ? `: ${formatRub(payment.amountKopecks)}` : '';
 
   return (
@@ -44,7 +46,7 @@ export default async function PaymentSuccessPage({ searchParams }: PageProps<'/p
           </p>
         )}
         <p className="text-sm text-slate-600">
-          <Link href="/fiz">В личный кабинет</Link> · <Link href="/">На главную</Link>
+          <Link href={cabinet}>В личный кабинет</Link> · <Link href="/">На главную</Link>
         </p>
       </div>
     </div>

@@ -8,25 +8,12 @@ import { activeGateway } from '@/lib/payments/gateways';
 import { deleteBinding } from '@/lib/payments/bindings';
 import { chargeBinding } from '@/lib/payments/recurring';
 import { bindingChargeSchema, cabinetPaymentSchema, deleteBindingSchema } from '@/lib/payments/schemas';
-import { startPayment } from '@/lib/payments/start';
-import { paymentGoHref, paymentStatusHref } from '@/lib/payments/status-link';
+import { startCabinetPayment } from '@/lib/payments/cabinet-start';
+import { paymentStatusHref } from '@/lib/payments/status-link';
 
 // userAction checks that accountId is one of this user's accounts before anything is recorded.
 export const payFromCabinet = userAction('household', cabinetPaymentSchema, async (input, user) => {
-  const { ip } = await requestContext();
-  const payment = await startPayment(
-    {
-      accountId: input.accountId,
-      userId: user.id,
-      amountKopecks: input.amount,
-      billId: input.billId,
-      requestsBinding: input.rememberCard,
-      receiptEmail: user.email,
-      ip,
-    },
-    activeGateway(),
-  );
-  redirect(paymentGoHref(payment.paymentId));
+  redirect(await startCabinetPayment(user, input));
 });
 
 /**

@@ -4,7 +4,7 @@ import { BindingList } from '@/components/payments/binding-list';
 import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
 import { accountHomes } from '@/lib/accounts/summary';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
-import { formatRub } from '@/lib/format/money';
+import { amountFieldValue, formatRub } from '@/lib/format/money';
 import { activeGatewayId, sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
@@ -12,10 +12,6 @@ import { payFromCabinet, payWithBinding, removeBinding } from './actions';
 import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Оплата' };
-
-function amountField(kopecks: number): string {
-  return kopecks > 0 ? (kopecks / 100).toFixed(2).replace('.', ',') : '';
-}
 
 export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/payments'>) {
   const user = await requireUser('household', '/fiz/payments');
@@ -29,7 +25,7 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
   const payable = homes.map((h) => ({
     id: h.id,
     label: `${h.number} — ${h.address}`,
-    due: amountField(h.balanceKopecks),
+    due: amountFieldValue(h.balanceKopecks),
   }));
   return (
     <div className="max-w-xl">

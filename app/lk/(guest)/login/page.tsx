@@ -22,6 +22,11 @@ export default async function CompanyLoginPage({ searchParams }: PageProps<'/lk/
           Пароль сохранён. Войдите с адресом электронной почты из приглашения и новым паролем.
         </p>
       ) : null}
+      {params.confirmed === '1' ? (
+        <p className="notice mb-4" role="status" data-testid="company-confirmed">
+          Адрес подтверждён. Войдите с этим адресом и паролем — и подайте заявку на договор.
+        </p>
+      ) : null}
       <div className="card">
         <LoginForm action={loginCompany} loginLabel="E-mail или номер лицевого счёта" next={next} />
         <p className="mt-4 text-sm">
@@ -29,7 +34,8 @@ export default async function CompanyLoginPage({ searchParams }: PageProps<'/lk/
         </p>
       </div>
       <p className="mt-6 text-sm text-slate-600">
-        Физическое лицо? <Link href="/fiz/login">Вход для абонентов</Link>
+        Нет договора? <Link href="/lk/register">Заключить договор</Link>. Физическое лицо?{' '}
+        <Link href="/fiz/login">Вход для абонентов</Link>
       </p>
     </div>
   );

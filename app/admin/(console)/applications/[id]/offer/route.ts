@@ -1,0 +1,4 @@
+import { applicationOfferRoute } from '@/lib/applications/file-routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = applicationOfferRoute({ kind: 'staff', base: '/admin' });

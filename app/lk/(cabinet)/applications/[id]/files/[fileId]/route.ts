@@ -1,0 +1,4 @@
+import { applicationDocumentRoute } from '@/lib/applications/file-routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = applicationDocumentRoute({ kind: 'company', base: '/lk' });
