@@ -23,13 +23,7 @@ import {
   type ZonePlan,
 } from '@/lib/tariffs/zones';
 import { billChunk, CHUNK_STATEMENTS } from './bill-chunk';
-import {
-  estimatedCountStatement,
-  planChunksStatement,
-  rowsOf,
-  tariffGapsStatement,
-  type ChunkResult,
-} from './run-sql';
+import { estimatedCountStatement, planChunksStatement, rowsOf, tariffGapsStatement } from './run-sql';
 import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */

@@ -67,7 +67,7 @@ async function volumesOf(period: string) {
 
 /** Bills the period and holds every account's bill to what its rolled-back preview computed just before. */
 async function billAndCompare(period: string, now: string) {
-  const previews = await previewBills(period);
+  const previews = await previewBills(period, undefined, { now: new Date(now) });
   const result = await startBillingRun({ period, startedBy: null, now: new Date(now) });
   expect(result).toMatchObject({ ok: true });
   for (const preview of previews.values()) {
