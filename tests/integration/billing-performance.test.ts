@@ -113,7 +113,10 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
   it('bills November in a few statements, exactly as its rolled-back preview said', async () => {
     const generation = await generate(ACCOUNTS);
     const previewStarted = performance.now();
-    const previews = await previewBills(NOV, undefined, { sample: ACCOUNTS + 7 });
+    const previews = await previewBills(NOV, undefined, {
+      sample: ACCOUNTS + 7,
+      now: new Date('2026-12-03T09:00:00Z'),
+    });
     const previewMs = performance.now() - previewStarted;
     expect(previews.size).toBe(ACCOUNTS + 7);
 
