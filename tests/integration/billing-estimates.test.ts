@@ -60,6 +60,7 @@ async function linesOf(period: string) {
   return {
     bill: { ...bill!, amountKopecks: bill!.amountKopecks - penalties },
     lines: all.filter((l) => l.kind !== 'penalty'),
+    penaltyKopecks: penalties,
   };
 }
 
