@@ -80,6 +80,7 @@ const history = fc
   }));
 
 const FIRST = '2026-07-01';
+let penaltyLinesSeen = 0;
 let runNumber = 0;
 
 /** The 3rd of the month after the period: its reading window has closed. */
@@ -252,6 +253,7 @@ describe('billing over random histories', () => {
               accountBills.map((b) => b.id),
             ),
           );
+        penaltyLinesSeen += lines.filter((x) => x.kind === 'penalty').length;
         for (const l of lines.filter((x) => x.kind === 'penalty')) {
           const debt = accountBills.find((b) => b.period === l.forPeriod)!;
           const own = days.filter((d) => d.penaltyBillId === l.billId && d.debtBillId === debt.id);
@@ -273,6 +275,8 @@ describe('billing over random histories', () => {
       }),
       { numRuns: 6, seed: Number(process.env.BILLING_PROPERTY_SEED ?? 20_261_201) },
     );
+    // The histories left bills unpaid long enough for penalties: the check above was not vacuous.
+    expect(penaltyLinesSeen).toBeGreaterThan(0);
     // Nothing left running.
     const [running] = await t.db
       .execute(sql`select count(*)::int as n from billing_runs where status = 'running'`)
