@@ -598,6 +598,10 @@ export const ledgerEntries = pgTable(
     uniqueIndex('ledger_entries_one_per_refund')
       .on(t.refundId)
       .where(sql`${t.kind} = 'refund'`),
+    // A bill's penalty line is posted once, beside its charge.
+    uniqueIndex('ledger_entries_one_penalty_per_bill')
+      .on(t.billId)
+      .where(sql`${t.kind} = 'penalty'`),
     check('ledger_entries_nonzero', sql`${t.amountKopecks} <> 0`),
     check(
       'ledger_entries_sign',
@@ -1212,6 +1216,83 @@ export const serviceRequestsRelations = relations(serviceRequests, ({ one }) => 
   service: one(serviceCatalog, { fields: [serviceRequests.serviceId], references: [serviceCatalog.id] }),
   account: one(accounts, { fields: [serviceRequests.accountId], references: [accounts.id] }),
 }));
+
+// ─── Penalties (пени, ЖК РФ ст. 155 ч. 14) ──────────────────────────────────
+
+/** The Bank of Russia key rate by the day it took effect; staff keep it (audited). */
+export const keyRates = pgTable(
+  'key_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    /** Hundredths of a percent a year: 21 % is 2100. */
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('key_rates_effective_from_key').on(t.effectiveFrom),
+    check('key_rates_rate_range', sql`${t.rateBasisPoints} > 0 and ${t.rateBasisPoints} <= 10000`),
+  ],
+);
+
+export const penaltyReliefKind = pgEnum('penalty_relief_kind', ['moratorium', 'rate_cap']);
+
+/**
+ * Periods of relief set by the Government: a moratorium (no penalty for its days) or a rate cap (the
+ * key rate used is at most `capBasisPoints` while a calculation falls inside it).
+ */
+export const penaltyReliefPeriods = pgTable(
+  'penalty_relief_periods',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: penaltyReliefKind('kind').notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    /** Inclusive last day. */
+    endsOn: date('ends_on', { mode: 'string' }).notNull(),
+    capBasisPoints: integer('cap_basis_points'),
+    /** The act that set it: «ПП РФ от 28.03.2022 № 497». */
+    basis: text('basis').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    check('penalty_relief_periods_order', sql`${t.endsOn} >= ${t.startsOn}`),
+    check(
+      'penalty_relief_periods_cap',
+      sql`(${t.kind} = 'rate_cap') = (${t.capBasisPoints} is not null) and (${t.capBasisPoints} is null or ${t.capBasisPoints} > 0)`,
+    ),
+  ],
+);
+
+/**
+ * One row per overdue day a penalty was accrued for, per bill whose debt it was: the primary key
+ * makes «never charged twice for the same day» a database fact. `penaltyBillId` is the bill whose
+ * penalty line holds it. Penalty = base × rate / 10 000 / divisor per day, rounded once per line.
+ */
+export const penaltyDays = pgTable(
+  'penalty_days',
+  {
+    debtBillId: uuid('debt_bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'restrict' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    penaltyBillId: uuid('penalty_bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'cascade' }),
+    baseKopecks: kopecks('base_kopecks').notNull(),
+    rateBasisPoints: integer('rate_basis_points').notNull(),
+    /** 300 from the 31st overdue day, 130 from the 91st. */
+    divisor: smallint('divisor').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.debtBillId, t.day] }),
+    index('penalty_days_penalty_bill_idx').on(t.penaltyBillId),
+    check('penalty_days_base_positive', sql`${t.baseKopecks} > 0`),
+    check('penalty_days_divisor', sql`${t.divisor} in (300, 130)`),
+    check('penalty_days_rate_positive', sql`${t.rateBasisPoints} > 0`),
+  ],
+);
 
 // ─── Row types ──────────────────────────────────────────────────────────────
 

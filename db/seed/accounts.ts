@@ -1,26 +1,25 @@
-// The people and their money: a company, users, accounts, meters, a year of readings,
-// volumes, bills, payments and the ledger. Everything is computed in memory first (from a
-// seeded generator, so reruns give the same numbers), then written in a few batch inserts.
+// The people and their money: a company, users, accounts, meters, a year of readings, and the bill
+// history produced by the billing run itself (lib/billing/bill-chunk.ts: volumes, bills, lines,
+// penalties and charges), period by period, with the payments in between. Readings come from a seeded
+// generator, so reruns give the same numbers. Only periods whose reading window has closed are billed:
+// the 12 months before the current one.
+import { eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import {
   accountUsers,
   accounts,
   billingRuns,
-  billLines,
   bills,
   companies,
-  consumptionVolumes,
   ledgerEntries,
   meters,
   payments,
   readings,
   users,
-  type Tariff,
 } from '../schema';
+import { billChunk } from '../../lib/billing/bill-chunk';
 import { formatPeriod } from '../../lib/format/dates';
-import { formatKwh, formatRub } from '../../lib/format/money';
-import { priceVolume, ratesInForce } from '../../lib/tariffs/pricing';
-import { zoneShortLabels, zonesForPlan, type TariffCategory, type TariffZone } from '../../lib/tariffs/zones';
+import { zonesForPlan, type TariffCategory, type TariffZone } from '../../lib/tariffs/zones';
 import { addMonths, compactPeriod, dayOf, monthOf, moscowDayPlus, moscowInstant, type SeedCalendar } from './calendar';
 import { CONSENT_VERSION } from './content';
 import { randomFor, type Random } from './random';
@@ -438,21 +437,6 @@ function splitInitial(meter: MeterSpec): Map<TariffZone, number> {
 
 // ─── Building the rows ──────────────────────────────────────────────────────
 
-const zoneName = (zone: TariffZone) => zoneShortLabels[zone].charAt(0).toLowerCase() + zoneShortLabels[zone].slice(1);
-
-function lineDescription(opts: {
-  zone: TariffZone;
-  kwh: number;
-  price: number;
-  method: 'reading' | 'average';
-  meterSerial?: string;
-}) {
-  const meter = opts.meterSerial ? ` (счётчик № ${opts.meterSerial})` : '';
-  const zone = opts.zone === 'all_day' ? '' : `, ${zoneName(opts.zone)}`;
-  const estimate = opts.method === 'average' ? ', расчётный объём по среднемесячному потреблению' : '';
-  return `Электроэнергия${meter}${zone}${estimate}: ${formatKwh(opts.kwh)} × ${formatRub(opts.price)}`;
-}
-
 const cardBins = ['220220', '220070', '427638', '546938', '220015'];
 
 export interface AccountsSeedResult {
@@ -466,9 +450,9 @@ export interface AccountsSeedResult {
 
 export async function seedAccounts(
   tx: Tx,
-  opts: { calendar: SeedCalendar; passwordHash: string; tariffs: Tariff[] },
+  opts: { calendar: SeedCalendar; passwordHash: string },
 ): Promise<AccountsSeedResult> {
-  const { calendar, passwordHash, tariffs } = opts;
+  const { calendar, passwordHash } = opts;
   const { now } = calendar;
   const ago = (days: number) => new Date(now.getTime() - days * 86_400_000);
   const notAfterNow = (instant: Date) => (instant > now ? new Date(now.getTime() - 60_000) : instant);
@@ -578,44 +562,16 @@ export async function seedAccounts(
   const meterId = (accountId: string, serial: string) =>
     insertedMeters.find((m) => m.accountId === accountId && m.serialNumber === serial)!.id;
 
-  // Billing runs, one per billed period, started by the operator on the 1st of the next month.
+  // The billing run bills each period on the 1st of the next month, started by the operator.
   const issuedAtOf = (period: string) => notAfterNow(moscowInstant(addMonths(period, 1), 6, 15));
-  const runs = await tx
-    .insert(billingRuns)
-    .values(
-      calendar.billed.map((period) => {
-        const finishedAt = issuedAtOf(period);
-        return {
-          period,
-          status: 'done' as const,
-          startedBy: operator!.id,
-          startedAt: new Date(finishedAt.getTime() - 40_000),
-          finishedAt,
-          accountsTotal: accountSpecs.length,
-          billsCreated: accountSpecs.length,
-        };
-      }),
-    )
-    .returning({ id: billingRuns.id, period: billingRuns.period });
-  const runIds = new Map(runs.map((r) => [r.period, r.id]));
 
-  // The year of each account, in memory.
+  // Readings and when each bill gets paid, in memory first (from the seeded generator).
   type ReadingRow = typeof readings.$inferInsert;
-  type VolumeRow = typeof consumptionVolumes.$inferInsert;
-  type BillRow = typeof bills.$inferInsert;
-  type LineRow = Omit<typeof billLines.$inferInsert, 'billId'> & { receiptNumber: string };
-  type PaymentRow = Omit<typeof payments.$inferInsert, 'billId'> & { receiptNumber: string };
-  type PaymentLedgerRow = Omit<typeof ledgerEntries.$inferInsert, 'paymentId'> & { gatewayReference: string };
-
   const readingRows: ReadingRow[] = [];
-  const volumeRows: VolumeRow[] = [];
-  const billRows: BillRow[] = [];
-  const lineRows: LineRow[] = [];
-  const paymentRows: PaymentRow[] = [];
-  const chargeRows: (Omit<typeof ledgerEntries.$inferInsert, 'billId'> & { receiptNumber: string })[] = [];
-  const paymentLedgerRows: PaymentLedgerRow[] = [];
-
-  const firstTariffDay = tariffs.reduce((min, t) => (t.effectiveFrom < min ? t.effectiveFrom : min), '9999-12-31');
+  const paymentPlan = new Map<
+    string,
+    { spec: AccountSpec; actingUserId: string | null; cardMask: string; paidAt: Date }[]
+  >(calendar.billed.map((period) => [period, []]));
 
   for (const spec of accountSpecs) {
     const rnd = randomFor(`account:${spec.number}`);
@@ -630,63 +586,39 @@ export async function seedAccounts(
     );
     const submittedAt = (period: string) => submissionTimes.get(period)!;
     const cardMask = `${cardBins[rnd.int(0, cardBins.length - 1)]}******${String(rnd.int(0, 9999)).padStart(4, '0')}`;
-    const multiMeter = spec.meters.length > 1;
 
-    // Per meter: register values, and the billed volume for every period.
-    const billedVolumes = new Map<
-      string,
-      { meter: MeterSpec; id: string; zone: TariffZone; kwh: number; method: 'reading' | 'average' }[]
-    >();
     for (const meter of spec.meters) {
       const id = meterId(accountId, meter.serialNumber);
       const zones = zonesForPlan(meter.zonePlan);
-      const register = new Map<TariffZone, number>();
-      const initialSplit = splitInitial(meter);
+      const register = splitInitial(meter);
       for (const zone of zones) {
-        register.set(zone, initialSplit.get(zone)!);
         readingRows.push({
           meterId: id,
           period: calendar.initial,
           zone,
-          value: initialSplit.get(zone)!,
+          value: register.get(zone)!,
           source: 'initial',
           submittedBy: null,
           submittedAt: moscowInstant(dayOf(calendar.initial, 20), 10),
         });
       }
-      const initialRegister = new Map(register);
-      let realMonths = 0;
-      let lastReal = new Map(register);
-
+      // The last `estimatedLast` periods have no reading: the run bills them by the average (ПП РФ № 354 п. 59).
       const realCount = calendar.billed.length - spec.estimatedLast;
       calendar.billed.forEach((period, index) => {
         const month = monthlyVolumes(rnd, meter, period);
-        const estimated = index >= realCount;
-        const rows = billedVolumes.get(period) ?? [];
         for (const zone of zones) {
           register.set(zone, register.get(zone)! + month.get(zone)!);
-          if (!estimated) {
-            readingRows.push({
-              meterId: id,
-              period,
-              zone,
-              value: register.get(zone)!,
-              source: 'subscriber',
-              submittedBy: actingUserId,
-              submittedAt: submittedAt(period),
-            });
-            rows.push({ meter, id, zone, kwh: month.get(zone)!, method: 'reading' });
-          } else {
-            // ПП РФ № 354 п. 59: the average monthly consumption by the previous real readings.
-            const average = Math.round((lastReal.get(zone)! - initialRegister.get(zone)!) / realMonths);
-            rows.push({ meter, id, zone, kwh: average, method: 'average' });
-          }
+          if (index >= realCount) continue;
+          readingRows.push({
+            meterId: id,
+            period,
+            zone,
+            value: register.get(zone)!,
+            source: 'subscriber',
+            submittedBy: actingUserId,
+            submittedAt: submittedAt(period),
+          });
         }
-        if (!estimated) {
-          realMonths += 1;
-          lastReal = new Map(register);
-        }
-        billedVolumes.set(period, rows);
       });
 
       if (spec.currentReading) {
@@ -710,131 +642,106 @@ export async function seedAccounts(
       }
     }
 
-    // Bills, payments and the ledger.
     calendar.billed.forEach((period, index) => {
-      const receiptNumber = `R-${compactPeriod(period)}-${spec.number}`;
-      const next = addMonths(period, 1);
-      const issuedAt = issuedAtOf(period);
-      const tariffDay = period < firstTariffDay ? firstTariffDay : period;
-      let amount = 0;
-      for (const v of billedVolumes.get(period)!) {
-        volumeRows.push({ meterId: v.id, period, zone: v.zone, kwh: v.kwh, method: v.method, createdAt: issuedAt });
-        const rates = ratesInForce(tariffs, {
-          category: spec.category,
-          zonePlan: v.meter.zonePlan,
-          zone: v.zone,
-          day: tariffDay,
-        });
-        for (const part of priceVolume(v.kwh, rates)) {
-          amount += part.amountKopecks;
-          lineRows.push({
-            receiptNumber,
-            kind: 'consumption',
-            meterId: v.id,
-            zone: v.zone,
-            method: v.method,
-            forPeriod: period,
-            kwh: part.kwh,
-            tariffId: part.tariffId,
-            priceKopecks: part.priceKopecks,
-            amountKopecks: part.amountKopecks,
-            description: lineDescription({
-              zone: v.zone,
-              kwh: part.kwh,
-              price: part.priceKopecks,
-              method: v.method,
-              meterSerial: multiMeter ? v.meter.serialNumber : undefined,
-            }),
-          });
-        }
-      }
-      billRows.push({
-        accountId,
-        period,
-        receiptNumber,
-        amountKopecks: amount,
-        dueDate: dayOf(next, 10),
-        billingRunId: runIds.get(period)!,
-        issuedAt,
-      });
-      chargeRows.push({
-        receiptNumber,
-        accountId,
-        kind: 'charge',
-        amountKopecks: amount,
-        description: `Начисление за ${formatPeriod(period)} (квитанция ${receiptNumber})`,
-        postedAt: issuedAt,
-      });
-
       const paid = index < calendar.billed.length - spec.unpaidLast;
       if (!paid) return;
-      let paidAt = moscowInstant(dayOf(next, rnd.int(5, 9)), rnd.int(9, 21), rnd.int(0, 59));
+      const issuedAt = issuedAtOf(period);
+      let paidAt = moscowInstant(dayOf(addMonths(period, 1), rnd.int(5, 9)), rnd.int(9, 21), rnd.int(0, 59));
       if (paidAt >= now) {
         // The 5th–9th is still ahead: paid earlier this month, if the bill was out by then.
         paidAt = new Date(now.getTime() - 3_600_000);
         if (paidAt <= issuedAt) return;
       }
-      const gatewayReference = `seed-${spec.number}-${compactPeriod(period)}`;
+      paymentPlan.get(period)!.push({ spec, actingUserId, cardMask, paidAt });
+    });
+  }
+  await tx.insert(readings).values(readingRows);
+
+  // The bill history, period by period, through the billing run itself; each bill is paid in full
+  // when the plan says so, before the next period is billed (the run's penalties look at payments).
+  const allAccounts = { accountIds: [...accountIds.values()] };
+  let billCount = 0;
+  let paymentCount = 0;
+  for (const period of calendar.billed) {
+    const finishedAt = issuedAtOf(period);
+    const [run] = await tx
+      .insert(billingRuns)
+      .values({
+        period,
+        status: 'done',
+        startedBy: operator!.id,
+        startedAt: new Date(finishedAt.getTime() - 40_000),
+        finishedAt,
+        billsCreated: 0,
+      })
+      .returning({ id: billingRuns.id });
+    const result = await billChunk(tx, {
+      runId: run!.id,
+      period,
+      scope: allAccounts,
+      at: finishedAt.toISOString(),
+      startedBy: operator!.id,
+    });
+    if (result?.skipped) throw new Error(`The demo billing run of ${period} skipped accounts: ${result.skippedNotes}`);
+    await tx
+      .update(billingRuns)
+      .set({ accountsTotal: result?.bills ?? 0 })
+      .where(eq(billingRuns.id, run!.id));
+    billCount += result?.bills ?? 0;
+
+    const plan = paymentPlan.get(period)!;
+    if (plan.length === 0) continue;
+    const periodBills = await tx
+      .select({ id: bills.id, accountId: bills.accountId, amountKopecks: bills.amountKopecks })
+      .from(bills)
+      .where(eq(bills.billingRunId, run!.id));
+    for (const { spec, actingUserId, cardMask, paidAt } of plan) {
+      const accountId = accountIds.get(spec.number)!;
+      const bill = periodBills.find((b) => b.accountId === accountId);
+      if (!bill || bill.amountKopecks <= 0) continue;
       const guest = actingUserId === null;
-      paymentRows.push({
-        accountId,
-        userId: actingUserId,
-        purpose: 'electricity',
-        receiptNumber,
-        amountKopecks: amount,
-        status: 'paid',
-        gateway: 'sandbox',
-        isTest: true,
-        description: `Оплата электроэнергии за ${formatPeriod(period)}, л/с ${spec.number}${guest ? ' (без регистрации)' : ''}`,
-        receiptEmail: spec.owner && !guest ? emailOf.get(spec.owner)! : null,
-        gatewayReference,
-        paymentMethod: 'BankCard',
-        cardMask,
-        paidAt,
-        createdAt: new Date(paidAt.getTime() - 3 * 60_000),
-        updatedAt: paidAt,
-      });
-      paymentLedgerRows.push({
-        gatewayReference,
+      const receiptNumber = `R-${compactPeriod(period)}-${spec.number}`;
+      const [payment] = await tx
+        .insert(payments)
+        .values({
+          accountId,
+          userId: actingUserId,
+          purpose: 'electricity',
+          billId: bill.id,
+          amountKopecks: bill.amountKopecks,
+          status: 'paid',
+          gateway: 'sandbox',
+          isTest: true,
+          description: `Оплата электроэнергии за ${formatPeriod(period)}, л/с ${spec.number}${guest ? ' (без регистрации)' : ''}`,
+          receiptEmail: spec.owner && !guest ? emailOf.get(spec.owner)! : null,
+          gatewayReference: `seed-${spec.number}-${compactPeriod(period)}`,
+          paymentMethod: 'BankCard',
+          cardMask,
+          paidAt,
+          createdAt: new Date(paidAt.getTime() - 3 * 60_000),
+          updatedAt: paidAt,
+        })
+        .returning({ id: payments.id });
+      // The ledger is append-only: entries are only ever inserted, in the order they happened.
+      await tx.insert(ledgerEntries).values({
         accountId,
         kind: 'payment',
-        amountKopecks: -amount,
+        amountKopecks: -bill.amountKopecks,
+        paymentId: payment!.id,
         description: `Оплата картой ${cardMask.slice(-4)} (квитанция ${receiptNumber})`,
         createdBy: actingUserId,
         postedAt: paidAt,
       });
-    });
+      paymentCount += 1;
+    }
   }
-
-  // Write it all: a handful of batch inserts.
-  await tx.insert(readings).values(readingRows);
-  await tx.insert(consumptionVolumes).values(volumeRows);
-  const insertedBills = await tx
-    .insert(bills)
-    .values(billRows)
-    .returning({ id: bills.id, receiptNumber: bills.receiptNumber });
-  const billIds = new Map(insertedBills.map((b) => [b.receiptNumber, b.id]));
-  await tx
-    .insert(billLines)
-    .values(lineRows.map(({ receiptNumber, ...line }) => ({ ...line, billId: billIds.get(receiptNumber)! })));
-  const insertedPayments = await tx
-    .insert(payments)
-    .values(paymentRows.map(({ receiptNumber, ...p }) => ({ ...p, billId: billIds.get(receiptNumber)! })))
-    .returning({ id: payments.id, gatewayReference: payments.gatewayReference });
-  const paymentIds = new Map(insertedPayments.map((p) => [p.gatewayReference!, p.id]));
-  // The ledger is append-only: entries are only ever inserted, in the order they happened.
-  const ledgerRows: (typeof ledgerEntries.$inferInsert)[] = [
-    ...chargeRows.map(({ receiptNumber, ...e }) => ({ ...e, billId: billIds.get(receiptNumber)! })),
-    ...paymentLedgerRows.map(({ gatewayReference, ...e }) => ({ ...e, paymentId: paymentIds.get(gatewayReference)! })),
-  ].sort((a, b) => a.postedAt!.getTime() - b.postedAt!.getTime());
-  await tx.insert(ledgerEntries).values(ledgerRows);
 
   return {
     accounts: insertedAccounts.length,
     users: userIds.size,
     meters: insertedMeters.length,
     readings: readingRows.length,
-    bills: insertedBills.length,
-    payments: insertedPayments.length,
+    bills: billCount,
+    payments: paymentCount,
   };
 }

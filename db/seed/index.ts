@@ -60,9 +60,9 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     // One hash for every demo user (argon2id is deliberately slow).
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     await seedContacts(tx);
-    const tariffRows = await seedTariffs(tx);
+    await seedTariffs(tx);
     await seedContent(tx, now);
-    const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash, tariffs: tariffRows });
+    const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash });
     await seedServiceRequests(tx, now);
     await seedBenefits(tx, now);
     return { alreadySeeded: false, ...counts };

@@ -8,7 +8,8 @@ import { billingRuns, billLines, bills, consumptionVolumes, meters } from '@/db/
 import type { Zone } from '@/lib/readings/consumption';
 import type { VolumeMethod } from '@/lib/readings/estimates';
 import { assertPeriod } from '@/lib/readings/window';
-import { billableIdsStatement, billChunkStatement, rowsOf, type ChunkResult } from './run-sql';
+import { billChunk } from './bill-chunk';
+import { billableIdsStatement, rowsOf } from './run-sql';
 
 export interface PreviewLine {
   kind: 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
@@ -69,17 +70,13 @@ export async function previewBills(
         .insert(billingRuns)
         .values({ period, status: 'done', startedAt: new Date(at) })
         .returning({ id: billingRuns.id });
-      const [outcome] = rowsOf<ChunkResult>(
-        await tx.execute(
-          billChunkStatement({
-            runId: run!.id,
-            period,
-            scope: { accountIds: ids.map((r) => r.id) },
-            at,
-            startedBy: null,
-          }),
-        ),
-      );
+      const outcome = await billChunk(tx, {
+        runId: run!.id,
+        period,
+        scope: { accountIds: ids.map((r) => r.id) },
+        at,
+        startedBy: null,
+      });
       const written = await tx
         .select({ id: bills.id, accountId: bills.accountId, amountKopecks: bills.amountKopecks })
         .from(bills)

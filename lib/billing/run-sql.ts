@@ -171,7 +171,7 @@ export interface ChunkResult {
 /** Which billable accounts one statement bills: a range of numbers (the run) or given ids (a preview). */
 export type ChunkScope = { after: string; upTo: string } | { accountIds: readonly string[] };
 
-function scopeFilter(scope: ChunkScope): SQL {
+export function scopeFilter(scope: ChunkScope): SQL {
   if ('accountIds' in scope) {
     if (scope.accountIds.length === 0) return sql`false`;
     return sql`a.id in (${sql.join(

@@ -22,14 +22,8 @@ import {
   type TariffZone,
   type ZonePlan,
 } from '@/lib/tariffs/zones';
-import {
-  billChunkStatement,
-  estimatedCountStatement,
-  planChunksStatement,
-  rowsOf,
-  tariffGapsStatement,
-  type ChunkResult,
-} from './run-sql';
+import { billChunk, CHUNK_STATEMENTS } from './bill-chunk';
+import { estimatedCountStatement, planChunksStatement, rowsOf, tariffGapsStatement } from './run-sql';
 import { isUniqueViolation } from '@/lib/db-errors';
 
 /** Accounts per chunk (one statement each); more per chunk when that would make over `MAX_CHUNKS`. */
@@ -80,7 +74,7 @@ export interface BillingRunOutcome {
   billsCreated: number;
   error: string | null;
   chunks: number;
-  /** SQL statements the run sent (O(chunks), not O(accounts)). */
+  /** SQL statements the run sent (O(chunks), not O(accounts)): a chunk is its bills and its penalties. */
   statements: number;
 }
 
@@ -251,15 +245,11 @@ export async function runBilling(runId: string, options: RunBillingOptions = {})
       let skipped = 0;
       let after = '';
       for (const { upTo } of plan) {
-        const [result] = await execute<ChunkResult>(
-          billChunkStatement({
-            runId,
-            period: run.period,
-            scope: { after, upTo },
-            at: clock(),
-            startedBy: run.startedBy,
-          }),
+        const scope = { after, upTo };
+        const result = await db().transaction((tx) =>
+          billChunk(tx, { runId, period: run.period, scope, at: clock(), startedBy: run.startedBy }),
         );
+        statements += CHUNK_STATEMENTS;
         chunks += 1;
         billsCreated += result?.bills ?? 0;
         skipped += result?.skipped ?? 0;

@@ -7,8 +7,9 @@
 // the one it reaches partly is «оплачен частично», with what is left on it. With only charges and
 // payments this is exactly «the charges up to and including this bill ≤ everything paid».
 // A bill of zero or less (a recalculation in the subscriber's favour) owes nothing: «к оплате нет».
-// Consequence worth knowing: a penalty or refund on the account is owed like the newest bill, so it
-// keeps the newest bill open until it is paid too.
+// Penalties are lines of the bill they are issued with, so they sit in that bill's place in the order.
+// Consequence worth knowing: a refund on the account is owed like the newest bill, so it keeps the
+// newest bill open until it is paid too.
 
 export type BillStatus = 'paid' | 'partial' | 'unpaid' | 'nothing_due';
 

@@ -73,6 +73,8 @@ export type AuditAction =
   | 'outage.updated'
   | 'outage.resolved'
   | 'tariff.created'
+  | 'key_rate.created'
+  | 'penalty_relief.created'
   | 'document.published'
   | 'document.updated'
   | 'audit.exported'

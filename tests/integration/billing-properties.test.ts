@@ -1,12 +1,23 @@
 // Properties of the billing run over random histories (fast-check): months with and without readings,
 // late catch-up readings, a meter replacement, the October tariff change and payments. Whatever the
 // history, once the last month has a reading: the kWh billed equal what the meters counted; no month
-// is billed twice; every bill is the sum of its lines; the balance is charges − payments; every
-// amount is whole kopecks. Bounded (a few runs of a few months) so it stays in npm test.
+// is billed twice; every bill is the sum of its lines; every penalty line is its accrued days; the
+// balance is charges + penalties − payments − refunds; every amount is whole kopecks. Bounded (a few runs of a few months) so it stays in npm test.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, billLines, bills, ledgerEntries, meters, payments, readings, users } from '@/db/schema';
+import {
+  accounts,
+  billLines,
+  bills,
+  ledgerEntries,
+  meters,
+  payments,
+  penaltyDays,
+  readings,
+  refunds,
+  users,
+} from '@/db/schema';
 import { seedTariffs } from '@/db/seed/tariffs';
 import { accountBalance } from '@/lib/billing/balance';
 import { startBillingRun } from '@/lib/billing/run';
@@ -69,6 +80,7 @@ const history = fc
   }));
 
 const FIRST = '2026-07-01';
+let penaltyLinesSeen = 0;
 let runNumber = 0;
 
 /** The 3rd of the month after the period: its reading window has closed. */
@@ -167,6 +179,23 @@ async function play(h: { months: Month[]; residents: number; replaceAt: number |
         description: 'Оплата',
         postedAt: paidAt,
       });
+      // An overpayment is given back two days later.
+      const excess = pay - bill!.amountKopecks;
+      if (excess > 0) {
+        const refundedAt = new Date(paidAt.getTime() + 2 * 86_400_000);
+        const [refund] = await t.db
+          .insert(refunds)
+          .values({ paymentId: payment!.id, amountKopecks: excess, status: 'succeeded', reason: 'Переплата' })
+          .returning({ id: refunds.id });
+        await t.db.insert(ledgerEntries).values({
+          accountId,
+          kind: 'refund',
+          amountKopecks: excess,
+          refundId: refund!.id,
+          description: 'Возврат переплаты',
+          postedAt: refundedAt,
+        });
+      }
     }
   }
 
@@ -204,19 +233,50 @@ describe('billing over random histories', () => {
           expect(own.reduce((sum, l) => sum + l.amountKopecks, 0)).toBe(b.amountKopecks);
           for (const l of own) {
             expect(Number.isSafeInteger(l.amountKopecks)).toBe(true);
-            expect(l.amountKopecks).toBe(l.kwh! * l.priceKopecks!);
+            if (l.kind !== 'penalty') expect(l.amountKopecks).toBe(l.kwh! * l.priceKopecks!);
           }
+          // A bill's ledger entries are its charge (or credit) and its penalty, adding up to the bill.
+          const posted = entries.filter((e) => e.billId === b.id);
+          expect(posted.reduce((sum, e) => sum + e.amountKopecks, 0)).toBe(b.amountKopecks);
+          expect(posted.filter((e) => e.kind === 'penalty').reduce((sum, e) => sum + e.amountKopecks, 0)).toBe(
+            own.filter((l) => l.kind === 'penalty').reduce((sum, l) => sum + l.amountKopecks, 0),
+          );
         }
 
-        // Balance = charges (and credits) of the bills − payments; the ledger holds nothing else here.
-        const charges = accountBills.reduce((sum, b) => sum + b.amountKopecks, 0);
-        const paid = entries.filter((e) => e.kind === 'payment').reduce((sum, e) => sum - e.amountKopecks, 0);
-        expect(entries.filter((e) => e.billId !== null).reduce((sum, e) => sum + e.amountKopecks, 0)).toBe(charges);
-        expect(await accountBalance(accountId)).toBe(charges - paid);
+        // Every penalty line is its accrued days recomputed: Σ base × rate ÷ 10 000 ÷ divisor, half up.
+        const days = await t.db
+          .select()
+          .from(penaltyDays)
+          .where(
+            inArray(
+              penaltyDays.penaltyBillId,
+              accountBills.map((b) => b.id),
+            ),
+          );
+        penaltyLinesSeen += lines.filter((x) => x.kind === 'penalty').length;
+        for (const l of lines.filter((x) => x.kind === 'penalty')) {
+          const debt = accountBills.find((b) => b.period === l.forPeriod)!;
+          const own = days.filter((d) => d.penaltyBillId === l.billId && d.debtBillId === debt.id);
+          const numerator = own.reduce((sum, d) => sum + d.baseKopecks * d.rateBasisPoints * (3_900 / d.divisor), 0);
+          expect(l.amountKopecks).toBe(Math.floor((2 * numerator + 39_000_000) / 78_000_000));
+        }
+        expect(new Set(days.map((d) => `${d.debtBillId}|${d.day}`)).size).toBe(days.length);
+
+        // Balance = charges + penalties − payments − refunds (a refund gives money back: it adds to the debt).
+        const sumOf = (kinds: string[]) =>
+          entries.filter((e) => kinds.includes(e.kind)).reduce((sum, e) => sum + e.amountKopecks, 0);
+        const charges = sumOf(['charge', 'adjustment']);
+        const penalties = sumOf(['penalty']);
+        const paid = -sumOf(['payment']);
+        const refunded = sumOf(['refund']);
+        expect(charges + penalties).toBe(accountBills.reduce((sum, b) => sum + b.amountKopecks, 0));
+        expect(await accountBalance(accountId)).toBe(charges + penalties - (paid - refunded));
         for (const e of entries) expect(Number.isSafeInteger(e.amountKopecks)).toBe(true);
       }),
       { numRuns: 6, seed: Number(process.env.BILLING_PROPERTY_SEED ?? 20_261_201) },
     );
+    // The histories left bills unpaid long enough for penalties: the check above was not vacuous.
+    expect(penaltyLinesSeen).toBeGreaterThan(0);
     // Nothing left running.
     const [running] = await t.db
       .execute(sql`select count(*)::int as n from billing_runs where status = 'running'`)

@@ -124,7 +124,7 @@ describe('billing November 2026', () => {
     );
 
     // What the pure functions expect, from the data as it stands before the run.
-    previews = await previewBills(NOV);
+    previews = await previewBills(NOV, undefined, { now: billedAt });
     expect([...previews.values()].map((p) => p.number).sort()).toEqual([
       '50010001',
       '50010002',
@@ -160,8 +160,8 @@ describe('billing November 2026', () => {
     runId = (created as { runId: string }).runId;
     const outcome = await runBilling(runId, { now: billedAt, chunkSize: 3 });
     expect(outcome).toMatchObject({ status: 'done', accountsTotal: 7, billsCreated: 7, error: null, chunks: 3 });
-    // The tariff check, the chunk plan, one statement per chunk, reading and closing the run row.
-    expect(outcome.statements).toBe(3 + 2 + 2);
+    // The tariff check, the chunk plan, two statements per chunk (bills, penalties), reading and closing the run row.
+    expect(outcome.statements).toBe(2 + 3 * 2 + 2);
 
     for (const preview of previews.values()) {
       if (!preview.bill.ok) throw new Error(preview.bill.problem);
@@ -299,6 +299,7 @@ describe('billing November 2026', () => {
     const key = (l: { zone: string | null; forPeriod: string | null }) => `${l.zone}|${l.forPeriod}`;
     expect(
       lines
+        .filter((l) => l.kind !== 'penalty')
         .map((l) => ({
           kind: l.kind,
           method: l.method,
@@ -319,7 +320,7 @@ describe('billing November 2026', () => {
         }))
         .sort((a, b) => key(a).localeCompare(key(b))),
     );
-    for (const line of lines) {
+    for (const line of lines.filter((l) => l.kind !== 'penalty')) {
       expect(line.description).toMatch(/^Перерасчёт, (день|ночь) \(T\d\) за (сентябрь|октябрь) 2026: по счётчику /);
       expect(line.description).toContain('за сентябрь – ноябрь 2026, начислено без показаний');
     }
@@ -343,11 +344,16 @@ describe('billing November 2026', () => {
     for (const preview of previews.values()) {
       const { bill } = await billOf(preview.number, NOV);
       const entries = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.billId, bill.id));
-      expect(entries).toHaveLength(1);
-      expect(entries[0]).toMatchObject({
+      // Beside the charge, at most one penalty entry: its penalty lines (Petrov owes since September).
+      const penalties = entries.filter((e) => e.kind === 'penalty');
+      expect(penalties.length).toBeLessThanOrEqual(1);
+      const penalty = penalties[0]?.amountKopecks ?? 0;
+      const charges = entries.filter((e) => e.kind !== 'penalty');
+      expect(charges).toHaveLength(1);
+      expect(charges[0]).toMatchObject({
         accountId: preview.accountId,
         kind: 'charge',
-        amountKopecks: bill.amountKopecks,
+        amountKopecks: bill.amountKopecks - penalty,
         description: `Начислено за ноябрь 2026, квитанция R-202611-${preview.number}`,
         createdBy: operatorId,
       });
@@ -414,9 +420,12 @@ describe('two runs of December started at once', () => {
       .select({ n: count() })
       .from(ledgerEntries)
       .where(
-        inArray(
-          ledgerEntries.billId,
-          december.map((b) => b.id),
+        and(
+          eq(ledgerEntries.kind, 'charge'),
+          inArray(
+            ledgerEntries.billId,
+            december.map((b) => b.id),
+          ),
         ),
       );
     expect(charges[0]!.n).toBe(7);

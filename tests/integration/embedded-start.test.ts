@@ -26,4 +26,5 @@ it('opens, migrates and seeds an embedded database whose parent directories do n
   const [row] = await second.db.select({ n: count() }).from(accounts);
   expect(row!.n).toBe(7);
   await second.close();
-});
+  // Two migrations of a fresh PGlite and a seed that bills a year through the run, on a shared machine.
+}, 180_000);

@@ -25,6 +25,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/news', label: 'Новости' },
           { href: '/admin/outages', label: 'Отключения' },
           { href: '/admin/tariffs', label: 'Тарифы' },
+          { href: '/admin/key-rates', label: 'Ключевая ставка' },
           { href: '/admin/documents', label: 'Документы' },
           { href: '/admin/debtors', label: 'Должники' },
           { href: '/admin/benefits', label: 'Льготники' },

@@ -2,10 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { BillStatusBadge } from '@/components/bills/bill-status';
 import { PageTitle } from '@/components/page-title';
-import { requireUser } from '@/lib/auth/session';
+import { accountHomes, type AccountHome } from '@/lib/accounts/summary';
+import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { listBills, type BillSummary } from '@/lib/bills/queries';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
+import { currentReadingWindow } from '@/lib/readings/settings';
 
 export const metadata: Metadata = { title: 'Счета' };
 
@@ -69,9 +71,40 @@ function BillsTable({ bills, accountNumber }: { bills: BillSummary[]; accountNum
   );
 }
 
+/** What the account owes now, the overdue part apart (the same figures as the home and payment pages). */
+function AccountDebt({ home }: { home: AccountHome }) {
+  if (home.balanceKopecks <= 0) return null;
+  const current = home.balanceKopecks - home.overdueKopecks;
+  return (
+    <div className="card mb-3 flex flex-wrap items-center justify-between gap-3" data-testid="bills-debt">
+      <p>
+        К оплате <strong className="tabular-nums">{formatRub(home.balanceKopecks)}</strong>
+        {home.overdueKopecks > 0 ? (
+          <span className="block text-sm font-medium text-danger-600" data-testid="bills-overdue">
+            просрочено {formatRub(home.overdueKopecks)} — срок оплаты прошёл
+            {current > 0 ? `; ещё не наступил срок у ${formatRub(current)}` : ''}
+          </span>
+        ) : null}
+      </p>
+      <Link
+        href={`/fiz/payments?account=${home.id}`}
+        className="btn-primary"
+        data-testid="bills-pay-all"
+        aria-label={`Оплатить ${formatRub(home.balanceKopecks)} по лицевому счёту ${home.number}`}
+      >
+        Оплатить всё
+      </Link>
+    </div>
+  );
+}
+
 export default async function BillsPage() {
   const user = await requireUser('household', '/fiz/bills');
-  const bills = await listBills(user);
+  const window = await currentReadingWindow();
+  const [bills, homes] = await Promise.all([
+    listBills(user),
+    accessibleAccountIds(user).then((ids) => accountHomes(ids, window.period)),
+  ]);
   const accounts = [...new Set(bills.map((b) => b.accountNumber))];
   const owed = bills.reduce((sum, b) => sum + b.outstandingKopecks, 0);
 
@@ -105,6 +138,11 @@ export default async function BillsPage() {
             <h2 id={`bills-account-${number}`} className="mb-3">
               Лицевой счёт <span className="tabular-nums">{number}</span>
             </h2>
+            {homes
+              .filter((h) => h.number === number)
+              .map((home) => (
+                <AccountDebt key={home.id} home={home} />
+              ))}
             <BillsTable bills={bills.filter((b) => b.accountNumber === number)} accountNumber={number} />
           </section>
         ))}
