@@ -44,7 +44,8 @@ export default defineConfig({
   testDir: 'tests/e2e',
   workers: 1,
   reporter: 'list',
-  timeout: 30_000,
+  // A journey logs in (argon2id) and waits for letters: generous when the machine is busy.
+  timeout: 60_000,
   use: { baseURL, screenshot: 'only-on-failure', trace: 'off', locale: 'ru-RU', timezoneId: 'Europe/Moscow' },
   projects: [
     { name: 'desktop', testIgnore: /\.mobile\.spec\.ts$/, use: { ...devices['Desktop Chrome'], launchOptions } },

@@ -1,6 +1,8 @@
 import { type NextRequest, NextResponse } from 'next/server';
 import { appUrlIsHttps, env } from '@/lib/config/env';
-import { contentSecurityPolicy, hasOwnPolicy, isRouteCached, STRICT_TRANSPORT_SECURITY } from '@/lib/security/csp';
+import { isCachedPublicPage, isInternalCachedAddress } from '@/lib/content/public-routes';
+import { knownSetUp } from '@/lib/setup/flag';
+import { contentSecurityPolicy, hasOwnPolicy, STRICT_TRANSPORT_SECURITY } from '@/lib/security/csp';
 import { REQUEST_ID_HEADER, requestIdFrom } from '@/lib/security/request-id';
 
 // Response headers that depend on the request (the CSP nonce, a request id) or on the running
@@ -12,9 +14,21 @@ function freshNonce(): string {
 }
 
 export function proxy(request: NextRequest) {
+  const { pathname, searchParams } = request.nextUrl;
+  // The route-cached pages' internal addresses are reached only through their rewrites.
+  if (isInternalCachedAddress(pathname)) return NextResponse.rewrite(new URL('/not-found', request.url));
+  // A cached page must never be rendered (and kept) while the portal is not set up yet: until this
+  // process has seen it set up, such a request goes to the «не настроен» check, which sends the
+  // visitor back once it is.
+  const cached = isCachedPublicPage(pathname, searchParams);
+  if (cached && !knownSetUp()) {
+    const check = new URL('/not-configured', request.url);
+    check.search = new URLSearchParams({ from: `${pathname}${request.nextUrl.search}` }).toString();
+    return NextResponse.rewrite(check);
+  }
   // Route-cached pages are rendered once for everyone, so their nonce is the build's (inlined by
   // next.config.ts); every other page gets its own per request.
-  const nonce = (isRouteCached(request.nextUrl.pathname) && process.env.CSP_BUILD_NONCE) || freshNonce();
+  const nonce = (cached && process.env.CSP_BUILD_NONCE) || freshNonce();
   const https = appUrlIsHttps();
   const policy = contentSecurityPolicy({ nonce, development: env().NODE_ENV === 'development', https });
 
@@ -25,7 +39,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
 
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  if (!hasOwnPolicy(request.nextUrl.pathname)) response.headers.set('Content-Security-Policy', policy);
+  if (!hasOwnPolicy(pathname)) response.headers.set('Content-Security-Policy', policy);
   response.headers.set(REQUEST_ID_HEADER, requestId);
   if (https) response.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
   return response;

@@ -7,16 +7,10 @@ import '@fontsource/inter/latin-600.css';
 import '@fontsource/inter/cyrillic-700.css';
 import '@fontsource/inter/latin-700.css';
 import './globals.css';
-import { DemoBanner } from '@/components/demo-banner';
-import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
-import { demoMode } from '@/lib/config/env';
-import { redirect } from 'next/navigation';
-import { getUtilityProfile } from '@/lib/content/utility';
-import { isPortalSetUp, NOT_CONFIGURED_PATH } from '@/lib/setup/state';
 
-// Every page reads the database at request time; nothing is prerendered at build.
-export const dynamic = 'force-dynamic';
+// Reads nothing, neither the database nor the request: the public pages under it are rendered once
+// and served from the route cache, and `/_not-found` is prerendered by `next build` before any
+// database exists. Each section's layout draws the header and footer (components/site-chrome.tsx).
 
 export const metadata: Metadata = {
   title: { default: 'Энергокабинет — Истринские электросети', template: '%s — Энергокабинет' },
@@ -31,10 +25,7 @@ export const viewport: Viewport = {
   themeColor: '#155bb3',
 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // An empty database (a real deployment before `npm run setup`): a clear 503 page, not a 500.
-  if (!(await isPortalSetUp())) redirect(NOT_CONFIGURED_PATH);
-  const profile = await getUtilityProfile();
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="ru">
       <body className="flex min-h-screen flex-col">
@@ -44,12 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         >
           Перейти к содержанию
         </a>
-        {demoMode() ? <DemoBanner /> : null}
-        <SiteHeader shortName={profile.shortName} emergencyPhone={profile.emergencyPhone} />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
-          {children}
-        </main>
-        <SiteFooter profile={profile} />
+        {children}
       </body>
     </html>
   );

@@ -1,26 +1,12 @@
-import Link from 'next/link';
+import { NotFoundMessage } from '@/components/not-found-message';
 
 export const metadata = { title: 'Страница не найдена' };
 
+// An address no section knows: no header or footer here (the root layout reads nothing).
 export default function NotFound() {
   return (
-    <div className="card mx-auto max-w-xl text-center">
-      <p className="text-5xl font-bold text-brand-600">404</p>
-      <h1 className="mt-2">Страница не найдена</h1>
-      <p className="mt-3 text-slate-600">
-        Возможно, ссылка устарела или в адресе опечатка. Начните с главной страницы или найдите нужное в меню.
-      </p>
-      <p className="mt-6 flex flex-wrap justify-center gap-3">
-        <Link className="rounded-lg bg-brand-600 px-4 py-2 font-semibold text-white hover:no-underline" href="/">
-          На главную
-        </Link>
-        <Link
-          className="rounded-lg border border-slate-300 px-4 py-2 font-semibold text-slate-800 hover:no-underline"
-          href="/contacts"
-        >
-          Контакты
-        </Link>
-      </p>
-    </div>
+    <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:py-10">
+      <NotFoundMessage />
+    </main>
   );
 }

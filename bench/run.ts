@@ -38,6 +38,8 @@ const PERIOD = process.env.BENCH_PERIOD ?? '2026-11-01';
 const DIST = process.env.NEXT_DIST_DIR ?? '.next';
 const APP_PORT = 3300;
 const BASE_PORT = 3301;
+/** nginx of the scale-out scenario; its instances listen on the ports after it. */
+const CLUSTER_PORT = 3310;
 const PASSWORD = BENCH_PASSWORD;
 const SECRET = BENCH_SECRET;
 const SANDBOX = SANDBOX_PASSWORDS;
@@ -190,7 +192,7 @@ async function main() {
       PORT: String(APP_PORT),
       BACKGROUND_JOBS: 'off',
     };
-    children.start(bin('next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], env);
+    const appProcess = children.start(bin('next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], env);
     children.start(bin('tsx'), ['bench/baseline.ts'], {
       DATABASE_URL: benchUrl,
       PORT: String(BASE_PORT),
@@ -240,6 +242,12 @@ async function main() {
       () => measure({ url: `${app}/tariffs` }),
       () => measure({ url: `${base}/tariffs` }),
     );
+    // The public pages are served from the route cache: what a warm request says about it.
+    results.routeCache = {
+      '/tariffs': (await fetch(`${app}/tariffs`)).headers.get('x-nextjs-cache'),
+      '/': (await fetch(`${app}/`)).headers.get('x-nextjs-cache'),
+      '/news': (await fetch(`${app}/news`)).headers.get('x-nextjs-cache'),
+    };
     await pair(
       'GET /fiz (logged in)',
       () =>
@@ -309,14 +317,48 @@ async function main() {
           })),
         }),
     );
-    results.http = Object.fromEntries(
-      Object.entries(scenarios).map(([k, v]) => [
-        k,
+    const fizThrough = (origin: string) =>
+      measure({
+        url: origin,
+        requests: rotating(sessions, (s) => ({ method: 'GET', path: '/fiz', headers: { cookie: s.cookie } })),
+      });
+    // Scale-out: the same /fiz load through nginx onto one instance, then onto two (npm run cluster),
+    // so both sides pay for nginx; «baseline» here is the one instance.
+    await children.stop(appProcess);
+    const clusterOf = async (instances: number) => {
+      const cluster = children.start(
+        bin('tsx'),
+        ['scripts/cluster.ts'],
         {
-          ...v,
-          throughputRatio: Number((v.app.requestsPerSecond / Math.max(1, v.baseline.requestsPerSecond)).toFixed(2)),
+          ...env,
+          PORT: String(CLUSTER_PORT),
+          CLUSTER_FIRST_PORT: String(CLUSTER_PORT + 1),
+          CLUSTER_INSTANCES: String(instances),
         },
-      ]),
+        true,
+      );
+      const origin = `http://127.0.0.1:${CLUSTER_PORT}`;
+      await waitFor(`${origin}/`);
+      for (let k = 0; k < 40; k++)
+        await fetch(`${origin}/fiz`, { headers: { cookie: sessions[k % sessions.length]!.cookie } });
+      return { cluster, origin };
+    };
+    log('GET /fiz through nginx: one instance…');
+    const one = await clusterOf(1);
+    const oneFigures = await fizThrough(one.origin);
+    await children.stop(one.cluster);
+    log('GET /fiz through nginx: two instances…');
+    const two = await clusterOf(2);
+    scenarios['GET /fiz, 2 instances vs 1 behind nginx'] = { app: await fizThrough(two.origin), baseline: oneFigures };
+    await children.stop(two.cluster);
+    children.start(bin('next'), ['start', '-p', String(APP_PORT), '-H', '127.0.0.1'], env);
+    await waitFor(`${app}/`);
+
+    results.http = Object.fromEntries(
+      Object.entries(scenarios).map(([k, v]) => {
+        const ratio = Number((v.app.requestsPerSecond / Math.max(1, v.baseline.requestsPerSecond)).toFixed(2));
+        return [k, { ...v, ratio, throughputRatio: ratio }];
+      }),
     );
     const [credits] = await sql<{ paid: number; credits: number }[]>`
       select count(*) filter (where p.status = 'paid')::int as paid, count(l.id)::int as credits

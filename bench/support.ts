@@ -53,6 +53,15 @@ export class Children {
     return this.tail.join('\n');
   }
 
+  /** Stops one child and waits until it has exited. */
+  async stop(child: ChildProcess): Promise<void> {
+    this.list = this.list.filter((c) => c !== child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    await exited;
+  }
+
   stopAll(): void {
     for (const child of this.list.splice(0)) child.kill('SIGTERM');
   }

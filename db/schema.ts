@@ -1471,3 +1471,22 @@ export const companyApplicationEvents = pgTable(
 );
 
 export type CompanyApplication = typeof companyApplications.$inferSelect;
+
+// ─── Shared route cache ─────────────────────────────────────────────────────
+// Rendered public pages shared by every instance (route-cache-handler.mjs, ROUTE_CACHE=postgres).
+// Unlogged (migration): a cache emptied by a crash is simply rendered again.
+
+export const routeCache = pgTable('route_cache', {
+  key: text('key').primaryKey(),
+  /** The Next.js cache value as tagged JSON (Buffers base64, Maps as entries). */
+  payload: text('payload').notNull(),
+  tags: text('tags').array().notNull(),
+  /** Milliseconds since the epoch, by the database's clock. */
+  lastModified: bigint('last_modified', { mode: 'number' }).notNull(),
+  cacheControl: jsonb('cache_control'),
+});
+
+export const routeCacheTags = pgTable('route_cache_tags', {
+  tag: text('tag').primaryKey(),
+  revalidatedAt: bigint('revalidated_at', { mode: 'number' }).notNull(),
+});

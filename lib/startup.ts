@@ -11,6 +11,7 @@ import { configuredOrigin } from '@/lib/http/app-url';
 import { installClientAddressHook } from '@/lib/http/client-address-hook';
 import { startBackgroundJobs } from '@/lib/jobs/scheduler';
 import { log } from '@/lib/log';
+import { isPortalSetUp } from '@/lib/setup/state';
 
 /** The configuration, checked: throws StartRefused naming every problem at once. */
 export function checkedEnv(): ReturnType<typeof env> {
@@ -44,10 +45,13 @@ export async function prepareServer(): Promise<void> {
     handle.driver === 'pglite' ? `Встроенная база данных: ${handle.dataDir ?? 'в памяти'}` : 'База данных Postgres';
   if (!e.DEMO) {
     log.info({ driver: handle.driver, ms: Date.now() - started }, 'startup.migrated');
+    // Known before the first request, so the proxy serves the cached public pages straight away.
+    await isPortalSetUp();
     return;
   }
   await seedDemoData(handle.db);
   await ensureDemoStaffFactors(handle.db);
+  await isPortalSetUp();
   const origin = configuredOrigin();
   console.log(
     [

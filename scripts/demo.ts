@@ -5,7 +5,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const next = path.join(process.cwd(), 'node_modules', 'next', 'dist', 'bin', 'next');
-const env = { ...process.env, DEMO: '1' };
+// Next.js telemetry would call out to the network: nothing leaves this machine.
+const env = { ...process.env, DEMO: '1', NEXT_TELEMETRY_DISABLED: '1' };
 const run = (args: string[]) => spawnSync(process.execPath, [next, ...args], { stdio: 'inherit', env });
 
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';

@@ -24,7 +24,18 @@ const steps: { name: string; cmd: string; args: string[]; when?: () => boolean }
   { name: 'e2e', cmd: bin('playwright'), args: ['test'] },
   // Kills and refuses Postgres connections under load (about 25 s); needs a Postgres server.
   { name: 'faults', cmd: bin('tsx'), args: ['tests/faults/faults.ts'], when: () => Boolean(process.env.DATABASE_URL) },
+  // Two instances behind nginx sharing the route cache (about 40 s); needs Postgres and Debian's nginx.
+  {
+    name: 'cluster',
+    cmd: bin('playwright'),
+    args: ['test', '-c', 'playwright.cluster.config.ts'],
+    when: () => Boolean(process.env.DATABASE_URL) && hasNginx(),
+  },
 ];
+
+function hasNginx(): boolean {
+  return spawnSync('nginx', ['-v'], { stdio: 'ignore' }).status === 0;
+}
 
 const results: string[] = [];
 for (const step of steps) {
@@ -36,7 +47,10 @@ for (const step of steps) {
   const started = Date.now();
   // Demo mode: the tests use the demo data, the sandbox gateway and the mailbox (a test of another
   // configuration sets its own).
-  const run = spawnSync(step.cmd, step.args, { stdio: 'inherit', env: { ...process.env, DEMO: '1' } });
+  const run = spawnSync(step.cmd, step.args, {
+    stdio: 'inherit',
+    env: { ...process.env, DEMO: '1', NEXT_TELEMETRY_DISABLED: '1' },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   const ok = run.status === 0;
   results.push(`  ${step.name.padEnd(10)} ${ok ? 'ok' : 'FAILED'} in ${seconds} s`);

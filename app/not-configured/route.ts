@@ -12,14 +12,21 @@ const PAGE = `<!doctype html>
 <p>Администратору сервера: выполните <code>npm run setup</code> (см. раздел «Первый запуск» в README) и обновите страницу.</p>
 </body></html>`;
 
-export async function GET(): Promise<Response> {
+/** Where to send the visitor back to: a path of this site only. */
+function backTo(request: Request): string {
+  const from = new URL(request.url).searchParams.get('from') ?? '/';
+  return from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/\\') ? from : '/';
+}
+
+export async function GET(request: Request): Promise<Response> {
   let setUp = false;
   try {
     setUp = await isPortalSetUp();
   } catch {
     // The database itself is away: still a clear 503, not a 500.
   }
-  if (setUp) return new Response(null, { status: 303, headers: { Location: '/' } });
+  if (setUp)
+    return new Response(null, { status: 303, headers: { Location: backTo(request), 'Cache-Control': 'no-store' } });
   return new Response(PAGE, {
     status: 503,
     headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': '60', 'Cache-Control': 'no-store' },

@@ -38,6 +38,8 @@ export function GuestPaymentForm({
             <SubmitButton pendingLabel="Переходим к оплате…">Всё верно, оплатить</SubmitButton>
           </ActionForm>
           <p className="text-sm">
+            {/* A full load, not client navigation: the confirmed payee must not survive in the form's state. */}
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/pay">Это не мой счёт — ввести другой номер</a>
           </p>
         </div>

@@ -108,6 +108,19 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v?.trim().toLowerCase() || 'on')
     .pipe(z.enum(['on', 'off'], { error: 'ожидается on или off' })),
+  ROUTE_CACHE: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || 'local')
+    .pipe(z.enum(['local', 'postgres'], { error: 'ожидается local или postgres' })),
+  /** Read by `next build` itself: the key that encrypts Server Actions' bound values, written into the build. */
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || [16, 24, 32].includes(Buffer.from(v, 'base64').length), {
+      error: 'ожидается ключ AES в base64 (openssl rand -base64 32)',
+    }),
   REFUND_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 10_000),
   ADJUSTMENT_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 5_000),
   EMAIL_RETENTION_DAYS: integer(1, 3650, 30),
@@ -141,6 +154,9 @@ function pairProblems(source: Source): string[] {
     problems.push(
       'ROBOKASSA_PASSWORD2: пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате',
     );
+  }
+  if (value('ROUTE_CACHE')?.trim().toLowerCase() === 'postgres' && !value('DATABASE_URL')) {
+    problems.push('ROUTE_CACHE: postgres хранит кэш страниц в Postgres — задайте DATABASE_URL');
   }
   const sandbox1 = value('SANDBOX_PASSWORD1');
   if (sandbox1 && sandbox1 === value('SANDBOX_PASSWORD2')) {

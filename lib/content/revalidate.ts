@@ -1,12 +1,17 @@
 import 'server-only';
 import { revalidatePath, updateTag } from 'next/cache';
+import { cachedRoutePath } from './public-routes';
 
 // What each kind of staff publication changes on the public site, in one place. The public pages
 // are served from the route cache, so every write calls one of these from its Server Action:
-// `revalidatePath` for each page that shows the item (the route file's path, as the Next.js docs
-// ask when rewrites are involved) and `updateTag` for data cached under the kind's tag, expired
+// `revalidatePath` for each page that shows the item (its internal route path, which the public
+// address is rewritten to: lib/content/public-routes.ts) and `updateTag` for data cached under the kind's tag, expired
 // at once so the staff member sees their own write on the next request. Only Server Actions may
 // call `updateTag`; a route handler or a job would use `revalidateTag(tag, { expire: 0 })`.
+
+function revalidatePage(publicPath: string): void {
+  revalidatePath(cachedRoutePath(publicPath));
+}
 
 const contentTags = {
   news: 'content:news',
@@ -18,27 +23,27 @@ const contentTags = {
 /** A news item was published, edited or withdrawn: the home page, the list and its own page. */
 export function newsChanged(slugs: readonly string[]): void {
   updateTag(contentTags.news);
-  revalidatePath('/');
-  revalidatePath('/news');
-  for (const slug of slugs) revalidatePath(`/news/${slug}`);
+  revalidatePage('/');
+  revalidatePage('/news');
+  for (const slug of slugs) revalidatePage(`/news/${slug}`);
 }
 
 /** An outage was entered, changed or resolved: the home page and the outages page. */
 export function outagesChanged(): void {
   updateTag(contentTags.outages);
-  revalidatePath('/');
-  revalidatePath('/outages');
+  revalidatePage('/');
+  revalidatePage('/outages');
 }
 
 /** A tariff set was added: the tariffs page (the home page shows no prices). */
 export function tariffsChanged(): void {
   updateTag(contentTags.tariffs);
-  revalidatePath('/tariffs');
+  revalidatePage('/tariffs');
 }
 
 /** A document was published or replaced: the list and its own page. */
 export function documentsChanged(slugs: readonly string[]): void {
   updateTag(contentTags.documents);
-  revalidatePath('/documents');
-  for (const slug of slugs) revalidatePath(`/documents/${slug}`);
+  revalidatePage('/documents');
+  for (const slug of slugs) revalidatePage(`/documents/${slug}`);
 }

@@ -10,22 +10,6 @@
 export const GATEWAY_FORM_ORIGINS: readonly string[] = ['https://auth.robokassa.ru'];
 
 /**
- * Public pages that are (or are about to be) served from the route cache. Their HTML is rendered
- * once for many visitors, so it can only carry a nonce that stays the same for the whole build.
- */
-const ROUTE_CACHED_PATHS: readonly (string | RegExp)[] = [
-  '/',
-  '/tariffs',
-  '/outages',
-  '/news',
-  /^\/news\/[^/]+$/,
-  '/documents',
-  /^\/documents\/[^/]+$/,
-  '/services',
-  '/contacts',
-];
-
-/**
  * Route handlers that send a stricter policy of their own (an uploaded photo: `sandbox`). Next.js
  * keeps the proxy's header when a handler sets the same one, so the proxy leaves these alone.
  */
@@ -33,11 +17,6 @@ const OWN_POLICY_PATHS: readonly RegExp[] = [/^\/admin\/meters\/[^/]+\/photo$/];
 
 export function hasOwnPolicy(pathname: string): boolean {
   return OWN_POLICY_PATHS.some((p) => p.test(pathname));
-}
-
-export function isRouteCached(pathname: string): boolean {
-  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return ROUTE_CACHED_PATHS.some((p) => (typeof p === 'string' ? p === path : p.test(path)));
 }
 
 export interface PolicyOptions {

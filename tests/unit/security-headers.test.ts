@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { appUrlIsHttps, parseEnv, readEnv } from '@/lib/config/env';
 import { ROBOKASSA_BASE_URL, robokassaGateway } from '@/lib/payments/gateway/robokassa';
-import { contentSecurityPolicy, GATEWAY_FORM_ORIGINS, hasOwnPolicy, isRouteCached } from '@/lib/security/csp';
+import {
+  cachedPageRewrites,
+  cachedRoutePath,
+  isCachedPublicPage,
+  isInternalCachedAddress,
+} from '@/lib/content/public-routes';
+import { contentSecurityPolicy, GATEWAY_FORM_ORIGINS, hasOwnPolicy } from '@/lib/security/csp';
 
 const directives = (policy: string) =>
   new Map(policy.split('; ').map((d) => [d.split(' ')[0]!, d.split(' ').slice(1)] as const));
@@ -40,9 +46,28 @@ describe('Content-Security-Policy', () => {
 
   it('gives the build nonce only to the public pages meant for the route cache', () => {
     for (const path of ['/', '/tariffs', '/news', '/news/novyi-tarif', '/documents/oferta', '/contacts/'])
-      expect(isRouteCached(path), path).toBe(true);
+      expect(isCachedPublicPage(path), path).toBe(true);
     for (const path of ['/pay', '/fiz', '/fiz/bills', '/admin', '/lk', '/payments/go/1', '/news/a/b', '/dev/mailbox'])
-      expect(isRouteCached(path), path).toBe(false);
+      expect(isCachedPublicPage(path), path).toBe(false);
+    // A filtered view is rendered per request, so it gets a nonce of its own.
+    expect(isCachedPublicPage('/outages', new URLSearchParams('place=Истра'))).toBe(false);
+    expect(isCachedPublicPage('/news', new URLSearchParams('page=2'))).toBe(false);
+    expect(isCachedPublicPage('/outages', new URLSearchParams('utm_source=vk'))).toBe(true);
+  });
+
+  it('rewrites each cached public page onto its one internal route, which is closed from outside', () => {
+    const rewrites = cachedPageRewrites();
+    expect(rewrites).toContainEqual({ source: '/', destination: '/cached/public' });
+    expect(rewrites).toContainEqual({
+      source: '/news',
+      destination: '/cached/public/news',
+      missing: [{ type: 'query', key: 'page' }],
+    });
+    expect(rewrites).toContainEqual({ source: '/news/:slug', destination: '/cached/public/news/:slug' });
+    expect(cachedRoutePath('/news/novyi-tarif')).toBe('/cached/public/news/novyi-tarif');
+    for (const path of ['/cached', '/cached/public', '/cached/other/tariffs'])
+      expect(isInternalCachedAddress(path)).toBe(true);
+    expect(isInternalCachedAddress('/cachedx')).toBe(false);
   });
 });
 

@@ -6,6 +6,9 @@ import { listNews } from '@/lib/content/news';
 import { isOngoing, listOutagesForHome } from '@/lib/content/outages';
 import { getUtilityProfile } from '@/lib/content/utility';
 
+// The home page shows the current outages: refreshed every minute besides each staff write.
+export const revalidate = 60;
+
 export default async function HomePage() {
   const now = new Date();
   const [profile, outages, { items: latestNews }] = await Promise.all([

@@ -5,13 +5,18 @@ import { MarkupView } from '@/components/content/markup-view';
 import { formatLongDate } from '@/lib/format/dates';
 import { getPublishedNews } from '@/lib/content/news';
 
-export async function generateMetadata({ params }: PageProps<'/news/[slug]'>): Promise<Metadata> {
+/** None at build: each item is rendered when first asked for, then served from the route cache. */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: PageProps<'/cached/[edition]/news/[slug]'>): Promise<Metadata> {
   const { slug } = await params;
   const item = await getPublishedNews(slug);
   return { title: item?.title ?? 'Новость не найдена', description: item?.summary };
 }
 
-export default async function NewsItemPage({ params }: PageProps<'/news/[slug]'>) {
+export default async function NewsItemPage({ params }: PageProps<'/cached/[edition]/news/[slug]'>) {
   const { slug } = await params;
   const item = await getPublishedNews(slug);
   if (!item) notFound();

@@ -4,12 +4,17 @@ import { notFound } from 'next/navigation';
 import { getDocument } from '@/lib/content/documents';
 import { toParagraphs } from '@/lib/content/paragraphs';
 
-export async function generateMetadata({ params }: PageProps<'/documents/[slug]'>): Promise<Metadata> {
+/** None at build: each item is rendered when first asked for, then served from the route cache. */
+export function generateStaticParams(): { slug: string }[] {
+  return [];
+}
+
+export async function generateMetadata({ params }: PageProps<'/cached/[edition]/documents/[slug]'>): Promise<Metadata> {
   const doc = await getDocument((await params).slug);
   return { title: doc?.title ?? 'Документ не найден', description: doc?.summary };
 }
 
-export default async function DocumentPage({ params }: PageProps<'/documents/[slug]'>) {
+export default async function DocumentPage({ params }: PageProps<'/cached/[edition]/documents/[slug]'>) {
   const doc = await getDocument((await params).slug);
   if (!doc?.body) notFound();
 

@@ -1,0 +1,7 @@
+import { NotFoundMessage } from '@/components/not-found-message';
+
+export const metadata = { title: 'Страница не найдена' };
+
+export default function NotFound() {
+  return <NotFoundMessage />;
+}
