@@ -186,7 +186,7 @@ function refuseDuplicates(verdicts: RowVerdict[]): void {
         Object.assign(v, refusedWith(`Повтор строки ${first!.line}: этот прибор и зона уже есть в файле.`));
     } else {
       const lines = group.map((v) => v.line).join(', ');
-      for (const v of group) {
+      for (const v of group.filter((g) => g.status !== 'refused')) {
         Object.assign(
           v,
           refusedWith(`Для этого прибора и зоны в файле разные показания (строки ${lines}): оставьте одно.`),
