@@ -6,6 +6,7 @@
 // credit what it paid; a positive balance is the company's debt.
 import 'server-only';
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { accounts, bills, ledgerEntries, payments, refunds } from '@/db/schema';
 import { formatAccountAddress } from '@/lib/accounts/list';
@@ -43,6 +44,9 @@ export interface Reconciliation {
   creditKopecks: number;
   closingKopecks: number;
 }
+
+/** The payment a refund gives back, joined a second time under its own name. */
+const refundPayments = alias(payments, 'refund_payments');
 
 /** Midnight in Moscow at the start of a calendar day (UTC+3 all year). */
 const moscowMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
@@ -105,14 +109,6 @@ export async function companyReconciliation(
         .from(ledgerEntries)
         .where(and(inArray(ledgerEntries.accountId, ids), lt(ledgerEntries.postedAt, start)))
     : [{ sum: 0 }];
-  const refundPayments = db()
-    .select({
-      refundId: sql<string>`${refunds.id}`.as('refund_id'),
-      invId: sql<number>`${payments.invId}`.as('refund_inv_id'),
-    })
-    .from(refunds)
-    .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .as('refund_payments');
   const rows = ids.length
     ? await db()
         .select({
@@ -131,7 +127,8 @@ export async function companyReconciliation(
         .innerJoin(accounts, eq(accounts.id, ledgerEntries.accountId))
         .leftJoin(bills, eq(bills.id, ledgerEntries.billId))
         .leftJoin(payments, eq(payments.id, ledgerEntries.paymentId))
-        .leftJoin(refundPayments, eq(refundPayments.refundId, ledgerEntries.refundId))
+        .leftJoin(refunds, eq(refunds.id, ledgerEntries.refundId))
+        .leftJoin(refundPayments, eq(refundPayments.id, refunds.paymentId))
         .where(
           and(
             inArray(ledgerEntries.accountId, ids),
