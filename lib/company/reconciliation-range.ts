@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { moscowDay } from '@/lib/format/dates';
 
 /** Longer than this and the act stops being a document anyone signs: ask for a shorter one. */
-export const MAX_RANGE_YEARS = 3;
+const MAX_RANGE_YEARS = 3;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -14,7 +14,7 @@ function isDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
-export const reconciliationQuerySchema = z.object({
+const reconciliationQuerySchema = z.object({
   /** An account's id, or `all` for every account of the company. */
   account: z.union([z.literal('all'), z.uuid('Выберите лицевой счёт из списка')]).default('all'),
   from: z.string().refine(isDay, 'Укажите дату начала периода: ДД.ММ.ГГГГ'),

@@ -7,9 +7,9 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { type BulkColumn, columnOf, COLUMN_LABELS, REQUIRED_COLUMNS } from './columns';
 
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** One multi-row insert of this many readings stays under Postgres's 65 535 parameters. */
-export const MAX_ROWS = 6000;
+const MAX_ROWS = 6000;
 
 export type FileKind = 'csv' | 'xlsx';
 
