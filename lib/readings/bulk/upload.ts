@@ -53,12 +53,15 @@ async function storedRows(
   executor: Db | Tx,
   user: SessionUser,
   id: string,
+  options: { lock?: boolean } = {},
 ): Promise<{ fileName: string; createdAt: Date; rows: FileRow[] } | null> {
   if (!isUuid(id)) return null;
-  const [row] = await executor
+  const query = executor
     .select()
     .from(storedFiles)
     .where(and(eq(storedFiles.id, id), eq(storedFiles.purpose, PURPOSE), eq(storedFiles.uploadedBy, user.id)));
+  // At confirmation the file row is locked first: a second click waits, then finds it gone.
+  const [row] = options.lock ? await query.for('update') : await query;
   if (!row) return null;
   const parsed = await parseReadingsFile(new Uint8Array(row.content));
   if (!parsed.ok) return null;
@@ -101,7 +104,7 @@ export async function confirmReadingsUpload(
 ): Promise<ActionResult<{ written: number; period: string }>> {
   const accountIds = await accessibleAccountIds(user);
   return db().transaction(async (tx) => {
-    const stored = await storedRows(tx, user, input.uploadId);
+    const stored = await storedRows(tx, user, input.uploadId, { lock: true });
     if (!stored) return fail('Файл не найден: он уже принят или отменён. Загрузите его снова.');
     if (accountIds.length > 0) {
       await tx
