@@ -14,11 +14,15 @@ function isDay(text: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
 }
 
+const FROM = 'Укажите дату начала периода: ДД.ММ.ГГГГ';
+const TO = 'Укажите дату конца периода: ДД.ММ.ГГГГ';
+const ACCOUNT = 'Выберите лицевой счёт из списка';
+
 const reconciliationQuerySchema = z.object({
   /** An account's id, or `all` for every account of the company. */
-  account: z.union([z.literal('all'), z.uuid('Выберите лицевой счёт из списка')]).default('all'),
-  from: z.string().refine(isDay, 'Укажите дату начала периода: ДД.ММ.ГГГГ'),
-  to: z.string().refine(isDay, 'Укажите дату конца периода: ДД.ММ.ГГГГ'),
+  account: z.union([z.literal('all'), z.uuid(ACCOUNT)], { error: ACCOUNT }).default('all'),
+  from: z.string(FROM).refine(isDay, FROM),
+  to: z.string(TO).refine(isDay, TO),
 });
 
 export interface ReconciliationRange {

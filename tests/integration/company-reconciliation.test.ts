@@ -145,6 +145,8 @@ describe('the act equals the ledger', () => {
       [{ from: '01.11.2026', to: '2026-11-10' }, /дату начала/],
       [{ from: '2026-02-30', to: '2026-11-10' }, /дату начала/],
       [{ account: 'x', from: '2026-11-01', to: '2026-11-10' }, /лицевой счёт/],
+      [{ to: '2026-11-10' }, /дату начала/],
+      [{ account: '', from: '2026-11-01' }, /лицевой счёт|дату конца/],
     ];
     for (const [params, message] of cases) {
       const checked = reconciliationRange(params, now);

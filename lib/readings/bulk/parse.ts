@@ -35,6 +35,7 @@ export type ParsedFile = { ok: true; kind: FileKind; rows: FileRow[] } | { ok: f
 const ENCODING =
   'Не удалось прочитать текст файла. Сохраните его как «CSV UTF-8» или «CSV (разделители — точка с запятой)» в кодировке Windows-1251 либо как книгу Excel (XLSX).';
 const NOT_A_TABLE = 'Файл не похож на таблицу CSV или XLSX. Скачайте шаблон, заполните его и загрузите снова.';
+const NO_COLUMNS = 'В первой строке файла нет столбцов';
 const EMPTY = 'В файле нет ни одной строки с показаниями. Заполните шаблон и загрузите его снова.';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) =>
@@ -49,22 +50,22 @@ function fileKindOf(bytes: Uint8Array): FileKind | null {
   return 'csv';
 }
 
-/** UTF-8 (a BOM or valid bytes), else Windows-1251; null if neither reads as text. */
-function decodeText(bytes: Uint8Array): string | null {
+/** UTF-8 (a BOM or valid bytes), else Windows-1251 (`guessed`); null if neither reads as text. */
+function decodeText(bytes: Uint8Array): { text: string; guessed: boolean } | null {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     try {
-      return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3));
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), guessed: false };
     } catch {
       return null;
     }
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), guessed: false };
   } catch {
     // Not UTF-8: Russian Excel's «CSV (разделители — точка с запятой)» writes Windows-1251.
     const text = new TextDecoder('windows-1251').decode(bytes);
     // 0x98 is the one byte Windows-1251 leaves undefined.
-    return text.includes('\u0098') ? null : text;
+    return text.includes('\u0098') ? null : { text, guessed: true };
   }
 }
 
@@ -87,7 +88,7 @@ function headerMap(
   if (missing.length > 0) {
     return {
       ok: false,
-      reason: `В первой строке файла нет столбцов ${missing.map((c) => `«${COLUMN_LABELS[c]}»`).join(', ')}. Скачайте шаблон: первая строка — названия столбцов, дальше по строке на каждую зону прибора.`,
+      reason: `${NO_COLUMNS} ${missing.map((c) => `«${COLUMN_LABELS[c]}»`).join(', ')}. Скачайте шаблон: первая строка — названия столбцов, дальше по строке на каждую зону прибора.`,
     };
   }
   return { ok: true, map };
@@ -129,9 +130,9 @@ function rowsFrom(
 }
 
 function parseCsv(bytes: Uint8Array): ParsedFile {
-  const text = decodeText(bytes);
-  if (text === null) return { ok: false, reason: ENCODING };
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
+  const decoded = decodeText(bytes);
+  if (decoded === null) return { ok: false, reason: ENCODING };
+  const parsed = Papa.parse<string[]>(decoded.text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
   const broken = parsed.errors.find((e) => e.type === 'Quotes');
   if (broken) {
     return {
@@ -139,10 +140,18 @@ function parseCsv(bytes: Uint8Array): ParsedFile {
       reason: `Файл повреждён: в строке ${(broken.row ?? 0) + 1} не закрыта кавычка. Сохраните таблицу заново и загрузите её.`,
     };
   }
-  return rowsFrom(
+  const result = rowsFrom(
     parsed.data.map((cells, i) => ({ line: i + 1, cells })),
     'csv',
   );
+  // Not UTF-8 and the header unreadable: perhaps another encoding (KOI8-R, DOS) that Windows-1251 cannot read.
+  if (!result.ok && decoded.guessed && result.reason.startsWith(NO_COLUMNS)) {
+    return {
+      ok: false,
+      reason: `${result.reason} Если столбцы в файле названы верно, сохраните его в кодировке UTF-8.`,
+    };
+  }
+  return result;
 }
 
 /** The text a cell shows, and whether it is a formula (its cached result is never used). */

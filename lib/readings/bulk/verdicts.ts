@@ -175,18 +175,21 @@ function refuseDuplicates(verdicts: RowVerdict[]): void {
   for (const v of verdicts) {
     if (!v.meterId || !v.zoneKey) continue;
     const key = registerKey(v.meterId, v.zoneKey);
-    groups.set(key, [...(groups.get(key) ?? []), v]);
+    const group = groups.get(key);
+    if (group) group.push(v);
+    else groups.set(key, [v]);
   }
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const [first, ...rest] = group;
-    const same = rest.every((v) => v.value === first!.value);
-    if (same) {
-      for (const v of rest)
-        Object.assign(v, refusedWith(`Повтор строки ${first!.line}: этот прибор и зона уже есть в файле.`));
+    // A row refused for its own reason keeps that reason; the rest are judged among themselves.
+    const [first, ...rest] = group.filter((v) => v.status !== 'refused');
+    if (!first || rest.length === 0) continue;
+    if (rest.every((v) => v.value === first.value)) {
+      for (const v of rest) {
+        Object.assign(v, refusedWith(`Повтор строки ${first.line}: этот прибор и зона уже есть в файле.`));
+      }
     } else {
-      const lines = group.map((v) => v.line).join(', ');
-      for (const v of group.filter((g) => g.status !== 'refused')) {
+      const lines = [first, ...rest].map((v) => v.line).join(', ');
+      for (const v of [first, ...rest]) {
         Object.assign(
           v,
           refusedWith(`Для этого прибора и зоны в файле разные показания (строки ${lines}): оставьте одно.`),
@@ -199,7 +202,12 @@ function refuseDuplicates(verdicts: RowVerdict[]): void {
 /** The form takes all registers of a meter together or none: a meter with a refused or missing zone is refused whole. */
 function refuseIncompleteMeters(verdicts: RowVerdict[], plans: Map<string, number>): void {
   const byMeter = new Map<string, RowVerdict[]>();
-  for (const v of verdicts) if (v.meterId) byMeter.set(v.meterId, [...(byMeter.get(v.meterId) ?? []), v]);
+  for (const v of verdicts) {
+    if (!v.meterId) continue;
+    const group = byMeter.get(v.meterId);
+    if (group) group.push(v);
+    else byMeter.set(v.meterId, [v]);
+  }
   for (const [meterId, group] of byMeter) {
     const good = group.filter((v) => v.status !== 'refused');
     if (good.length === 0) continue;
