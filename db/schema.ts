@@ -938,7 +938,11 @@ export const storedFiles = pgTable(
   (t) => [
     index('stored_files_uploader_idx').on(t.uploadedBy, t.createdAt),
     check('stored_files_size', sql`${t.sizeBytes} > 0 and ${t.sizeBytes} = octet_length(${t.content})`),
-    check('stored_files_type', sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf')`),
+    // Spreadsheets: a company's readings file, kept between its preview and its confirmation.
+    check(
+      'stored_files_type',
+      sql`${t.mimeType} in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')`,
+    ),
     check('stored_files_purpose_format', sql`${t.purpose} ~ '^[a-z][a-z_]*$'`),
   ],
 );

@@ -6,9 +6,9 @@ import { type ActionResult, fail, type FieldErrors } from '@/lib/actions/result'
 import { formatPeriod } from '@/lib/format/dates';
 import { formatKwh } from '@/lib/format/money';
 import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
-import { validateNewReading } from './consumption';
+import { checkRegister, registerBaselines, registerKey } from './baselines';
 import { readingWindowOf } from './settings';
-import { periodsBetween, readingWindowStatus } from './window';
+import { readingWindowStatus } from './window';
 
 export interface ReadingSubmission {
   meterId: string;
@@ -23,27 +23,6 @@ export interface ReadingSubmission {
 }
 
 export type ReadingAccepted = { period: string; nextPeriod: boolean; replaced: boolean; unchanged: boolean };
-
-/** How many real months the implausibility check averages over (ПП 354 п. 59 uses 6). */
-const AVERAGE_MONTHS = 6;
-
-async function averageMonthly(tx: Tx, meterId: string, zone: TariffZone, before: string): Promise<number | null> {
-  const rows = await tx
-    .select({ kwh: consumptionVolumes.kwh })
-    .from(consumptionVolumes)
-    .where(
-      and(
-        eq(consumptionVolumes.meterId, meterId),
-        eq(consumptionVolumes.zone, zone),
-        eq(consumptionVolumes.method, 'reading'),
-        lt(consumptionVolumes.period, before),
-      ),
-    )
-    .orderBy(desc(consumptionVolumes.period))
-    .limit(AVERAGE_MONTHS);
-  if (rows.length === 0) return null;
-  return rows.reduce((sum, r) => sum + r.kwh, 0) / rows.length;
-}
 
 async function lastAcceptedBefore(tx: Tx, meterId: string, zone: TariffZone, period: string) {
   const [row] = await tx
@@ -84,14 +63,9 @@ export async function submitReadings(
     const fieldErrors: FieldErrors = {};
     const accepted: { zone: TariffZone; value: number }[] = [];
     const implausible: string[] = [];
+    const baselines = await registerBaselines(tx, [meter.id], period);
     for (const zone of zones) {
-      const last = await lastAcceptedBefore(tx, meter.id, zone, period);
-      const check = validateNewReading({
-        value: input.values[zone] ?? '',
-        lastAccepted: last?.value ?? null,
-        averageMonthly: await averageMonthly(tx, meter.id, zone, period),
-        months: last ? Math.max(1, periodsBetween(last.period, period)) : 1,
-      });
+      const check = checkRegister(input.values[zone] ?? '', baselines.get(registerKey(meter.id, zone)), period);
       if (!check.ok) fieldErrors[`zone_${zone}`] = check.reason;
       else {
         accepted.push({ zone, value: check.value });

@@ -7,6 +7,7 @@ import { type CompanyCapability, companyRoleCan } from '@/lib/company/roles';
 const sections: (NavItem & { capability: CompanyCapability })[] = [
   { href: '/lk', label: 'Обзор', capability: 'overview' },
   { href: '/lk/bills', label: 'Счета и документы', capability: 'bills' },
+  { href: '/lk/reconciliation', label: 'Акт сверки', capability: 'reconciliation' },
   { href: '/lk/readings', label: 'Показания', capability: 'readings' },
   { href: '/lk/services', label: 'Услуги', capability: 'overview' },
   { href: '/lk/payments', label: 'Оплата', capability: 'payments' },

@@ -1,9 +1,12 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { fail } from '@/lib/actions/result';
 import { canAccessAccount } from '@/lib/auth/session';
 import { companyAction } from '@/lib/company/action';
+import { confirmReadingsSchema, discardReadingsSchema, uploadReadingsSchema } from '@/lib/readings/bulk/schemas';
+import { confirmReadingsUpload, discardReadingsUpload, storeReadingsFile } from '@/lib/readings/bulk/upload';
 import { meterAccountId } from '@/lib/readings/cabinet';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { submitReadings } from '@/lib/readings/submit';
@@ -30,4 +33,32 @@ export const submitCompanyReadings = companyAction('readings', submitReadingsSch
   });
   if (result.ok) revalidatePath('/lk/readings');
   return result;
+});
+
+const NO_FILE = 'Выберите файл с показаниями: CSV или XLSX по шаблону.';
+
+/** The readings file: parsed and kept for the preview, where each row gets its verdict. */
+export const uploadReadingsFile = companyAction('readings', uploadReadingsSchema, async (_input, member, formData) => {
+  const file = formData.get('file');
+  if (!(file instanceof Blob) || (file instanceof File && file.name === '' && file.size === 0)) {
+    return fail(NO_FILE, { file: NO_FILE });
+  }
+  const result = await storeReadingsFile(member.user, {
+    name: file instanceof File ? file.name : 'показания',
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+  if (!result.ok) return result;
+  redirect(`/lk/readings/upload/${result.id}`);
+});
+
+export const confirmReadingsFile = companyAction('readings', confirmReadingsSchema, async (input, member) => {
+  const result = await confirmReadingsUpload(member.user, input);
+  if (!result.ok) return result;
+  revalidatePath('/lk/readings');
+  redirect(`/lk/readings?accepted=${result.written}`);
+});
+
+export const discardReadingsFile = companyAction('readings', discardReadingsSchema, async (input, member) => {
+  await discardReadingsUpload(member.user, input.uploadId);
+  redirect('/lk/readings');
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "stored_files" DROP CONSTRAINT "stored_files_type";--> statement-breakpoint
+ALTER TABLE "stored_files" ADD CONSTRAINT "stored_files_type" CHECK ("stored_files"."mime_type" in ('image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
