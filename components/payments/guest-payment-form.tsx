@@ -39,7 +39,6 @@ export function GuestPaymentForm({
           </ActionForm>
           <p className="text-sm">
             {/* A full load, not client navigation: the confirmed payee must not survive in the form's state. */}
-            {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
             <a href="/pay">Это не мой счёт — ввести другой номер</a>
           </p>
         </div>

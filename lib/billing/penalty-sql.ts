@@ -8,7 +8,7 @@
 //   penalty), so a charge is still owed on day d by what the credits posted before d have not reached;
 // - day n after the due date: nothing for n ≤ 30, 1/300 of the rate for 31…90, 1/130 from 91;
 //   no penalty on the days of a moratorium;
-// - the rate: the key rate in force on the calculation day, not above a rate cap in force that day;
+// - the rate: the key rate in force on each day, not above a rate cap in force that day;
 // - one line per overdue bill, with its days, bases and rates; the line's amount is
 //   Σ base × rate ÷ 10 000 ÷ divisor over its days, rounded half up to the kopeck once per line;
 // - every accrued day is a `penalty_days` row keyed by (debt bill, day): never charged twice.
@@ -53,12 +53,7 @@ export function accruePenaltiesStatement(opts: { runId: string; scope: ChunkScop
         coalesce((
           select max(${moscowDate(sql`p.issued_at`)}) from bills p
           where p.account_id = t.account_id and p.issued_at < t.issued_at
-        ), t.calc_day) as from_day,
-        (select case when k.rate_basis_points is null then null else least(k.rate_basis_points, coalesce((
-            select min(c.cap_basis_points) from penalty_relief_periods c
-            where c.kind = 'rate_cap' and t.calc_day between c.starts_on and c.ends_on), k.rate_basis_points)) end
-          from (select (select k0.rate_basis_points from key_rates k0 where k0.effective_from <= t.calc_day
-            order by k0.effective_from desc limit 1) as rate_basis_points) k) as rate
+        ), t.calc_day) as from_day
       from target t
     ),
     -- The account's debts in the order payments pay them: by period, a period's charge before its penalty.
@@ -70,13 +65,21 @@ export function accruePenaltiesStatement(opts: { runId: string; scope: ChunkScop
       join bills d on d.id = e.bill_id and d.id <> w.bill_id and d.issued_at < w.issued_at
     ),
     days as (
-      select w.bill_id as penalty_bill_id, w.account_id, w.rate, i.debt_bill_id, i.amt, i.cum, g.day::date as day,
+      select w.bill_id as penalty_bill_id, w.account_id, r.rate, i.debt_bill_id, i.amt, i.cum, g.day::date as day,
         (g.day::date - i.due_date) as n
       from win w
       join items i on i.target_id = w.bill_id and i.kind = 'charge'
       cross join lateral generate_series(
         greatest(w.from_day, i.due_date + 31)::timestamp, (w.calc_day - 1)::timestamp, interval '1 day') g(day)
-      where w.rate is not null
+      -- The key rate in force on that day, not above a rate cap in force on that day.
+      cross join lateral (
+        select least(k.rate_basis_points, coalesce((
+            select min(c.cap_basis_points) from penalty_relief_periods c
+            where c.kind = 'rate_cap' and g.day::date between c.starts_on and c.ends_on), k.rate_basis_points)) as rate
+        from (select (select k0.rate_basis_points from key_rates k0 where k0.effective_from <= g.day::date
+          order by k0.effective_from desc limit 1) as rate_basis_points) k
+      ) r
+      where r.rate is not null
         and not exists (
           select 1 from penalty_relief_periods m
           where m.kind = 'moratorium' and g.day::date between m.starts_on and m.ends_on)

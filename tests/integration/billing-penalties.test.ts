@@ -146,26 +146,27 @@ describe('penalties of the billing run', () => {
     expect(apr.penalties[0]!.description).toContain('25.04.2031–02.05.2031, 8\u00a0дн.');
   });
 
-  it('the preview shows the same penalty the run then charges: 1/130 from the 91st day, at the rate of the calculation day', async () => {
-    // 03.05–02.06.2031 (days 82…112), key rate on 03.06.2031: 20 %:
-    //   03.05–11.05:  9 days × 3 000,00 ₽ × 0,20 / 300 = 9 × 200 коп.          = 1 800 коп.
-    //   12.05–02.06: 22 days × 3 000,00 ₽ × 0,20 / 130 = 22 × 461,5385 коп.   = 10 153,8462 коп.
-    //   total 11 953,8462 коп. → 11 954 коп.
+  it('the preview shows the same penalty the run then charges: 1/130 from the 91st day, at each day’s key rate', async () => {
+    // 03.05–02.06.2031 (days 82…112); the key rate is 16 % until 14.05 and 20 % from 15.05:
+    //   03.05–11.05:  9 days × 3 000,00 ₽ × 0,16 / 300 = 9 × 160 коп.          =  1 440 коп.
+    //   12.05–14.05:  3 days × 3 000,00 ₽ × 0,16 / 130 = 3 × 369,2308 коп.     =  1 107,6923 коп.
+    //   15.05–02.06: 19 days × 3 000,00 ₽ × 0,20 / 130 = 19 × 461,5385 коп.    =  8 769,2308 коп.
+    //   total 11 316,9231 коп. → 11 317 коп.
     const preview = await previewBills('2031-05-01', [accountId], { now: runDay('2031-05-01') });
     const previewed = preview.get(accountId)!.bill;
     expect(previewed.ok && previewed.lines.filter((l) => l.kind === 'penalty').map((l) => l.amountKopecks)).toEqual([
-      11_954,
+      11_317,
     ]);
     const kept = await t.db.execute(sql`select count(*)::int as n from penalty_days`);
     expect((kept as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(21 + 25); // the preview kept nothing
     const may = await bill('2031-05-01');
-    expect(may.penalties.map((l) => l.amountKopecks)).toEqual([11_954]);
+    expect(may.penalties.map((l) => l.amountKopecks)).toEqual([11_317]);
   });
 
   it('stops on the day of full payment and never charges a day twice', async () => {
-    // Owed: 489 500 + 4 169 + 4 000 + 11 954 − 189 500 = 320 123 коп., paid in full on 10.06.2031.
-    expect(await accountBalance(accountId)).toBe(320_123);
-    await pay(320_123, '2031-06-10T08:00:00Z');
+    // Owed: 489 500 + 4 169 + 4 000 + 11 317 − 189 500 = 319 486 коп., paid in full on 10.06.2031.
+    expect(await accountBalance(accountId)).toBe(319_486);
+    await pay(319_486, '2031-06-10T08:00:00Z');
     const jun = await bill('2031-06-01');
     // 03.06–10.06: 8 days × 3 000,00 ₽ × 0,20 / 130 = 8 × 461,5385 = 3 692,3077 коп. → 3 692 коп.; nothing after.
     expect(jun.penalties.map((l) => l.amountKopecks)).toEqual([3_692]);
