@@ -1,11 +1,13 @@
 'use client';
 
+import { useState } from 'react';
 import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
+import { formatDateTime } from '@/lib/format/dates';
 import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { formatKwh, formatRub } from '@/lib/format/money';
 import { priceVolume } from '@/lib/tariffs/pricing';
-import type { TariffZone } from '@/lib/tariffs/zones';
+import { zoneShortLabels, type TariffZone } from '@/lib/tariffs/zones';
 
 export interface RegisterField {
   zone: TariffZone;
@@ -36,61 +38,93 @@ function costPreview(registers: RegisterField[], typed: (zone: TariffZone) => un
   return { kwh, kopecks };
 }
 
-/** One meter: an input per register; a big jump asks for an explicit confirmation. */
+/** What the period already holds for this meter: its registers and when they were submitted. */
+export interface SubmittedReadings {
+  accepted: { zone: TariffZone; value: number }[];
+  /** ISO instant. */
+  submittedAt: string;
+}
+
+/** «Уже принято за ноябрь 2026: День 12 345 кВт·ч, Ночь 6 789 кВт·ч (01.12.2026, 10:00)». */
+function SubmittedNotice({ submitted, periodLabel }: { submitted: SubmittedReadings; periodLabel?: string }) {
+  return (
+    <p className="notice mb-4" data-testid="submitted">
+      Уже принято{periodLabel ? ` за ${periodLabel}` : ''}:{' '}
+      {submitted.accepted.map((r) => `${zoneShortLabels[r.zone]} ${formatKwh(r.value)}`).join(', ')} (
+      {formatDateTime(new Date(submitted.submittedAt))}). Можно исправить до конца приёма.
+    </p>
+  );
+}
+
+/**
+ * One meter: an input per register; a big jump asks for an explicit confirmation. The action
+ * answers with what the period now holds, so the form shows it itself: the page is not rendered
+ * again for a reading.
+ */
 export function ReadingsForm({
   action,
   meterId,
   registers,
   periodLabel,
+  submitted: submittedBefore,
 }: {
-  action: FormAction;
+  action: FormAction<SubmittedReadings>;
   meterId: string;
   registers: RegisterField[];
   /** «ноябрь 2026»: the period whose tariff prices the preview. */
   periodLabel?: string;
+  /** What the period already holds, as the page was rendered. */
+  submitted?: SubmittedReadings | null;
 }) {
+  const [submitted, setSubmitted] = useState(submittedBefore ?? null);
   const defaults = Object.fromEntries(registers.map((r) => [`zone_${r.zone}`, '']));
   return (
-    <ActionForm
-      schema={submitReadingsSchema}
-      action={action}
-      defaultValues={{ meterId, confirmImplausible: false, ...defaults }}
-    >
-      {(api) => (
-        <>
-          <input type="hidden" name="meterId" value={meterId} />
-          <div className="grid gap-4 sm:grid-cols-2">
-            {registers.map((r) => (
-              <TextField
-                key={r.zone}
-                name={`zone_${r.zone}` as 'zone_all_day'}
-                label={r.label}
-                hint={r.hint}
-                inputMode="numeric"
-                autoComplete="off"
-                required
+    <>
+      {submitted && submitted.accepted.length > 0 ? (
+        <SubmittedNotice submitted={submitted} periodLabel={periodLabel} />
+      ) : null}
+      <ActionForm
+        schema={submitReadingsSchema}
+        action={action}
+        defaultValues={{ meterId, confirmImplausible: false, ...defaults }}
+        onSuccess={(result) => setSubmitted({ accepted: result.accepted, submittedAt: result.submittedAt })}
+      >
+        {(api) => (
+          <>
+            <input type="hidden" name="meterId" value={meterId} />
+            <div className="grid gap-4 sm:grid-cols-2">
+              {registers.map((r) => (
+                <TextField
+                  key={r.zone}
+                  name={`zone_${r.zone}` as 'zone_all_day'}
+                  label={r.label}
+                  hint={r.hint}
+                  inputMode="numeric"
+                  autoComplete="off"
+                  required
+                />
+              ))}
+            </div>
+            {(() => {
+              const cost = costPreview(registers, (zone) => api.form.watch(`zone_${zone}` as 'zone_all_day'));
+              return cost ? (
+                <p className="text-sm text-slate-700" data-testid="reading-cost" aria-live="polite">
+                  Расход {formatKwh(cost.kwh)} — {formatRub(cost.kopecks)} по действующему тарифу
+                  {periodLabel ? ` на ${periodLabel}` : ''}. Если прошлые месяцы считали без показаний, разницу
+                  пересчитаем в счёте.
+                </p>
+              ) : null;
+            })()}
+            {api.fieldError('confirmImplausible') || api.form.watch('confirmImplausible') ? (
+              <CheckboxField
+                name="confirmImplausible"
+                label="Да, показания верные — расход действительно больше обычного"
               />
-            ))}
-          </div>
-          {(() => {
-            const cost = costPreview(registers, (zone) => api.form.watch(`zone_${zone}` as 'zone_all_day'));
-            return cost ? (
-              <p className="text-sm text-slate-700" data-testid="reading-cost" aria-live="polite">
-                Расход {formatKwh(cost.kwh)} — {formatRub(cost.kopecks)} по действующему тарифу
-                {periodLabel ? ` на ${periodLabel}` : ''}. Если прошлые месяцы считали без показаний, разницу
-                пересчитаем в счёте.
-              </p>
-            ) : null;
-          })()}
-          {api.fieldError('confirmImplausible') || api.form.watch('confirmImplausible') ? (
-            <CheckboxField
-              name="confirmImplausible"
-              label="Да, показания верные — расход действительно больше обычного"
-            />
-          ) : null}
-          <SubmitButton pendingLabel="Отправляем…">Передать показания</SubmitButton>
-        </>
-      )}
-    </ActionForm>
+            ) : null}
+            <SubmitButton pendingLabel="Отправляем…">Передать показания</SubmitButton>
+          </>
+        )}
+      </ActionForm>
+    </>
   );
 }

@@ -22,7 +22,16 @@ export interface ReadingSubmission {
   period?: string;
 }
 
-export type ReadingAccepted = { period: string; nextPeriod: boolean; replaced: boolean; unchanged: boolean };
+export type ReadingAccepted = {
+  period: string;
+  nextPeriod: boolean;
+  replaced: boolean;
+  unchanged: boolean;
+  /** What the period now holds per register, so a form can show it without re-rendering the page. */
+  accepted: { zone: TariffZone; value: number }[];
+  /** When those values were submitted (ISO). */
+  submittedAt: string;
+};
 
 async function lastAcceptedBefore(tx: Tx, meterId: string, zone: TariffZone, period: string) {
   const [row] = await tx
@@ -89,8 +98,21 @@ export async function submitReadings(
       current.length === accepted.length &&
       accepted.every((a) => current.some((c) => c.zone === a.zone && c.value === a.value));
     const base = { period, nextPeriod: input.period ? false : window.nextPeriod, replaced: current.length > 0 };
-    if (unchanged)
-      return { ok: true, ...base, unchanged: true, message: `Показания за ${formatPeriod(period)} уже приняты` };
+    if (unchanged) {
+      const [kept] = await tx
+        .select({ at: readings.submittedAt })
+        .from(readings)
+        .where(and(eq(readings.meterId, meter.id), eq(readings.period, period), eq(readings.status, 'accepted')))
+        .limit(1);
+      return {
+        ok: true,
+        ...base,
+        unchanged: true,
+        accepted: accepted.map(({ zone, value }) => ({ zone, value })),
+        submittedAt: (kept?.at ?? now).toISOString(),
+        message: `Показания за ${formatPeriod(period)} уже приняты`,
+      };
+    }
 
     if (current.length > 0) {
       await tx
@@ -123,7 +145,14 @@ export async function submitReadings(
         : base.replaced
           ? `Показания за ${when} исправлены`
           : `Показания за ${when} приняты`) + (estimateNote ? `. ${estimateNote}` : '');
-    return { ok: true, ...base, unchanged: false, message };
+    return {
+      ok: true,
+      ...base,
+      unchanged: false,
+      accepted: accepted.map(({ zone, value }) => ({ zone, value })),
+      submittedAt: now.toISOString(),
+      message,
+    };
   });
 }
 

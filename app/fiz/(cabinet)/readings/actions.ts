@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { fail } from '@/lib/actions/result';
 import { userAction } from '@/lib/actions/validated';
 import { canAccessAccount } from '@/lib/auth/session';
@@ -25,6 +24,7 @@ export const submitMeterReadings = userAction('household', submitReadingsSchema,
     source: 'subscriber',
     userId: user.id,
   });
-  if (result.ok) revalidatePath('/fiz/readings');
+  // No revalidatePath: the form shows what was accepted from this result, so the answer carries no
+  // re-rendered page (the reading is the busiest write of the month).
   return result;
 });

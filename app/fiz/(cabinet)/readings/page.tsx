@@ -1,16 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
-import { ReadingsForm } from '@/components/readings/readings-form';
+import { ReadingsForm, type SubmittedReadings } from '@/components/readings/readings-form';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
-import { formatDate, formatDateTime, formatPeriod } from '@/lib/format/dates';
+import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { formatKwh } from '@/lib/format/money';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { currentReadingWindow } from '@/lib/readings/settings';
-import { zonePlanLabels, zoneShortLabels, type ZonePlan } from '@/lib/tariffs/zones';
+import { zonePlanLabels, zoneShortLabels, type TariffZone, type ZonePlan } from '@/lib/tariffs/zones';
 import { submitMeterReadings } from './actions';
 
 export const metadata: Metadata = { title: 'Передать показания' };
+
+/** What the period already holds for a meter, for the form to show (and replace after a submission). */
+function submittedOf(
+  registers: { zone: TariffZone; submitted?: { value: number; submittedAt: Date } | null }[],
+): SubmittedReadings | null {
+  const held = registers.filter((r) => r.submitted);
+  if (held.length === 0) return null;
+  return {
+    accepted: held.map((r) => ({ zone: r.zone, value: r.submitted!.value })),
+    submittedAt: held[0]!.submitted!.submittedAt.toISOString(),
+  };
+}
 
 export default async function ReadingsPage() {
   const user = await requireUser('household', '/fiz/readings');
@@ -44,20 +56,10 @@ export default async function ReadingsPage() {
               <p className="mb-4 text-sm text-slate-600">
                 Лицевой счёт {m.accountNumber} · {zonePlanLabels[m.zonePlan as ZonePlan]}
               </p>
-              {m.registers.some((r) => r.submitted) ? (
-                <p className="notice mb-4" data-testid="submitted">
-                  Уже принято за {formatPeriod(window.period)}:{' '}
-                  {m.registers
-                    .filter((r) => r.submitted)
-                    .map((r) => `${zoneShortLabels[r.zone]} ${formatKwh(r.submitted!.value)}`)
-                    .join(', ')}{' '}
-                  ({formatDateTime(m.registers.find((r) => r.submitted)!.submitted!.submittedAt)}). Можно исправить до
-                  конца приёма.
-                </p>
-              ) : null}
               <ReadingsForm
                 action={submitMeterReadings}
                 meterId={m.id}
+                submitted={submittedOf(m.registers)}
                 periodLabel={formatPeriod(window.period)}
                 registers={m.registers.map((r) => ({
                   zone: r.zone,
