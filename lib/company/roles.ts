@@ -16,7 +16,14 @@ export const companyRoleDescriptions: Record<CompanyRole, string> = {
 };
 
 /** The parts of the company cabinet; each page and action names the one it belongs to. */
-export type CompanyCapability = 'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'users';
+export type CompanyCapability =
+  | 'overview'
+  | 'bills'
+  | 'payments'
+  | 'reconciliation'
+  | 'readings'
+  | 'connection'
+  | 'users';
 
 const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   overview: ['owner', 'accountant', 'engineer'],
@@ -24,6 +31,7 @@ const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   payments: ['owner', 'accountant'],
   reconciliation: ['owner', 'accountant'],
   readings: ['owner', 'engineer'],
+  connection: ['owner', 'engineer'],
   users: ['owner'],
 };
 

@@ -19,6 +19,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/billing', label: 'Начисления' },
           { href: '/admin/payments', label: 'Платежи' },
           { href: '/admin/services', label: 'Платные услуги' },
+          { href: '/admin/connection', label: 'Присоединение' },
           ...(user.role === 'admin' ? [{ href: '/admin/staff', label: 'Сотрудники' }] : []),
           { href: '/admin/news', label: 'Новости' },
           { href: '/admin/outages', label: 'Отключения' },

@@ -9,6 +9,7 @@ const sections: (NavItem & { capability: CompanyCapability })[] = [
   { href: '/lk/bills', label: 'Счета и документы', capability: 'bills' },
   { href: '/lk/readings', label: 'Показания', capability: 'readings' },
   { href: '/lk/services', label: 'Услуги', capability: 'overview' },
+  { href: '/lk/connection', label: 'Присоединение', capability: 'connection' },
   { href: '/lk/users', label: 'Пользователи', capability: 'users' },
 ];
 
