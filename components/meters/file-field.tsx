@@ -30,6 +30,8 @@ export type FileFieldProps = {
   shrinkAbove?: number;
   /** Longest side after re-encoding, px. */
   maxEdge?: number;
+  /** A PDF is taken as chosen (up to `shrinkAbove` bytes): it cannot be made smaller in the browser. */
+  allowPdf?: boolean;
   error?: string;
   id?: string;
   className?: string;
@@ -71,6 +73,7 @@ export function FileField({
   accept = 'image/*',
   shrinkAbove = 900 * 1024,
   maxEdge = 2000,
+  allowPdf = false,
   error,
   id,
   className,
@@ -88,6 +91,11 @@ export function FileField({
     if (!file) return setLocal({});
     if (ACCEPTED.includes(file.type) && file.size <= shrinkAbove)
       return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
+    if (allowPdf && file.type === 'application/pdf') {
+      if (file.size <= shrinkAbove) return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
+      input.value = '';
+      return setLocal({ error: `Файл больше ${formatSize(shrinkAbove)}. Сохраните PDF с меньшим разрешением.` });
+    }
     setBusy(true);
     const smaller = file.type.startsWith('image/') ? await reencode(file, maxEdge) : null;
     setBusy(false);

@@ -14,6 +14,7 @@ import { accounts, bills, meters, payments, readings, users } from '../schema';
 import { hashPassword } from '../../lib/auth/password';
 import { seedAccounts } from './accounts';
 import { seedCalendar } from './calendar';
+import { seedConnectionRates } from './connection';
 import { seedContent } from './content';
 import { seedServiceRequests } from './services';
 import { DEMO_PASSWORD } from './demo-logins';
@@ -63,6 +64,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     await seedContent(tx, now);
     const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash, tariffs: tariffRows });
     await seedServiceRequests(tx, now);
+    await seedConnectionRates(tx);
     return { alreadySeeded: false, ...counts };
   });
 }

@@ -165,3 +165,5 @@ export const rateSchema = z.object({
   effectiveFrom: requiredDay('Действует с'),
   basis: requiredText('Основание (решение регулятора)', 300),
 });
+
+export const sweepSchema = z.object({});
