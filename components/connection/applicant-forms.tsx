@@ -13,7 +13,15 @@ import {
 
 // The applicant's buttons on an application's page: pay the invoice, supply missing data, withdraw.
 
-export function PayInvoiceForm({ action, applicationId, price }: { action: FormAction; applicationId: string; price: string }) {
+export function PayInvoiceForm({
+  action,
+  applicationId,
+  price,
+}: {
+  action: FormAction;
+  applicationId: string;
+  price: string;
+}) {
   return (
     <ActionForm
       schema={applicationActionSchema}

@@ -78,7 +78,10 @@ export function ApplicationForm({
         const category = Number(api.form.watch('reliabilityCategory')) || 3;
         const fee =
           max > 0 && max <= 150_000 && existing < max
-            ? connectionFee({ applicantKind, maxPowerW: max, existingPowerW: existing, reliabilityCategory: category }, rates)
+            ? connectionFee(
+                { applicantKind, maxPowerW: max, existingPowerW: existing, reliabilityCategory: category },
+                rates,
+              )
             : null;
         return (
           <>
@@ -97,7 +100,9 @@ export function ApplicationForm({
               )}
               <TextField
                 name="applicantName"
-                label={applicantKind === 'person' ? 'Фамилия, имя, отчество' : 'Полное наименование организации / ФИО ИП'}
+                label={
+                  applicantKind === 'person' ? 'Фамилия, имя, отчество' : 'Полное наименование организации / ФИО ИП'
+                }
                 required
               />
               {applicantKind === 'person' ? (
@@ -126,7 +131,12 @@ export function ApplicationForm({
                 required
               />
               <TextField name="objectName" label="Объект (что присоединяется)" hint="Например: жилой дом" required />
-              <TextField name="objectAddress" label="Адрес объекта" hint="Если адреса ещё нет, укажите ориентир" required />
+              <TextField
+                name="objectAddress"
+                label="Адрес объекта"
+                hint="Если адреса ещё нет, укажите ориентир"
+                required
+              />
               <TextField
                 name="cadastralNumber"
                 label="Кадастровый номер участка"
@@ -170,13 +180,15 @@ export function ApplicationForm({
               <h3 className="font-semibold">Калькулятор платы</h3>
               {fee ? (
                 <p data-testid="connection-fee">
-                  {RATE_CATEGORY_LABEL[fee.category]}: {formatRub(fee.kopecksPerKw)} за кВт ×{' '}
-                  {formatKw(fee.newPowerW)} = <strong>{formatRub(fee.kopecks)}</strong>
+                  {RATE_CATEGORY_LABEL[fee.category]}: {formatRub(fee.kopecksPerKw)} за кВт × {formatKw(fee.newPowerW)}{' '}
+                  = <strong>{formatRub(fee.kopecks)}</strong>
                 </p>
               ) : (
                 <p className="text-sm text-slate-600">Укажите мощность — мы посчитаем плату по действующей ставке.</p>
               )}
-              <p className="text-sm text-slate-600">Окончательная сумма — в счёте, который мы разместим вместе с договором.</p>
+              <p className="text-sm text-slate-600">
+                Окончательная сумма — в счёте, который мы разместим вместе с договором.
+              </p>
             </section>
 
             <fieldset className="grid gap-4">

@@ -100,7 +100,9 @@ export function ApplicationFacts({ a, fileBase }: { a: ApplicationDetail; fileBa
         </Row>
         <Row label="Категория надёжности">{a.reliabilityCategory}</Row>
         <Row label="Напряжение">{VOLTAGE_LABEL[a.voltage as keyof typeof VOLTAGE_LABEL]}</Row>
-        {a.plannedCommissioningBy ? <Row label="Ввод в эксплуатацию">{formatDate(a.plannedCommissioningBy)}</Row> : null}
+        {a.plannedCommissioningBy ? (
+          <Row label="Ввод в эксплуатацию">{formatDate(a.plannedCommissioningBy)}</Row>
+        ) : null}
         <Row label="Подана">{formatDateTime(a.createdAt)}</Row>
         {a.priceKopecks !== null ? (
           <Row label="Плата">
@@ -154,9 +156,7 @@ export function ConnectionTimeline({ events }: { events: ApplicationDetail['even
               <time dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
               {e.note ? ` — ${e.note}` : null}
             </p>
-            {e.documentSha256 ? (
-              <p className="text-xs break-all text-slate-500">SHA-256: {e.documentSha256}</p>
-            ) : null}
+            {e.documentSha256 ? <p className="text-xs break-all text-slate-500">SHA-256: {e.documentSha256}</p> : null}
           </li>
         ))}
       </ol>

@@ -39,7 +39,15 @@ export function RequestDataForm({ action, applicationId }: { action: FormAction;
   );
 }
 
-export function PostOfferForm({ action, applicationId, fee }: { action: FormAction; applicationId: string; fee: string }) {
+export function PostOfferForm({
+  action,
+  applicationId,
+  fee,
+}: {
+  action: FormAction;
+  applicationId: string;
+  fee: string;
+}) {
   return (
     <ActionForm
       schema={postOfferSchema}

@@ -17,13 +17,7 @@ export const companyRoleDescriptions: Record<CompanyRole, string> = {
 
 /** The parts of the company cabinet; each page and action names the one it belongs to. */
 export type CompanyCapability =
-  | 'overview'
-  | 'bills'
-  | 'payments'
-  | 'reconciliation'
-  | 'readings'
-  | 'connection'
-  | 'users';
+  'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'connection' | 'users';
 
 const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   overview: ['owner', 'accountant', 'engineer'],

@@ -35,8 +35,16 @@ import {
 export const CONNECTION_DOCUMENT_PURPOSE = 'connection_document';
 /** The offer, the ТУ and the act the grid posts (stored_files, generated PDFs). */
 export const CONNECTION_ISSUED_PURPOSE = 'connection_issued';
-const MAX_OPEN_APPLICATIONS = 5;
-const OPEN_STATUSES = ['submitted', 'data_requested', 'offer_posted', 'contracted', 'works_done', 'act_posted'] as const;
+// Open applications per applicant: several objects at once are normal; a ceiling for documents sent in a loop.
+const MAX_OPEN_APPLICATIONS = 20;
+const OPEN_STATUSES = [
+  'submitted',
+  'data_requested',
+  'offer_posted',
+  'contracted',
+  'works_done',
+  'act_posted',
+] as const;
 
 const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 

@@ -61,7 +61,8 @@ function measure(
   today: string,
   calendar: WorkCalendar,
 ): Deadline {
-  const workingLeft = today <= due ? workingDaysBetween(today, due, calendar) : -workingDaysBetween(due, today, calendar);
+  const workingLeft =
+    today <= due ? workingDaysBetween(today, due, calendar) : -workingDaysBetween(due, today, calendar);
   const left = unit === 'working' ? workingLeft : calendarDaysBetween(today, due);
   const state: DeadlineState = today > due ? 'missed' : workingLeft <= CLOSE_WORKING_DAYS ? 'close' : 'ok';
   return { key, label, party, due, unit, left, state };

@@ -6,7 +6,17 @@ import 'server-only';
 import type { ConnectionApplication, UtilityProfile } from '@/db/schema';
 import { formatDate } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
-import { CONTENT, ensureRoom, FONT_BOLD, FONT_REGULAR, INK, labelValue, MARGIN, MUTED, startPdf } from '@/lib/pdf/document';
+import {
+  CONTENT,
+  ensureRoom,
+  FONT_BOLD,
+  FONT_REGULAR,
+  INK,
+  labelValue,
+  MARGIN,
+  MUTED,
+  startPdf,
+} from '@/lib/pdf/document';
 import { formatKw, RATE_CATEGORY_LABEL, type RateCategory } from './calculator';
 import { REASON_LABEL, VOLTAGE_LABEL } from './schemas';
 
@@ -22,7 +32,12 @@ async function render(
   sections: Section[],
 ): Promise<Buffer> {
   const utilityName = utility?.fullName ?? 'Сетевая организация';
-  const { doc, done } = startPdf({ title: info.title, author: utilityName, subject: info.subtitle, createdAt: info.at });
+  const { doc, done } = startPdf({
+    title: info.title,
+    author: utilityName,
+    subject: info.subtitle,
+    createdAt: info.at,
+  });
   doc.font(FONT_REGULAR).fontSize(9).fillColor(MUTED).text(utilityName, MARGIN, MARGIN, { width: CONTENT });
   doc.font(FONT_BOLD).fontSize(15).fillColor(INK).text(info.title, { width: CONTENT });
   doc.font(FONT_REGULAR).fontSize(10.5).text(info.subtitle, { width: CONTENT });

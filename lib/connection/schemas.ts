@@ -53,7 +53,10 @@ function kilowatts(label: string, required: boolean) {
     (v) => (typeof v === 'string' ? v.replace(/[\s\u00a0]|кВт/g, '').replace(',', '.') : v),
     z
       .string({ error: `Укажите ${label}` })
-      .regex(required ? /^\d{1,3}(\.\d{1,3})?$/ : /^(\d{1,3}(\.\d{1,3})?)?$/, `${label}: число в кВт, например 15 или 7,5`)
+      .regex(
+        required ? /^\d{1,3}(\.\d{1,3})?$/ : /^(\d{1,3}(\.\d{1,3})?)?$/,
+        `${label}: число в кВт, например 15 или 7,5`,
+      )
       .transform((s) => {
         if (s === '') return 0;
         const [whole, part = ''] = s.split('.');
@@ -97,7 +100,8 @@ export const applicationSchema = z
     ...Object.fromEntries(DOCUMENT_KINDS.map((k) => [docField(k), file])),
   })
   .superRefine((v, ctx) => {
-    if (v.maxPower <= 0) ctx.addIssue({ code: 'custom', path: ['maxPower'], message: 'Мощность должна быть больше нуля' });
+    if (v.maxPower <= 0)
+      ctx.addIssue({ code: 'custom', path: ['maxPower'], message: 'Мощность должна быть больше нуля' });
     if (v.maxPower > 150_000) {
       ctx.addIssue({
         code: 'custom',

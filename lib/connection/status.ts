@@ -64,7 +64,8 @@ export function checkTransition(from: ConnectionStatus, to: ConnectionStatus, ac
   if (allowed?.includes(actor)) return { ok: true };
   const terminal = REFUSALS[from];
   if (terminal) return { ok: false, reason: terminal };
-  if (allowed) return { ok: false, reason: `Это действие выполняет ${allowed.map((a) => ACTOR_DOES[a]).join(' или ')}` };
+  if (allowed)
+    return { ok: false, reason: `Это действие выполняет ${allowed.map((a) => ACTOR_DOES[a]).join(' или ')}` };
   return {
     ok: false,
     reason: `Заявку в статусе «${CONNECTION_STATUS_LABEL[from]}» нельзя перевести в «${CONNECTION_STATUS_LABEL[to]}»`,

@@ -144,7 +144,13 @@ export async function supplyData(
  */
 export async function postOffer(
   staff: { id: string },
-  input: { applicationId: string; connectionPoint: string; gridWorks: string; applicantWorks: string; tuValidYears: number },
+  input: {
+    applicationId: string;
+    connectionPoint: string;
+    gridWorks: string;
+    applicantWorks: string;
+    tuValidYears: number;
+  },
   ctx: Ctx,
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
@@ -334,16 +340,17 @@ export async function completeApplication(
       audit: 'connection.done',
       ip: ctx.ip,
       origin: ctx.origin,
-      letter: { headline: 'присоединение завершено', details: ['Спасибо! Документы остаются доступны на странице заявки.'] },
+      letter: {
+        headline: 'присоединение завершено',
+        details: ['Спасибо! Документы остаются доступны на странице заявки.'],
+      },
     });
     return succeed({ message: 'Заявка завершена' });
   });
 }
 
 export type Canceller =
-  | { by: 'applicant'; scope: Scope; userId: string }
-  | { by: 'staff'; userId: string }
-  | { by: 'system' };
+  { by: 'applicant'; scope: Scope; userId: string } | { by: 'staff'; userId: string } | { by: 'system' };
 
 /** Cancels (annuls) an application that is not yet contracted: by the applicant, by staff, or when time ran out. */
 export async function cancelApplication(

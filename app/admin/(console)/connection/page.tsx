@@ -14,7 +14,14 @@ import { sweepAction } from './actions';
 
 export const metadata: Metadata = { title: 'Технологическое присоединение — заявки' };
 
-const OPEN: ConnectionStatus[] = ['submitted', 'data_requested', 'offer_posted', 'contracted', 'works_done', 'act_posted'];
+const OPEN: ConnectionStatus[] = [
+  'submitted',
+  'data_requested',
+  'offer_posted',
+  'contracted',
+  'works_done',
+  'act_posted',
+];
 
 export default async function StaffConnectionPage({ searchParams }: PageProps<'/admin/connection'>) {
   await requireUser('staff', '/admin/connection');

@@ -1,6 +1,11 @@
 'use server';
 
-import { fileApplicationAction, payInvoiceAction, supplyDataAction, withdrawAction } from '@/lib/connection/cabinet-actions';
+import {
+  fileApplicationAction,
+  payInvoiceAction,
+  supplyDataAction,
+  withdrawAction,
+} from '@/lib/connection/cabinet-actions';
 
 export const fileConnectionApplication = fileApplicationAction('household');
 export const payConnectionInvoice = payInvoiceAction('household');

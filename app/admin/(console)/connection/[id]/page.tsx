@@ -2,12 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ApplicationFacts, ConnectionTimeline, DeadlineList } from '@/components/connection/parts';
-import {
-  PostOfferForm,
-  RequestDataForm,
-  StaffCancelForm,
-  StaffStepForm,
-} from '@/components/connection/staff-forms';
+import { PostOfferForm, RequestDataForm, StaffCancelForm, StaffStepForm } from '@/components/connection/staff-forms';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
 import { applicationDetail } from '@/lib/connection/applications';
@@ -36,7 +31,10 @@ const DONE: Record<string, string> = {
   cancelled: 'Заявка аннулирована, заявителю отправлено письмо.',
 };
 
-export default async function StaffConnectionApplicationPage({ params, searchParams }: PageProps<'/admin/connection/[id]'>) {
+export default async function StaffConnectionApplicationPage({
+  params,
+  searchParams,
+}: PageProps<'/admin/connection/[id]'>) {
   const { id } = await params;
   await requireUser('staff', /^[0-9a-f-]{36}$/i.test(id) ? `/admin/connection/${id}` : '/admin/connection');
   const a = await applicationDetail(id, { kind: 'staff' });
@@ -87,7 +85,8 @@ export default async function StaffConnectionApplicationPage({ params, searchPar
             />
           ) : (
             <p>
-              Для категории заявителя не введена ставка платы. <Link href="/admin/connection/rates">Добавить ставку</Link>
+              Для категории заявителя не введена ставка платы.{' '}
+              <Link href="/admin/connection/rates">Добавить ставку</Link>
             </p>
           )}
         </section>

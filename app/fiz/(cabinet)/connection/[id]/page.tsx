@@ -9,7 +9,10 @@ const FLASHES = ['filed', 'supplied', 'withdrawn'];
 
 export default async function ConnectionApplicationPage({ params, searchParams }: PageProps<'/fiz/connection/[id]'>) {
   const { id } = await params;
-  const user = await requireUser('household', /^[0-9a-f-]{36}$/i.test(id) ? `/fiz/connection/${id}` : '/fiz/connection');
+  const user = await requireUser(
+    'household',
+    /^[0-9a-f-]{36}$/i.test(id) ? `/fiz/connection/${id}` : '/fiz/connection',
+  );
   const query = await searchParams;
   return (
     <ApplicationView

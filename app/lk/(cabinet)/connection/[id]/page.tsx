@@ -8,9 +8,15 @@ export const metadata: Metadata = { title: 'Заявка на технологи
 
 const FLASHES = ['filed', 'supplied', 'withdrawn'];
 
-export default async function CompanyConnectionApplicationPage({ params, searchParams }: PageProps<'/lk/connection/[id]'>) {
+export default async function CompanyConnectionApplicationPage({
+  params,
+  searchParams,
+}: PageProps<'/lk/connection/[id]'>) {
   const { id } = await params;
-  const access = await requireCompanyPage('connection', /^[0-9a-f-]{36}$/i.test(id) ? `/lk/connection/${id}` : '/lk/connection');
+  const access = await requireCompanyPage(
+    'connection',
+    /^[0-9a-f-]{36}$/i.test(id) ? `/lk/connection/${id}` : '/lk/connection',
+  );
   if (!access.allowed) return <RoleDenied title="Технологическое присоединение" role={access.member.role} />;
   const query = await searchParams;
   return (
