@@ -197,7 +197,7 @@ export async function createApplication(
   return succeed({ applicationId: created.id, number: created.number });
 }
 
-export function feeFields(a: { maxPower: number; existingPower: number; reliabilityCategory: number }) {
+function feeFields(a: { maxPower: number; existingPower: number; reliabilityCategory: number }) {
   return { maxPowerW: a.maxPower, existingPowerW: a.existingPower, reliabilityCategory: a.reliabilityCategory };
 }
 

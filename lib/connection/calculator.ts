@@ -15,7 +15,7 @@ export const RATE_CATEGORY_LABEL: Record<RateCategory, string> = {
 };
 
 /** The household ceiling of the preferential rate, watts (previously connected power included). */
-export const PREFERENTIAL_MAX_W = 15_000;
+const PREFERENTIAL_MAX_W = 15_000;
 
 export interface FeeInput {
   applicantKind: 'person' | 'business';

@@ -25,7 +25,7 @@ export const DEADLINE_RULES = {
 } as const;
 
 /** At most this many working days left: the step is highlighted as close. */
-export const CLOSE_WORKING_DAYS = 2;
+const CLOSE_WORKING_DAYS = 2;
 
 export type DeadlineKey = 'data_request' | 'data_supply' | 'offer' | 'payment' | 'works';
 export type DeadlineState = 'ok' | 'close' | 'missed';

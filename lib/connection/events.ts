@@ -35,7 +35,7 @@ export const CONNECTION_EVENT_LABEL: Record<ConnectionEventKind, string> = {
 };
 
 /** Where the applicant sees the application: the cabinet it was filed from. */
-export function applicationPath(companyId: string | null, applicationId: string): string {
+function applicationPath(companyId: string | null, applicationId: string): string {
   return `${companyId ? '/lk' : '/fiz'}/connection/${applicationId}`;
 }
 

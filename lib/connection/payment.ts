@@ -15,7 +15,7 @@ import { type Scope, scopeCondition } from './applications';
 
 const REUSE_PENDING_MS = 30 * 60_000;
 
-export function connectionPaymentDescription(number: number): string {
+function connectionPaymentDescription(number: number): string {
   return `Оплата по договору технологического присоединения № ТП-${number}`;
 }
 

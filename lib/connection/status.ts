@@ -78,13 +78,3 @@ export function allowedEdges(): [ConnectionStatus, ConnectionStatus][] {
     (Object.keys(EDGES[from]) as ConnectionStatus[]).map((to): [ConnectionStatus, ConnectionStatus] => [from, to]),
   );
 }
-
-/** The stages the grid must publish for each application (ПП № 24 п. 19 «л»), in order, for the progress line. */
-export const CONNECTION_STAGES: readonly ConnectionStatus[] = [
-  'submitted',
-  'offer_posted',
-  'contracted',
-  'works_done',
-  'act_posted',
-  'done',
-];
