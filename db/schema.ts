@@ -1209,6 +1209,8 @@ export const connectionApplications = pgTable(
     plannedDesignBy: date('planned_design_by', { mode: 'string' }),
     plannedCommissioningBy: date('planned_commissioning_by', { mode: 'string' }),
     contactPhone: text('contact_phone').notNull(),
+    /** The household schedule of ≤ 15 kW: 15 % / 30 % / 35 % / 20 % (lib/connection/installments.ts). */
+    installments: boolean('installments').notNull().default(false),
     status: connectionStatus('status').notNull().default('submitted'),
     /** When the application last became `submitted` (filed, or the missing data supplied): the grid's clock. */
     submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
@@ -1315,15 +1317,30 @@ export const connectionDocuments = pgTable(
   ],
 );
 
-/** A payment of an application's invoice: which application a `connection` payment pays. */
-export const connectionPayments = pgTable('connection_payments', {
-  paymentId: uuid('payment_id')
-    .primaryKey()
-    .references(() => payments.id, { onDelete: 'restrict' }),
-  applicationId: uuid('application_id')
-    .notNull()
-    .references(() => connectionApplications.id, { onDelete: 'restrict' }),
-});
+/**
+ * A payment of an application's invoice: which application (and which part of an installment
+ * schedule, 1 for a payment in full) a `connection` payment pays; `credited_at` is set once, by the
+ * gateway's notification, and at most one payment is credited per part.
+ */
+export const connectionPayments = pgTable(
+  'connection_payments',
+  {
+    paymentId: uuid('payment_id')
+      .primaryKey()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => connectionApplications.id, { onDelete: 'restrict' }),
+    part: smallint('part').notNull().default(1),
+    creditedAt: timestamp('credited_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('connection_payments_part', sql`${t.part} between 1 and 4`),
+    uniqueIndex('connection_payments_one_credit_per_part')
+      .on(t.applicationId, t.part)
+      .where(sql`${t.creditedAt} is not null`),
+  ],
+);
 
 /** The connection fee per kW of the new power, by rate category, from a date (staff add rows; none change). */
 export const connectionRates = pgTable(

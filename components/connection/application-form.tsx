@@ -69,6 +69,7 @@ export function ApplicationForm({
         plannedDesignBy: '',
         plannedCommissioningBy: '',
         contactPhone: phone,
+        installments: false,
         consent: false,
       }}
     >

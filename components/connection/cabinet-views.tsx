@@ -6,7 +6,7 @@ import { listMyAccounts } from '@/lib/accounts/list';
 import type { SessionUser } from '@/lib/auth/session';
 import { applicationDetail, listApplications, requiredDocuments, scopeOf } from '@/lib/connection/applications';
 import { formatKw } from '@/lib/connection/calculator';
-import { invoicePayable } from '@/lib/connection/payment';
+import { payableNow, scheduleOf } from '@/lib/connection/payment';
 import { ratesOn } from '@/lib/connection/rates';
 import { DOCUMENT_KINDS } from '@/lib/connection/schemas';
 import { checkTransition } from '@/lib/connection/status';
@@ -121,8 +121,10 @@ export async function ApplicationView({
   const now = new Date();
   const a = await applicationDetail(id, scopeOf(user), now);
   if (!a) notFound();
-  const payable = invoicePayable(a, now);
+  const due = payableNow(a, a.creditedParts, now);
+  const schedule = scheduleOf(a);
   const price = a.priceKopecks !== null ? formatRub(a.priceKopecks) : null;
+  const payLabel = due ? formatRub(due.kopecks) : '';
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle title={`Заявка № ${a.number}`} lead={`Технологическое присоединение: ${a.objectName}`} />
@@ -141,14 +143,31 @@ export async function ApplicationView({
         </section>
       ) : null}
 
-      {a.status === 'offer_posted' && price ? (
+      {schedule ? (
+        <section className="card space-y-2" aria-labelledby="conn-schedule">
+          <h2 id="conn-schedule">Рассрочка платежа</h2>
+          <ul className="space-y-1" data-testid="installments">
+            {schedule.map((p) => (
+              <li key={p.part}>
+                {p.part}. {p.percent}&nbsp;% — {formatRub(p.kopecks)}
+                {p.due ? `, до ${formatDate(p.due)}` : ', в течение 10 дней после размещения акта'}
+                {a.creditedParts.includes(p.part) ? ' — оплачено' : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {(a.status === 'offer_posted' || due) && price ? (
         <section className="card space-y-3" aria-labelledby="conn-pay">
           <h2 id="conn-pay">Оплата счёта</h2>
-          <p>
-            Договор и технические условия размещены выше. Оплата счёта — акцепт оферты: договор будет заключён в день
-            оплаты, подписывать его не нужно.
-          </p>
-          {payable ? (
+          {a.status === 'offer_posted' ? (
+            <p>
+              Договор и технические условия размещены выше. Оплата счёта{schedule ? ' (первого платежа рассрочки)' : ''}{' '}
+              — акцепт оферты: договор будет заключён в день оплаты, подписывать его не нужно.
+            </p>
+          ) : null}
+          {due ? (
             <>
               {sandboxActive() ? (
                 <p className="notice" data-testid="sandbox-notice">
@@ -162,7 +181,7 @@ export async function ApplicationView({
                   спишутся.
                 </p>
               ) : null}
-              <PayInvoiceForm action={actions.pay} applicationId={a.id} price={price} />
+              <PayInvoiceForm action={actions.pay} applicationId={a.id} price={payLabel} />
             </>
           ) : (
             <p className="font-semibold text-danger-600" role="alert">

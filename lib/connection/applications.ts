@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import { db } from '@/db/client';
 import {
   accounts,
@@ -19,7 +19,7 @@ import { type CheckedUpload, checkUpload } from '@/lib/files/check-upload';
 import { saveUpload } from '@/lib/files/stored-files';
 import { moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
-import { connectionFee, formatKw } from './calculator';
+import { connectionFee, formatKw, rateCategoryOf } from './calculator';
 import { type Deadline, runningDeadlines } from './deadlines';
 import { type ConnectionEventKind, recordConnectionEvent } from './events';
 import { ratesOn } from './rates';
@@ -135,6 +135,11 @@ export async function createApplication(
   }
   const rates = await ratesOn(today);
   const fee = connectionFee({ applicantKind, ...feeFields(input) }, rates);
+  if (input.installments && rateCategoryOf({ applicantKind, ...feeFields(input) }) !== 'household_preferential') {
+    return fail('Проверьте выделенные поля', {
+      installments: 'Рассрочка — для граждан до 15 кВт включительно, III категория надёжности',
+    });
+  }
 
   const created = await db().transaction(async (tx) => {
     const [row] = await tx
@@ -161,6 +166,7 @@ export async function createApplication(
         plannedDesignBy: input.plannedDesignBy ?? null,
         plannedCommissioningBy: input.plannedCommissioningBy ?? null,
         contactPhone: input.contactPhone,
+        installments: input.installments,
         submittedAt: now,
         createdAt: now,
         updatedAt: now,
@@ -255,6 +261,7 @@ export interface ApplicationDetail extends ConnectionApplication {
   documents: { id: string; kind: DocumentKind; fileName: string }[];
   deadlines: Deadline[];
   pendingPaymentId: string | null;
+  creditedParts: number[];
 }
 
 /** The application with its timeline, documents and running deadlines, within the reader's scope. */
@@ -266,7 +273,7 @@ export async function applicationDetail(id: string, scope: Scope, now = new Date
     .innerJoin(accounts, eq(accounts.id, connectionApplications.accountId))
     .where(and(eq(connectionApplications.id, id), scopeCondition(scope)));
   if (!row) return null;
-  const [events, documents, pending, calendar] = await Promise.all([
+  const [events, documents, pending, calendar, credited] = await Promise.all([
     db()
       .select({
         kind: connectionEvents.kind,
@@ -291,6 +298,10 @@ export async function applicationDetail(id: string, scope: Scope, now = new Date
       .orderBy(desc(payments.createdAt))
       .limit(1),
     calendarAround(now),
+    db()
+      .select({ part: connectionPayments.part })
+      .from(connectionPayments)
+      .where(and(eq(connectionPayments.applicationId, id), isNotNull(connectionPayments.creditedAt))),
   ]);
   return {
     ...row.a,
@@ -299,6 +310,7 @@ export async function applicationDetail(id: string, scope: Scope, now = new Date
     documents: documents.map((d) => ({ ...d, kind: d.kind as DocumentKind })),
     deadlines: runningDeadlines(deadlineInput(row.a), moscowDay(now), calendar),
     pendingPaymentId: pending[0]?.id ?? null,
+    creditedParts: credited.map((c) => c.part),
   };
 }
 

@@ -17,6 +17,7 @@ export type ConnectionEventKind =
   | 'data_supplied'
   | 'offer_posted'
   | 'contracted'
+  | 'installment_paid'
   | 'works_done'
   | 'act_posted'
   | 'done'
@@ -28,6 +29,7 @@ export const CONNECTION_EVENT_LABEL: Record<ConnectionEventKind, string> = {
   data_supplied: 'Сведения представлены',
   offer_posted: 'Размещены договор, счёт и технические условия',
   contracted: 'Счёт оплачен — договор заключён',
+  installment_paid: 'Получен очередной платёж по рассрочке',
   works_done: 'Мероприятия сетевой организации выполнены',
   act_posted: 'Размещён акт о технологическом присоединении',
   done: 'Присоединение завершено',

@@ -1,12 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gt } from 'drizzle-orm';
-import { db } from '@/db/client';
-import { connectionApplications, connectionPayments, payments } from '@/db/schema';
+import { and, desc, eq, gt, isNotNull } from 'drizzle-orm';
+import { db, type Db, type Tx } from '@/db/client';
+import { type ConnectionApplication, connectionApplications, connectionPayments, payments } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { moscowDay } from '@/lib/format/dates';
 import type { PaymentGateway } from '@/lib/payments/gateway/types';
 import { audit } from '@/lib/security/audit';
 import { type Scope, scopeCondition } from './applications';
+import { type InstallmentPart, installmentSchedule, partPayableIn } from './installments';
 
 // Paying a connection invoice goes through the same gateway flow as electricity, with a payment
 // type of its own, «connection»: a pending payment with exactly the invoice's amount, completed
@@ -15,13 +16,52 @@ import { type Scope, scopeCondition } from './applications';
 
 const REUSE_PENDING_MS = 30 * 60_000;
 
-function connectionPaymentDescription(number: number): string {
-  return `Оплата по договору технологического присоединения № ТП-${number}`;
+function connectionPaymentDescription(number: number, part: number | null): string {
+  const base = `Оплата по договору технологического присоединения № ТП-${number}`;
+  return part ? `${base}, платёж ${part} из 4 по рассрочке` : base;
 }
 
-/** Whether the invoice can be paid now: the offer is posted and its last day has not passed. */
-export function invoicePayable(a: { status: string; priceKopecks: number | null; payBy: string | null }, now: Date) {
-  return a.status === 'offer_posted' && a.priceKopecks !== null && a.payBy !== null && moscowDay(now) <= a.payBy;
+type Invoiced = Pick<
+  ConnectionApplication,
+  'status' | 'priceKopecks' | 'payBy' | 'installments' | 'offerPostedAt' | 'actPostedAt'
+>;
+
+/** The schedule of an application paying by installments (null when paid in full or not yet invoiced). */
+export function scheduleOf(a: Invoiced): InstallmentPart[] | null {
+  if (!a.installments || a.priceKopecks === null || !a.payBy || !a.offerPostedAt) return null;
+  return installmentSchedule(a.priceKopecks, {
+    payBy: a.payBy,
+    offerDay: moscowDay(a.offerPostedAt),
+    actDay: a.actPostedAt ? moscowDay(a.actPostedAt) : null,
+  });
+}
+
+/**
+ * What the applicant may pay now: the invoice in full (or its first part) while the offer stands and
+ * its last day has not passed, then each later part of the schedule in its turn.
+ */
+export function payableNow(
+  a: Invoiced,
+  creditedParts: readonly number[],
+  now: Date,
+): { part: number; kopecks: number } | null {
+  if (a.priceKopecks === null || !a.payBy) return null;
+  const schedule = scheduleOf(a);
+  const next = (creditedParts.length ? Math.max(...creditedParts) : 0) + 1;
+  if (next === 1 && moscowDay(now) > a.payBy) return null;
+  if (!schedule) return next === 1 && a.status === 'offer_posted' ? { part: 1, kopecks: a.priceKopecks } : null;
+  const part = schedule[next - 1];
+  if (!part || !partPayableIn(next, a.status)) return null;
+  return { part: next, kopecks: part.kopecks };
+}
+
+/** The parts of an application already credited by the gateway. */
+export async function creditedParts(executor: Db | Tx, applicationId: string): Promise<number[]> {
+  const rows = await executor
+    .select({ part: connectionPayments.part })
+    .from(connectionPayments)
+    .where(and(eq(connectionPayments.applicationId, applicationId), isNotNull(connectionPayments.creditedAt)));
+  return rows.map((r) => r.part);
 }
 
 export async function startConnectionPayment(
@@ -40,9 +80,10 @@ export async function startConnectionPayment(
       .where(and(eq(connectionApplications.id, input.applicationId), scopeCondition(scope)))
       .for('update');
     if (!application) return fail('Заявка не найдена среди ваших');
-    if (!invoicePayable(application, now) || application.priceKopecks === null) {
+    const due = payableNow(application, await creditedParts(tx, application.id), now);
+    if (!due) {
       return fail(
-        application.status === 'offer_posted'
+        application.status === 'offer_posted' && application.payBy && moscowDay(now) > application.payBy
           ? 'Срок оплаты счёта истёк — оферта аннулируется. Подайте новую заявку'
           : 'Этот счёт сейчас оплатить нельзя — обновите страницу, чтобы увидеть состояние заявки',
       );
@@ -54,9 +95,10 @@ export async function startConnectionPayment(
       .where(
         and(
           eq(connectionPayments.applicationId, application.id),
+          eq(connectionPayments.part, due.part),
           eq(payments.status, 'pending'),
           eq(payments.gateway, gateway.id),
-          eq(payments.amountKopecks, application.priceKopecks),
+          eq(payments.amountKopecks, due.kopecks),
           gt(payments.createdAt, new Date(now.getTime() - REUSE_PENDING_MS)),
         ),
       )
@@ -69,9 +111,9 @@ export async function startConnectionPayment(
         accountId: application.accountId,
         userId: user.id,
         purpose: 'connection',
-        amountKopecks: application.priceKopecks,
+        amountKopecks: due.kopecks,
         gateway: gateway.id,
-        description: connectionPaymentDescription(application.number),
+        description: connectionPaymentDescription(application.number, application.installments ? due.part : null),
         receiptEmail: user.email,
         requestsBinding: false,
         createdAt: now,
@@ -79,7 +121,9 @@ export async function startConnectionPayment(
       })
       .returning({ id: payments.id, invId: payments.invId });
     if (!payment) throw new Error('startConnectionPayment: insert returned nothing');
-    await tx.insert(connectionPayments).values({ paymentId: payment.id, applicationId: application.id });
+    await tx
+      .insert(connectionPayments)
+      .values({ paymentId: payment.id, applicationId: application.id, part: due.part });
     await audit(
       {
         action: 'payment.started',
@@ -89,7 +133,8 @@ export async function startConnectionPayment(
         ip: ctx.ip,
         details: {
           invId: payment.invId,
-          amountKopecks: application.priceKopecks,
+          amountKopecks: due.kopecks,
+          part: due.part,
           gateway: gateway.id,
           purpose: 'connection',
           connectionApplicationId: application.id,

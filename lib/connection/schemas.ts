@@ -96,6 +96,7 @@ export const applicationSchema = z
     plannedDesignBy: optionalDay('Срок проектирования'),
     plannedCommissioningBy: optionalDay('Срок ввода в эксплуатацию'),
     contactPhone: phone,
+    installments: checkbox.optional().default(false),
     consent: checkbox.refine((v) => v, 'Без согласия на обработку персональных данных заявку не рассмотреть'),
     ...Object.fromEntries(DOCUMENT_KINDS.map((k) => [docField(k), file])),
   })

@@ -14,6 +14,10 @@ test('the application form and an application page fit a phone', async ({ page }
   await page.goto('/fiz/connection/new');
   await page.getByLabel(/^Максимальная мощность, кВт/).fill('12');
   await expect(page.getByTestId('connection-fee')).toContainText('60\u00a0000,00\u00a0₽');
+  // Up to 15 kW a household may pay by installments; above, the choice is not offered.
+  await expect(page.getByLabel(/^Оплатить в рассрочку/)).toBeVisible();
+  await page.getByLabel(/^Максимальная мощность, кВт/).fill('20');
+  await expect(page.getByLabel(/^Оплатить в рассрочку/)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Подать заявку' })).toBeVisible();
   await noOverflow(page);
 

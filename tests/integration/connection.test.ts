@@ -478,6 +478,48 @@ describe('offer, deadlines and payment', () => {
   });
 });
 
+describe('installments', () => {
+  it('a household up to 15 kW pays 15 / 30 / 35 / 20 %: the first part concludes the contract, the last follows the act', async () => {
+    expect(
+      await createApplication(petrov, form(ivanovaAccountId, { installments: 'on', maxPower: '20' }), ctx),
+    ).toMatchObject({ ok: false });
+    const created = await createApplication(ivanova, form(ivanovaAccountId, { installments: 'on', maxPower: '10' }), {
+      ...ctx,
+      now: NOW,
+    });
+    if (!created.ok) throw new Error(created.message);
+    const id = created.applicationId;
+    expect(await postOffer(staff, offerInput(id), { ...ctx, now: NOW })).toMatchObject({ ok: true });
+    expect(await row(id)).toMatchObject({ installments: true, priceKopecks: 50_000_00 });
+    const before = await ledgerSum(ivanovaAccountId);
+    const amounts: number[] = [];
+    const payNext = async () => {
+      const started = await startConnectionPayment(ivanova, scopeOf(ivanova), { applicationId: id }, gateway(), ctx);
+      if (!started.ok) return started;
+      const [p] = await t.db.select().from(payments).where(eq(payments.id, started.paymentId));
+      const answers = await Promise.all([1, 2, 3].map(() => notify(p!.invId, p!.amountKopecks)));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      amounts.push(p!.amountKopecks);
+      return started;
+    };
+    expect(await payNext()).toMatchObject({ ok: true });
+    expect((await row(id)).status).toBe('contracted');
+    expect(await payNext()).toMatchObject({ ok: true });
+    expect(await payNext()).toMatchObject({ ok: true });
+    // The last part waits for the act.
+    expect(await payNext()).toMatchObject({ ok: false });
+    expect(await markWorksDone(staff, { applicationId: id }, ctx)).toMatchObject({ ok: true });
+    expect(await postAct(staff, { applicationId: id }, ctx)).toMatchObject({ ok: true });
+    expect(await payNext()).toMatchObject({ ok: true });
+    expect(await payNext()).toMatchObject({ ok: false });
+    expect(amounts).toEqual([7_500_00, 15_000_00, 17_500_00, 10_000_00]);
+    expect(await ledgerSum(ivanovaAccountId)).toBe(before);
+    const detail = await applicationDetail(id, scopeOf(ivanova));
+    expect(detail!.creditedParts.sort()).toEqual([1, 2, 3, 4]);
+    expect(detail!.events.filter((e) => e.kind === 'installment_paid')).toHaveLength(3);
+  });
+});
+
 describe('another applicant’s application', () => {
   it('is not found in detail, files, payment, supply, withdrawal; the company and the household do not see each other', async () => {
     const id = await reach('offer_posted');

@@ -9,6 +9,7 @@ import {
 } from '@/lib/calendar/working-days';
 import { connectionFee, rateCategoryOf } from '@/lib/connection/calculator';
 import { describeLeft, payByFor, runningDeadlines, worksDueFor } from '@/lib/connection/deadlines';
+import { installmentSchedule, partPayableIn } from '@/lib/connection/installments';
 import { allowedEdges, checkTransition, CONNECTION_STATUSES } from '@/lib/connection/status';
 
 // The working-day arithmetic across weekends and the 2026 holidays (the calendar as the migration
@@ -170,5 +171,21 @@ describe('status machine', () => {
     for (const from of CONNECTION_STATUSES) {
       expect(checkTransition(from, 'submitted', 'staff').ok).toBe(false);
     }
+  });
+});
+
+describe('installments', () => {
+  it('splits the fee 15 / 30 / 35 / 20 %, the last part taking the rounding, with the due days', () => {
+    const parts = installmentSchedule(33_333_33, { payBy: '2026-12-09', offerDay: '2026-12-02', actDay: null });
+    expect(parts.map((p) => p.kopecks)).toEqual([5_000_00, 10_000_00, 11_666_67, 6_666_66]);
+    expect(parts.reduce((sum, p) => sum + p.kopecks, 0)).toBe(33_333_33);
+    expect(parts.map((p) => p.due)).toEqual(['2026-12-09', '2026-12-22', '2027-01-11', null]);
+    expect(
+      installmentSchedule(100_00, { payBy: '2026-12-09', offerDay: '2026-12-02', actDay: '2027-03-01' })[3]!.due,
+    ).toBe('2027-03-11');
+    expect(partPayableIn(1, 'offer_posted')).toBe(true);
+    expect(partPayableIn(2, 'offer_posted')).toBe(false);
+    expect(partPayableIn(4, 'works_done')).toBe(false);
+    expect(partPayableIn(4, 'act_posted')).toBe(true);
   });
 });
