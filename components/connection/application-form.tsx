@@ -191,6 +191,13 @@ export function ApplicationForm({
                 Окончательная сумма — в счёте, который мы разместим вместе с договором.
               </p>
             </section>
+            {fee?.category === 'household_preferential' ? (
+              <CheckboxField
+                name="installments"
+                label="Оплатить в рассрочку"
+                hint="15 % в течение 5 рабочих дней, 30 % — 20 дней и 35 % — 40 дней со дня счёта, 20 % — 10 дней после акта"
+              />
+            ) : null}
 
             <fieldset className="grid gap-4">
               <legend className="mb-2 text-lg font-semibold">Документы</legend>
