@@ -6,7 +6,7 @@ import { listMyAccounts } from '@/lib/accounts/list';
 import type { SessionUser } from '@/lib/auth/session';
 import { applicationDetail, listApplications, requiredDocuments, scopeOf } from '@/lib/connection/applications';
 import { formatKw } from '@/lib/connection/calculator';
-import { payableNow, scheduleOf } from '@/lib/connection/payment';
+import { payableNow, scheduleOf } from '@/lib/connection/invoice';
 import { ratesOn } from '@/lib/connection/rates';
 import { DOCUMENT_KINDS } from '@/lib/connection/schemas';
 import { checkTransition } from '@/lib/connection/status';

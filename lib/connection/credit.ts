@@ -8,7 +8,7 @@ import { audit } from '@/lib/security/audit';
 import { worksDueFor } from './deadlines';
 import { recordConnectionEvent } from './events';
 import { partPayableIn } from './installments';
-import { creditedParts, scheduleOf } from './payment';
+import { creditedParts, scheduleOf } from './invoice';
 
 /**
  * Credits a paid connection payment to its application inside the notification's transaction

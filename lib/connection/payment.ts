@@ -1,13 +1,13 @@
 import 'server-only';
-import { and, desc, eq, gt, isNotNull } from 'drizzle-orm';
-import { db, type Db, type Tx } from '@/db/client';
-import { type ConnectionApplication, connectionApplications, connectionPayments, payments } from '@/db/schema';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { connectionApplications, connectionPayments, payments } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { moscowDay } from '@/lib/format/dates';
 import type { PaymentGateway } from '@/lib/payments/gateway/types';
 import { audit } from '@/lib/security/audit';
 import { type Scope, scopeCondition } from './applications';
-import { type InstallmentPart, installmentSchedule, partPayableIn } from './installments';
+import { creditedParts, payableNow } from './invoice';
 
 // Paying a connection invoice goes through the same gateway flow as electricity, with a payment
 // type of its own, «connection»: a pending payment with exactly the invoice's amount, completed
@@ -19,49 +19,6 @@ const REUSE_PENDING_MS = 30 * 60_000;
 function connectionPaymentDescription(number: number, part: number | null): string {
   const base = `Оплата по договору технологического присоединения № ТП-${number}`;
   return part ? `${base}, платёж ${part} из 4 по рассрочке` : base;
-}
-
-type Invoiced = Pick<
-  ConnectionApplication,
-  'status' | 'priceKopecks' | 'payBy' | 'installments' | 'offerPostedAt' | 'actPostedAt'
->;
-
-/** The schedule of an application paying by installments (null when paid in full or not yet invoiced). */
-export function scheduleOf(a: Invoiced): InstallmentPart[] | null {
-  if (!a.installments || a.priceKopecks === null || !a.payBy || !a.offerPostedAt) return null;
-  return installmentSchedule(a.priceKopecks, {
-    payBy: a.payBy,
-    offerDay: moscowDay(a.offerPostedAt),
-    actDay: a.actPostedAt ? moscowDay(a.actPostedAt) : null,
-  });
-}
-
-/**
- * What the applicant may pay now: the invoice in full (or its first part) while the offer stands and
- * its last day has not passed, then each later part of the schedule in its turn.
- */
-export function payableNow(
-  a: Invoiced,
-  creditedParts: readonly number[],
-  now: Date,
-): { part: number; kopecks: number } | null {
-  if (a.priceKopecks === null || !a.payBy) return null;
-  const schedule = scheduleOf(a);
-  const next = (creditedParts.length ? Math.max(...creditedParts) : 0) + 1;
-  if (next === 1 && moscowDay(now) > a.payBy) return null;
-  if (!schedule) return next === 1 && a.status === 'offer_posted' ? { part: 1, kopecks: a.priceKopecks } : null;
-  const part = schedule[next - 1];
-  if (!part || !partPayableIn(next, a.status)) return null;
-  return { part: next, kopecks: part.kopecks };
-}
-
-/** The parts of an application already credited by the gateway. */
-export async function creditedParts(executor: Db | Tx, applicationId: string): Promise<number[]> {
-  const rows = await executor
-    .select({ part: connectionPayments.part })
-    .from(connectionPayments)
-    .where(and(eq(connectionPayments.applicationId, applicationId), isNotNull(connectionPayments.creditedAt)));
-  return rows.map((r) => r.part);
 }
 
 export async function startConnectionPayment(
