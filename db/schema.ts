@@ -51,7 +51,7 @@ export const volumeMethod = pgEnum('volume_method', ['reading', 'average', 'norm
 export const billingRunStatus = pgEnum('billing_run_status', ['running', 'done', 'failed']);
 export const billLineKind = pgEnum('bill_line_kind', ['consumption', 'recalculation', 'penalty', 'adjustment']);
 export const ledgerKind = pgEnum('ledger_kind', ['charge', 'payment', 'refund', 'adjustment', 'penalty']);
-export const paymentPurpose = pgEnum('payment_purpose', ['electricity', 'services']);
+export const paymentPurpose = pgEnum('payment_purpose', ['electricity', 'services', 'connection']);
 export const paymentStatus = pgEnum('payment_status', [
   'pending',
   'paid',
@@ -1494,3 +1494,221 @@ export const routeCacheTags = pgTable('route_cache_tags', {
   tag: text('tag').primaryKey(),
   revalidatedAt: bigint('revalidated_at', { mode: 'number' }).notNull(),
 });
+
+// ─── Technological connection (ПП РФ № 861, up to 150 kW) ───────────────────
+
+export const connectionStatus = pgEnum('connection_status', [
+  'submitted',
+  'data_requested',
+  'offer_posted',
+  'contracted',
+  'works_done',
+  'act_posted',
+  'done',
+  'cancelled',
+]);
+
+/**
+ * An application for technological connection with the fields of п. 9 of the Rules. Power is in
+ * watts (integers; the form takes kW with a decimal). The status moves only along the edges of
+ * lib/connection/status.ts, repeated by a trigger (migration connection_transitions).
+ */
+export const connectionApplications = pgTable(
+  'connection_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: integer('number').generatedAlwaysAsIdentity({ startWith: 5001 }).notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    /** Set for an application filed from the company cabinet: every member with the right role sees it. */
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    /** The applicant's account the invoice payment is recorded against (never credited to its ledger). */
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    /** `person` (гражданин) or `business` (ЮЛ / ИП). */
+    applicantKind: text('applicant_kind').notNull(),
+    applicantName: text('applicant_name').notNull(),
+    /** ЕГРЮЛ / ЕГРИП record number and date (business). */
+    registryRecord: text('registry_record'),
+    /** Series, number, issued by and when (person). */
+    passport: text('passport'),
+    snils: text('snils'),
+    applicantAddress: text('applicant_address').notNull(),
+    /** `new` connection, `increase` of power. */
+    reason: text('reason').notNull(),
+    objectName: text('object_name').notNull(),
+    objectAddress: text('object_address').notNull(),
+    cadastralNumber: text('cadastral_number').notNull(),
+    maxPowerW: integer('max_power_w').notNull(),
+    existingPowerW: integer('existing_power_w').notNull().default(0),
+    reliabilityCategory: smallint('reliability_category').notNull(),
+    voltage: text('voltage').notNull(),
+    loadCharacter: text('load_character').notNull(),
+    plannedDesignBy: date('planned_design_by', { mode: 'string' }),
+    plannedCommissioningBy: date('planned_commissioning_by', { mode: 'string' }),
+    contactPhone: text('contact_phone').notNull(),
+    /** The household schedule of ≤ 15 kW: 15 % / 30 % / 35 % / 20 % (lib/connection/installments.ts). */
+    installments: boolean('installments').notNull().default(false),
+    status: connectionStatus('status').notNull().default('submitted'),
+    /** When the application last became `submitted` (filed, or the missing data supplied): the grid's clock. */
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    dataRequestedAt: timestamp('data_requested_at', { withTimezone: true }),
+    dataRequestNote: text('data_request_note'),
+    /** The rate category of the calculator the invoice was priced by. */
+    rateCategory: text('rate_category'),
+    rateKopecksPerKw: kopecks('rate_kopecks_per_kw'),
+    priceKopecks: kopecks('price_kopecks'),
+    offerPostedAt: timestamp('offer_posted_at', { withTimezone: true }),
+    /** The last day (Moscow) the invoice may be paid; unpaid after it, the offer is cancelled. */
+    payBy: date('pay_by', { mode: 'string' }),
+    connectionPoint: text('connection_point'),
+    gridWorks: text('grid_works'),
+    applicantWorks: text('applicant_works'),
+    tuValidYears: smallint('tu_valid_years'),
+    offerFileId: uuid('offer_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    tuFileId: uuid('tu_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    contractedAt: timestamp('contracted_at', { withTimezone: true }),
+    paidPaymentId: uuid('paid_payment_id').references(() => payments.id, { onDelete: 'restrict' }),
+    /** The last day (Moscow) of the works under п. 16 «б», counted from the contract. */
+    worksDue: date('works_due', { mode: 'string' }),
+    worksDoneAt: timestamp('works_done_at', { withTimezone: true }),
+    actPostedAt: timestamp('act_posted_at', { withTimezone: true }),
+    actFileId: uuid('act_file_id').references(() => storedFiles.id, { onDelete: 'restrict' }),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('connection_applications_number_key').on(t.number),
+    uniqueIndex('connection_applications_paid_payment_key').on(t.paidPaymentId),
+    index('connection_applications_user_idx').on(t.userId, t.createdAt),
+    index('connection_applications_company_idx').on(t.companyId, t.createdAt),
+    index('connection_applications_status_idx').on(t.status, t.createdAt),
+    check('connection_applications_kind', sql`${t.applicantKind} in ('person', 'business')`),
+    check('connection_applications_reason', sql`${t.reason} in ('new', 'increase')`),
+    check(
+      'connection_applications_power',
+      sql`${t.maxPowerW} > 0 and ${t.maxPowerW} <= 150000 and ${t.existingPowerW} >= 0 and ${t.existingPowerW} < ${t.maxPowerW}`,
+    ),
+    check('connection_applications_category', sql`${t.reliabilityCategory} in (2, 3)`),
+    check('connection_applications_voltage', sql`${t.voltage} in ('0.23', '0.4', '6', '10')`),
+    check('connection_applications_price', sql`${t.priceKopecks} is null or ${t.priceKopecks} > 0`),
+    check(
+      'connection_applications_offer',
+      sql`${t.status} in ('submitted', 'data_requested', 'cancelled') or (${t.priceKopecks} is not null and ${t.offerPostedAt} is not null and ${t.payBy} is not null and ${t.offerFileId} is not null and ${t.tuFileId} is not null)`,
+    ),
+    check(
+      'connection_applications_paid',
+      sql`${t.status} not in ('contracted', 'works_done', 'act_posted', 'done') or (${t.paidPaymentId} is not null and ${t.contractedAt} is not null and ${t.worksDue} is not null)`,
+    ),
+    check(
+      'connection_applications_act',
+      sql`${t.status} not in ('act_posted', 'done') or (${t.actFileId} is not null and ${t.actPostedAt} is not null)`,
+    ),
+    check('connection_applications_done', sql`(${t.status} = 'done') = (${t.doneAt} is not null)`),
+    check(
+      'connection_applications_cancelled',
+      sql`(${t.status} = 'cancelled') = (${t.cancelledBy} is not null) and (${t.cancelledBy} is null or ${t.cancelledBy} in ('applicant', 'staff', 'system'))`,
+    ),
+  ],
+);
+
+/** The application's timeline: one row per change, append-only (a trigger refuses UPDATE and DELETE). */
+export const connectionEvents = pgTable(
+  'connection_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => connectionApplications.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    note: text('note'),
+    /** The SHA-256 of the document posted with this step: evidence of what was placed in the cabinet. */
+    documentSha256: text('document_sha256'),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('connection_events_application_idx').on(t.applicationId, t.at)],
+);
+
+/** The documents of п. 10 the applicant uploaded (stored_files, purpose `connection_document`). */
+export const connectionDocuments = pgTable(
+  'connection_documents',
+  {
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => connectionApplications.id, { onDelete: 'restrict' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.fileId] }),
+    check(
+      'connection_documents_kind',
+      sql`${t.kind} in ('application_scan', 'identity', 'site_plan', 'title_deed', 'power_of_attorney', 'registry_extract', 'other')`,
+    ),
+  ],
+);
+
+/**
+ * A payment of an application's invoice: which application (and which part of an installment
+ * schedule, 1 for a payment in full) a `connection` payment pays; `credited_at` is set once, by the
+ * gateway's notification, and at most one payment is credited per part.
+ */
+export const connectionPayments = pgTable(
+  'connection_payments',
+  {
+    paymentId: uuid('payment_id')
+      .primaryKey()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => connectionApplications.id, { onDelete: 'restrict' }),
+    part: smallint('part').notNull().default(1),
+    creditedAt: timestamp('credited_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('connection_payments_part', sql`${t.part} between 1 and 4`),
+    uniqueIndex('connection_payments_one_credit_per_part')
+      .on(t.applicationId, t.part)
+      .where(sql`${t.creditedAt} is not null`),
+  ],
+);
+
+/** The connection fee per kW of the new power, by rate category, from a date (staff add rows; none change). */
+export const connectionRates = pgTable(
+  'connection_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    category: text('category').notNull(),
+    kopecksPerKw: kopecks('kopecks_per_kw').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    basis: text('basis').notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('connection_rates_category_from_key').on(t.category, t.effectiveFrom),
+    check('connection_rates_category', sql`${t.category} in ('household_preferential', 'standard')`),
+    check('connection_rates_positive', sql`${t.kopecksPerKw} > 0`),
+  ],
+);
+
+/**
+ * The production calendar's exceptions to «Monday–Friday work»: a weekday off (a holiday or a day
+ * moved) or a weekend day worked. Deadlines in working days count by it.
+ */
+export const workCalendarDays = pgTable('work_calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  working: boolean('working').notNull(),
+  note: text('note').notNull(),
+});
+
+export type ConnectionApplication = typeof connectionApplications.$inferSelect;

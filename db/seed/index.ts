@@ -15,6 +15,7 @@ import { hashPassword } from '../../lib/auth/password';
 import { seedAccounts } from './accounts';
 import { seedBenefits } from './benefits';
 import { seedCalendar } from './calendar';
+import { seedConnectionRates } from './connection';
 import { seedContent } from './content';
 import { seedServiceRequests } from './services';
 import { DEMO_PASSWORD } from './demo-logins';
@@ -65,6 +66,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     const counts = await seedAccounts(tx, { calendar: seedCalendar(now), passwordHash });
     await seedServiceRequests(tx, now);
     await seedBenefits(tx, now);
+    await seedConnectionRates(tx);
     return { alreadySeeded: false, ...counts };
   });
 }

@@ -17,7 +17,7 @@ export const companyRoleDescriptions: Record<CompanyRole, string> = {
 
 /** The parts of the company cabinet; each page and action names the one it belongs to. */
 export type CompanyCapability =
-  'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'users' | 'applications';
+  'overview' | 'bills' | 'payments' | 'reconciliation' | 'readings' | 'connection' | 'users' | 'applications';
 
 const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   overview: ['owner', 'accountant', 'engineer'],
@@ -25,6 +25,7 @@ const allowed: Record<CompanyCapability, readonly CompanyRole[]> = {
   payments: ['owner', 'accountant'],
   reconciliation: ['owner', 'accountant'],
   readings: ['owner', 'engineer'],
+  connection: ['owner', 'engineer'],
   users: ['owner'],
   /** A new contract binds the company: its owner signs for it. */
   applications: ['owner'],

@@ -22,6 +22,7 @@ export interface BindingView {
 export const BINDING_PURPOSE_LABEL: Record<BindingPurpose, string> = {
   electricity: 'оплата электроэнергии',
   services: 'оплата платных услуг',
+  connection: 'оплата технологического присоединения',
 };
 
 /** '411111******1111' → '•••• 1111': what a person recognises their card by. */

@@ -4,6 +4,7 @@ import { db } from '@/db/client';
 import { demoMode } from '@/lib/config/env';
 import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
 import { kickEmailDelivery } from '@/lib/email/outbox';
+import { creditConnectionPayment } from '@/lib/connection/credit';
 import { creditServicePayment } from '@/lib/services/credit';
 import { audit } from '@/lib/security/audit';
 import type { PaymentGateway } from './gateway/types';
@@ -72,10 +73,13 @@ export async function acceptPaymentNotification(
         updatedAt: now,
       })
       .where(eq(payments.id, payment.id));
-    // The ledger is the electricity balance: a payment for paid services credits its request
-    // instead (same transaction, same row lock), never the account's electricity debt.
+    // The ledger is the electricity balance: a payment for paid services or a connection invoice
+    // credits its request or application instead (same transaction, same row lock), never the
+    // account's electricity debt.
     if (payment.purpose === 'services') {
       await creditServicePayment(tx, payment, { now, ip: context.ip });
+    } else if (payment.purpose === 'connection') {
+      await creditConnectionPayment(tx, payment, { now, ip: context.ip });
     } else {
       await tx
         .insert(ledgerEntries)
@@ -130,7 +134,7 @@ export async function acceptPaymentNotification(
           .where(eq(users.id, payment.userId))
       : [];
     const to = payer?.notify ? payer.email : payment.receiptEmail;
-    // A service payment's letter is the request's own (lib/services), sent by creditServicePayment.
+    // A service or connection payment's letter is the request's or application's own, sent by its credit.
     if (to && payment.purpose === 'electricity') {
       await queuePaymentReceivedEmail(tx, {
         to,

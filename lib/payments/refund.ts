@@ -1,7 +1,16 @@
 import 'server-only';
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import { db, type Tx } from '@/db/client';
-import { accounts, ledgerEntries, payments, refunds, serviceRequests, users, utilityProfile } from '@/db/schema';
+import {
+  accounts,
+  connectionApplications,
+  ledgerEntries,
+  payments,
+  refunds,
+  serviceRequests,
+  users,
+  utilityProfile,
+} from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
 import { renderPaymentRefunded } from '@/lib/email/templates';
@@ -103,6 +112,18 @@ export async function refundPayment(
         if (live) {
           return fail(
             `Это оплата заявки № ${live.number} на платные услуги: верните её отменой заявки в разделе «Платные услуги»`,
+          );
+        }
+      }
+      if (payment.purpose === 'connection') {
+        // The payment that concluded a connection contract is the contract's price, not a surplus.
+        const [contract] = await tx
+          .select({ number: connectionApplications.number })
+          .from(connectionApplications)
+          .where(eq(connectionApplications.paidPaymentId, payment.id));
+        if (contract) {
+          return fail(
+            `Этой оплатой заключён договор технологического присоединения № ТП-${contract.number}: её не возвращают из раздела платежей`,
           );
         }
       }

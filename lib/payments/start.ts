@@ -85,7 +85,7 @@ export function gatewayHandOver(
     receiptEmail: string | null;
     requestsBinding: boolean;
     /** Names the payment type to the gateway (signed Shp_ parameter). */
-    purpose: 'electricity' | 'services';
+    purpose: 'electricity' | 'services' | 'connection';
   },
   gateway: PaymentGateway,
 ) {

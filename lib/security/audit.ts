@@ -66,6 +66,18 @@ export type AuditAction =
   | 'service.done'
   | 'service.cancelled'
   | 'service.catalog_changed'
+  // Technological connection (lib/connection)
+  | 'connection.submitted'
+  | 'connection.data_requested'
+  | 'connection.data_supplied'
+  | 'connection.offer_posted'
+  | 'connection.paid'
+  | 'connection.payment_surplus'
+  | 'connection.works_done'
+  | 'connection.act_posted'
+  | 'connection.done'
+  | 'connection.cancelled'
+  | 'connection.rate_added'
   // Staff publishing and the console (lib/content, lib/console)
   | 'news.saved'
   | 'news.unpublished'

@@ -1,43 +1,24 @@
 import 'server-only';
-import type { LoginDoor } from '@/lib/auth/login-doors';
-import { canUseDoor, currentUser, loginPathByDoor } from '@/lib/auth/session';
 import { fileResponse } from '@/lib/files/file-response';
+import { doorUser, type FileDoor, notFoundResponse as notFound } from '@/lib/http/cabinet-file-access';
 import { readStoredFile } from '@/lib/files/stored-files';
 import { actFileName, renderActPdf } from './act-pdf';
 import { requestDetail, requestPhoto, SERVICE_PHOTO_PURPOSE } from './requests';
 
-// The files of a request (its photos, the act of completed works) behind the session: a route
-// handler is not under the cabinet's frame, so it checks the user itself. Another user's request,
-// another door's user, a malformed id: the same plain 404, so nobody learns which requests exist.
+// The files of a request (its photos, the act of completed works) behind the session
+// (lib/http/cabinet-file-access.ts): another user's request is the same plain 404 as a missing one.
 
-type Door = { kind: LoginDoor; base: '/fiz' | '/lk' } | { kind: 'staff'; base: '/admin' };
 type Params = { params: Promise<Record<string, string | string[]>> };
-
-function notFound(): Response {
-  return new Response('Не найдено', {
-    status: 404,
-    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'private, no-store' },
-  });
-}
 
 const param = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-async function owner(door: Door, back: string): Promise<{ ownerId: string | null } | Response> {
-  const user = await currentUser();
-  if (!user) {
-    return new Response(null, {
-      status: 307,
-      headers: {
-        Location: `${loginPathByDoor[door.kind]}?next=${encodeURIComponent(back)}`,
-        'Cache-Control': 'no-store',
-      },
-    });
-  }
-  if (!canUseDoor(user, door.kind)) return notFound();
+async function owner(door: FileDoor, back: string): Promise<{ ownerId: string | null } | Response> {
+  const user = await doorUser(door, back);
+  if (user instanceof Response) return user;
   return { ownerId: door.kind === 'staff' ? null : user.id };
 }
 
-export function actRoute(door: Door) {
+export function actRoute(door: FileDoor) {
   return async (_request: Request, { params }: Params): Promise<Response> => {
     const id = param((await params).id);
     if (!/^[0-9a-f-]{36}$/i.test(id)) return notFound();
@@ -54,7 +35,7 @@ export function actRoute(door: Door) {
   };
 }
 
-export function photoRoute(door: Door) {
+export function photoRoute(door: FileDoor) {
   return async (_request: Request, { params }: Params): Promise<Response> => {
     const p = await params;
     const id = param(p.id);

@@ -21,6 +21,7 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/payments', label: 'Платежи' },
           { href: '/admin/services', label: 'Платные услуги' },
           { href: '/admin/applications', label: 'Заявки на договор' },
+          { href: '/admin/connection', label: 'Присоединение' },
           ...(user.role === 'admin' ? [{ href: '/admin/staff', label: 'Сотрудники' }] : []),
           { href: '/admin/news', label: 'Новости' },
           { href: '/admin/outages', label: 'Отключения' },

@@ -22,6 +22,7 @@ export default async function HouseholdCabinetLayout({ children }: { children: R
           { href: '/fiz/payments', label: 'Оплата' },
           { href: '/fiz/payments/history', label: 'Платежи' },
           { href: '/fiz/services', label: 'Услуги' },
+          { href: '/fiz/connection', label: 'Присоединение' },
           { href: '/fiz/profile', label: 'Профиль' },
         ]}
       />

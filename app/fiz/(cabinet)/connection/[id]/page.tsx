@@ -1,0 +1,26 @@
+import type { Metadata } from 'next';
+import { ApplicationView } from '@/components/connection/cabinet-views';
+import { requireUser } from '@/lib/auth/session';
+import { payConnectionInvoice, supplyConnectionData, withdrawConnectionApplication } from '../actions';
+
+export const metadata: Metadata = { title: 'Заявка на технологическое присоединение' };
+
+const FLASHES = ['filed', 'supplied', 'withdrawn'];
+
+export default async function ConnectionApplicationPage({ params, searchParams }: PageProps<'/fiz/connection/[id]'>) {
+  const { id } = await params;
+  const user = await requireUser(
+    'household',
+    /^[0-9a-f-]{36}$/i.test(id) ? `/fiz/connection/${id}` : '/fiz/connection',
+  );
+  const query = await searchParams;
+  return (
+    <ApplicationView
+      user={user}
+      door="/fiz"
+      id={id}
+      flash={FLASHES.find((f) => query[f] === '1')}
+      actions={{ pay: payConnectionInvoice, supply: supplyConnectionData, withdraw: withdrawConnectionApplication }}
+    />
+  );
+}

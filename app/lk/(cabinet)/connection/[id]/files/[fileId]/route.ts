@@ -1,0 +1,4 @@
+import { connectionFileRoute } from '@/lib/connection/file-routes';
+
+export const dynamic = 'force-dynamic';
+export const GET = connectionFileRoute({ kind: 'company', base: '/lk' });
