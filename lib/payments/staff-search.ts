@@ -27,6 +27,8 @@ export interface StaffPaymentRow {
   holderName: string;
   amountKopecks: number;
   refundedKopecks: number;
+  /** What the money is for: electricity, a paid service or a grid connection. */
+  purpose: (typeof payments.$inferSelect)['purpose'];
   status: PaymentStatus;
   gateway: string;
   cardMask: string | null;
@@ -66,6 +68,7 @@ export async function searchPayments(
       holderName: accounts.holderName,
       amountKopecks: payments.amountKopecks,
       refundedKopecks: refundedSum,
+      purpose: payments.purpose,
       status: payments.status,
       gateway: payments.gateway,
       cardMask: payments.cardMask,

@@ -29,11 +29,19 @@ test('staff find a payment by account and by InvId, refund part of it; the payer
   expect(await rows.count()).toBeGreaterThan(3);
   for (const text of await rows.allTextContents()) expect(text).toContain('50010001');
   await expect(page.locator('[data-testid="staff-payment-row"]:not([data-status="paid"])')).toHaveCount(0);
-  // The newest paid payment of at least 100 ₽ (a spec before this one may have paid a small sum).
+  // The newest paid electricity payment of at least 100 ₽ (a spec before this one may have paid a
+  // small sum, or paid for a grid connection, which has no electricity ledger entry).
   const amounts = await rows.evaluateAll((trs) =>
-    trs.map((tr) => [tr.getAttribute('data-inv-id'), Number(tr.getAttribute('data-amount'))] as const),
+    trs.map(
+      (tr) =>
+        [
+          tr.getAttribute('data-inv-id'),
+          Number(tr.getAttribute('data-amount')),
+          tr.getAttribute('data-purpose'),
+        ] as const,
+    ),
   );
-  const invId = amounts.find(([, kopecks]) => kopecks >= 100_00)?.[0] ?? '';
+  const invId = amounts.find(([, kopecks, purpose]) => kopecks >= 100_00 && purpose === 'electricity')?.[0] ?? '';
   expect(invId).toMatch(/^\d+$/);
 
   // By InvId: exactly that payment.

@@ -13,6 +13,13 @@ export const metadata: Metadata = { title: 'Платежи', robots: { index: fa
 const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 const inputClass = 'mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base';
 
+/** What a payment that is not for electricity paid for, under its amount. */
+const purposeLabels = {
+  electricity: 'электроэнергия',
+  services: 'платные услуги',
+  connection: 'присоединение',
+} as const;
+
 export default async function StaffPaymentsPage({ searchParams }: PageProps<'/admin/payments'>) {
   await requireUser('staff', '/admin/payments');
   const params = await searchParams;
@@ -147,6 +154,7 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
                     data-inv-id={row.invId}
                     data-status={row.status}
                     data-amount={row.amountKopecks}
+                    data-purpose={row.purpose}
                   >
                     <td className="tabular-nums">
                       <Link href={`/admin/payments/${row.id}`} className="font-medium">
@@ -163,7 +171,12 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
                         {row.guest ? ' · без регистрации' : ''}
                       </span>
                     </td>
-                    <td className="num whitespace-nowrap">{formatRub(row.amountKopecks)}</td>
+                    <td className="num whitespace-nowrap">
+                      {formatRub(row.amountKopecks)}
+                      {row.purpose === 'electricity' ? null : (
+                        <span className="block text-xs text-slate-500">{purposeLabels[row.purpose]}</span>
+                      )}
+                    </td>
                     <td className="num whitespace-nowrap">
                       {row.refundedKopecks > 0 ? formatRub(row.refundedKopecks) : '—'}
                     </td>
