@@ -73,12 +73,17 @@ export default async function CompanyHomePage() {
               <p className="font-medium">{company.curator.name}</p>
               {company.curator.phone ? (
                 <p>
-                  <a href={telHref(company.curator.phone)}>{company.curator.phone}</a>
+                  {/* A full-height target (WCAG 2.5.8): a finger finds it on a phone. */}
+                  <a className="inline-block py-1" href={telHref(company.curator.phone)}>
+                    {company.curator.phone}
+                  </a>
                 </p>
               ) : null}
               {company.curator.email ? (
                 <p>
-                  <a href={`mailto:${company.curator.email}`}>{company.curator.email}</a>
+                  <a className="inline-block py-1" href={`mailto:${company.curator.email}`}>
+                    {company.curator.email}
+                  </a>
                 </p>
               ) : null}
             </div>

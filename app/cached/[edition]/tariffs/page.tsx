@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/page-title';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { formatDate, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import {
@@ -105,7 +106,7 @@ export default async function TariffsPage() {
 
       <section aria-labelledby="history-heading" className="space-y-4">
         <h2 id="history-heading">История изменений тарифов</h2>
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollRegion label="История изменений тарифов" className="card p-0 sm:p-0">
           <table className="table-base min-w-[640px]">
             <caption className="sr-only">Цены за 1 кВт·ч по периодам действия</caption>
             <thead>
@@ -141,7 +142,7 @@ export default async function TariffsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <ul className="space-y-1 text-sm text-slate-600">
           {periods
             .filter((p) => p.decree)
