@@ -6,7 +6,10 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { canUseDoor, currentUser, loginPathByDoor, type SessionUser } from '@/lib/auth/session';
 import type { LoginDoor } from '@/lib/auth/login-doors';
+import { companyMemberOf } from '@/lib/company/access';
+import { companyRoleCan, type CompanyCapability } from '@/lib/company/roles';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
+import { isUuid } from '@/lib/validation/ids';
 
 /** Every answer about one person's data: never cached by a proxy, never sniffed into another type. */
 const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
@@ -31,18 +34,58 @@ export function privateJson(body: unknown): Response {
   return Response.json(body, { headers: PRIVATE_HEADERS });
 }
 
+export interface Download {
+  bytes: Uint8Array;
+  type: string;
+  /** The name a browser saves it under; a name beyond plain ASCII also goes in RFC 5987 form. */
+  fileName: string;
+}
+
+/**
+ * A private file: shown in the browser (a PDF opens in a tab) or, with `download`, saved. `sandbox`
+ * for bytes a person uploaded: even if a browser took them for a page, it could run nothing.
+ */
+export function downloadResponse(file: Download, options: { download?: boolean; sandbox?: boolean } = {}): Response {
+  const ascii = file.fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const name =
+    ascii === file.fileName
+      ? `filename="${ascii}"`
+      : `filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`;
+  return privateResponse(Buffer.from(file.bytes), {
+    'Content-Type': file.type,
+    'Content-Length': String(file.bytes.length),
+    'Content-Disposition': `${options.download ? 'attachment' : 'inline'}; ${name}`,
+    ...(options.sandbox ? { 'Content-Security-Policy': "default-src 'none'; sandbox" } : {}),
+  });
+}
+
 export interface UserRouteOptions<C> {
   /**
    * Without a session: a 401 with this sentence (for downloads and pollers, which must not loop
    * through a login page), or `{ login }` → a redirect to the door's login page and back to the
-   * path it returns (only a path of ours; anything else goes back to the door's start page).
+   * path it returns (only a path of ours; anything else goes back to the door's start page), or
+   * `'not-found'` when the path cannot name anything (a malformed id): the 404, session or not.
    */
-  unauthenticated: string | { login: (context: C) => Promise<string | null> | string | null };
-  /** A signed-in user of another door: a 403 with this sentence, or `'not-found'` to say nothing more. */
+  unauthenticated: string | { login: (context: C, request: Request) => Promise<LoginBack> | LoginBack };
+  /**
+   * A signed-in user of another door, or one the rules below keep out: a 403 with this sentence,
+   * or `'not-found'` to say nothing more.
+   */
   forbidden: string | 'not-found';
+  /** Company door: only the company roles that have this part of the cabinet (lib/company/roles.ts). */
+  capability?: CompanyCapability;
+  /** Staff door: administrators only; other staff get a 403 with this sentence. */
+  adminOnly?: string;
   /** The 404 sentence: the thing does not exist, or is not this user's (the handler returned null). */
   notFound: string;
   format?: RefusalFormat;
+}
+
+type LoginBack = string | null | 'not-found';
+
+/** The way back after the login to a path that names these ids, or the 404 when one is malformed. */
+export function backIfIds(path: string, ...ids: string[]): LoginBack {
+  return ids.every((id) => isUuid(id)) ? path : 'not-found';
 }
 
 const UNAVAILABLE = 'Сервис временно недоступен. Попробуйте ещё раз через минуту.';
@@ -65,13 +108,16 @@ export function userRoute<C>(
       if (!user) {
         const { unauthenticated } = options;
         if (typeof unauthenticated === 'string') return refusal(401, unauthenticated, format);
-        return loginRedirect(door, await unauthenticated.login(context));
+        const back = await unauthenticated.login(context, request);
+        return back === 'not-found' ? refusal(404, options.notFound, format) : loginRedirect(door, back);
       }
-      if (!canUseDoor(user, door)) {
+      const shut = options.capability && !companyRoleCan(companyMemberOf(user)?.role, options.capability);
+      if (!canUseDoor(user, door) || shut) {
         return options.forbidden === 'not-found'
           ? refusal(404, options.notFound, format)
           : refusal(403, options.forbidden, format);
       }
+      if (options.adminOnly && user.role !== 'admin') return refusal(403, options.adminOnly, format);
       return (await handler(request, user, context)) ?? refusal(404, options.notFound, format);
     } catch (error) {
       unstable_rethrow(error);

@@ -1,6 +1,4 @@
 import { accessibleAccountIds } from '@/lib/auth/session';
-import { companyMemberOf } from '@/lib/company/access';
-import { companyRoleCan } from '@/lib/company/roles';
 import { privateResponse, userRoute } from '@/lib/http/route';
 import { readingsTemplateCsv, readingsTemplateXlsx } from '@/lib/readings/bulk/template';
 import { metersForReadings } from '@/lib/readings/cabinet';
@@ -15,9 +13,9 @@ export const GET = userRoute(
     unauthenticated: { login: () => '/lk/readings' },
     forbidden: 'not-found',
     notFound: 'Шаблон не найден',
+    capability: 'readings',
   },
   async (request, user) => {
-    if (!companyRoleCan(companyMemberOf(user)?.role, 'readings')) return null;
     const format = new URL(request.url).searchParams.get('format');
     if (format !== 'csv' && format !== 'xlsx') return null;
     const window = await currentReadingWindow();
