@@ -1,7 +1,7 @@
 // The акт сверки a download link asks for, read from its query as the page reads it.
 import 'server-only';
 import type { SessionUser } from '@/lib/auth/session';
-import { refusal } from '@/lib/http/route';
+import { refusal } from '@/lib/http/private-response';
 import { type Reconciliation, companyReconciliation } from './reconciliation';
 import { reconciliationRange } from './reconciliation-range';
 

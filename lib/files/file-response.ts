@@ -1,4 +1,4 @@
-import { downloadResponse } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 import { FILE_EXTENSION, type FileType } from './sniff';
 
 /**

@@ -11,7 +11,8 @@ vi.mock('@/lib/auth/session', () => ({
   loginPathByDoor: { household: '/fiz/login', company: '/lk/login', staff: '/admin/login' },
 }));
 
-const { privateResponse, userRoute } = await import('@/lib/http/route');
+const { userRoute } = await import('@/lib/http/route');
+const { privateResponse } = await import('@/lib/http/private-response');
 
 const context = { params: Promise.resolve({ id: 'x' }) };
 const request = () => new Request('http://test.local/fiz/thing/x');

@@ -1,6 +1,7 @@
 import { auditCsv, parseAuditFilter } from '@/lib/console/audit-log';
 import { clientIp } from '@/lib/http/client-ip';
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateResponse } from '@/lib/http/private-response';
 import { audit } from '@/lib/security/audit';
 
 // GET /admin/audit/export?person=&account=&kind=&from=&to= → the filtered audit log as CSV.

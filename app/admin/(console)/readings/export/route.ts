@@ -1,4 +1,5 @@
-import { privateResponse, refusal, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateResponse, refusal } from '@/lib/http/private-response';
 import { currentStaffPeriod, readingsCsv } from '@/lib/readings/staff';
 import { isPeriod } from '@/lib/readings/window';
 import { clientIp } from '@/lib/http/client-ip';

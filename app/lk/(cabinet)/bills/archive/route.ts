@@ -1,5 +1,6 @@
 import { archiveFileName, PERIOD, periodArchive } from '@/lib/company/archive';
-import { downloadResponse, refusal, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse, refusal } from '@/lib/http/private-response';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,5 +1,6 @@
 import { accessibleAccountIds } from '@/lib/auth/session';
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateResponse } from '@/lib/http/private-response';
 import { readingsTemplateCsv, readingsTemplateXlsx } from '@/lib/readings/bulk/template';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { currentReadingWindow } from '@/lib/readings/settings';

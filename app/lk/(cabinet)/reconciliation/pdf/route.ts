@@ -1,7 +1,8 @@
 import { reconciliationFileName } from '@/lib/company/reconciliation';
 import { renderReconciliationPdf } from '@/lib/company/reconciliation-pdf';
 import { requestedReconciliation } from '@/lib/company/reconciliation-request';
-import { downloadResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 
 export const dynamic = 'force-dynamic';
 

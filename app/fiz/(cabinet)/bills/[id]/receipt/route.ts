@@ -3,7 +3,8 @@
 // learns which bills exist (a login page for another door's user would send them back here).
 import { billDetail } from '@/lib/bills/queries';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';

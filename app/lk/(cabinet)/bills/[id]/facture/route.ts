@@ -1,7 +1,8 @@
 import { companyBillDocuments } from '@/lib/company/documents';
 import { renderFacturePdf } from '@/lib/company/facture-pdf';
 import { documentFileName } from '@/lib/company/invoice-pdf';
-import { downloadResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';

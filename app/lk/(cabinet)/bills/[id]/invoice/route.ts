@@ -1,6 +1,7 @@
 import { companyBillDocuments } from '@/lib/company/documents';
 import { documentFileName, renderInvoicePdf } from '@/lib/company/invoice-pdf';
-import { downloadResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';
