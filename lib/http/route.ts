@@ -25,14 +25,25 @@ export interface UserRouteOptions<C> {
    * or `'not-found'` to say nothing more.
    */
   forbidden: string | 'not-found';
-  /** Company door: only the company roles that have this part of the cabinet (lib/company/roles.ts). */
-  capability?: CompanyCapability;
-  /** Staff door: administrators only; other staff get a 403 with this sentence. */
-  adminOnly?: string;
   /** The 404 sentence: the thing does not exist, or is not this user's (the handler returned null). */
   notFound: string;
   format?: RefusalFormat;
 }
+
+/** Who inside the door may use the route: each rule belongs to one door. */
+type DoorRules<D extends LoginDoor> = D extends 'company'
+  ? {
+      /** Only the company roles that have this part of the cabinet (lib/company/roles.ts). */
+      capability?: CompanyCapability;
+      adminOnly?: never;
+    }
+  : D extends 'staff'
+    ? {
+        /** Administrators only; other staff get a 403 with this sentence. */
+        adminOnly?: string;
+        capability?: never;
+      }
+    : { capability?: never; adminOnly?: never };
 
 type LoginBack = string | null | 'not-found';
 
@@ -49,9 +60,9 @@ const UNEXPECTED = 'Не получилось подготовить ответ.
  * thing asked for does not exist or belongs to someone else (the same 404 either way, so nobody
  * learns which ids exist).
  */
-export function userRoute<C>(
-  door: LoginDoor,
-  options: UserRouteOptions<C>,
+export function userRoute<C, D extends LoginDoor>(
+  door: D,
+  options: UserRouteOptions<C> & DoorRules<D>,
   handler: (request: Request, user: SessionUser, context: C) => Promise<Response | null>,
 ): (request: Request, context: C) => Promise<Response> {
   const format = options.format ?? 'text';
