@@ -1,7 +1,7 @@
 import { auditCsv, parseAuditFilter } from '@/lib/console/audit-log';
 import { clientIp } from '@/lib/http/client-ip';
 import { userRoute } from '@/lib/http/route';
-import { privateResponse } from '@/lib/http/private-response';
+import { downloadResponse } from '@/lib/http/private-response';
 import { audit } from '@/lib/security/audit';
 
 // GET /admin/audit/export?person=&account=&kind=&from=&to= → the filtered audit log as CSV.
@@ -24,9 +24,7 @@ export const GET = userRoute(
       ip: clientIp(request.headers),
       details: { filter: { ...filter }, rows },
     });
-    return privateResponse(csv, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`,
-    });
+    const fileName = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+    return downloadResponse({ bytes: Buffer.from(csv), type: 'text/csv; charset=utf-8', fileName }, { download: true });
   },
 );

@@ -1,5 +1,5 @@
 import { userRoute } from '@/lib/http/route';
-import { privateResponse, refusal } from '@/lib/http/private-response';
+import { downloadResponse, refusal } from '@/lib/http/private-response';
 import { currentStaffPeriod, readingsCsv } from '@/lib/readings/staff';
 import { isPeriod } from '@/lib/readings/window';
 import { clientIp } from '@/lib/http/client-ip';
@@ -32,9 +32,7 @@ export const GET = userRoute(
       ip: clientIp(request.headers),
       details: { filename, bytes: Buffer.byteLength(csv) },
     });
-    return privateResponse(csv, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-    });
+    const file = { bytes: Buffer.from(csv), type: 'text/csv; charset=utf-8', fileName: filename };
+    return downloadResponse(file, { download: true });
   },
 );

@@ -1,6 +1,6 @@
 import { accessibleAccountIds } from '@/lib/auth/session';
 import { userRoute } from '@/lib/http/route';
-import { privateResponse } from '@/lib/http/private-response';
+import { downloadResponse } from '@/lib/http/private-response';
 import { readingsTemplateCsv, readingsTemplateXlsx } from '@/lib/readings/bulk/template';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { currentReadingWindow } from '@/lib/readings/settings';
@@ -21,18 +21,15 @@ export const GET = userRoute(
     if (format !== 'csv' && format !== 'xlsx') return null;
     const window = await currentReadingWindow();
     const meterList = await metersForReadings(await accessibleAccountIds(user), window.period);
-    const name = `pokazaniya-${window.period.slice(0, 7)}.${format}`;
-    const disposition = `attachment; filename="${name}"`;
-    if (format === 'csv') {
-      return privateResponse(readingsTemplateCsv(meterList), {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': disposition,
-      });
-    }
-    const bytes = await readingsTemplateXlsx(meterList);
-    return privateResponse(Buffer.from(bytes), {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': disposition,
-    });
+    const fileName = `pokazaniya-${window.period.slice(0, 7)}.${format}`;
+    const file =
+      format === 'csv'
+        ? { bytes: Buffer.from(readingsTemplateCsv(meterList)), type: 'text/csv; charset=utf-8', fileName }
+        : {
+            bytes: await readingsTemplateXlsx(meterList),
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            fileName,
+          };
+    return downloadResponse(file, { download: true });
   },
 );
