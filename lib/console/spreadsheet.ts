@@ -1,5 +1,6 @@
 import 'server-only';
 import ExcelJS from 'exceljs';
+import { downloadResponse } from '@/lib/http/private-response';
 import { toCsv, type CsvValue } from '@/lib/readings/csv';
 
 // The staff lists' downloads (debtors, beneficiaries): the same header and rows as CSV for Russian
@@ -71,12 +72,8 @@ export async function sheetFile(
 
 /** The download response (private, never cached, never sniffed). */
 export function sheetResponse(file: SheetFile, stem: string): Response {
-  return new Response(Buffer.from(file.body), {
-    headers: {
-      'Content-Type': file.contentType,
-      'Content-Disposition': `attachment; filename="${stem}.${file.extension}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  });
+  return downloadResponse(
+    { bytes: file.body, type: file.contentType, fileName: `${stem}.${file.extension}` },
+    { download: true },
+  );
 }

@@ -6,43 +6,50 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { canUseDoor, currentUser, loginPathByDoor, type SessionUser } from '@/lib/auth/session';
 import type { LoginDoor } from '@/lib/auth/login-doors';
+import { companyMemberOf } from '@/lib/company/access';
+import { companyRoleCan, type CompanyCapability } from '@/lib/company/roles';
 import { isDatabaseUnavailable } from '@/lib/db-errors';
-
-/** Every answer about one person's data: never cached by a proxy, never sniffed into another type. */
-const PRIVATE_HEADERS = { 'Cache-Control': 'private, no-store', 'X-Content-Type-Options': 'nosniff' } as const;
-
-export type RefusalFormat = 'text' | 'json';
-
-/** A refusal a person reads: plain text, or `{ error }` for a script that shows it. */
-export function refusal(status: number, message: string, format: RefusalFormat = 'text'): Response {
-  if (format === 'json') return Response.json({ error: message }, { status, headers: PRIVATE_HEADERS });
-  return new Response(message, {
-    status,
-    headers: { ...PRIVATE_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' },
-  });
-}
-
-/** A private file or JSON answer: the private headers plus the caller's own. */
-export function privateResponse(body: BodyInit | null, headers: Record<string, string>, status = 200): Response {
-  return new Response(body, { status, headers: { ...PRIVATE_HEADERS, ...headers } });
-}
-
-export function privateJson(body: unknown): Response {
-  return Response.json(body, { headers: PRIVATE_HEADERS });
-}
+import { isUuid } from '@/lib/validation/ids';
+import { refusal, type RefusalFormat } from './private-response';
 
 export interface UserRouteOptions<C> {
   /**
    * Without a session: a 401 with this sentence (for downloads and pollers, which must not loop
    * through a login page), or `{ login }` → a redirect to the door's login page and back to the
-   * path it returns (only a path of ours; anything else goes back to the door's start page).
+   * path it returns (only a path of ours; anything else goes back to the door's start page), or
+   * `'not-found'` when the path cannot name anything (a malformed id): the 404, session or not.
    */
-  unauthenticated: string | { login: (context: C) => Promise<string | null> | string | null };
-  /** A signed-in user of another door: a 403 with this sentence, or `'not-found'` to say nothing more. */
+  unauthenticated: string | { login: (context: C, request: Request) => Promise<LoginBack> | LoginBack };
+  /**
+   * A signed-in user of another door, or one the rules below keep out: a 403 with this sentence,
+   * or `'not-found'` to say nothing more.
+   */
   forbidden: string | 'not-found';
   /** The 404 sentence: the thing does not exist, or is not this user's (the handler returned null). */
   notFound: string;
   format?: RefusalFormat;
+}
+
+/** Who inside the door may use the route: each rule belongs to one door. */
+type DoorRules<D extends LoginDoor> = D extends 'company'
+  ? {
+      /** Only the company roles that have this part of the cabinet (lib/company/roles.ts). */
+      capability?: CompanyCapability;
+      adminOnly?: never;
+    }
+  : D extends 'staff'
+    ? {
+        /** Administrators only; other staff get a 403 with this sentence. */
+        adminOnly?: string;
+        capability?: never;
+      }
+    : { capability?: never; adminOnly?: never };
+
+type LoginBack = string | null | 'not-found';
+
+/** The way back after the login to a path that names these ids, or the 404 when one is malformed. */
+export function backIfIds(path: string, ...ids: string[]): LoginBack {
+  return ids.every((id) => isUuid(id)) ? path : 'not-found';
 }
 
 const UNAVAILABLE = 'Сервис временно недоступен. Попробуйте ещё раз через минуту.';
@@ -53,9 +60,9 @@ const UNEXPECTED = 'Не получилось подготовить ответ.
  * thing asked for does not exist or belongs to someone else (the same 404 either way, so nobody
  * learns which ids exist).
  */
-export function userRoute<C>(
-  door: LoginDoor,
-  options: UserRouteOptions<C>,
+export function userRoute<C, D extends LoginDoor>(
+  door: D,
+  options: UserRouteOptions<C> & DoorRules<D>,
   handler: (request: Request, user: SessionUser, context: C) => Promise<Response | null>,
 ): (request: Request, context: C) => Promise<Response> {
   const format = options.format ?? 'text';
@@ -65,13 +72,16 @@ export function userRoute<C>(
       if (!user) {
         const { unauthenticated } = options;
         if (typeof unauthenticated === 'string') return refusal(401, unauthenticated, format);
-        return loginRedirect(door, await unauthenticated.login(context));
+        const back = await unauthenticated.login(context, request);
+        return back === 'not-found' ? refusal(404, options.notFound, format) : loginRedirect(door, back);
       }
-      if (!canUseDoor(user, door)) {
+      const shut = options.capability && !companyRoleCan(companyMemberOf(user)?.role, options.capability);
+      if (!canUseDoor(user, door) || shut) {
         return options.forbidden === 'not-found'
           ? refusal(404, options.notFound, format)
           : refusal(403, options.forbidden, format);
       }
+      if (options.adminOnly && user.role !== 'admin') return refusal(403, options.adminOnly, format);
       return (await handler(request, user, context)) ?? refusal(404, options.notFound, format);
     } catch (error) {
       unstable_rethrow(error);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, bills, ledgerEntries, meters, payments, users } from '@/db/schema';
+import { accounts, bills, ledgerEntries, meters, payments, serviceRequests, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
@@ -401,5 +401,142 @@ describe('every route handler under generated junk', () => {
       }),
       { numRuns: runs(60), endOnFailure: true },
     );
+  });
+});
+
+describe('the doors of the private files and downloads', () => {
+  const NONE = '00000000-0000-4000-8000-000000000000';
+  type Expected = { status: number; location?: string; text?: string };
+  /** One request to one route: who asks (a door's demo user or nobody), the path parameters, the query. */
+  async function answer(where: string, door: Door | null, params: Record<string, string>, query = '') {
+    const route = ROUTES.find((r) => r.where === where && r.method === 'GET');
+    expect(route, where).toBeDefined();
+    requestState.ip = freshIp();
+    requestState.userId = door ? userIds[door]! : null;
+    const sent = await send(route!, { door, query, body: '', params, contentType: 'text/plain' });
+    return sent!;
+  }
+  async function expectAnswer(
+    where: string,
+    door: Door | null,
+    params: Record<string, string>,
+    want: Expected,
+    query = '',
+  ) {
+    const { response, text, errors } = await answer(where, door, params, query);
+    const context = `${where} as ${door ?? 'nobody'} with ${JSON.stringify(params)} ${query}`;
+    expect(errors, context).toEqual([]);
+    expect(response.status, context).toBe(want.status);
+    if (want.location !== undefined) expect(response.headers.get('location'), context).toBe(want.location);
+    if (want.text !== undefined) expect(text, context).toBe(want.text);
+    if (response.status !== 307) expect(response.headers.get('cache-control'), context).toBe('private, no-store');
+  }
+  const back = (login: string, path: string) => `${login}?next=${encodeURIComponent(path)}`;
+
+  it('a request’s act and photos: the login and back, a malformed id 404 even before it, others’ 404', async () => {
+    const [petrovs] = await t.db
+      .select({ id: serviceRequests.id })
+      .from(serviceRequests)
+      .where(eq(serviceRequests.userId, userIds.household!))
+      .limit(1);
+    const theirs = petrovs?.id ?? NONE;
+    for (const [where, login, base] of [
+      ['fiz/(cabinet)/services/[id]/act', '/fiz/login', '/fiz'],
+      ['lk/(cabinet)/services/[id]/act', '/lk/login', '/lk'],
+      ['fiz/(cabinet)/services/[id]/photos/[fileId]', '/fiz/login', '/fiz'],
+      ['lk/(cabinet)/services/[id]/photos/[fileId]', '/lk/login', '/lk'],
+      ['admin/(console)/services/[id]/photos/[fileId]', '/admin/login', '/admin'],
+    ] as const) {
+      const own = doorOf(where)!;
+      const params = { id: theirs, fileId: NONE };
+      await expectAnswer(where, null, params, { status: 307, location: back(login, `${base}/services/${theirs}`) });
+      await expectAnswer(where, null, { id: 'x', fileId: NONE }, { status: 404, text: 'Не найдено' });
+      await expectAnswer(where, own, { id: 'x', fileId: 'x' }, { status: 404, text: 'Не найдено' });
+      await expectAnswer(where, own === 'staff' ? 'company' : 'staff', params, { status: 404, text: 'Не найдено' });
+      // Petrov's request is no other customer's; a photo that is not the request's is nobody's.
+      if (own !== 'household') await expectAnswer(where, own, params, { status: 404, text: 'Не найдено' });
+    }
+  });
+
+  it('an application’s files: the login and back, another door, a malformed or unknown id → 404', async () => {
+    for (const [where, login, path] of [
+      ['fiz/(cabinet)/connection/[id]/files/[fileId]', '/fiz/login', '/fiz/connection'],
+      ['lk/(cabinet)/connection/[id]/files/[fileId]', '/lk/login', '/lk/connection'],
+      ['admin/(console)/connection/[id]/files/[fileId]', '/admin/login', '/admin/connection'],
+      ['lk/(cabinet)/applications/[id]/files/[fileId]', '/lk/login', '/lk/applications'],
+      ['admin/(console)/applications/[id]/files/[fileId]', '/admin/login', '/admin/applications'],
+      ['lk/(cabinet)/applications/[id]/offer', '/lk/login', '/lk/applications'],
+      ['admin/(console)/applications/[id]/offer', '/admin/login', '/admin/applications'],
+    ] as const) {
+      const own = doorOf(where)!;
+      const params = { id: NONE, fileId: NONE };
+      await expectAnswer(where, null, params, { status: 307, location: back(login, `${path}/${NONE}`) });
+      await expectAnswer(where, own, { id: 'x', fileId: 'x' }, { status: 404, text: 'Не найдено' });
+      await expectAnswer(where, own, params, { status: 404, text: 'Не найдено' });
+      await expectAnswer(where, own === 'household' ? 'staff' : 'household', params, {
+        status: 404,
+        text: 'Не найдено',
+      });
+    }
+    // Only a well-formed pair of ids goes into the way back of a connection file; an application's always does.
+    await expectAnswer(
+      'fiz/(cabinet)/connection/[id]/files/[fileId]',
+      null,
+      { id: NONE, fileId: 'x' },
+      { status: 404 },
+    );
+    await expectAnswer(
+      'lk/(cabinet)/applications/[id]/offer',
+      null,
+      { id: 'x' },
+      {
+        status: 307,
+        location: back('/lk/login', '/lk/applications/x'),
+      },
+    );
+  });
+
+  it('a company’s bill documents: the login and back, a household’s bill or another door → the same 404', async () => {
+    const [householdBill] = await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, ownAccount));
+    for (const kind of ['invoice', 'facture']) {
+      const where = `lk/(cabinet)/bills/[id]/${kind}`;
+      const params = { id: householdBill!.id };
+      await expectAnswer(where, null, params, {
+        status: 307,
+        location: back('/lk/login', `/lk/bills/${householdBill!.id}/${kind}`),
+      });
+      await expectAnswer(where, null, { id: 'x' }, { status: 307, location: back('/lk/login', '/lk/bills') });
+      for (const door of ['company', 'household', 'staff'] as const) {
+        await expectAnswer(where, door, params, { status: 404, text: 'Документ не найден' });
+      }
+      await expectAnswer(where, 'company', { id: 'x' }, { status: 404, text: 'Документ не найден' });
+    }
+    const archive = 'lk/(cabinet)/bills/archive';
+    await expectAnswer(
+      archive,
+      null,
+      {},
+      { status: 307, location: back('/lk/login', '/lk/bills/archive?period=2026-10-01') },
+      'period=2026-10-01',
+    );
+    await expectAnswer(archive, null, {}, { status: 307, location: back('/lk/login', '/lk/bills') }, 'period=x');
+    await expectAnswer(archive, 'company', {}, { status: 404, text: 'За этот период документов нет' }, 'period=x');
+    await expectAnswer(archive, 'household', {}, { status: 404, text: 'Документ не найден' }, 'period=2026-10-01');
+    for (const ext of ['pdf', 'xlsx']) {
+      const where = `lk/(cabinet)/reconciliation/${ext}`;
+      await expectAnswer(where, null, {}, { status: 307, location: back('/lk/login', '/lk/reconciliation') });
+      await expectAnswer(where, 'staff', {}, { status: 404, text: 'Акт сверки не найден' });
+    }
+  });
+
+  it('the audit log export: 401 for nobody, 403 for another door, a CSV for staff', async () => {
+    const where = 'admin/(console)/audit/export';
+    await expectAnswer(where, null, {}, { status: 401, text: 'Войдите как сотрудник, чтобы выгрузить журнал' });
+    await expectAnswer(where, 'company', {}, { status: 403, text: 'Журнал доступен только сотрудникам' });
+    const { response } = await answer(where, 'staff', {}, 'kind=nothing.such');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="audit-\d{4}-\d\d-\d\d\.csv"$/);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
   });
 });

@@ -98,10 +98,10 @@ function file(bytes: Uint8Array, name: string, type: string): File {
   return new File([bytes as BlobPart], name, { type });
 }
 
-async function get(
-  handler: (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>,
+async function get<P extends Record<string, string>>(
+  handler: (r: Request, c: { params: Promise<P> }) => Promise<Response>,
   as: SessionUser,
-  params: Record<string, string>,
+  params: P,
 ) {
   requestState.userId = as.id;
   try {

@@ -148,7 +148,7 @@ describe('invoice and счёт-фактура', () => {
 
   it('zips both documents of every account of the period', async () => {
     await signIn(await sessionUser('company@example.com'));
-    const response = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'));
+    const response = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('dokumenty-2026-10.zip');
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
@@ -158,7 +158,7 @@ describe('invoice and счёт-фактура', () => {
         .sort(),
     );
     for (const bytes of Object.values(files)) expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
-    const bad = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-13-01'));
+    const bad = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-13-01'), {} as never);
     expect(bad.status).toBe(404);
   });
 });
@@ -187,7 +187,7 @@ describe('nobody else gets a document', () => {
       await signIn(await sessionUser(email));
       expect((await getInvoice(new Request('http://test.local/'), params)).status).toBe(404);
       expect((await getFacture(new Request('http://test.local/'), params)).status).toBe(404);
-      const zip = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'));
+      const zip = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);
       expect(zip.status).toBe(404);
     }
     expect(rivalRow).toBeDefined();

@@ -538,7 +538,7 @@ describe('another applicant’s application', () => {
     }
     expect((await row(id)).status).toBe('offer_posted');
 
-    const get = async (handler: typeof fizFile, user: SessionUser | null, fileId: string) => {
+    const get = async (handler: typeof fizFile | typeof lkFile, user: SessionUser | null, fileId: string) => {
       session.current = user && (await sessionClaimsFor(user));
       return handler(new Request(`http://test.local/x/connection/${id}/files/${fileId}`), {
         params: Promise.resolve({ id, fileId }),

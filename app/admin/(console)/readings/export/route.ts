@@ -1,4 +1,5 @@
-import { privateResponse, refusal, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse, refusal } from '@/lib/http/private-response';
 import { currentStaffPeriod, readingsCsv } from '@/lib/readings/staff';
 import { isPeriod } from '@/lib/readings/window';
 import { clientIp } from '@/lib/http/client-ip';
@@ -13,10 +14,10 @@ export const GET = userRoute(
     unauthenticated: 'Войдите как сотрудник, чтобы выгрузить показания',
     forbidden: 'Выгрузка показаний доступна только сотрудникам',
     notFound: 'Показаний за этот период нет',
+    // A file of every household's address and readings leaves the portal: admins only, and audited.
+    adminOnly: 'Выгрузка показаний доступна только администратору',
   },
   async (request, user) => {
-    // A file of every household's address and readings leaves the portal: admins only, and audited.
-    if (user.role !== 'admin') return refusal(403, 'Выгрузка показаний доступна только администратору');
     const requested = new URL(request.url).searchParams.get('period');
     if (requested !== null && !isPeriod(requested)) {
       return refusal(400, 'Период указывается как ГГГГ-ММ-01, например 2026-11-01');
@@ -31,9 +32,7 @@ export const GET = userRoute(
       ip: clientIp(request.headers),
       details: { filename, bytes: Buffer.byteLength(csv) },
     });
-    return privateResponse(csv, {
-      'Content-Type': 'text/csv; charset=utf-8',
-      'Content-Disposition': `attachment; filename="${filename}"`,
-    });
+    const file = { bytes: Buffer.from(csv), type: 'text/csv; charset=utf-8', fileName: filename };
+    return downloadResponse(file, { download: true });
   },
 );

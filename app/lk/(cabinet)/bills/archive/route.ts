@@ -1,14 +1,32 @@
 import { archiveFileName, PERIOD, periodArchive } from '@/lib/company/archive';
-import { companyDocumentUser, downloadResponse, notFoundResponse } from '@/lib/company/document-route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse, refusal } from '@/lib/http/private-response';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request): Promise<Response> {
-  const period = new URL(request.url).searchParams.get('period') ?? '';
-  const valid = PERIOD.test(period);
-  const access = await companyDocumentUser(valid ? `/lk/bills/archive?period=${period}` : '/lk/bills');
-  if ('response' in access) return access.response;
-  const zip = valid ? await periodArchive(access.user, period) : null;
-  if (!zip) return notFoundResponse('За этот период документов нет');
-  return downloadResponse(zip, 'application/zip', archiveFileName(period), true);
-}
+const period = (request: Request) => new URL(request.url).searchParams.get('period') ?? '';
+
+// GET /lk/bills/archive?period=YYYY-MM-01 → a ZIP of the period's invoices and VAT invoices.
+export const GET = userRoute(
+  'company',
+  {
+    unauthenticated: {
+      login: (_context, request) => {
+        const wanted = period(request);
+        return PERIOD.test(wanted) ? `/lk/bills/archive?period=${wanted}` : '/lk/bills';
+      },
+    },
+    forbidden: 'not-found',
+    notFound: 'Документ не найден',
+    capability: 'bills',
+  },
+  async (request, user) => {
+    const wanted = period(request);
+    const zip = PERIOD.test(wanted) ? await periodArchive(user, wanted) : null;
+    if (!zip) return refusal(404, 'За этот период документов нет');
+    return downloadResponse(
+      { bytes: zip, type: 'application/zip', fileName: archiveFileName(wanted) },
+      { download: true },
+    );
+  },
+);

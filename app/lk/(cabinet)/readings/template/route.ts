@@ -1,7 +1,6 @@
 import { accessibleAccountIds } from '@/lib/auth/session';
-import { companyMemberOf } from '@/lib/company/access';
-import { companyRoleCan } from '@/lib/company/roles';
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 import { readingsTemplateCsv, readingsTemplateXlsx } from '@/lib/readings/bulk/template';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { currentReadingWindow } from '@/lib/readings/settings';
@@ -15,25 +14,22 @@ export const GET = userRoute(
     unauthenticated: { login: () => '/lk/readings' },
     forbidden: 'not-found',
     notFound: 'Шаблон не найден',
+    capability: 'readings',
   },
   async (request, user) => {
-    if (!companyRoleCan(companyMemberOf(user)?.role, 'readings')) return null;
     const format = new URL(request.url).searchParams.get('format');
     if (format !== 'csv' && format !== 'xlsx') return null;
     const window = await currentReadingWindow();
     const meterList = await metersForReadings(await accessibleAccountIds(user), window.period);
-    const name = `pokazaniya-${window.period.slice(0, 7)}.${format}`;
-    const disposition = `attachment; filename="${name}"`;
-    if (format === 'csv') {
-      return privateResponse(readingsTemplateCsv(meterList), {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': disposition,
-      });
-    }
-    const bytes = await readingsTemplateXlsx(meterList);
-    return privateResponse(Buffer.from(bytes), {
-      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': disposition,
-    });
+    const fileName = `pokazaniya-${window.period.slice(0, 7)}.${format}`;
+    const file =
+      format === 'csv'
+        ? { bytes: Buffer.from(readingsTemplateCsv(meterList)), type: 'text/csv; charset=utf-8', fileName }
+        : {
+            bytes: await readingsTemplateXlsx(meterList),
+            type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            fileName,
+          };
+    return downloadResponse(file, { download: true });
   },
 );

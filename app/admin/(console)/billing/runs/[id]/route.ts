@@ -1,5 +1,6 @@
 import { billingRunJsonById } from '@/lib/billing/run-status';
-import { privateJson, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateJson } from '@/lib/http/private-response';
 
 // GET /admin/billing/runs/<id> → the run's progress as JSON, polled by the billing page about once a
 // second. Refusals are JSON too (401 / 403, not a redirect), so the poller can say what is wrong.

@@ -1,4 +1,5 @@
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { privateResponse } from '@/lib/http/private-response';
 import { meterPhoto } from '@/lib/meters/list';
 
 // The nameplate photo of a meter request, for staff only. Served from here rather than inlined as a

@@ -3,7 +3,8 @@
 // learns which bills exist (a login page for another door's user would send them back here).
 import { billDetail } from '@/lib/bills/queries';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
-import { privateResponse, userRoute } from '@/lib/http/route';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';
@@ -27,10 +28,10 @@ export const GET = userRoute(
     const detail = await billDetail(user, (await params).id);
     if (!detail) return null;
     const pdf = await renderReceiptPdf(detail);
-    return privateResponse(new Uint8Array(pdf), {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `inline; filename="${receiptFileName(detail.bill.receiptNumber)}"`,
-      'Content-Length': String(pdf.length),
+    return downloadResponse({
+      bytes: pdf,
+      type: 'application/pdf',
+      fileName: receiptFileName(detail.bill.receiptNumber),
     });
   },
 );

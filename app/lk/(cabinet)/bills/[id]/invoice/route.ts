@@ -1,16 +1,33 @@
-import { isUuid } from '@/lib/validation/ids';
 import { companyBillDocuments } from '@/lib/company/documents';
-import { companyDocumentUser, downloadResponse, notFoundResponse } from '@/lib/company/document-route';
 import { documentFileName, renderInvoicePdf } from '@/lib/company/invoice-pdf';
+import { userRoute } from '@/lib/http/route';
+import { downloadResponse } from '@/lib/http/private-response';
+import { isUuid } from '@/lib/validation/ids';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: RouteContext<'/lk/bills/[id]/invoice'>): Promise<Response> {
-  const { id } = await params;
-  const access = await companyDocumentUser(isUuid(id) ? `/lk/bills/${id}/invoice` : '/lk/bills');
-  if ('response' in access) return access.response;
-  const docs = await companyBillDocuments(access.user, id);
-  if (!docs) return notFoundResponse();
-  const pdf = await renderInvoicePdf(docs);
-  return downloadResponse(pdf, 'application/pdf', documentFileName('schet', docs.number), false);
-}
+type Context = RouteContext<'/lk/bills/[id]/invoice'>;
+
+// The invoice of one of the company's bills, opened in the browser. A role without
+// access to money, another company's bill, a malformed id: the same plain 404.
+export const GET = userRoute(
+  'company',
+  {
+    // Only a well-formed id goes into the way back.
+    unauthenticated: {
+      login: async ({ params }: Context) => {
+        const { id } = await params;
+        return isUuid(id) ? `/lk/bills/${id}/invoice` : '/lk/bills';
+      },
+    },
+    forbidden: 'not-found',
+    notFound: 'Документ не найден',
+    capability: 'bills',
+  },
+  async (_request, user, { params }: Context) => {
+    const docs = await companyBillDocuments(user, (await params).id);
+    if (!docs) return null;
+    const bytes = await renderInvoicePdf(docs);
+    return downloadResponse({ bytes, type: 'application/pdf', fileName: documentFileName('schet', docs.number) });
+  },
+);

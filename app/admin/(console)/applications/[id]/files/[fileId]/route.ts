@@ -1,4 +1,22 @@
-import { applicationDocumentRoute } from '@/lib/applications/file-routes';
+import { applicationDocumentFile } from '@/lib/applications/application-files';
+import { fileResponse } from '@/lib/files/file-response';
+import { userRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
-export const GET = applicationDocumentRoute({ kind: 'staff', base: '/admin' });
+
+type Context = RouteContext<'/admin/applications/[id]/files/[fileId]'>;
+
+// A document attached to any contract application, as a download.
+export const GET = userRoute(
+  'staff',
+  {
+    unauthenticated: { login: async ({ params }: Context) => `/admin/applications/${(await params).id}` },
+    forbidden: 'not-found',
+    notFound: 'Не найдено',
+  },
+  async (_request, _user, { params }: Context) => {
+    const { id, fileId } = await params;
+    const file = await applicationDocumentFile(id, fileId, null);
+    return file && fileResponse(file, { download: true });
+  },
+);

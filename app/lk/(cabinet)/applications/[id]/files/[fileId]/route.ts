@@ -1,4 +1,23 @@
-import { applicationDocumentRoute } from '@/lib/applications/file-routes';
+import { applicationDocumentFile } from '@/lib/applications/application-files';
+import { fileResponse } from '@/lib/files/file-response';
+import { userRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
-export const GET = applicationDocumentRoute({ kind: 'company', base: '/lk' });
+
+type Context = RouteContext<'/lk/applications/[id]/files/[fileId]'>;
+
+// A document attached to the company’s own contract application, as a download.
+export const GET = userRoute(
+  'company',
+  {
+    unauthenticated: { login: async ({ params }: Context) => `/lk/applications/${(await params).id}` },
+    forbidden: 'not-found',
+    notFound: 'Не найдено',
+    capability: 'applications',
+  },
+  async (_request, user, { params }: Context) => {
+    const { id, fileId } = await params;
+    const file = await applicationDocumentFile(id, fileId, user.companyId ?? '');
+    return file && fileResponse(file, { download: true });
+  },
+);

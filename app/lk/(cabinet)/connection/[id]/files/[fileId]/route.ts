@@ -1,4 +1,29 @@
-import { connectionFileRoute } from '@/lib/connection/file-routes';
+import { scopeOf } from '@/lib/connection/applications';
+import { readApplicationFile } from '@/lib/connection/application-files';
+import { fileResponse } from '@/lib/files/file-response';
+import { backIfIds, userRoute } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
-export const GET = connectionFileRoute({ kind: 'company', base: '/lk' });
+
+type Context = RouteContext<'/lk/connection/[id]/files/[fileId]'>;
+
+// A file of the company’s own connection application: a document uploaded, the offer, the ТУ, the act.
+export const GET = userRoute(
+  'company',
+  {
+    unauthenticated: {
+      login: async ({ params }: Context) => {
+        const { id, fileId } = await params;
+        return backIfIds(`/lk/connection/${id}`, id, fileId);
+      },
+    },
+    forbidden: 'not-found',
+    notFound: 'Не найдено',
+    capability: 'connection',
+  },
+  async (_request, user, { params }: Context) => {
+    const { id, fileId } = await params;
+    const file = await readApplicationFile(id, fileId, scopeOf(user));
+    return file && fileResponse(file);
+  },
+);

@@ -1,4 +1,27 @@
-import { photoRoute } from '@/lib/services/file-routes';
+import { fileResponse } from '@/lib/files/file-response';
+import { backIfIds, userRoute } from '@/lib/http/route';
+import { requestPhotoFile } from '@/lib/services/request-files';
 
 export const dynamic = 'force-dynamic';
-export const GET = photoRoute({ kind: 'company', base: '/lk' });
+
+type Context = RouteContext<'/lk/services/[id]/photos/[fileId]'>;
+
+// A photo attached to the company’s own request, shown inline in its sandbox.
+export const GET = userRoute(
+  'company',
+  {
+    unauthenticated: {
+      login: async ({ params }: Context) => {
+        const { id } = await params;
+        return backIfIds(`/lk/services/${id}`, id);
+      },
+    },
+    forbidden: 'not-found',
+    notFound: 'Не найдено',
+  },
+  async (_request, user, { params }: Context) => {
+    const { id, fileId } = await params;
+    const file = await requestPhotoFile(id, fileId, user.id);
+    return file && fileResponse(file);
+  },
+);
