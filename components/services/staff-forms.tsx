@@ -119,11 +119,19 @@ export function AddServiceForm({ action }: { action: FormAction }) {
     <ActionForm
       schema={addServiceSchema}
       action={action}
-      defaultValues={{ code: '', title: '', category: '', description: '', unit: 'услуга', price: '', priceIsFrom: false }}
+      defaultValues={{
+        code: '',
+        title: '',
+        category: '',
+        description: '',
+        unit: 'услуга',
+        price: '',
+        priceIsFrom: false,
+      }}
       aria-label="Новая услуга"
       className="grid gap-3"
     >
-      <TextField name="code" label="Код" hint="Латиницей, например panel-repair" autoComplete="off" required />
+      <TextField name="code" label="Код" hint="Латиницей, например PANEL-REPAIR" autoComplete="off" required />
       <TextField name="title" label="Название" autoComplete="off" required />
       <TextField name="category" label="Раздел" hint="Как на странице прейскуранта" autoComplete="off" required />
       <TextAreaField name="description" label="Описание" rows={2} />
@@ -167,7 +175,15 @@ export function ChangePriceForm({
   );
 }
 
-export function RetireServiceForm({ action, serviceId, title }: { action: FormAction; serviceId: string; title: string }) {
+export function RetireServiceForm({
+  action,
+  serviceId,
+  title,
+}: {
+  action: FormAction;
+  serviceId: string;
+  title: string;
+}) {
   return (
     <ActionForm
       schema={retireServiceSchema}

@@ -110,7 +110,11 @@ export async function changeServicePrice(
     return fail('Цену нельзя изменить задним числом', { effectiveFrom: 'Выберите сегодняшнюю или будущую дату' });
   }
   return db().transaction(async (tx) => {
-    const [service] = await tx.select().from(serviceCatalog).where(eq(serviceCatalog.id, input.serviceId)).for('update');
+    const [service] = await tx
+      .select()
+      .from(serviceCatalog)
+      .where(eq(serviceCatalog.id, input.serviceId))
+      .for('update');
     if (!service) return fail('Услуга не найдена');
     if (!service.active) return fail('Услуга снята с продажи — её цену менять не нужно');
     const [row] = await tx

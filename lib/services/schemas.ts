@@ -99,10 +99,10 @@ const priceIsFrom = checkbox;
 
 export const addServiceSchema = z.object({
   code: z.preprocess(
-    (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
     z
       .string({ error: 'Заполните поле «Код»' })
-      .regex(/^[a-z0-9][a-z0-9_-]{1,39}$/, 'Код — от 2 до 40 латинских букв, цифр, «-» или «_», например panel-repair'),
+      .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Код — от 2 до 40 латинских букв, цифр, «-» или «_», например PANEL-REPAIR'),
   ),
   title: requiredText('Название', 200),
   category: requiredText('Раздел', 100),
