@@ -4,6 +4,7 @@ import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField } fro
 import type { FormAction } from '@/lib/actions/result';
 import {
   addServiceSchema,
+  bankPaymentSchema,
   changePriceSchema,
   completeSchema,
   quoteSchema,
@@ -195,6 +196,37 @@ export function RetireServiceForm({
       <SubmitButton variant="secondary" pendingLabel="Снимаем…">
         Снять с продажи
       </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function BankPaymentForm({
+  action,
+  requestId,
+  today,
+}: {
+  action: FormAction;
+  requestId: string;
+  today: string;
+}) {
+  return (
+    <ActionForm
+      schema={bankPaymentSchema}
+      action={action}
+      defaultValues={{ requestId, receivedOn: today, orderNumber: '' }}
+      aria-label="Оплата по счёту получена"
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextField name="receivedOn" label="Дата поступления" type="date" max={today} required />
+      <TextField
+        name="orderNumber"
+        label="Номер платёжного поручения"
+        inputMode="numeric"
+        autoComplete="off"
+        required
+      />
+      <SubmitButton pendingLabel="Записываем…">Оплата по счёту получена</SubmitButton>
     </ActionForm>
   );
 }

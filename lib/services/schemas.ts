@@ -120,3 +120,14 @@ export const changePriceSchema = z.object({
 });
 
 export const retireServiceSchema = z.object({ serviceId });
+
+export const bankPaymentSchema = z.object({
+  requestId,
+  receivedOn: requiredDay('Дата поступления'),
+  orderNumber: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z
+      .string({ error: 'Укажите номер платёжного поручения' })
+      .regex(/^\d{1,10}$/, 'Номер платёжного поручения — до 10 цифр, как в выписке банка'),
+  ),
+});

@@ -4,9 +4,11 @@ import { redirect } from 'next/navigation';
 import { userAction } from '@/lib/actions/validated';
 import { requestContext } from '@/lib/http/request-context';
 import { servicesChanged } from '@/lib/content/revalidate';
+import { recordBankPayment } from '@/lib/services/bank-payment';
 import { addService, changeServicePrice, retireService } from '@/lib/services/catalogue';
 import {
   addServiceSchema,
+  bankPaymentSchema,
   changePriceSchema,
   completeSchema,
   quoteSchema,
@@ -40,6 +42,12 @@ export const completeAction = userAction('staff', completeSchema, async (input, 
   const result = await completeRequest(staff, input, await requestContext());
   if (!result.ok) return result;
   return back(input.requestId, 'done');
+});
+
+export const bankPaymentAction = userAction('staff', bankPaymentSchema, async (input, staff) => {
+  const result = await recordBankPayment(staff, input, await requestContext());
+  if (!result.ok) return result;
+  return back(input.requestId, 'bank');
 });
 
 export const staffCancelAction = userAction('staff', staffCancelSchema, async (input, staff) => {
