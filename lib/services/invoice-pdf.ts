@@ -32,7 +32,7 @@ const columns: Column[] = [
 ];
 
 export function serviceInvoiceFileName(invoice: ServiceInvoice): string {
-  return documentFileName('schet', invoice.number);
+  return documentFileName('schet', `uslugi-${invoice.request.number}`);
 }
 
 export async function renderServiceInvoicePdf(invoice: ServiceInvoice, now = new Date()): Promise<Buffer> {

@@ -34,7 +34,7 @@ export function serviceInvoiceNumber(requestNumber: number): string {
 }
 
 /** Whether the request can be paid by invoice (a price agreed, not cancelled). */
-export function hasInvoice(request: Pick<RequestDetail, 'status' | 'priceKopecks' | 'priceAcceptedAt'>): boolean {
+function hasInvoice(request: Pick<RequestDetail, 'status' | 'priceKopecks' | 'priceAcceptedAt'>): boolean {
   return request.priceKopecks !== null && request.priceAcceptedAt !== null && request.status !== 'cancelled';
 }
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, inArray, lte } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db/client';
 import { serviceCatalog, serviceCatalogPrices } from '@/db/schema';
 
@@ -59,26 +59,4 @@ export async function withPricesInForce<T extends { id: string; priceKopecks: nu
     items.map((i) => i.id),
   );
   return items.map((i) => ({ ...i, ...prices.get(i.id) }));
-}
-
-export interface PriceHistoryRow {
-  id: string;
-  serviceId: string;
-  priceKopecks: number;
-  priceIsFrom: boolean;
-  effectiveFrom: string;
-}
-
-export async function priceHistory(serviceId: string): Promise<PriceHistoryRow[]> {
-  return db()
-    .select({
-      id: serviceCatalogPrices.id,
-      serviceId: serviceCatalogPrices.serviceId,
-      priceKopecks: serviceCatalogPrices.priceKopecks,
-      priceIsFrom: serviceCatalogPrices.priceIsFrom,
-      effectiveFrom: serviceCatalogPrices.effectiveFrom,
-    })
-    .from(serviceCatalogPrices)
-    .where(eq(serviceCatalogPrices.serviceId, serviceId))
-    .orderBy(desc(serviceCatalogPrices.effectiveFrom));
 }

@@ -102,7 +102,7 @@ export const addServiceSchema = z.object({
     (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
     z
       .string({ error: 'Заполните поле «Код»' })
-      .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Код — от 2 до 40 латинских букв, цифр, «-» или «_», например PANEL-REPAIR'),
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'Код — от 2 до 40 латинских букв, цифр или «-», например PANEL-REPAIR'),
   ),
   title: requiredText('Название', 200),
   category: requiredText('Раздел', 100),
