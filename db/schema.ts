@@ -1712,3 +1712,55 @@ export const workCalendarDays = pgTable('work_calendar_days', {
 });
 
 export type ConnectionApplication = typeof connectionApplications.$inferSelect;
+
+// ─── Paid services: the price history ───────────────────────────────────────
+
+/**
+ * A service's price from a date (Moscow). The price in force on a day is the row with the latest
+ * `effective_from` not after it; before the first row the catalogue's own price holds (the price
+ * the service was listed at). Rows are only added, one per service and day, never for a day
+ * already past when they are entered: a request keeps the price it was ordered at, and a price
+ * list of any past day can be explained.
+ */
+export const serviceCatalogPrices = pgTable(
+  'service_catalog_prices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => serviceCatalog.id, { onDelete: 'restrict' }),
+    priceKopecks: kopecks('price_kopecks').notNull(),
+    priceIsFrom: boolean('price_is_from').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('service_catalog_prices_service_from_key').on(t.serviceId, t.effectiveFrom),
+    check('service_catalog_prices_positive', sql`${t.priceKopecks} > 0`),
+    check(
+      'service_catalog_prices_not_past',
+      sql`${t.effectiveFrom} >= (${t.createdAt} at time zone 'Europe/Moscow')::date`,
+    ),
+  ],
+);
+
+/** At most one bank transfer pays a service request (the card path has its own exactly-once rules). */
+export const serviceBankPayments = pgTable(
+  'service_bank_payments',
+  {
+    requestId: uuid('request_id')
+      .primaryKey()
+      .references(() => serviceRequests.id, { onDelete: 'restrict' }),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'restrict' }),
+    /** The day the money arrived, from the bank statement (Moscow). */
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    /** The payer's payment order number (номер платёжного поручения). */
+    orderNumber: text('order_number').notNull(),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('service_bank_payments_payment_key').on(t.paymentId)],
+);

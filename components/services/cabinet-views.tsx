@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { CopyButton } from '@/components/copy-button';
 import { notFound } from 'next/navigation';
 import { PageTitle } from '@/components/page-title';
 import type { FormAction } from '@/lib/actions/result';
@@ -10,6 +11,7 @@ import { sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf, cardLabel } from '@/lib/payments/bindings';
 import { listRequestsOf, orderableServices, requestDetail } from '@/lib/services/requests';
 import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/schemas';
+import { serviceInvoiceFor } from '@/lib/services/invoice';
 import { customerMayCancel, isPayable } from '@/lib/services/status';
 import { OrderForm } from './order-form';
 import { AcceptPriceForm, CancelRequestForm, PayRequestForm, PayWithBindingForm } from './request-forms';
@@ -144,6 +146,8 @@ export async function RequestView({
   const bindings = payable ? (await bindingsOf(user.id)).filter((b) => b.purpose === 'services') : [];
   const price = request.priceKopecks !== null ? formatRub(request.priceKopecks) : null;
   const paidAlready = request.paidPaymentId !== null;
+  // Companies may also pay by bank transfer; the invoice is for those of them who see the bills.
+  const invoice = door === '/lk' && payable ? await serviceInvoiceFor(user, request.id) : null;
   return (
     <div className="max-w-3xl space-y-6">
       <PageTitle title={`Заявка № ${request.number}`} lead={request.title} />
@@ -259,6 +263,24 @@ export async function RequestView({
               cardLabel={cardLabel(b.cardMask)}
             />
           ))}
+          {invoice ? (
+            <div className="space-y-2 border-t border-slate-200 pt-3" data-testid="service-invoice">
+              <h3 className="font-semibold">Оплата по счёту</h3>
+              <p className="text-sm text-slate-600">
+                Организация может оплатить заявку банковским переводом. Когда деньги поступят, мы отметим заявку
+                оплаченной и назначим выезд.
+              </p>
+              <p>
+                <a href={`/lk/services/${request.id}/invoice?download=1`} className="font-semibold" download>
+                  Скачать счёт № {invoice.number} (PDF)
+                </a>
+              </p>
+              <p className="text-sm">
+                Назначение платежа: <span data-testid="service-invoice-purpose">{invoice.purpose}</span>
+                <CopyButton value={invoice.purpose} label="назначение платежа" />
+              </p>
+            </div>
+          ) : null}
         </section>
       ) : null}
 

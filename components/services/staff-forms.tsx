@@ -1,10 +1,20 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { completeSchema, quoteSchema, scheduleSchema, staffCancelSchema } from '@/lib/services/schemas';
+import {
+  addServiceSchema,
+  bankPaymentSchema,
+  changePriceSchema,
+  completeSchema,
+  quoteSchema,
+  retireServiceSchema,
+  scheduleSchema,
+  staffCancelSchema,
+} from '@/lib/services/schemas';
 
-// Staff's forms on a request: the final price with its reason, the visit, done, cancel.
+// Staff's forms on a request: the final price with its reason, the visit, done, cancel; and the
+// catalogue's: a new service, a price from a date, retiring a service.
 
 export function ConfirmPriceForm({
   action,
@@ -101,6 +111,122 @@ export function StaffCancelForm({ action, requestId, paid }: { action: FormActio
       <SubmitButton variant="danger" pendingLabel="Отменяем…">
         {paid ? 'Отменить и вернуть оплату' : 'Отменить заявку'}
       </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function AddServiceForm({ action }: { action: FormAction }) {
+  return (
+    <ActionForm
+      schema={addServiceSchema}
+      action={action}
+      defaultValues={{
+        code: '',
+        title: '',
+        category: '',
+        description: '',
+        unit: 'услуга',
+        price: '',
+        priceIsFrom: false,
+      }}
+      aria-label="Новая услуга"
+      className="grid gap-3"
+    >
+      <TextField name="code" label="Код" hint="Латиницей, например PANEL-REPAIR" autoComplete="off" required />
+      <TextField name="title" label="Название" autoComplete="off" required />
+      <TextField name="category" label="Раздел" hint="Как на странице прейскуранта" autoComplete="off" required />
+      <TextAreaField name="description" label="Описание" rows={2} />
+      <TextField name="unit" label="Единица" hint="Например: шт., точка, м, услуга" autoComplete="off" required />
+      <TextField name="price" label="Цена с НДС, ₽" inputMode="decimal" autoComplete="off" required />
+      <CheckboxField name="priceIsFrom" label="Цена «от …»: окончательную назначает мастер после осмотра" />
+      <SubmitButton pendingLabel="Добавляем…">Добавить услугу</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function ChangePriceForm({
+  action,
+  serviceId,
+  title,
+  price,
+  priceIsFrom,
+  minDay,
+}: {
+  action: FormAction;
+  serviceId: string;
+  title: string;
+  price: string;
+  priceIsFrom: boolean;
+  minDay: string;
+}) {
+  return (
+    <ActionForm
+      schema={changePriceSchema}
+      action={action}
+      defaultValues={{ serviceId, price, priceIsFrom, effectiveFrom: minDay }}
+      aria-label={`Новая цена: ${title}`}
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+    >
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <TextField name="price" label="Новая цена, ₽" inputMode="decimal" autoComplete="off" required />
+      <TextField name="effectiveFrom" label="Действует с" type="date" min={minDay} required />
+      <CheckboxField name="priceIsFrom" label="Цена «от …»" className="sm:col-span-3" />
+      <SubmitButton pendingLabel="Сохраняем…">Изменить цену</SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function RetireServiceForm({
+  action,
+  serviceId,
+  title,
+}: {
+  action: FormAction;
+  serviceId: string;
+  title: string;
+}) {
+  return (
+    <ActionForm
+      schema={retireServiceSchema}
+      action={action}
+      defaultValues={{ serviceId }}
+      aria-label={`Снять с продажи: ${title}`}
+    >
+      <input type="hidden" name="serviceId" value={serviceId} />
+      <SubmitButton variant="secondary" pendingLabel="Снимаем…">
+        Снять с продажи
+      </SubmitButton>
+    </ActionForm>
+  );
+}
+
+export function BankPaymentForm({
+  action,
+  requestId,
+  today,
+}: {
+  action: FormAction;
+  requestId: string;
+  today: string;
+}) {
+  return (
+    <ActionForm
+      schema={bankPaymentSchema}
+      action={action}
+      defaultValues={{ requestId, receivedOn: today, orderNumber: '' }}
+      aria-label="Оплата по счёту получена"
+      className="grid gap-3 sm:grid-cols-[1fr_1fr_auto] sm:items-end"
+    >
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextField name="receivedOn" label="Дата поступления" type="date" max={today} required />
+      <TextField
+        name="orderNumber"
+        label="Номер платёжного поручения"
+        inputMode="numeric"
+        autoComplete="off"
+        required
+      />
+      <SubmitButton pendingLabel="Записываем…">Оплата по счёту получена</SubmitButton>
     </ActionForm>
   );
 }

@@ -8,6 +8,7 @@ import { formatRub } from '@/lib/format/money';
 import {
   type Column,
   CONTENT,
+  type Doc,
   drawHeaderRow,
   drawRowWithRoom,
   ensureRoom,
@@ -20,7 +21,9 @@ import {
   MUTED,
   startPdf,
 } from '@/lib/pdf/document';
+import type { UtilityRequisites } from '@/lib/bills/queries';
 import { type CompanyBillDocuments, invoiceQrPayload } from './documents';
+import type { VatSplit } from './vat';
 
 export const money = (kopecks: number) => formatRub(kopecks).replace(/\u00a0₽$/, '');
 const quantity = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('ru-RU').format(n));
@@ -38,18 +41,13 @@ const columns: Column[] = [
   { title: 'Сумма с НДС, ₽', width: CONTENT - 24 - 233 - 58 - 40 - 70, align: 'right' },
 ];
 
-export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { now?: Date } = {}): Promise<Buffer> {
-  const now = options.now ?? new Date();
-  const { detail, buyer } = docs;
-  const { utility, account, bill } = detail;
-  const { doc, done } = startPdf({
-    title: `Счёт № ${docs.number} от ${formatDate(docs.invoiceDate)}`,
-    author: utility.fullName,
-    subject: `Счёт на оплату электроэнергии за ${formatPeriod(bill.period)}, договор ${account.contractNumber}`,
-    createdAt: now,
-  });
+type BankDetails = Pick<
+  UtilityRequisites,
+  'bankName' | 'bic' | 'correspondentAccount' | 'fullName' | 'inn' | 'kpp' | 'settlementAccount'
+>;
 
-  // ─── The bank box, as on every Russian invoice ───
+/** The bank box at the top, as on every Russian invoice; returns where the page continues. */
+export function drawBankBox(doc: Doc, utility: BankDetails): number {
   let y = MARGIN;
   const half = (CONTENT - 20) / 2;
   y = labelValue(doc, MARGIN, y, half, 'Банк получателя', utility.bankName);
@@ -61,7 +59,37 @@ export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { no
   y = labelValue(doc, MARGIN, y, half, 'Получатель', `${utility.fullName}, ИНН ${utility.inn}, КПП ${utility.kpp}`);
   y = labelValue(doc, MARGIN, y, half, 'Расчётный счёт', utility.settlementAccount);
   horizontalRule(doc, y + 2);
-  y += 12;
+  return y + 12;
+}
+
+/** «Итого без НДС», the VAT line and «Всего к оплате», right-aligned under the table. */
+export function drawTotals(doc: Doc, y: number, total: VatSplit, vatRatePercent: number): number {
+  const totals: [string, string][] = [
+    ['Итого без НДС:', money(total.netKopecks)],
+    [vatRatePercent === 0 ? 'Без налога (НДС):' : `В том числе НДС (${vatRatePercent}%):`, money(total.vatKopecks)],
+    ['Всего к оплате:', money(total.grossKopecks)],
+  ];
+  for (const [label, value] of totals) {
+    doc.font(FONT_BOLD).fontSize(10).fillColor(INK);
+    doc.text(label, MARGIN, y, { width: CONTENT - 110, align: 'right' });
+    doc.text(value, MARGIN + CONTENT - 100, y, { width: 100, align: 'right' });
+    y = doc.y + 2;
+  }
+  return y;
+}
+
+export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { now?: Date } = {}): Promise<Buffer> {
+  const now = options.now ?? new Date();
+  const { detail, buyer } = docs;
+  const { utility, account, bill } = detail;
+  const { doc, done } = startPdf({
+    title: `Счёт № ${docs.number} от ${formatDate(docs.invoiceDate)}`,
+    author: utility.fullName,
+    subject: `Счёт на оплату электроэнергии за ${formatPeriod(bill.period)}, договор ${account.contractNumber}`,
+    createdAt: now,
+  });
+
+  let y = drawBankBox(doc, utility);
 
   doc
     .font(FONT_BOLD)
@@ -109,20 +137,7 @@ export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { no
   });
 
   y = ensureRoom(doc, y, 70) + 6;
-  const totals: [string, string][] = [
-    ['Итого без НДС:', money(docs.total.netKopecks)],
-    [
-      docs.vatRatePercent === 0 ? 'Без налога (НДС):' : `В том числе НДС (${docs.vatRatePercent}%):`,
-      money(docs.total.vatKopecks),
-    ],
-    ['Всего к оплате:', money(docs.total.grossKopecks)],
-  ];
-  for (const [label, value] of totals) {
-    doc.font(FONT_BOLD).fontSize(10).fillColor(INK);
-    doc.text(label, MARGIN, y, { width: CONTENT - 110, align: 'right' });
-    doc.text(value, MARGIN + CONTENT - 100, y, { width: 100, align: 'right' });
-    y = doc.y + 2;
-  }
+  y = drawTotals(doc, y, docs.total, docs.vatRatePercent);
   y += 6;
   doc
     .font(FONT_REGULAR)

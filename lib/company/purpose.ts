@@ -26,3 +26,17 @@ export function invoicePurpose(input: {
   const line = `Оплата по счёту № ${input.invoiceNumber} от ${formatDate(input.invoiceDate)}, договор № ${input.contractNumber}, за ${formatPeriod(input.period)}, ${vat}`;
   return line.length <= PURPOSE_MAX ? line : line.slice(0, PURPOSE_MAX);
 }
+
+/** The purpose line of a paid-service invoice: it names the request, by which the transfer is matched. */
+export function serviceInvoicePurpose(input: {
+  invoiceNumber: string;
+  invoiceDate: string;
+  requestNumber: number;
+  vatRatePercent: number;
+  vatKopecks: number;
+}): string {
+  const vat =
+    input.vatRatePercent === 0 ? 'без НДС' : `в т.ч. НДС ${input.vatRatePercent}% ${purposeAmount(input.vatKopecks)}`;
+  const line = `Оплата по счёту № ${input.invoiceNumber} от ${formatDate(input.invoiceDate)}, Заявка № ${input.requestNumber} на платные услуги, ${vat}`;
+  return line.length <= PURPOSE_MAX ? line : line.slice(0, PURPOSE_MAX);
+}

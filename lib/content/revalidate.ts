@@ -47,3 +47,11 @@ export function documentsChanged(slugs: readonly string[]): void {
   revalidatePage('/documents');
   for (const slug of slugs) revalidatePage(`/documents/${slug}`);
 }
+
+/**
+ * The catalogue of paid services changed (a service added or retired, a price from today): the price
+ * list. A price from a later day shows once the page's hourly revalidation passes that midnight.
+ */
+export function servicesChanged(): void {
+  revalidatePage('/services');
+}

@@ -66,6 +66,10 @@ export type AuditAction =
   | 'service.done'
   | 'service.cancelled'
   | 'service.catalog_changed'
+  | 'service.catalogue_added'
+  | 'service.price_changed'
+  | 'service.retired'
+  | 'service.bank_payment_recorded'
   // Technological connection (lib/connection)
   | 'connection.submitted'
   | 'connection.data_requested'

@@ -54,7 +54,9 @@ export async function creditServicePayment(tx: Tx, payment: Payment, ctx: { now:
     letter: {
       headline: 'оплата получена',
       details: [
-        `Мы получили оплату ${formatRub(payment.amountKopecks)} (платёж № ${payment.invId}). Кассовый чек придёт отдельным письмом от платёжного сервиса.`,
+        payment.paymentMethod === 'bank_transfer'
+          ? `Мы получили оплату ${formatRub(payment.amountKopecks)} по счёту (платёж № ${payment.invId}).`
+          : `Мы получили оплату ${formatRub(payment.amountKopecks)} (платёж № ${payment.invId}). Кассовый чек придёт отдельным письмом от платёжного сервиса.`,
         'В ближайшие рабочие дни мы назначим дату и время выезда и сообщим их письмом.',
       ],
     },

@@ -18,6 +18,7 @@ import { saveUpload } from '@/lib/files/stored-files';
 import { formatDate, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { type EventKind, recordServiceEvent } from './events';
+import { withPricesInForce } from './prices';
 import { PHOTO_FIELDS, type OrderInput, SERVICE_PHOTO_MAX_BYTES } from './schemas';
 import type { ServiceStatus } from './status';
 
@@ -39,8 +40,9 @@ export interface OrderableService {
   priceIsFrom: boolean;
 }
 
-export async function orderableServices(): Promise<OrderableService[]> {
-  return db()
+/** The services on sale, at the price in force today. */
+export async function orderableServices(now = new Date()): Promise<OrderableService[]> {
+  const rows = await db()
     .select({
       id: serviceCatalog.id,
       code: serviceCatalog.code,
@@ -53,6 +55,7 @@ export async function orderableServices(): Promise<OrderableService[]> {
     .from(serviceCatalog)
     .where(eq(serviceCatalog.active, true))
     .orderBy(asc(serviceCatalog.sortOrder), asc(serviceCatalog.title));
+  return withPricesInForce(rows, moscowDay(now));
 }
 
 function addDays(day: string, days: number): string {
@@ -76,10 +79,12 @@ export async function createServiceRequest(
   if (!(await canAccessAccount(user, input.accountId))) {
     return fail('Лицевой счёт не найден среди ваших', { accountId: 'Выберите один из своих лицевых счетов' });
   }
-  const [service] = await db()
+  const [listed] = await db()
     .select()
     .from(serviceCatalog)
     .where(and(eq(serviceCatalog.id, input.serviceId), eq(serviceCatalog.active, true)));
+  // The price of the day of ordering; the request keeps it whatever the catalogue says later.
+  const [service] = listed ? await withPricesInForce([listed], moscowDay(now)) : [];
   if (!service) errors.serviceId = 'Эта услуга больше не оказывается — выберите другую';
 
   const today = moscowDay(now);

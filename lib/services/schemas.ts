@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { optionalDay, requiredDay } from '@/lib/meters/schemas';
-import { optionalText, phone, requiredText, rubles } from '@/lib/validation/fields';
+import { checkbox, optionalText, phone, requiredText, rubles } from '@/lib/validation/fields';
 
 // Forms of the paid services, shared by the client forms and the Server Actions. The rules that
 // need the database (the service is on sale, the account is the user's, the status allows it) live
@@ -86,3 +86,48 @@ export const scheduleSchema = z.object({
 export const completeSchema = z.object({ requestId, note: optionalText('Что сделано', 2000) });
 
 export const staffCancelSchema = z.object({ requestId, reason: requiredText('Причина отмены', 1000) });
+
+// ─── The catalogue in the staff console ───
+
+const serviceId = z.uuid('Услуга не найдена — обновите страницу');
+const servicePrice = rubles({
+  label: 'цену',
+  min: { kopecks: 100, message: 'Цена — не меньше 1 ₽' },
+  max: { kopecks: 100_000_000, message: 'Цена — не больше 1 000 000 ₽' },
+});
+const priceIsFrom = checkbox;
+
+export const addServiceSchema = z.object({
+  code: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim().toUpperCase() : v),
+    z
+      .string({ error: 'Заполните поле «Код»' })
+      .regex(/^[A-Z0-9][A-Z0-9-]{1,39}$/, 'Код — от 2 до 40 латинских букв, цифр или «-», например PANEL-REPAIR'),
+  ),
+  title: requiredText('Название', 200),
+  category: requiredText('Раздел', 100),
+  description: optionalText('Описание', 1000),
+  unit: requiredText('Единица', 40),
+  price: servicePrice,
+  priceIsFrom,
+});
+
+export const changePriceSchema = z.object({
+  serviceId,
+  price: servicePrice,
+  priceIsFrom,
+  effectiveFrom: requiredDay('Действует с'),
+});
+
+export const retireServiceSchema = z.object({ serviceId });
+
+export const bankPaymentSchema = z.object({
+  requestId,
+  receivedOn: requiredDay('Дата поступления'),
+  orderNumber: z.preprocess(
+    (v) => (typeof v === 'string' ? v.trim() : v),
+    z
+      .string({ error: 'Укажите номер платёжного поручения' })
+      .regex(/^\d{1,10}$/, 'Номер платёжного поручения — до 10 цифр, как в выписке банка'),
+  ),
+});

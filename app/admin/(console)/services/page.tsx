@@ -18,6 +18,9 @@ export default async function StaffServicesPage({ searchParams }: PageProps<'/ad
   return (
     <div className="space-y-6">
       <PageTitle title="Платные услуги" lead="Очередь заявок: расчёт цены, назначение выезда, выполнение, отмена." />
+      <p>
+        <Link href="/admin/services/catalogue">Прейскурант: услуги и цены →</Link>
+      </p>
       <nav aria-label="Статусы заявок">
         <ul className="flex flex-wrap gap-2">
           {SERVICE_STATUSES.map((s) => (

@@ -4,15 +4,22 @@ import { notFound } from 'next/navigation';
 import { PageTitle } from '@/components/page-title';
 import { RequestTimeline } from '@/components/services/request-timeline';
 import { ServiceStatusBadge } from '@/components/services/status-badge';
-import { CompleteForm, ConfirmPriceForm, ScheduleForm, StaffCancelForm } from '@/components/services/staff-forms';
+import {
+  BankPaymentForm,
+  CompleteForm,
+  ConfirmPriceForm,
+  ScheduleForm,
+  StaffCancelForm,
+} from '@/components/services/staff-forms';
 import { requireUser } from '@/lib/auth/session';
 import { formatDate, formatDateTime, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
+import { serviceInvoiceNumber } from '@/lib/services/invoice';
 import { requestDetail } from '@/lib/services/requests';
 import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/schemas';
 import { customerOf, visitDays } from '@/lib/services/staff';
-import { checkTransition } from '@/lib/services/status';
-import { completeAction, confirmPriceAction, scheduleAction, staffCancelAction } from '../actions';
+import { checkTransition, isPayable } from '@/lib/services/status';
+import { bankPaymentAction, completeAction, confirmPriceAction, scheduleAction, staffCancelAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Заявка на платную услугу' };
 
@@ -21,6 +28,7 @@ const DONE: Record<string, string> = {
   scheduled: 'Выезд назначен, заказчику отправлено письмо.',
   done: 'Заявка выполнена, заказчику отправлено письмо с актом.',
   cancelled: 'Заявка отменена, заказчику отправлено письмо.',
+  bank: 'Оплата по счёту записана, заявка оплачена.',
 };
 
 const rubField = (kopecks: number) => (kopecks / 100).toFixed(2).replace('.', ',');
@@ -115,6 +123,16 @@ export default async function StaffServiceRequestPage({ params, searchParams }: 
             requestId={request.id}
             price={rubField(request.priceKopecks ?? request.catalogPriceKopecks * request.quantity)}
           />
+        </section>
+      ) : null}
+      {customer?.role === 'company_user' && isPayable(request) ? (
+        <section className="card space-y-3" aria-labelledby="st-bank">
+          <h2 id="st-bank">Оплата по счёту</h2>
+          <p className="text-sm text-slate-600">
+            Организация может оплатить заявку переводом по счёту № {serviceInvoiceNumber(request.number)}. Когда деньги
+            придут по выписке банка, отметьте это — заявка станет оплаченной, заказчику уйдёт письмо.
+          </p>
+          <BankPaymentForm action={bankPaymentAction} requestId={request.id} today={today} />
         </section>
       ) : null}
       {can('scheduled') ? (
