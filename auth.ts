@@ -2,6 +2,7 @@
 // The token names a row of `sessions` (lib/auth/sessions.ts) and carries the user id, role and
 // session version; every read of the session — pages, actions, /api/auth/session — checks that
 // the row is alive and the version current, so logout and «выйти везде» end copied cookies too.
+import { isDatabaseUnavailable } from '@/lib/db-errors';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -93,7 +94,15 @@ function config(): NextAuthConfig {
           if (sv !== null) token.sv = sv;
         }
         // Null ends the session: Auth.js clears the cookie and every reader sees no one.
-        return (await liveSession(token)) ? token : null;
+        try {
+          return (await liveSession(token)) ? token : null;
+        } catch (error) {
+          // The database away is no reason to sign anyone out (Auth.js would clear the cookie on a
+          // throw): the token stands, and the page or action, which checks the session row itself,
+          // answers that the service is briefly unavailable.
+          if (isDatabaseUnavailable(error)) return token;
+          throw error;
+        }
       },
       session({ session, token }) {
         return {
