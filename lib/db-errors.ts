@@ -27,13 +27,30 @@ const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
 const UNREACHABLE_MESSAGE =
   /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/i;
 
+const NOT_ACCEPTING = /is not currently accepting connections/i;
+
+function messageOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
+    const candidate = e as { message?: unknown; cause?: unknown };
+    if (typeof candidate.message === 'string') parts.push(candidate.message);
+    e = candidate.cause;
+  }
+  return parts.join(' ');
+}
+
 /**
  * The database is away (refused, dropped, shutting down, out of connections) rather than the query
  * being wrong: worth a 503 and a retry, not a 500.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const pg = pgError(error);
-  if (pg) return pg.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(pg.code);
+  if (pg) {
+    if (pg.code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(pg.code)) return true;
+    // A database closed to new connections (ALTER DATABASE … ALLOW_CONNECTIONS false, as during a
+    // restore): SQLSTATE 55000, a generic code, so the message decides.
+    return pg.code === '55000' && NOT_ACCEPTING.test(messageOf(error));
+  }
   for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
     const candidate = e as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
     if (typeof candidate.code === 'string' && UNREACHABLE_CODES.has(candidate.code)) return true;
