@@ -8,14 +8,8 @@ import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_IP, LOGIN_PER_NAME, type LoginOutcome } from '@/lib/auth/authenticate';
 import type { LoginDoor } from '@/lib/auth/login-doors';
 import { pseudonym } from '@/lib/security/pseudonym';
-import {
-  clearOfWindowEdge,
-  freshIp,
-  insertUser,
-  rateLimitHits,
-  userByEmail,
-  useSeededDatabase,
-} from '../support/auth-fixtures';
+import { clearOfWindowEdge, freshIp, rateLimitHits, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
+import { insertUser } from '../support/factories';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),

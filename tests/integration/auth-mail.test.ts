@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { claimUtilityProfile } from '@/db/seed/utility';
 import { requestPasswordReset } from '@/lib/auth/recovery';
 import { createTestDatabase, useAsGlobalDb, type TestDatabase } from '../support/test-db';
-import { ctx, freshIp, insertUser, outboxFor } from '../support/auth-fixtures';
+import { ctx, freshIp, outboxFor } from '../support/auth-fixtures';
+import { insertUser } from '../support/factories';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),

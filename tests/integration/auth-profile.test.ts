@@ -23,10 +23,8 @@ import {
   ctx,
   freshIp,
   hours,
-  insertUser,
   NEW_PASSWORD,
   outboxFor,
-  sessionUser,
   shift,
   TEST_ORIGIN,
   tokenFromLatestLetter,
@@ -35,6 +33,7 @@ import {
   userById,
   useSeededDatabase,
 } from '../support/auth-fixtures';
+import { insertUser, sessionUser } from '../support/factories';
 import { dbErrorOf } from '../support/test-db';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({

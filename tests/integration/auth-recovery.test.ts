@@ -12,7 +12,6 @@ import {
   footprint,
   freshIp,
   hours,
-  insertUser,
   minutes,
   NEW_PASSWORD,
   outboxFor,
@@ -24,6 +23,7 @@ import {
   userById,
   useSeededDatabase,
 } from '../support/auth-fixtures';
+import { insertUser } from '../support/factories';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),

@@ -15,13 +15,11 @@ import {
 import { hashToken, TOKEN_LIFETIME_MS } from '@/lib/auth/tokens';
 import {
   accountByNumber,
-  addHouseholdAccount,
   auditRows,
   ctx,
   footprint,
   freshIp,
   hours,
-  insertUser,
   linksOf,
   minutes,
   outboxFor,
@@ -35,6 +33,7 @@ import {
   useSeededDatabase,
   validRegistration,
 } from '../support/auth-fixtures';
+import { createAccount, insertUser } from '../support/factories';
 
 // Letters stay in the outbox (nothing is sent in the background while the test inspects it).
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
@@ -55,7 +54,7 @@ async function staff() {
 
 /** Registers on a fresh household account and returns the applicant, the account and the link's token. */
 async function apply(overrides: Parameters<typeof validRegistration>[0] = {}, at: Date = now) {
-  const account = await addHouseholdAccount(db());
+  const account = await createAccount(db());
   const input = await validRegistration({ accountNumber: account.number, ...overrides });
   const result = await registerHousehold(input, ctx(freshIp(), at));
   expect(result).toStrictEqual({ ok: true });
@@ -86,7 +85,7 @@ describe('registerHousehold', () => {
   });
 
   it('refuses a closed account and writes nothing', async () => {
-    const closed = await addHouseholdAccount(db(), { status: 'closed' });
+    const closed = await createAccount(db(), { status: 'closed' });
     const before = await footprint(db());
     const result = await registerHousehold(
       await validRegistration({ accountNumber: closed.number, email: 'closed@example.ru' }),
@@ -152,7 +151,7 @@ describe('registerHousehold', () => {
   });
 
   it('answers an address that already has an account exactly like a success, with a letter instead of a user', async () => {
-    const account = await addHouseholdAccount(db());
+    const account = await createAccount(db());
     const ivanova = await userByEmail(db(), 'ivanova@example.com');
     const lettersBefore = (await outboxFor(db(), 'ivanova@example.com')).length;
     const before = await footprint(db());
@@ -183,7 +182,7 @@ describe('registerHousehold', () => {
   });
 
   it('lets exactly one of two simultaneous applications for one number win', async () => {
-    const account = await addHouseholdAccount(db());
+    const account = await createAccount(db());
     const results = await Promise.all(
       ['race.one@example.ru', 'race.two@example.ru'].map(async (email) =>
         registerHousehold(await validRegistration({ accountNumber: account.number, email }), ctx(freshIp(), now)),
@@ -241,7 +240,7 @@ describe('registerHousehold', () => {
       true,
     );
 
-    const account = await addHouseholdAccount(db());
+    const account = await createAccount(db());
     const valid = await validRegistration({ accountNumber: account.number, email: 'eleventh@example.ru' });
     const before = await footprint(db());
     expect(await registerHousehold(valid, ctx(ip, now))).toStrictEqual({
@@ -276,7 +275,7 @@ describe('registerHousehold per number', () => {
     });
     expect(await footprint(db())).toStrictEqual(before);
     // Another number from the same kind of fresh address is not affected.
-    const other = await addHouseholdAccount(db());
+    const other = await createAccount(db());
     expect(
       await registerHousehold(
         await validRegistration({ accountNumber: other.number, email: 'other.number@example.ru' }),
@@ -336,7 +335,7 @@ describe('staff approval', () => {
     const waiting = [3, 1, 2].map((daysAgo) => ({ daysAgo, confirmedAt: shift(now, -hours(24 * daysAgo)) }));
     const ids: Record<number, string> = {};
     for (const w of waiting) {
-      const account = await addHouseholdAccount(db());
+      const account = await createAccount(db());
       const user = await insertUser(db(), {
         email: `waiting.${w.daysAgo}d@example.ru`,
         passwordHash: hash,

@@ -34,12 +34,12 @@ import {
   freshIp,
   hours,
   minutes,
-  sessionUser,
   shift,
   tokenFromLatestLetter,
   userByEmail,
   useSeededDatabase,
 } from '../support/auth-fixtures';
+import { sessionUser } from '../support/factories';
 import { createTestDatabase, useAsGlobalDb } from '../support/test-db';
 
 vi.mock('@/auth', () => ({ auth: async () => null, signIn: async () => undefined }));

@@ -5,28 +5,17 @@
 // Day n after the due date: 31st = 13.03.2031, 91st = 12.05.2031. Runs on the 3rd of each month.
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  accounts,
-  billLines,
-  bills,
-  keyRates,
-  ledgerEntries,
-  meters,
-  payments,
-  penaltyDays,
-  penaltyReliefPeriods,
-  readings,
-} from '@/db/schema';
+import { billLines, bills, keyRates, ledgerEntries, penaltyDays, penaltyReliefPeriods } from '@/db/schema';
 import { seedTariffs } from '@/db/seed/tariffs';
 import { accountBalance } from '@/lib/billing/balance';
 import { previewBills } from '@/lib/billing/preview';
 import { startBillingRun } from '@/lib/billing/run';
 import { shiftPeriod } from '@/lib/readings/window';
 import { dbErrorOf, useTestDatabase } from '../support/test-db';
+import { createMeteredAccount, createPaidPayment } from '../support/factories';
 
 const t = useTestDatabase();
 let accountId: string;
-let meterId: string;
 
 const runDay = (period: string) => new Date(`${shiftPeriod(period, 1).slice(0, 8)}03T09:00:00Z`);
 
@@ -42,19 +31,7 @@ async function bill(period: string) {
 }
 
 async function pay(kopecks: number, at: string) {
-  const paidAt = new Date(at);
-  const [payment] = await t.db
-    .insert(payments)
-    .values({ accountId, amountKopecks: kopecks, status: 'paid', gateway: 'sandbox', description: 'Оплата', paidAt })
-    .returning({ id: payments.id });
-  await t.db.insert(ledgerEntries).values({
-    accountId,
-    kind: 'payment',
-    amountKopecks: -kopecks,
-    paymentId: payment!.id,
-    description: 'Оплата',
-    postedAt: paidAt,
-  });
+  await createPaidPayment(t.db, accountId, kopecks, new Date(at));
 }
 
 beforeAll(async () => {
@@ -66,43 +43,26 @@ beforeAll(async () => {
   await t.db
     .insert(penaltyReliefPeriods)
     .values({ kind: 'moratorium', startsOn: '2031-04-20', endsOn: '2031-04-24', basis: 'тест' });
-  const [account] = await t.db
-    .insert(accounts)
-    .values({
+  const created = await createMeteredAccount(t.db, {
+    account: {
       number: '77000001',
-      kind: 'household',
       holderName: 'Должников Д. Д.',
-      settlement: 'г. Истра',
       street: 'ул. Пеней',
       house: '1',
-      contractNumber: 'ЭС-77000001',
       contractStart: '2030-01-01',
-    })
-    .returning({ id: accounts.id });
-  accountId = account!.id;
-  const [meter] = await t.db
-    .insert(meters)
-    .values({ accountId, serialNumber: 'PEN-1', zonePlan: 1, status: 'active', installedAt: '2030-12-01' })
-    .returning({ id: meters.id });
-  meterId = meter!.id;
-  const values: [string, number][] = [
-    ['2030-12-01', 1_000],
-    ['2031-01-01', 1_500],
-    ['2031-02-01', 1_500],
-    ['2031-03-01', 1_500],
-    ['2031-04-01', 1_500],
-    ['2031-05-01', 1_500],
-    ['2031-06-01', 1_500],
-  ];
-  await t.db.insert(readings).values(
-    values.map(([period, value], i) => ({
-      meterId,
-      period,
-      zone: 'all_day' as const,
-      value,
-      source: i === 0 ? ('initial' as const) : ('subscriber' as const),
-    })),
-  );
+    },
+    meter: { serialNumber: 'PEN-1', installedAt: '2030-12-01' },
+    registers: [
+      ['2030-12-01', { all_day: 1_000 }],
+      ['2031-01-01', { all_day: 1_500 }],
+      ['2031-02-01', { all_day: 1_500 }],
+      ['2031-03-01', { all_day: 1_500 }],
+      ['2031-04-01', { all_day: 1_500 }],
+      ['2031-05-01', { all_day: 1_500 }],
+      ['2031-06-01', { all_day: 1_500 }],
+    ],
+  });
+  accountId = created.accountId;
   await startBillingRun({ period: '2030-12-01', startedBy: null, now: runDay('2030-12-01') });
 });
 

@@ -6,24 +6,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  accounts,
-  billLines,
-  bills,
-  ledgerEntries,
-  meters,
-  payments,
-  penaltyDays,
-  readings,
-  refunds,
-  users,
-} from '@/db/schema';
+import { accounts, billLines, bills, ledgerEntries, penaltyDays, readings, refunds } from '@/db/schema';
 import { seedTariffs } from '@/db/seed/tariffs';
 import { accountBalance } from '@/lib/billing/balance';
 import { startBillingRun } from '@/lib/billing/run';
 import { replaceMeter } from '@/lib/meters/replacement';
 import { shiftPeriod } from '@/lib/readings/window';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { createMeteredAccount, createPaidPayment, createUser } from '../support/factories';
 
 let t: TestDatabase;
 let restore: () => void;
@@ -33,17 +23,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await t.db.transaction((tx) => seedTariffs(tx));
-  const [staff] = await t.db
-    .insert(users)
-    .values({
-      email: 'props@example.test',
-      passwordHash: 'x',
-      fullName: 'Оператор',
-      role: 'operator',
-      status: 'active',
-    })
-    .returning({ id: users.id });
-  staffId = staff!.id;
+  staffId = (await createUser(t.db, { role: 'operator' })).id;
 });
 
 afterAll(async () => {
@@ -89,27 +69,20 @@ const billingDay = (period: string) => new Date(`${shiftPeriod(period, 1).slice(
 async function play(h: { months: Month[]; residents: number; replaceAt: number | null; newInitial: number }) {
   runNumber += 1;
   const number = String(90_000_000 + runNumber);
-  const [account] = await t.db
-    .insert(accounts)
-    .values({
+  const created = await createMeteredAccount(t.db, {
+    account: {
       number,
-      kind: 'household',
-      holderName: `Абонент ${number}`,
       settlement: 'г. Истра',
       street: 'ул. Случайная',
       house: String(runNumber),
       residents: h.residents,
       owners: 1,
-      contractNumber: `ЭС-${number}`,
       contractStart: '2026-06-01',
-    })
-    .returning({ id: accounts.id });
-  const accountId = account!.id;
-  const [meter] = await t.db
-    .insert(meters)
-    .values({ accountId, serialNumber: `P${number}`, zonePlan: 1, status: 'active', installedAt: '2026-07-05' })
-    .returning({ id: meters.id });
-  let meterId = meter!.id;
+    },
+    meter: { serialNumber: `P${number}`, installedAt: '2026-07-05' },
+  });
+  const accountId = created.accountId;
+  let meterId = created.meterId;
   let register = 10_000;
   let metered = 0;
   // Month 0 holds the initial reading only; consumption starts with month 1.
@@ -159,33 +132,14 @@ async function play(h: { months: Month[]; residents: number; replaceAt: number |
     const pay = Math.floor((bill!.amountKopecks * month.paidPercent) / 100);
     if (pay > 0) {
       const paidAt = new Date(billingDay(period).getTime() + 86_400_000);
-      const [payment] = await t.db
-        .insert(payments)
-        .values({
-          accountId,
-          amountKopecks: pay,
-          status: 'paid',
-          gateway: 'sandbox',
-          description: 'Оплата',
-          paidAt,
-          billId: bill!.id,
-        })
-        .returning({ id: payments.id });
-      await t.db.insert(ledgerEntries).values({
-        accountId,
-        kind: 'payment',
-        amountKopecks: -pay,
-        paymentId: payment!.id,
-        description: 'Оплата',
-        postedAt: paidAt,
-      });
+      const payment = await createPaidPayment(t.db, accountId, pay, paidAt, { billId: bill!.id });
       // An overpayment is given back two days later.
       const excess = pay - bill!.amountKopecks;
       if (excess > 0) {
         const refundedAt = new Date(paidAt.getTime() + 2 * 86_400_000);
         const [refund] = await t.db
           .insert(refunds)
-          .values({ paymentId: payment!.id, amountKopecks: excess, status: 'succeeded', reason: 'Переплата' })
+          .values({ paymentId: payment.id, amountKopecks: excess, status: 'succeeded', reason: 'Переплата' })
           .returning({ id: refunds.id });
         await t.db.insert(ledgerEntries).values({
           accountId,

@@ -3,7 +3,7 @@
 // norm by owners and on a multi-zone meter. Tariffs only (no demo accounts), one account per case.
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, billLines, bills, consumptionVolumes, meters, readings, users } from '@/db/schema';
+import { billLines, bills, consumptionVolumes } from '@/db/schema';
 import { seedTariffs } from '@/db/seed/tariffs';
 import { previewBills } from '@/lib/billing/preview';
 import { startBillingRun } from '@/lib/billing/run';
@@ -11,6 +11,7 @@ import { replaceMeter } from '@/lib/meters/replacement';
 import { shiftPeriod } from '@/lib/readings/window';
 import type { TariffZone } from '@/lib/tariffs/zones';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { addReadings, createMeteredAccount, createUser } from '../support/factories';
 
 let t: TestDatabase;
 let restore: () => void;
@@ -26,49 +27,22 @@ afterAll(async () => {
   await t.drop();
 });
 
-let serial = 0;
-
 async function account(opts: { number: string; residents?: number; owners?: number; zonePlan?: 1 | 2 }) {
-  const [row] = await t.db
-    .insert(accounts)
-    .values({
+  const { accountId, meterId } = await createMeteredAccount(t.db, {
+    account: {
       number: opts.number,
-      kind: 'household',
-      holderName: `Абонент ${opts.number}`,
-      settlement: 'г. Истра',
-      street: 'ул. Тестовая',
-      house: '1',
-      tariffCategory: 'urban',
       residents: opts.residents ?? 2,
       owners: opts.owners ?? 1,
       normKwhPerResident: 100,
-      contractNumber: `ЭС-${opts.number}`,
       contractStart: '2025-12-01',
-    })
-    .returning({ id: accounts.id });
-  const [meter] = await t.db
-    .insert(meters)
-    .values({
-      accountId: row!.id,
-      serialNumber: `M${opts.number}-${++serial}`,
-      zonePlan: opts.zonePlan ?? 1,
-      status: 'active',
-      installedAt: '2026-01-10',
-    })
-    .returning({ id: meters.id });
-  return { accountId: row!.id, meterId: meter!.id };
+    },
+    meter: { zonePlan: opts.zonePlan ?? 1 },
+  });
+  return { accountId, meterId };
 }
 
 async function read(meterId: string, period: string, values: Partial<Record<TariffZone, number>>, initial = false) {
-  await t.db.insert(readings).values(
-    Object.entries(values).map(([zone, value]) => ({
-      meterId,
-      period,
-      zone: zone as TariffZone,
-      value: value!,
-      source: initial ? ('initial' as const) : ('subscriber' as const),
-    })),
-  );
+  await addReadings(t.db, meterId, [[period, values]], { firstIsInitial: initial });
 }
 
 /** Bills one period for everybody, on the 3rd of the next month (after its window has closed). */
@@ -212,18 +186,9 @@ describe('a meter replacement', () => {
     for (const p of ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01']) await bill(p);
 
     // Replaced on 12 May (before May's window): the old meter's final 5 400, the new one starts at 7.
-    const [staff] = await t.db
-      .insert(users)
-      .values({
-        email: 'operator@example.test',
-        passwordHash: 'x',
-        fullName: 'Оператор',
-        role: 'operator',
-        status: 'active',
-      })
-      .returning({ id: users.id });
+    const staff = await createUser(t.db, { role: 'operator' });
     const replaced = await replaceMeter(
-      staff!,
+      staff,
       {
         oldMeterId: household.meterId,
         serialNumber: 'NEW-80000010',

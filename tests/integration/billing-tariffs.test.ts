@@ -5,12 +5,13 @@
 // to October); the test's own accounts start billing here.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs } from '@/db/schema';
+import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, readings, tariffs } from '@/db/schema';
 import { previewBills } from '@/lib/billing/preview';
 import { billingRunStatus, startBillingRun } from '@/lib/billing/run';
 import { ratesInForce } from '@/lib/tariffs/pricing';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
 import { useTestDatabase } from '../support/test-db';
+import { createMeteredAccount } from '../support/factories';
 
 const seededAt = new Date('2026-11-20T09:00:00Z');
 
@@ -23,43 +24,12 @@ async function addAccount(opts: {
   zonePlan: 1 | 2;
   registers: [period: string, values: Partial<Record<TariffZone, number>>][];
 }) {
-  const [account] = await t.db
-    .insert(accounts)
-    .values({
-      number: opts.number,
-      kind: 'household',
-      holderName: `Абонент ${opts.number}`,
-      settlement: 'г. Истра',
-      street: 'ул. Тестовая',
-      house: '1',
-      tariffCategory: opts.category,
-      residents: 2,
-      contractNumber: `ЭС-${opts.number}`,
-      contractStart: '2026-06-01',
-    })
-    .returning({ id: accounts.id });
-  const [meter] = await t.db
-    .insert(meters)
-    .values({
-      accountId: account!.id,
-      serialNumber: `S${opts.number}`,
-      zonePlan: opts.zonePlan,
-      status: 'active',
-      installedAt: '2026-06-10',
-    })
-    .returning({ id: meters.id });
-  await t.db.insert(readings).values(
-    opts.registers.flatMap(([period, values], i) =>
-      Object.entries(values).map(([zone, value]) => ({
-        meterId: meter!.id,
-        period,
-        zone: zone as TariffZone,
-        value: value!,
-        source: i === 0 ? ('initial' as const) : ('subscriber' as const),
-      })),
-    ),
-  );
-  return { accountId: account!.id, meterId: meter!.id };
+  const { accountId, meterId } = await createMeteredAccount(t.db, {
+    account: { number: opts.number, tariffCategory: opts.category, contractStart: '2026-06-01' },
+    meter: { serialNumber: `S${opts.number}`, zonePlan: opts.zonePlan, installedAt: '2026-06-10' },
+    registers: opts.registers,
+  });
+  return { accountId, meterId };
 }
 
 async function billLinesOf(accountId: string, period: string) {

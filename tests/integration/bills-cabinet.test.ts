@@ -5,7 +5,7 @@
 import { inflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { accounts, bills, ledgerEntries, users } from '@/db/schema';
+import { accounts, bills, ledgerEntries } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { sessionClaimsFor } from '../support/signed-in';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
@@ -13,6 +13,7 @@ import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
 import { useTestDatabase } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
 const session = vi.hoisted(() => ({
@@ -30,14 +31,6 @@ const PERIODS_NEWEST_FIRST = Array.from({ length: 12 }, (_, i) => {
 });
 
 const t = useTestDatabase({ seedDemoAt: seededAt });
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 async function billOf(accountNumber: string, period: string) {
   const [row] = await t.db
@@ -156,7 +149,7 @@ function pdfText(pdf: Buffer): { text: string; pages: number; fonts: string[] } 
 
 describe('listBills', () => {
   it('Petrov: his 12 bills, newest first; September and October unpaid and overdue, the rest paid', async () => {
-    const list = await listBills(await sessionUser('petrov@example.com'), now);
+    const list = await listBills(await sessionUser(t.db, 'petrov@example.com'), now);
     expect(list.map((b) => b.period)).toEqual(PERIODS_NEWEST_FIRST);
     expect(new Set(list.map((b) => b.accountNumber))).toEqual(new Set(['50010002']));
     expect(list[0]!.receiptNumber).toBe('R-202610-50010002');
@@ -171,7 +164,7 @@ describe('listBills', () => {
   });
 
   it('Ivanova: 12 bills, every one paid, nothing owed', async () => {
-    const list = await listBills(await sessionUser('ivanova@example.com'), now);
+    const list = await listBills(await sessionUser(t.db, 'ivanova@example.com'), now);
     expect(list).toHaveLength(12);
     expect(
       list.every(
@@ -182,9 +175,9 @@ describe('listBills', () => {
   });
 
   it('Sidorova owes October only; a company user sees the company’s 3 accounts; staff see none', async () => {
-    const sidorova = await listBills(await sessionUser('sidorova@example.com'), now);
+    const sidorova = await listBills(await sessionUser(t.db, 'sidorova@example.com'), now);
     expect(sidorova.filter((b) => b.status !== 'paid').map((b) => b.period)).toEqual(['2026-10-01']);
-    const company = await listBills(await sessionUser('company@example.com'), now);
+    const company = await listBills(await sessionUser(t.db, 'company@example.com'), now);
     expect(company).toHaveLength(36);
     expect(new Set(company.map((b) => b.accountNumber))).toEqual(new Set(['70020001', '70020002', '70020003']));
     // Newest first across accounts, then by account number.
@@ -193,13 +186,13 @@ describe('listBills', () => {
       '2026-10-01/70020002',
       '2026-10-01/70020003',
     ]);
-    expect(await listBills(await sessionUser('operator@example.com'), now)).toEqual([]);
+    expect(await listBills(await sessionUser(t.db, 'operator@example.com'), now)).toEqual([]);
   });
 });
 
 describe('billDetail', () => {
   it("Petrov's October bill: lines by meter and zone (estimated by the average), the total, the payee, the QR string", async () => {
-    const petrov = await sessionUser('petrov@example.com');
+    const petrov = await sessionUser(t.db, 'petrov@example.com');
     const october = await billOf('50010002', '2026-10-01');
     const detail = (await billDetail(petrov, october.id, now))!;
 
@@ -252,11 +245,11 @@ describe('billDetail', () => {
   });
 
   it('another user’s bill, an unknown id and a malformed id are all simply not found', async () => {
-    const ivanova = await sessionUser('ivanova@example.com');
+    const ivanova = await sessionUser(t.db, 'ivanova@example.com');
     const petrovsBill = await billOf('50010002', '2026-10-01');
     expect(await billDetail(ivanova, petrovsBill.id, now)).toBeNull();
-    expect(await billDetail(await sessionUser('company@example.com'), petrovsBill.id, now)).toBeNull();
-    expect(await billDetail(await sessionUser('operator@example.com'), petrovsBill.id, now)).toBeNull();
+    expect(await billDetail(await sessionUser(t.db, 'company@example.com'), petrovsBill.id, now)).toBeNull();
+    expect(await billDetail(await sessionUser(t.db, 'operator@example.com'), petrovsBill.id, now)).toBeNull();
     expect(await billDetail(ivanova, '00000000-0000-4000-8000-000000000000', now)).toBeNull();
     for (const junk of ['', 'abc', `${petrovsBill.id}x`, "1' or '1'='1", '../receipt'])
       expect(await billDetail(ivanova, junk, now)).toBeNull();
@@ -268,7 +261,7 @@ describe('billDetail', () => {
 
 describe('the PDF receipt', () => {
   it('is a one-page A4 PDF in DejaVu Sans whose text reads back: payee, payer, period, receipt number, lines, total, QR caption', async () => {
-    const petrov = await sessionUser('petrov@example.com');
+    const petrov = await sessionUser(t.db, 'petrov@example.com');
     const october = await billOf('50010002', '2026-10-01');
     const detail = (await billDetail(petrov, october.id, now))!;
     const started = performance.now();
@@ -321,7 +314,7 @@ describe('the PDF receipt', () => {
 describe('GET /fiz/bills/[id]/receipt', () => {
   it('the owner gets the PDF inline with the receipt number in its file name', async () => {
     const october = await billOf('50010002', '2026-10-01');
-    await signIn(await sessionUser('petrov@example.com'));
+    await signIn(await sessionUser(t.db, 'petrov@example.com'));
     const response = await requestReceipt(october.id);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -335,12 +328,12 @@ describe('GET /fiz/bills/[id]/receipt', () => {
   it('anyone else gets a 404: another subscriber, a company user, staff, an unknown or malformed id', async () => {
     const petrovsBill = await billOf('50010002', '2026-10-01');
     for (const email of ['ivanova@example.com', 'company@example.com', 'operator@example.com']) {
-      await signIn(await sessionUser(email));
+      await signIn(await sessionUser(t.db, email));
       const response = await requestReceipt(petrovsBill.id);
       expect(response.status, email).toBe(404);
       expect(response.headers.get('content-type')).toContain('text/plain');
     }
-    await signIn(await sessionUser('petrov@example.com'));
+    await signIn(await sessionUser(t.db, 'petrov@example.com'));
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '%2e%2e', `${petrovsBill.id}0`]) {
       expect((await requestReceipt(id)).status, id).toBe(404);
     }

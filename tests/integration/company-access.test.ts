@@ -15,6 +15,7 @@ import { acceptInvitation, invitationFor, LAST_OWNER_MESSAGE, listMembers } from
 import { nextControlFlow } from '../support/junk';
 import { requestState } from '../support/request-boundary';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -42,14 +43,6 @@ let engineer: SessionUser;
 let rival: SessionUser;
 let companyAccounts: string[];
 let rivalAccount: string;
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 function form(fields: Record<string, string>): FormData {
   const data = new FormData();
@@ -93,9 +86,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  owner = await sessionUser('company@example.com');
-  accountant = await sessionUser('accountant@example.com');
-  engineer = await sessionUser('engineer@example.com');
+  owner = await sessionUser(t.db, 'company@example.com');
+  accountant = await sessionUser(t.db, 'accountant@example.com');
+  engineer = await sessionUser(t.db, 'engineer@example.com');
   companyAccounts = (
     await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.kind, 'company')).orderBy(accounts.number)
   ).map((a) => a.id);
@@ -129,7 +122,7 @@ beforeAll(async () => {
     })
     .returning({ id: accounts.id });
   rivalAccount = acc!.id;
-  rival = await sessionUser('rival@example.com');
+  rival = await sessionUser(t.db, 'rival@example.com');
 });
 
 afterAll(async () => {
@@ -192,8 +185,8 @@ describe('roles on the user management actions', () => {
     }
     const [sneaky] = await t.db.select().from(users).where(eq(users.email, 'sneaky@example.com'));
     expect(sneaky).toBeUndefined();
-    expect((await sessionUser('accountant@example.com')).companyRole).toBe('accountant');
-    expect((await sessionUser('company@example.com')).status).toBe('active');
+    expect((await sessionUser(t.db, 'accountant@example.com')).companyRole).toBe('accountant');
+    expect((await sessionUser(t.db, 'company@example.com')).status).toBe('active');
   });
 
   it('sends a visitor without a session to the company login', async () => {
@@ -206,8 +199,8 @@ describe('roles on the user management actions', () => {
     expect(rerole).toMatchObject({ ok: false, message: expect.stringMatching(/не найден/) });
     const removed = await act(rival, usersActions.remove, { userId: owner.id });
     expect(removed.ok).toBe(false);
-    expect((await sessionUser('accountant@example.com')).companyRole).toBe('accountant');
-    expect((await sessionUser('company@example.com')).status).toBe('active');
+    expect((await sessionUser(t.db, 'accountant@example.com')).companyRole).toBe('accountant');
+    expect((await sessionUser(t.db, 'company@example.com')).status).toBe('active');
     const rivalSees = await listMembers(companyMemberOf(rival)!);
     expect(rivalSees.map((m) => m.email)).toEqual(['rival@example.com']);
   });
@@ -220,7 +213,7 @@ describe('roles on the user management actions', () => {
     });
     expect(outcome.ok).toBe(false);
     expect(outcome.fieldErrors?.email).toMatch(/уже используется/);
-    expect((await sessionUser('rival@example.com')).companyId).toBe(rival.companyId);
+    expect((await sessionUser(t.db, 'rival@example.com')).companyId).toBe(rival.companyId);
   });
 });
 
@@ -232,7 +225,7 @@ describe('invitation by a single-use e-mail link', () => {
       role: 'engineer',
     });
     expect(invited).toMatchObject({ ok: true });
-    const pending = await sessionUser('lebedev@example.com');
+    const pending = await sessionUser(t.db, 'lebedev@example.com');
     expect(pending).toMatchObject({ status: 'email_unconfirmed', companyId: owner.companyId, companyRole: 'engineer' });
     expect((await listMembers(companyMemberOf(owner)!)).find((m) => m.email === 'lebedev@example.com')?.state).toBe(
       'invited',
@@ -257,7 +250,7 @@ describe('invitation by a single-use e-mail link', () => {
       consent: 'on',
     });
     expect(accepted.redirect).toBe('/lk/login?invited=1');
-    expect((await sessionUser('lebedev@example.com')).status).toBe('active');
+    expect((await sessionUser(t.db, 'lebedev@example.com')).status).toBe('active');
     const login = await authenticate({
       door: 'company',
       login: 'lebedev@example.com',
@@ -274,13 +267,13 @@ describe('invitation by a single-use e-mail link', () => {
   });
 
   it('changes a role and removes a colleague; the removed one’s sessions end', async () => {
-    const lebedev = await sessionUser('lebedev@example.com');
+    const lebedev = await sessionUser(t.db, 'lebedev@example.com');
     const rerole = await act(owner, usersActions.changeRole, { userId: lebedev.id, role: 'accountant' });
     expect(rerole.ok).toBe(true);
-    expect((await sessionUser('lebedev@example.com')).companyRole).toBe('accountant');
+    expect((await sessionUser(t.db, 'lebedev@example.com')).companyRole).toBe('accountant');
     const removed = await act(owner, usersActions.remove, { userId: lebedev.id });
     expect(removed.ok).toBe(true);
-    const after = await sessionUser('lebedev@example.com');
+    const after = await sessionUser(t.db, 'lebedev@example.com');
     expect(after.status).toBe('blocked');
     expect(after.sessionVersion).toBeGreaterThan(lebedev.sessionVersion);
     expect((await listMembers(companyMemberOf(owner)!)).map((m) => m.email)).not.toContain('lebedev@example.com');
@@ -297,7 +290,7 @@ describe('the last owner', () => {
     expect(demote).toMatchObject({ ok: false, message: LAST_OWNER_MESSAGE });
     const remove = await act(owner, usersActions.remove, { userId: owner.id });
     expect(remove).toMatchObject({ ok: false, message: LAST_OWNER_MESSAGE });
-    expect(await sessionUser('company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
+    expect(await sessionUser(t.db, 'company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
   });
 
   it('cannot be demoted, blocked or deleted behind the application’s back', async () => {
@@ -311,7 +304,7 @@ describe('the last owner', () => {
     }
     // A delete is refused too (by the trigger, or earlier by the rows that point at the owner).
     await expect(t.db.execute(sql`delete from users where id = ${owner.id}`)).rejects.toThrow();
-    expect(await sessionUser('company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
+    expect(await sessionUser(t.db, 'company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
   });
 
   it('may step down once another owner is there; two owners demoting each other at once leave one', async () => {

@@ -33,6 +33,7 @@ import { companyMemberOf } from '@/lib/company/access';
 import { isValidInn } from '@/lib/company/inn';
 import { requestState } from '../support/request-boundary';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -59,14 +60,6 @@ let staff: { id: string };
 let owner: SessionUser;
 let demoOwner: SessionUser;
 let demoAccountant: SessionUser;
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 function registration(overrides: Record<string, string> = {}) {
   return companyRegistrationSchema.safeParseAsync({
@@ -125,9 +118,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  staff = await sessionUser('operator@example.com');
-  demoOwner = await sessionUser('company@example.com');
-  demoAccountant = await sessionUser('accountant@example.com');
+  staff = await sessionUser(t.db, 'operator@example.com');
+  demoOwner = await sessionUser(t.db, 'company@example.com');
+  demoAccountant = await sessionUser(t.db, 'accountant@example.com');
 });
 
 afterAll(async () => {
@@ -171,7 +164,7 @@ describe('a new company', () => {
     expect(
       (await authenticate({ door: 'company', login: 'orlova@example.com', password: PASSWORD, ip: ctx.ip })).ok,
     ).toBe(true);
-    owner = await sessionUser('orlova@example.com');
+    owner = await sessionUser(t.db, 'orlova@example.com');
   });
 
   it('leaves a household’s confirmation link alone', async () => {

@@ -16,6 +16,7 @@ import { PURPOSE_MAX } from '@/lib/company/purpose';
 import { vatInside } from '@/lib/company/vat';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({
   current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
@@ -41,14 +42,6 @@ afterAll(async () => {
   restore?.();
   await t?.drop();
 });
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 async function signIn(user: SessionUser | null) {
   session.current = user ? await sessionClaimsFor(user) : null;
@@ -78,7 +71,7 @@ const rub = (kopecks: number) =>
 
 describe('the company front page', () => {
   it('shows the company, its curator, contracts and a debt that equals the ledger', async () => {
-    const owner = await sessionUser('company@example.com');
+    const owner = await sessionUser(t.db, 'company@example.com');
     const overview = (await companyOverview(companyMemberOf(owner)!, now))!;
     expect(overview.company).toMatchObject({ name: 'ООО «Истра-Агро»', inn: '5017045672', kpp: '501701001' });
     expect(overview.company.curator?.name).toBe('Кравцова Анна Михайловна');
@@ -99,7 +92,7 @@ describe('the company front page', () => {
 
 describe('invoice and счёт-фактура', () => {
   it('split VAT line by line and add up to the bill, kopeck-exact', async () => {
-    const accountant = await sessionUser('accountant@example.com');
+    const accountant = await sessionUser(t.db, 'accountant@example.com');
     const bill = await billOf('70020001', '2026-10-01');
     const docs = (await companyBillDocuments(accountant, bill.id))!;
     expect(docs.vatRatePercent).toBe(22);
@@ -116,11 +109,11 @@ describe('invoice and счёт-фактура', () => {
 
   it('serves the invoice PDF with the bank details, total, VAT and purpose line', async () => {
     const bill = await billOf('70020001', '2026-10-01');
-    await signIn(await sessionUser('accountant@example.com'));
+    await signIn(await sessionUser(t.db, 'accountant@example.com'));
     const response = await getInvoice(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    const docs = (await companyBillDocuments(await sessionUser('accountant@example.com'), bill.id))!;
+    const docs = (await companyBillDocuments(await sessionUser(t.db, 'accountant@example.com'), bill.id))!;
     const text = flat(pdfText(Buffer.from(await response.arrayBuffer())).text);
     expect(text).toContain(`Счёт на оплату № ${bill.receipt}`);
     expect(text).toContain('ИНН 5017045672');
@@ -131,10 +124,10 @@ describe('invoice and счёт-фактура', () => {
 
   it('serves the счёт-фактура with the fields of НК РФ ст. 169 п. 5', async () => {
     const bill = await billOf('70020002', '2026-10-01');
-    await signIn(await sessionUser('company@example.com'));
+    await signIn(await sessionUser(t.db, 'company@example.com'));
     const response = await getFacture(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
-    const docs = (await companyBillDocuments(await sessionUser('company@example.com'), bill.id))!;
+    const docs = (await companyBillDocuments(await sessionUser(t.db, 'company@example.com'), bill.id))!;
     const text = flat(pdfText(Buffer.from(await response.arrayBuffer())).text);
     expect(text).toContain(`Счёт-фактура № ${bill.receipt} от 31.10.2026`);
     expect(text).toContain('5017045672/501701001');
@@ -147,7 +140,7 @@ describe('invoice and счёт-фактура', () => {
   });
 
   it('zips both documents of every account of the period', async () => {
-    await signIn(await sessionUser('company@example.com'));
+    await signIn(await sessionUser(t.db, 'company@example.com'));
     const response = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('dokumenty-2026-10.zip');
@@ -184,7 +177,7 @@ describe('nobody else gets a document', () => {
       .returning({ id: users.id });
     const params = { params: Promise.resolve({ id: bill.id }) };
     for (const email of ['engineer@example.com', 'rival@example.com', 'ivanova@example.com']) {
-      await signIn(await sessionUser(email));
+      await signIn(await sessionUser(t.db, email));
       expect((await getInvoice(new Request('http://test.local/'), params)).status).toBe(404);
       expect((await getFacture(new Request('http://test.local/'), params)).status).toBe(404);
       const zip = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);

@@ -19,6 +19,7 @@ import { nextControlFlow } from '../support/junk';
 import { requestState } from '../support/request-boundary';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -39,14 +40,6 @@ let engineer: SessionUser;
 let rival: SessionUser;
 let accountId: string;
 let rivalAccount: string;
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 async function pay(
   as: SessionUser,
@@ -78,8 +71,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  accountant = await sessionUser('accountant@example.com');
-  engineer = await sessionUser('engineer@example.com');
+  accountant = await sessionUser(t.db, 'accountant@example.com');
+  engineer = await sessionUser(t.db, 'engineer@example.com');
   const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '70020001'));
   accountId = acc!.id;
 
@@ -111,7 +104,7 @@ beforeAll(async () => {
     })
     .returning({ id: accounts.id });
   rivalAccount = own!.id;
-  rival = await sessionUser('rival@example.com');
+  rival = await sessionUser(t.db, 'rival@example.com');
 });
 
 afterAll(async () => {

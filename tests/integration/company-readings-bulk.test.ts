@@ -14,6 +14,7 @@ import { confirmReadingsUpload, readingsUpload, storeReadingsFile } from '@/lib/
 import { submitReadings } from '@/lib/readings/submit';
 import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({
   current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
@@ -34,14 +35,6 @@ let restore: () => void;
 let engineer: SessionUser;
 let owner: SessionUser;
 let accountant: SessionUser;
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 async function meterOf(serial: string) {
   const [row] = await t.db.select().from(meters).where(eq(meters.serialNumber, serial));
@@ -109,9 +102,9 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, seededAt);
-  engineer = await sessionUser('engineer@example.com');
-  owner = await sessionUser('company@example.com');
-  accountant = await sessionUser('accountant@example.com');
+  engineer = await sessionUser(t.db, 'engineer@example.com');
+  owner = await sessionUser(t.db, 'company@example.com');
+  accountant = await sessionUser(t.db, 'accountant@example.com');
 });
 
 afterAll(async () => {
@@ -392,7 +385,7 @@ describe('5 000 rows', () => {
     const numberOf = new Map(accountRows.map((a) => [a.id, a.number]));
     const lines = meterRows.map((m, i) => `${numberOf.get(m.accountId)};${m.serial};Круглосуточно;${1100 + (i % 50)};`);
     const bytes = withBom([HEADER, ...lines].join('\r\n'));
-    const user = await sessionUser('big-owner@example.com');
+    const user = await sessionUser(t.db, 'big-owner@example.com');
 
     const started = performance.now();
     const preview = await upload(user, bytes);

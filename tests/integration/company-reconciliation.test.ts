@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, companies, ledgerEntries, users } from '@/db/schema';
+import { accounts, companies, ledgerEntries } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { companyReconciliation } from '@/lib/company/reconciliation';
@@ -13,6 +13,7 @@ import { reconciliationRange } from '@/lib/company/reconciliation-range';
 import { pdfText } from '../support/pdf-text';
 import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({
   current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
@@ -28,14 +29,6 @@ let t: TestDatabase;
 let restore: () => void;
 let accountant: SessionUser;
 let companyAccountIds: string[];
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 /** The ledger's own sum over the accounts, in [from, to) instants. */
 async function ledgerSum(ids: string[], from: Date | null, to: Date): Promise<number> {
@@ -68,7 +61,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, seededAt);
-  accountant = await sessionUser('accountant@example.com');
+  accountant = await sessionUser(t.db, 'accountant@example.com');
   companyAccountIds = (
     await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.kind, 'company')).orderBy(accounts.number)
   ).map((a) => a.id);
@@ -242,10 +235,10 @@ describe('roles and companies', () => {
     expect((await getXlsx(url('/lk/reconciliation/xlsx', params), {} as never)).status).toBe(404);
 
     const own = { account: companyAccountIds[1]!, from: '2026-06-01', to: '2026-11-22' };
-    session.current = await sessionClaimsFor(await sessionUser('company@example.com'));
+    session.current = await sessionClaimsFor(await sessionUser(t.db, 'company@example.com'));
     expect((await getXlsx(url('/lk/reconciliation/xlsx', own), {} as never)).status).toBe(200);
     for (const email of ['engineer@example.com', 'ivanova@example.com']) {
-      session.current = await sessionClaimsFor(await sessionUser(email));
+      session.current = await sessionClaimsFor(await sessionUser(t.db, email));
       expect((await getPdf(url('/lk/reconciliation/pdf', own), {} as never)).status, email).toBe(404);
     }
     session.current = null;

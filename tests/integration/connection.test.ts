@@ -16,7 +16,6 @@ import {
   ledgerEntries,
   payments,
   storedFiles,
-  users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
@@ -47,6 +46,7 @@ import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { refundPayment } from '@/lib/payments/refund';
 import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 const session = vi.hoisted(() => ({
   current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
@@ -77,21 +77,14 @@ let staff: SessionUser;
 let ivanovaAccountId: string;
 let companyAccountId: string;
 
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [u] = await t.db.select().from(users).where(eq(users.email, email));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash: _p, ...rest } = u!;
-  return rest;
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  ivanova = await sessionUser('ivanova@example.com');
-  petrov = await sessionUser('petrov@example.com');
-  owner = await sessionUser('company@example.com');
-  staff = await sessionUser('operator@example.com');
+  ivanova = await sessionUser(t.db, 'ivanova@example.com');
+  petrov = await sessionUser(t.db, 'petrov@example.com');
+  owner = await sessionUser(t.db, 'company@example.com');
+  staff = await sessionUser(t.db, 'operator@example.com');
   const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010001'));
   ivanovaAccountId = acc!.id;
   const [company] = await t.db

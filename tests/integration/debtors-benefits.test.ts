@@ -22,7 +22,8 @@ import { accountBenefitSchema, benefitCategorySchema } from '@/lib/benefits/bene
 import { benefitsOfAccount, saveAccountBenefit, saveBenefitCategory } from '@/lib/benefits/benefits';
 import { benefitsFile } from '@/lib/benefits/benefits-export';
 import { checkUpload } from '@/lib/files/check-upload';
-import { addHouseholdAccount, insertUser, sessionUser, useSeededDatabase } from '../support/auth-fixtures';
+import { useSeededDatabase } from '../support/auth-fixtures';
+import { createAccount, insertUser, sessionUser } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
 import { sessionClaimsFor } from '../support/signed-in';
 import { dbErrorOf } from '../support/test-db';
@@ -95,7 +96,7 @@ async function pay(db: Db, accountId: string, amount: number, at: string) {
 }
 
 async function debtorsFixture(db: Db) {
-  const older = await addHouseholdAccount(db, { settlement: SETTLEMENT, tariffCategory: 'urban', residents: 1 });
+  const older = await createAccount(db, { settlement: SETTLEMENT, tariffCategory: 'urban', residents: 1 });
   await bill(db, older.id, '2026-07-01', 100_000, '2026-08-10');
   await bill(db, older.id, '2026-08-01', 120_000, '2026-09-10');
   await bill(db, older.id, '2026-09-01', 90_000, '2026-10-10');
@@ -105,10 +106,10 @@ async function debtorsFixture(db: Db) {
     .insert(ledgerEntries)
     .values({ accountId: older.id, kind: 'penalty', amountKopecks: 1_500, description: 'Пени' });
 
-  const larger = await addHouseholdAccount(db, { settlement: SETTLEMENT, tariffCategory: 'urban', residents: 1 });
+  const larger = await createAccount(db, { settlement: SETTLEMENT, tariffCategory: 'urban', residents: 1 });
   await bill(db, larger.id, '2026-09-01', 300_000, '2026-10-10');
 
-  const settled = await addHouseholdAccount(db, { settlement: SETTLEMENT });
+  const settled = await createAccount(db, { settlement: SETTLEMENT });
   await bill(db, settled.id, '2026-09-01', 50_000, '2026-10-10');
   await pay(db, settled.id, 50_000, '2026-10-01T10:00:00Z');
   return { older, larger, settled };
@@ -229,7 +230,7 @@ describe('debtors', () => {
     const sent = await sendDebtNotice(staff, older.accountId, now);
     expect(sent.ok && sent.kind).toBe('reminder');
 
-    const clean = await addHouseholdAccount(seeded.db, { settlement: SETTLEMENT });
+    const clean = await createAccount(seeded.db, { settlement: SETTLEMENT });
     expect(await debtorOf(clean.id, today)).toBeNull();
     expect((await sendDebtNotice(staff, clean.id, now)).ok).toBe(false);
   });
@@ -240,7 +241,7 @@ describe('beneficiaries', () => {
     const staff = await sessionUser(seeded.db, 'operator@example.com');
     const category = benefitCategorySchema.parse({ code: 'TEST-1', name: 'Проверочная категория', discount: '50 %' });
     expect((await saveBenefitCategory(staff, category)).ok).toBe(true);
-    const account = await addHouseholdAccount(seeded.db, { settlement: SETTLEMENT });
+    const account = await createAccount(seeded.db, { settlement: SETTLEMENT });
     const input = accountBenefitSchema.parse({
       account: account.number,
       category: 'TEST-1',

@@ -23,13 +23,8 @@ import { chargeBinding, RECURRING_MESSAGES } from '@/lib/payments/recurring';
 import { handleResultNotification } from '@/lib/payments/result-endpoint';
 import { handleSandboxRecurring } from '@/lib/payments/gateway/sandbox/recurring';
 import { startPayment } from '@/lib/payments/start';
-import {
-  accountByNumber,
-  addHouseholdAccount,
-  NEW_PASSWORD,
-  userByEmail,
-  useSeededDatabase,
-} from '../support/auth-fixtures';
+import { accountByNumber, NEW_PASSWORD, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
+import { createAccount } from '../support/factories';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
@@ -255,7 +250,7 @@ describe('«Оплатить привязанной картой»', () => {
     const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     const { binding } = await bindThroughPayment(ivanova.id, home.id, 1_00);
-    const dacha = await addHouseholdAccount(db());
+    const dacha = await createAccount(db());
     await db().insert(accountUsers).values({ accountId: dacha.id, userId: ivanova.id });
 
     const outcome = await chargeBinding(

@@ -2,11 +2,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, emailOutbox, ledgerEntries, payments, refunds, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
-import { accessibleAccountIds, type SessionUser } from '@/lib/auth/session';
+import { accessibleAccountIds } from '@/lib/auth/session';
 import { paymentHistory } from '@/lib/payments/history';
 import { refundPayment } from '@/lib/payments/refund';
 import { searchPayments, staffPaymentDetail } from '@/lib/payments/staff-search';
 import { useTestDatabase } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // Refunds by staff: never more than was paid — not even when two staff press
 // the button at once —, ledger + status + letter together, and a gateway refusal writes nothing.
@@ -276,15 +277,8 @@ describe('refunds by staff', () => {
 });
 
 describe('payment history', () => {
-  async function sessionUserOf(email: string): Promise<SessionUser> {
-    const [u] = await t.db.select().from(users).where(eq(users.email, email));
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { passwordHash: _hash, ...user } = u!;
-    return user;
-  }
-
   it('shows the payments into the session’s own accounts, newest first, with refunds; never another user’s', async () => {
-    const user = await sessionUserOf('sidorova@example.com');
+    const user = await sessionUser(t.db, 'sidorova@example.com');
     const ids = await accessibleAccountIds(user);
     expect(ids).toEqual([sidorova.accountId]);
     const petrovs = await paidPayment(12_34, { accountId: petrovAccountId, userId: null });
@@ -312,7 +306,7 @@ describe('payment history', () => {
 
     // A user without accounts (staff) sees nothing at all.
     expect(
-      (await paymentHistory(await accessibleAccountIds(await sessionUserOf('operator@example.com')))).rows,
+      (await paymentHistory(await accessibleAccountIds(await sessionUser(t.db, 'operator@example.com')))).rows,
     ).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@
 // seeded as of 20 November 2026: 12 billed months (November 2025 – October 2026) per meter.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { accounts, billLines, bills, consumptionVolumes, meters, readings, users } from '@/db/schema';
-import type { SessionUser } from '@/lib/auth/session';
+import { accounts, billLines, bills, consumptionVolumes, meters, readings } from '@/db/schema';
 import { historyForUser, meterHistory } from '@/lib/readings/history';
 import { shiftPeriod } from '@/lib/readings/window';
 import { useTestDatabase } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
@@ -18,14 +18,6 @@ const INITIAL = '2025-10-01';
 const CURRENT = '2026-11-01';
 
 const t = useTestDatabase({ seedDemoAt: seededAt });
-
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...user } = row;
-  return user;
-}
 
 async function accountId(number: string): Promise<string> {
   const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, number));
@@ -151,7 +143,7 @@ describe('meterHistory', () => {
 
 describe('historyForUser', () => {
   it("Sidorova sees both meters; the current period's reading is there, measured but not billed", async () => {
-    const sidorova = await sessionUser('sidorova@example.com');
+    const sidorova = await sessionUser(t.db, 'sidorova@example.com');
     const result = (await historyForUser(sidorova, undefined, { months: 24, now }))!;
     expect(result.map((a) => a.number)).toEqual(['50010003']);
     const [account] = result;
@@ -175,9 +167,9 @@ describe('historyForUser', () => {
   });
 
   it('one account on request, only if the user may see it; otherwise null', async () => {
-    const petrov = await sessionUser('petrov@example.com');
-    const ivanova = await sessionUser('ivanova@example.com');
-    const company = await sessionUser('company@example.com');
+    const petrov = await sessionUser(t.db, 'petrov@example.com');
+    const ivanova = await sessionUser(t.db, 'ivanova@example.com');
+    const company = await sessionUser(t.db, 'company@example.com');
     const petrovAccount = await accountId('50010002');
 
     const own = await historyForUser(petrov, petrovAccount, { months: 24, now });

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, serviceCatalog, serviceCatalogPrices, serviceRequests, users } from '@/db/schema';
+import { accounts, auditLog, serviceCatalog, serviceCatalogPrices, serviceRequests } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { listServiceGroups } from '@/lib/content/services';
@@ -10,6 +10,7 @@ import { pricesInForce } from '@/lib/services/prices';
 import { createServiceRequest, orderableServices, requestDetail } from '@/lib/services/requests';
 import { addServiceSchema, changePriceSchema, orderSchema } from '@/lib/services/schemas';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // The catalogue staff keep: a service added, its price changed from a later day (the price in force
 // on a day is the latest one from that day or before), the database refusing a second price for a
@@ -39,13 +40,6 @@ let staff: { id: string };
 let petrovAccountId: string;
 let serviceId: string;
 
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [u] = await t.db.select().from(users).where(eq(users.email, email));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash: _p, ...rest } = u!;
-  return rest;
-}
-
 const order = (at: Date) =>
   createServiceRequest(
     petrov,
@@ -64,8 +58,8 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  petrov = await sessionUser('petrov@example.com');
-  staff = await sessionUser('operator@example.com');
+  petrov = await sessionUser(t.db, 'petrov@example.com');
+  staff = await sessionUser(t.db, 'operator@example.com');
   const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
   petrovAccountId = acc!.id;
 });

@@ -8,7 +8,6 @@ import {
   serviceBankPayments,
   serviceCatalog,
   serviceRequests,
-  users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
@@ -20,6 +19,7 @@ import { bankPaymentSchema, orderSchema } from '@/lib/services/schemas';
 import { pdfText } from '../support/pdf-text';
 import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // A company pays a paid-service request by invoice: the счёт names the request and carries the
 // utility's bank details and the VAT as the company invoices do; only the company's users who see
@@ -49,13 +49,6 @@ let requestId: string;
 let requestNumber: number;
 let foreignRequestId: string;
 
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [u] = await t.db.select().from(users).where(eq(users.email, email));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash: _p, ...rest } = u!;
-  return rest;
-}
-
 async function download(user: SessionUser, id: string): Promise<Response> {
   session.current = await sessionClaimsFor(user);
   return getInvoice(new Request(`http://test.local/lk/services/${id}/invoice`), {
@@ -69,11 +62,11 @@ beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  owner = await sessionUser('company@example.com');
-  accountant = await sessionUser('accountant@example.com');
-  engineer = await sessionUser('engineer@example.com');
-  petrov = await sessionUser('petrov@example.com');
-  staff = await sessionUser('operator@example.com');
+  owner = await sessionUser(t.db, 'company@example.com');
+  accountant = await sessionUser(t.db, 'accountant@example.com');
+  engineer = await sessionUser(t.db, 'engineer@example.com');
+  petrov = await sessionUser(t.db, 'petrov@example.com');
+  staff = await sessionUser(t.db, 'operator@example.com');
   const [account] = await t.db
     .select({ id: accounts.id })
     .from(accounts)

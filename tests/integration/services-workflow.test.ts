@@ -12,7 +12,6 @@ import {
   serviceRequestEvents,
   serviceRequests,
   storedFiles,
-  users,
 } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
@@ -26,6 +25,7 @@ import { createServiceRequest, requestDetail, requestPhoto } from '@/lib/service
 import { orderSchema } from '@/lib/services/schemas';
 import { acceptPrice, cancelRequest, completeRequest, confirmPrice, scheduleVisit } from '@/lib/services/workflow';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
+import { sessionUser } from '../support/factories';
 
 // Paid services end to end on a real database: order with a photo, staff price, acceptance,
 // payment through the sandbox's signed notification (credited to the request once, never to the
@@ -52,20 +52,13 @@ let panelId: string;
 let socketId: string;
 const gateway = () => sandboxGateway({ origin: ctx.origin, config: sandboxConfig() });
 
-async function sessionUser(email: string): Promise<SessionUser> {
-  const [u] = await t.db.select().from(users).where(eq(users.email, email));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash: _p, ...rest } = u!;
-  return rest;
-}
-
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
   await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  petrov = await sessionUser('petrov@example.com');
-  sidorova = await sessionUser('sidorova@example.com');
-  staff = await sessionUser('operator@example.com');
+  petrov = await sessionUser(t.db, 'petrov@example.com');
+  sidorova = await sessionUser(t.db, 'sidorova@example.com');
+  staff = await sessionUser(t.db, 'operator@example.com');
   const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
   petrovAccountId = acc!.id;
   const services = await t.db.select().from(serviceCatalog);

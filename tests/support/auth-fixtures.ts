@@ -7,7 +7,6 @@ import type { Db } from '@/db/client';
 import { accounts, accountUsers, auditLog, emailOutbox, oneTimeTokens, rateLimits, users } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { registrationSchema, type RegistrationInput } from '@/lib/auth/schemas';
-import type { SessionUser } from '@/lib/auth/session';
 import { createTestDatabase, useAsGlobalDb, type TestDatabase } from './test-db';
 
 export const TEST_ORIGIN = 'http://test.local';
@@ -117,15 +116,6 @@ export async function userById(db: Db, id: string): Promise<UserRow | undefined>
   return row;
 }
 
-/** The user as `currentUser()` would return it (no password hash). */
-export async function sessionUser(db: Db, email: string): Promise<SessionUser> {
-  const row = await userByEmail(db, email);
-  if (!row) throw new Error(`no user ${email}`);
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash, ...rest } = row;
-  return rest;
-}
-
 export async function accountByNumber(db: Db, number: string) {
   const [row] = await db.select().from(accounts).where(eq(accounts.number, number));
   if (!row) throw new Error(`no account ${number}`);
@@ -197,44 +187,6 @@ export async function footprint(db: Db) {
     outbox: await n(emailOutbox),
     audit: await n(auditLog),
   };
-}
-
-// ─── Writing test data ──────────────────────────────────────────────────────
-
-let accountCounter = 0;
-
-/** One more active household account with no user, so tests do not compete for 50010004. */
-export async function addHouseholdAccount(db: Db, overrides: Partial<typeof accounts.$inferInsert> = {}) {
-  accountCounter++;
-  const number = overrides.number ?? String(59_000_000 + accountCounter);
-  const [row] = await db
-    .insert(accounts)
-    .values({
-      number,
-      kind: 'household',
-      holderName: `Тестов Тест ${accountCounter}`,
-      settlement: 'г. Истра',
-      street: 'ул. Тестовая',
-      house: String(accountCounter),
-      flat: '1',
-      contractNumber: `ЭС-${number}`,
-      contractStart: '2020-01-01',
-      ...overrides,
-    })
-    .returning();
-  return row!;
-}
-
-/** A user put straight into a state (the registration flow is tested elsewhere). */
-export async function insertUser(
-  db: Db,
-  values: Pick<typeof users.$inferInsert, 'email' | 'passwordHash'> & Partial<typeof users.$inferInsert>,
-): Promise<UserRow> {
-  const [row] = await db
-    .insert(users)
-    .values({ fullName: 'Тестовый Пользователь', role: 'subscriber', status: 'active', ...values })
-    .returning();
-  return row!;
 }
 
 export async function rateLimitHits(db: Db, key: string): Promise<number> {
