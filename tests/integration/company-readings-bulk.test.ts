@@ -12,14 +12,11 @@ import type { SessionUser } from '@/lib/auth/session';
 import { parseReadingsFile } from '@/lib/readings/bulk/parse';
 import { confirmReadingsUpload, readingsUpload, storeReadingsFile } from '@/lib/readings/bulk/upload';
 import { submitReadings } from '@/lib/readings/submit';
-import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 
 const { uploadReadingsFile } = await import('@/app/lk/(cabinet)/readings/actions');
@@ -430,7 +427,7 @@ describe('roles and companies', () => {
     expect(theirs.verdicts.rows[0]!.reason).toMatch(/не найден .* вашей организации/);
 
     // The accountant may not upload or download the template.
-    session.current = await sessionClaimsFor(accountant);
+    await signInAs(accountant);
     const form = new FormData();
     form.set('file', new File([file], 'pokazaniya.csv', { type: 'text/csv' }));
     const refused = await uploadReadingsFile(null, form);
@@ -438,7 +435,7 @@ describe('roles and companies', () => {
     const template = await getTemplate(new Request('http://localhost/lk/readings/template?format=csv'), {} as never);
     expect(template.status).toBe(404);
 
-    session.current = await sessionClaimsFor(engineer);
+    await signInAs(engineer);
     const csv = await getTemplate(new Request('http://localhost/lk/readings/template?format=csv'), {} as never);
     expect(csv.status).toBe(200);
     const bytes = new Uint8Array(await csv.arrayBuffer());

@@ -11,14 +11,11 @@ import type { SessionUser } from '@/lib/auth/session';
 import { companyReconciliation } from '@/lib/company/reconciliation';
 import { reconciliationRange } from '@/lib/company/reconciliation-range';
 import { pdfText } from '../support/pdf-text';
-import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 
 const { GET: getPdf } = await import('@/app/lk/(cabinet)/reconciliation/pdf/route');
 const { GET: getXlsx } = await import('@/app/lk/(cabinet)/reconciliation/xlsx/route');
@@ -154,7 +151,7 @@ describe('the PDF and the XLSX', () => {
 
   it('carry the same totals, with both parties and two signature blocks; the XLSX amounts are numbers', async () => {
     const act = (await companyReconciliation(accountant, range(params)))!;
-    session.current = await sessionClaimsFor(accountant);
+    await signInAs(accountant);
 
     const pdf = await getPdf(url('/lk/reconciliation/pdf', params), {} as never);
     expect(pdf.status).toBe(200);
@@ -230,18 +227,18 @@ describe('roles and companies', () => {
       .returning({ id: accounts.id });
     const params = { account: foreign!.id, from: '2026-06-01', to: '2026-11-22' };
     expect(await companyReconciliation(accountant, range(params))).toBeNull();
-    session.current = await sessionClaimsFor(accountant);
+    await signInAs(accountant);
     expect((await getPdf(url('/lk/reconciliation/pdf', params), {} as never)).status).toBe(404);
     expect((await getXlsx(url('/lk/reconciliation/xlsx', params), {} as never)).status).toBe(404);
 
     const own = { account: companyAccountIds[1]!, from: '2026-06-01', to: '2026-11-22' };
-    session.current = await sessionClaimsFor(await sessionUser(t.db, 'company@example.com'));
+    await signInAs(await sessionUser(t.db, 'company@example.com'));
     expect((await getXlsx(url('/lk/reconciliation/xlsx', own), {} as never)).status).toBe(200);
     for (const email of ['engineer@example.com', 'ivanova@example.com']) {
-      session.current = await sessionClaimsFor(await sessionUser(t.db, email));
+      await signInAs(await sessionUser(t.db, email));
       expect((await getPdf(url('/lk/reconciliation/pdf', own), {} as never)).status, email).toBe(404);
     }
-    session.current = null;
+    await signInAs(null);
     const anonymous = await getPdf(url('/lk/reconciliation/pdf', own), {} as never);
     expect(anonymous.status).toBe(307);
     expect(anonymous.headers.get('location')).toMatch(/^\/lk\/login/);

@@ -44,14 +44,11 @@ import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway
 import { sandboxConfig } from '@/lib/payments/gateways';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { refundPayment } from '@/lib/payments/refund';
-import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
@@ -532,7 +529,7 @@ describe('another applicant’s application', () => {
     expect((await row(id)).status).toBe('offer_posted');
 
     const get = async (handler: typeof fizFile | typeof lkFile, user: SessionUser | null, fileId: string) => {
-      session.current = user && (await sessionClaimsFor(user));
+      await signInAs(user);
       return handler(new Request(`http://test.local/x/connection/${id}/files/${fileId}`), {
         params: Promise.resolve({ id, fileId }),
       });

@@ -25,13 +25,10 @@ import { checkUpload } from '@/lib/files/check-upload';
 import { useSeededDatabase } from '../support/auth-fixtures';
 import { createAccount, insertUser, sessionUser } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
-import { sessionClaimsFor } from '../support/signed-in';
 import { dbErrorOf } from '../support/test-db';
+import { signInAs } from '../support/signed-in-browser';
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
@@ -303,7 +300,7 @@ describe('beneficiaries', () => {
 
 describe('routes', () => {
   const signIn = async (email: string | null) => {
-    session.current = email ? await sessionClaimsFor(await sessionUser(seeded.db, email)) : null;
+    await signInAs(email ? await sessionUser(seeded.db, email) : null);
   };
 
   it('exports the debtors and the beneficiaries to staff only, each download audited', async () => {

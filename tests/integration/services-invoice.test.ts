@@ -17,19 +17,16 @@ import { renderServiceInvoicePdf } from '@/lib/services/invoice-pdf';
 import { createServiceRequest } from '@/lib/services/requests';
 import { bankPaymentSchema, orderSchema } from '@/lib/services/schemas';
 import { pdfText } from '../support/pdf-text';
-import { sessionClaimsFor } from '../support/signed-in';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 import { sessionUser } from '../support/factories';
+import { signInAs } from '../support/signed-in-browser';
 
 // A company pays a paid-service request by invoice: the счёт names the request and carries the
 // utility's bank details and the VAT as the company invoices do; only the company's users who see
 // its bills download it, anything else is a 404; staff record the bank transfer once, which moves
 // the request to «paid» as a card payment would, audited.
 
-const session = vi.hoisted(() => ({
-  current: null as { user: { id: string; sessionVersion: number; sid: string } } | null,
-}));
-vi.mock('@/auth', () => ({ auth: async () => session.current, signIn: async () => undefined }));
+vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
@@ -50,7 +47,7 @@ let requestNumber: number;
 let foreignRequestId: string;
 
 async function download(user: SessionUser, id: string): Promise<Response> {
-  session.current = await sessionClaimsFor(user);
+  await signInAs(user);
   return getInvoice(new Request(`http://test.local/lk/services/${id}/invoice`), {
     params: Promise.resolve({ id }),
   } as never);
