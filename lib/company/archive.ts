@@ -7,7 +7,8 @@ import type { SessionUser } from '@/lib/auth/session';
 import { listBills } from '@/lib/bills/queries';
 import { companyBillDocuments } from './documents';
 import { renderFacturePdf } from './facture-pdf';
-import { documentFileName, renderInvoicePdf } from './invoice-pdf';
+import { documentFileName } from '@/lib/pdf/invoice';
+import { renderInvoicePdf } from './invoice-pdf';
 
 export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])-01$/;
 

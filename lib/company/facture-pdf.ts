@@ -20,7 +20,7 @@ import {
   startPdf,
 } from '@/lib/pdf/document';
 import type { CompanyBillDocuments } from './documents';
-import { money } from './invoice-pdf';
+import { money } from '@/lib/pdf/invoice';
 
 const columns: Column[] = [
   { title: 'Наименование (1)', width: 118, align: 'left' },

@@ -4,79 +4,19 @@
 import 'server-only';
 import { paymentQr } from '@/lib/bills/qr-code';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
-import { formatRub } from '@/lib/format/money';
 import {
-  type Column,
   CONTENT,
-  type Doc,
-  drawHeaderRow,
-  drawRowWithRoom,
   ensureRoom,
   FONT_BOLD,
   FONT_REGULAR,
   horizontalRule,
   INK,
-  labelValue,
   MARGIN,
   MUTED,
   startPdf,
 } from '@/lib/pdf/document';
-import type { UtilityRequisites } from '@/lib/bills/queries';
+import { drawBankBox, drawInvoiceHeading, drawInvoiceLines } from '@/lib/pdf/invoice';
 import { type CompanyBillDocuments, invoiceQrPayload } from './documents';
-import type { VatSplit } from './vat';
-
-export const money = (kopecks: number) => formatRub(kopecks).replace(/\u00a0₽$/, '');
-const quantity = (n: number | null) => (n === null ? '—' : new Intl.NumberFormat('ru-RU').format(n));
-
-export function documentFileName(kind: 'schet' | 'schet-faktura', number: string): string {
-  return `${kind}-${number.replace(/[^A-Za-z0-9._-]/g, '_')}.pdf`;
-}
-
-const columns: Column[] = [
-  { title: '№', width: 24, align: 'right' },
-  { title: 'Наименование', width: 233, align: 'left' },
-  { title: 'Кол-во', width: 58, align: 'right' },
-  { title: 'Ед.', width: 40, align: 'left' },
-  { title: 'Цена с НДС, ₽', width: 70, align: 'right' },
-  { title: 'Сумма с НДС, ₽', width: CONTENT - 24 - 233 - 58 - 40 - 70, align: 'right' },
-];
-
-type BankDetails = Pick<
-  UtilityRequisites,
-  'bankName' | 'bic' | 'correspondentAccount' | 'fullName' | 'inn' | 'kpp' | 'settlementAccount'
->;
-
-/** The bank box at the top, as on every Russian invoice; returns where the page continues. */
-export function drawBankBox(doc: Doc, utility: BankDetails): number {
-  let y = MARGIN;
-  const half = (CONTENT - 20) / 2;
-  y = labelValue(doc, MARGIN, y, half, 'Банк получателя', utility.bankName);
-  const left = y;
-  y = MARGIN;
-  y = labelValue(doc, MARGIN + half + 20, y, half, 'БИК', utility.bic);
-  y = labelValue(doc, MARGIN + half + 20, y, half, 'Корр. счёт', utility.correspondentAccount);
-  y = Math.max(left, y);
-  y = labelValue(doc, MARGIN, y, half, 'Получатель', `${utility.fullName}, ИНН ${utility.inn}, КПП ${utility.kpp}`);
-  y = labelValue(doc, MARGIN, y, half, 'Расчётный счёт', utility.settlementAccount);
-  horizontalRule(doc, y + 2);
-  return y + 12;
-}
-
-/** «Итого без НДС», the VAT line and «Всего к оплате», right-aligned under the table. */
-export function drawTotals(doc: Doc, y: number, total: VatSplit, vatRatePercent: number): number {
-  const totals: [string, string][] = [
-    ['Итого без НДС:', money(total.netKopecks)],
-    [vatRatePercent === 0 ? 'Без налога (НДС):' : `В том числе НДС (${vatRatePercent}%):`, money(total.vatKopecks)],
-    ['Всего к оплате:', money(total.grossKopecks)],
-  ];
-  for (const [label, value] of totals) {
-    doc.font(FONT_BOLD).fontSize(10).fillColor(INK);
-    doc.text(label, MARGIN, y, { width: CONTENT - 110, align: 'right' });
-    doc.text(value, MARGIN + CONTENT - 100, y, { width: 100, align: 'right' });
-    y = doc.y + 2;
-  }
-  return y;
-}
 
 export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { now?: Date } = {}): Promise<Buffer> {
   const now = options.now ?? new Date();
@@ -91,65 +31,19 @@ export async function renderInvoicePdf(docs: CompanyBillDocuments, options: { no
 
   let y = drawBankBox(doc, utility);
 
-  doc
-    .font(FONT_BOLD)
-    .fontSize(15)
-    .fillColor(INK)
-    .text(`Счёт на оплату № ${docs.number} от ${formatDate(docs.invoiceDate)}`, MARGIN, y, { width: CONTENT });
-  y = doc.y + 8;
-  y = labelValue(
-    doc,
-    MARGIN,
-    y,
-    CONTENT,
-    'Поставщик',
-    `${utility.fullName}, ИНН ${utility.inn}, КПП ${utility.kpp}, ${utility.legalAddress}`,
-  );
-  y = labelValue(
-    doc,
-    MARGIN,
-    y,
-    CONTENT,
-    'Покупатель',
-    `${buyer.name}, ИНН ${buyer.inn}${buyer.kpp ? `, КПП ${buyer.kpp}` : ''}, ${buyer.legalAddress}`,
-  );
-  y = labelValue(
-    doc,
-    MARGIN,
-    y,
-    CONTENT,
-    'Основание',
-    `Договор энергоснабжения № ${account.contractNumber}, лицевой счёт ${account.number}, точка поставки: ${account.address}`,
-  );
-  y += 6;
-
-  y = drawHeaderRow(doc, columns, y);
-  docs.lines.forEach((line, i) => {
-    const price = line.quantity ? money(Math.round(line.grossKopecks / line.quantity)) : '—';
-    y = drawRowWithRoom(doc, columns, y, [
-      String(i + 1),
-      line.name,
-      quantity(line.quantity),
-      line.unit?.symbol ?? '—',
-      price,
-      money(line.grossKopecks),
-    ]);
+  y = drawInvoiceHeading(doc, y, {
+    number: docs.number,
+    date: docs.invoiceDate,
+    supplier: utility,
+    buyer,
+    ground: `Договор энергоснабжения № ${account.contractNumber}, лицевой счёт ${account.number}, точка поставки: ${account.address}`,
   });
-
-  y = ensureRoom(doc, y, 70) + 6;
-  y = drawTotals(doc, y, docs.total, docs.vatRatePercent);
-  y += 6;
-  doc
-    .font(FONT_REGULAR)
-    .fontSize(9.5)
-    .fillColor(INK)
-    .text(
-      `Всего наименований ${docs.lines.length}, на сумму ${formatRub(docs.total.grossKopecks)}. Оплатить до ${formatDate(bill.dueDate)}.`,
-      MARGIN,
-      y,
-      { width: CONTENT },
-    );
-  y = doc.y + 10;
+  y = drawInvoiceLines(doc, y, {
+    lines: docs.lines.map((line) => ({ ...line, unit: line.unit?.symbol ?? null })),
+    total: docs.total,
+    vatRatePercent: docs.vatRatePercent,
+    closing: `Оплатить до ${formatDate(bill.dueDate)}.`,
+  });
 
   // ─── How to pay ───
   const qrSide = 130;

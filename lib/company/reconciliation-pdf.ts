@@ -18,7 +18,7 @@ import {
   MUTED,
   startPdf,
 } from '@/lib/pdf/document';
-import { money } from './invoice-pdf';
+import { money } from '@/lib/pdf/invoice';
 import { type Reconciliation, reconciliationConclusion } from './reconciliation';
 
 const columns: Column[] = [

@@ -1,6 +1,6 @@
 import { companyBillDocuments } from '@/lib/company/documents';
 import { renderFacturePdf } from '@/lib/company/facture-pdf';
-import { documentFileName } from '@/lib/company/invoice-pdf';
+import { documentFileName } from '@/lib/pdf/invoice';
 import { userRoute } from '@/lib/http/route';
 import { downloadResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';

@@ -1,5 +1,6 @@
 import { companyBillDocuments } from '@/lib/company/documents';
-import { documentFileName, renderInvoicePdf } from '@/lib/company/invoice-pdf';
+import { renderInvoicePdf } from '@/lib/company/invoice-pdf';
+import { documentFileName } from '@/lib/pdf/invoice';
 import { userRoute } from '@/lib/http/route';
 import { downloadResponse } from '@/lib/http/private-response';
 import { isUuid } from '@/lib/validation/ids';
