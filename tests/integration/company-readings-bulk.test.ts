@@ -6,14 +6,14 @@
 import ExcelJS from 'exceljs';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, companies, meters, readings, storedFiles, users } from '@/db/schema';
+import { accounts, meters, readings, storedFiles } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { parseReadingsFile } from '@/lib/readings/bulk/parse';
 import { confirmReadingsUpload, readingsUpload, storeReadingsFile } from '@/lib/readings/bulk/upload';
 import { submitReadings } from '@/lib/readings/submit';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import { createCompanyUser, sessionUser } from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -324,22 +324,10 @@ describe('the one confirmation', () => {
 
 describe('5 000 rows', () => {
   it('parses, checks and writes a 5 000-row file in one transaction', async () => {
-    const [company] = await t.db
-      .insert(companies)
-      .values({ name: 'ООО «Большая сеть»', inn: '7736207543', kpp: '773601001', legalAddress: 'г. Москва' })
-      .returning({ id: companies.id });
-    const [bigOwner] = await t.db
-      .insert(users)
-      .values({
-        email: 'big-owner@example.com',
-        passwordHash: 'x',
-        fullName: 'Большов Иван',
-        role: 'company_user',
-        companyId: company!.id,
-        companyRole: 'owner',
-        status: 'active',
-      })
-      .returning({ id: users.id });
+    const { companyId, user } = await createCompanyUser(t.db, {
+      company: { name: 'ООО «Большая сеть»', inn: '7736207543', kpp: '773601001', legalAddress: 'г. Москва' },
+      user: { email: 'big-owner@example.com', fullName: 'Большов Иван' },
+    });
     const accountRows = await t.db
       .insert(accounts)
       .values(
@@ -347,7 +335,7 @@ describe('5 000 rows', () => {
           number: `7100${String(i).padStart(4, '0')}`,
           kind: 'company' as const,
           holderName: 'ООО «Большая сеть»',
-          companyId: company!.id,
+          companyId,
           settlement: 'г. Истра',
           street: 'ул. Заводская',
           house: String(i + 1),
@@ -382,7 +370,6 @@ describe('5 000 rows', () => {
     const numberOf = new Map(accountRows.map((a) => [a.id, a.number]));
     const lines = meterRows.map((m, i) => `${numberOf.get(m.accountId)};${m.serial};Круглосуточно;${1100 + (i % 50)};`);
     const bytes = withBom([HEADER, ...lines].join('\r\n'));
-    const user = await sessionUser(t.db, 'big-owner@example.com');
 
     const started = performance.now();
     const preview = await upload(user, bytes);
@@ -402,7 +389,7 @@ describe('5 000 rows', () => {
     const [written] = await t.db
       .select({ n: count() })
       .from(readings)
-      .where(and(eq(readings.period, NOVEMBER), eq(readings.source, 'import'), eq(readings.submittedBy, bigOwner!.id)));
+      .where(and(eq(readings.period, NOVEMBER), eq(readings.source, 'import'), eq(readings.submittedBy, user.id)));
     expect(written!.n).toBe(5000);
   }, 120_000);
 });
@@ -412,9 +399,8 @@ describe('roles and companies', () => {
     const file = withBom(`${HEADER}\r\n70020003;37220561;;1;`);
     const preview = await upload(engineer, file);
     expect(await readingsUpload(owner, preview.id, now)).toBeNull();
-    const rival = await t.db.select().from(users).where(eq(users.email, 'big-owner@example.com'));
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { passwordHash, ...rivalUser } = rival[0]!;
+    // The owner of «Большая сеть», the company of the 5 000-row file above.
+    const rivalUser = await sessionUser(t.db, 'big-owner@example.com');
     expect(await readingsUpload(rivalUser, preview.id, now)).toBeNull();
     const foreign = await confirmReadingsUpload(
       rivalUser,

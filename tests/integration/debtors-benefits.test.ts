@@ -23,7 +23,7 @@ import { benefitsOfAccount, saveAccountBenefit, saveBenefitCategory } from '@/li
 import { benefitsFile } from '@/lib/benefits/benefits-export';
 import { checkUpload } from '@/lib/files/check-upload';
 import { useSeededDatabase } from '../support/auth-fixtures';
-import { createAccount, insertUser, sessionUser } from '../support/factories';
+import { createAccount, createSubscriber, sessionUser } from '../support/factories';
 import { pdfText } from '../support/pdf-text';
 import { dbErrorOf } from '../support/test-db';
 import { signInAs } from '../support/signed-in-browser';
@@ -169,12 +169,10 @@ describe('debtors', () => {
     const staff = await sessionUser(seeded.db, 'operator@example.com');
     const { rows } = await listDebtors(parseDebtorFilter({ settlement: SETTLEMENT }), { today });
     const larger = rows[0]!;
-    const owner = await insertUser(seeded.db, {
+    await createSubscriber(seeded.db, larger.accountId, {
       email: 'debtor-owner@example.com',
-      passwordHash: 'x',
       fullName: 'Должников Иван',
     });
-    await seeded.db.insert(accountUsers).values({ accountId: larger.accountId, userId: owner.id, isOwner: true });
 
     const sent = await sendDebtNotice(staff, larger.accountId, now);
     expect(sent.ok).toBe(true);
@@ -222,8 +220,7 @@ describe('debtors', () => {
     const staff = await sessionUser(seeded.db, 'operator@example.com');
     const { rows } = await listDebtors(parseDebtorFilter({ settlement: SETTLEMENT, days: '60' }), { today });
     const older = rows[0]!;
-    const owner = await insertUser(seeded.db, { email: 'reminded@example.com', passwordHash: 'x' });
-    await seeded.db.insert(accountUsers).values({ accountId: older.accountId, userId: owner.id, isOwner: true });
+    await createSubscriber(seeded.db, older.accountId, { email: 'reminded@example.com' });
     const sent = await sendDebtNotice(staff, older.accountId, now);
     expect(sent.ok && sent.kind).toBe('reminder');
 

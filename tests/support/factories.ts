@@ -45,7 +45,7 @@ export async function createAccount(
 }
 
 /** An active meter on an account; its serial number is unique unless given. */
-export async function createMeter(
+async function createMeter(
   db: Db,
   accountId: string,
   overrides: Partial<typeof meters.$inferInsert> = {},
@@ -148,9 +148,14 @@ export async function createSubscriber(
 export async function createCompanyUser(
   db: Db,
   {
-    companyRole = 'owner' as const,
+    companyRole = 'owner',
     company = {},
-  }: { companyRole?: UserRow['companyRole']; company?: Partial<typeof companies.$inferInsert> } = {},
+    user = {},
+  }: {
+    companyRole?: UserRow['companyRole'];
+    company?: Partial<typeof companies.$inferInsert>;
+    user?: Partial<UserRow>;
+  } = {},
 ): Promise<{ companyId: string; user: SessionUser }> {
   const n = nextNumber();
   const [row] = await db
@@ -162,8 +167,8 @@ export async function createCompanyUser(
       ...company,
     })
     .returning({ id: companies.id });
-  const user = await createUser(db, { role: 'company_user', companyId: row!.id, companyRole });
-  return { companyId: row!.id, user };
+  const member = await createUser(db, { ...user, role: 'company_user', companyId: row!.id, companyRole });
+  return { companyId: row!.id, user: member };
 }
 
 /** An existing user as `currentUser()` would return it (no password hash), by e-mail. */
