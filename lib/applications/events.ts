@@ -1,11 +1,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { companyApplicationEvents, companyApplications, utilityProfile } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { companyApplicationEvents, companyApplications } from '@/db/schema';
 import { renderCompanyApplicationUpdate } from '@/lib/email/templates';
-import { configuredOrigin } from '@/lib/http/app-url';
-import { type AuditAction, audit } from '@/lib/security/audit';
+import { auditStep, queueStepLetter, type WorkflowStep } from '@/lib/workflow/step-traces';
 import type { ApplicationStatus } from './status';
 
 // Every change of an application leaves three traces in one transaction: a line of its timeline, an
@@ -14,19 +12,7 @@ import type { ApplicationStatus } from './status';
 
 export async function recordApplicationEvent(
   tx: Tx,
-  e: {
-    applicationId: string;
-    status: ApplicationStatus;
-    note?: string | null;
-    actorUserId: string | null;
-    at: Date;
-    audit: AuditAction;
-    ip?: string | null;
-    details?: Record<string, unknown>;
-    /** The letter's headline and lines; omitted: no letter (a document added by the applicant). */
-    letter?: { headline: string; details: string[] };
-    origin?: string;
-  },
+  e: WorkflowStep & { applicationId: string; status: ApplicationStatus },
 ): Promise<void> {
   await tx.insert(companyApplicationEvents).values({
     applicationId: e.applicationId,
@@ -35,17 +21,7 @@ export async function recordApplicationEvent(
     actorUserId: e.actorUserId,
     at: e.at,
   });
-  await audit(
-    {
-      action: e.audit,
-      actorUserId: e.actorUserId,
-      subjectType: 'company_application',
-      subjectId: e.applicationId,
-      ip: e.ip ?? null,
-      details: { status: e.status, ...e.details },
-    },
-    tx,
-  );
+  await auditStep(tx, { type: 'company_application', id: e.applicationId }, e, { status: e.status, ...e.details });
   if (!e.letter) return;
   const [row] = await tx
     .select({
@@ -56,20 +32,14 @@ export async function recordApplicationEvent(
     .from(companyApplications)
     .where(eq(companyApplications.id, e.applicationId));
   if (!row) return;
-  const [profile] = await tx
-    .select({ shortName: utilityProfile.shortName })
-    .from(utilityProfile)
-    .where(eq(utilityProfile.id, 1));
-  await enqueueEmail(tx, {
-    to: row.email,
-    dedupeKey: `company-application:${e.applicationId}:${e.status}:${e.at.getTime()}`,
-    ...renderCompanyApplicationUpdate({
-      utilityName: profile?.shortName ?? 'Энергокабинет',
-      fullName: row.name,
-      number: row.number,
-      headline: e.letter.headline,
-      details: e.letter.details,
-      link: new URL(`/lk/applications/${e.applicationId}`, e.origin ?? configuredOrigin()).toString(),
-    }),
-  });
+  await queueStepLetter(
+    tx,
+    { ...e, letter: e.letter },
+    {
+      address: row.email,
+      dedupeKey: `company-application:${e.applicationId}:${e.status}:${e.at.getTime()}`,
+      path: `/lk/applications/${e.applicationId}`,
+    },
+    (parts) => renderCompanyApplicationUpdate({ ...parts, fullName: row.name, number: row.number }),
+  );
 }

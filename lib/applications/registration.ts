@@ -8,7 +8,7 @@ import { db } from '@/db/client';
 import { companies, users } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { CONSENT_VERSION } from '@/lib/auth/consent';
-import { queueAccountEmail } from '@/lib/auth/mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { hashPassword } from '@/lib/auth/password';
 import { REGISTRATION_PER_IP, registrationMessages } from '@/lib/auth/registration';
 import { consumeToken, issueToken, peekToken } from '@/lib/auth/tokens';
@@ -40,7 +40,7 @@ export async function registerCompany(
         .where(sql`lower(${users.email}) = ${input.email}`);
       if (holder) {
         // The form never says whose address is registered: the owner of the address gets a letter.
-        await queueAccountEmail(
+        await queueLetter(
           tx,
           input.email,
           (utilityName) => renderRegistrationExistingEmail({ utilityName, link: `${context.origin}/lk/login` }),
@@ -76,7 +76,7 @@ export async function registerCompany(
         })
         .returning({ id: users.id });
       const token = await issueToken(tx, { userId: user!.id, purpose: 'email_confirm', now });
-      await queueAccountEmail(tx, input.email, (utilityName) =>
+      await queueLetter(tx, input.email, (utilityName) =>
         renderCompanyEmailConfirm({
           utilityName,
           fullName: input.fullName,

@@ -7,7 +7,7 @@ import { type ActionResult, fail } from '@/lib/actions/result';
 import { kickEmailDelivery } from '@/lib/email/outbox';
 import { renderRegistrationApproved, renderRegistrationRejected } from '@/lib/email/templates';
 import { audit } from '@/lib/security/audit';
-import { queueAccountEmail } from './mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { isUuid } from '@/lib/validation/ids';
 
 /** The promise made on the registration page: staff decide within two days. */
@@ -103,7 +103,7 @@ export async function decideRegistration(
     const accountNumber = link?.number ?? '';
 
     if (approve) {
-      await queueAccountEmail(tx, user.email, (utilityName) =>
+      await queueLetter(tx, user.email, (utilityName) =>
         renderRegistrationApproved({
           utilityName,
           fullName: user.fullName,
@@ -112,7 +112,7 @@ export async function decideRegistration(
         }),
       );
     } else {
-      await queueAccountEmail(tx, user.email, (utilityName) =>
+      await queueLetter(tx, user.email, (utilityName) =>
         renderRegistrationRejected({
           utilityName,
           fullName: user.fullName,

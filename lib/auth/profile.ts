@@ -8,7 +8,7 @@ import { renderEmailChangeConfirm, renderEmailChangeNotice, renderPasswordChange
 import { formatDateTime } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
-import { queueAccountEmail } from './mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { hashPassword, verifyPassword } from './password';
 import type { preferencesSchema } from './schemas';
 import type { SessionUser } from './session';
@@ -82,7 +82,7 @@ export async function changePassword(
       .returning({ sessionVersion: users.sessionVersion });
     await revokeAllTokens(tx, user.id, now);
     await endSessionsOf(tx, user.id, context.keepSessionId);
-    await queueAccountEmail(tx, user.email, (utilityName) =>
+    await queueLetter(tx, user.email, (utilityName) =>
       renderPasswordChanged({
         utilityName,
         fullName: user.fullName,
@@ -124,7 +124,7 @@ export async function requestEmailChange(
       payload: { email: input.newEmail },
       now,
     });
-    await queueAccountEmail(tx, input.newEmail, (utilityName) =>
+    await queueLetter(tx, input.newEmail, (utilityName) =>
       renderEmailChangeConfirm({
         utilityName,
         fullName: user.fullName,
@@ -132,7 +132,7 @@ export async function requestEmailChange(
         link: `${context.origin}/fiz/email/confirm?token=${token}`,
       }),
     );
-    await queueAccountEmail(tx, user.email, (utilityName) =>
+    await queueLetter(tx, user.email, (utilityName) =>
       renderEmailChangeNotice({ utilityName, fullName: user.fullName, newEmail: input.newEmail }),
     );
     await audit(

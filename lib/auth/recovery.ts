@@ -7,7 +7,7 @@ import { renderPasswordChanged, renderPasswordReset } from '@/lib/email/template
 import { formatDateTime } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
-import { queueAccountEmail } from './mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { hashPassword } from './password';
 import { isStaffRole } from './login-doors';
 import { endSessionsOf } from './sessions';
@@ -47,7 +47,7 @@ export async function requestPasswordReset(
 
   await db().transaction(async (tx) => {
     const token = await issueToken(tx, { userId: user.id, purpose: 'password_reset', now });
-    await queueAccountEmail(tx, user.email, (utilityName) =>
+    await queueLetter(tx, user.email, (utilityName) =>
       renderPasswordReset({
         utilityName,
         fullName: user.fullName,
@@ -99,7 +99,7 @@ export async function completePasswordReset(
       .delete(cardBindings)
       .where(eq(cardBindings.userId, user.id))
       .returning({ id: cardBindings.id });
-    await queueAccountEmail(tx, user.email, (utilityName) =>
+    await queueLetter(tx, user.email, (utilityName) =>
       renderPasswordChanged({
         utilityName,
         fullName: user.fullName,

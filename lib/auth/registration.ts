@@ -10,7 +10,7 @@ import { isUniqueViolation } from '@/lib/db-errors';
 import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { CONSENT_VERSION } from './consent';
-import { queueAccountEmail } from './mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { hashPassword } from './password';
 import type { RegistrationInput } from './schemas';
 import { consumeToken, issueToken, TOKEN_LIFETIME_MS } from './tokens';
@@ -97,7 +97,7 @@ export async function registerHousehold(
       if (holder && reapplying) {
         await tx.delete(users).where(eq(users.id, holder.id));
       } else if (holder) {
-        await queueAccountEmail(
+        await queueLetter(
           tx,
           input.email,
           (utilityName) =>
@@ -135,7 +135,7 @@ export async function registerHousehold(
       if (!user) throw new Error('user insert returned nothing');
       await tx.insert(accountUsers).values({ accountId: account.id, userId: user.id, isOwner: true });
       const token = await issueToken(tx, { userId: user.id, purpose: 'email_confirm', now });
-      await queueAccountEmail(tx, input.email, (utilityName) =>
+      await queueLetter(tx, input.email, (utilityName) =>
         renderEmailConfirm({
           utilityName,
           fullName: input.fullName,

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db/client';
 import { cardBindings, companies, oneTimeTokens, users } from '@/db/schema';
-import { queueAccountEmail } from '@/lib/auth/mail';
+import { queueLetter } from '@/lib/email/queue-letter';
 import { hashPassword } from '@/lib/auth/password';
 import { consumeToken, issueToken, peekToken } from '@/lib/auth/tokens';
 import { CONSENT_VERSION } from '@/lib/auth/consent';
@@ -160,7 +160,7 @@ export async function inviteMember(
       userId = created!.id;
     }
     const token = await issueToken(tx, { userId, purpose: 'company_invite', now });
-    await queueAccountEmail(tx, input.email, (utilityName) =>
+    await queueLetter(tx, input.email, (utilityName) =>
       renderCompanyInvite({
         utilityName,
         fullName: input.fullName,

@@ -1,11 +1,9 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { connectionApplications, connectionEvents, users, utilityProfile } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { connectionApplications, connectionEvents, users } from '@/db/schema';
 import { renderServiceRequestUpdate } from '@/lib/email/templates';
-import { configuredOrigin } from '@/lib/http/app-url';
-import { type AuditAction, audit } from '@/lib/security/audit';
+import { auditStep, queueStepLetter, type WorkflowStep } from '@/lib/workflow/step-traces';
 
 // Every change of an application leaves three traces in the same transaction: a line of its
 // timeline (with the hash of the document posted, as evidence of what the cabinet showed), a letter
@@ -43,18 +41,11 @@ function applicationPath(companyId: string | null, applicationId: string): strin
 
 export async function recordConnectionEvent(
   tx: Tx,
-  e: {
+  e: WorkflowStep & {
     applicationId: string;
     kind: ConnectionEventKind;
-    note?: string | null;
     documentSha256?: string | null;
-    actorUserId: string | null;
-    at: Date;
-    audit: AuditAction;
-    ip?: string | null;
-    details?: Record<string, unknown>;
     letter: { headline: string; details: string[] };
-    origin?: string;
   },
 ): Promise<void> {
   await tx.insert(connectionEvents).values({
@@ -65,17 +56,7 @@ export async function recordConnectionEvent(
     actorUserId: e.actorUserId,
     at: e.at,
   });
-  await audit(
-    {
-      action: e.audit,
-      actorUserId: e.actorUserId,
-      subjectType: 'connection_application',
-      subjectId: e.applicationId,
-      ip: e.ip ?? null,
-      details: e.details,
-    },
-    tx,
-  );
+  await auditStep(tx, { type: 'connection_application', id: e.applicationId }, e);
   const [row] = await tx
     .select({
       number: connectionApplications.number,
@@ -89,21 +70,20 @@ export async function recordConnectionEvent(
     .innerJoin(users, eq(users.id, connectionApplications.userId))
     .where(eq(connectionApplications.id, e.applicationId));
   if (!row || !row.notify) return;
-  const [profile] = await tx
-    .select({ shortName: utilityProfile.shortName })
-    .from(utilityProfile)
-    .where(eq(utilityProfile.id, 1));
-  await enqueueEmail(tx, {
-    to: row.email,
-    dedupeKey: `connection:${e.applicationId}:${e.kind}:${e.at.getTime()}`,
-    ...renderServiceRequestUpdate({
-      utilityName: profile?.shortName ?? 'Энергокабинет',
-      fullName: row.fullName,
-      number: row.number,
-      title: `Технологическое присоединение: ${row.objectName}`,
-      headline: e.letter.headline,
-      details: e.letter.details,
-      link: new URL(applicationPath(row.companyId, e.applicationId), e.origin ?? configuredOrigin()).toString(),
-    }),
-  });
+  await queueStepLetter(
+    tx,
+    e,
+    {
+      address: row.email,
+      dedupeKey: `connection:${e.applicationId}:${e.kind}:${e.at.getTime()}`,
+      path: applicationPath(row.companyId, e.applicationId),
+    },
+    (parts) =>
+      renderServiceRequestUpdate({
+        ...parts,
+        fullName: row.fullName,
+        number: row.number,
+        title: `Технологическое присоединение: ${row.objectName}`,
+      }),
+  );
 }

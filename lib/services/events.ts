@@ -1,14 +1,12 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { serviceCatalog, serviceRequestEvents, serviceRequests, users, utilityProfile } from '@/db/schema';
-import { enqueueEmail } from '@/lib/email/outbox';
+import { serviceCatalog, serviceRequestEvents, serviceRequests, users } from '@/db/schema';
 import { renderServiceRequestUpdate } from '@/lib/email/templates';
-import { configuredOrigin } from '@/lib/http/app-url';
-import { type AuditAction, audit } from '@/lib/security/audit';
+import { auditStep, queueStepLetter, type WorkflowStep } from '@/lib/workflow/step-traces';
 
-// Every change of a request leaves three traces in the same transaction: a line of its timeline,
-// a letter to the customer (the outbox sends it after commit) and an audit line.
+// Every change of a request leaves three traces in the same transaction: a line of its timeline
+// (here), an audit line and a letter to the customer (lib/workflow/step-traces.ts).
 
 export type EventKind =
   'new' | 'price_confirmed' | 'price_accepted' | 'paid' | 'scheduled' | 'rescheduled' | 'done' | 'cancelled';
@@ -31,19 +29,7 @@ function requestPath(role: string, requestId: string): string {
 
 export async function recordServiceEvent(
   tx: Tx,
-  e: {
-    requestId: string;
-    kind: EventKind;
-    note?: string | null;
-    actorUserId: string | null;
-    at: Date;
-    audit: AuditAction;
-    ip?: string | null;
-    details?: Record<string, unknown>;
-    /** The letter's lines after the headline; omitted: no letter (e.g. the customer's own acceptance). */
-    letter?: { headline: string; details: string[] };
-    origin?: string;
-  },
+  e: WorkflowStep & { requestId: string; kind: EventKind },
 ): Promise<void> {
   await tx.insert(serviceRequestEvents).values({
     requestId: e.requestId,
@@ -52,17 +38,7 @@ export async function recordServiceEvent(
     actorUserId: e.actorUserId,
     at: e.at,
   });
-  await audit(
-    {
-      action: e.audit,
-      actorUserId: e.actorUserId,
-      subjectType: 'service_request',
-      subjectId: e.requestId,
-      ip: e.ip ?? null,
-      details: e.details,
-    },
-    tx,
-  );
+  await auditStep(tx, { type: 'service_request', id: e.requestId }, e);
   if (!e.letter) return;
   const [row] = await tx
     .select({
@@ -78,21 +54,14 @@ export async function recordServiceEvent(
     .innerJoin(users, eq(users.id, serviceRequests.userId))
     .where(eq(serviceRequests.id, e.requestId));
   if (!row || !row.notify) return;
-  const [profile] = await tx
-    .select({ shortName: utilityProfile.shortName })
-    .from(utilityProfile)
-    .where(eq(utilityProfile.id, 1));
-  await enqueueEmail(tx, {
-    to: row.email,
-    dedupeKey: `service-request:${e.requestId}:${e.kind}:${e.at.getTime()}`,
-    ...renderServiceRequestUpdate({
-      utilityName: profile?.shortName ?? 'Энергокабинет',
-      fullName: row.fullName,
-      number: row.number,
-      title: row.title,
-      headline: e.letter.headline,
-      details: e.letter.details,
-      link: new URL(requestPath(row.role, e.requestId), e.origin ?? configuredOrigin()).toString(),
-    }),
-  });
+  await queueStepLetter(
+    tx,
+    { ...e, letter: e.letter },
+    {
+      address: row.email,
+      dedupeKey: `service-request:${e.requestId}:${e.kind}:${e.at.getTime()}`,
+      path: requestPath(row.role, e.requestId),
+    },
+    (parts) => renderServiceRequestUpdate({ ...parts, fullName: row.fullName, number: row.number, title: row.title }),
+  );
 }

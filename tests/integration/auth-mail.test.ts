@@ -1,5 +1,5 @@
-// Account letters are queued inside the caller's transaction (lib/auth/mail.ts). Regression test:
-// an earlier queueAccountEmail read the utility profile through the global db() while the
+// Account letters are queued inside the caller's transaction (lib/email/queue-letter.ts). Regression test:
+// an earlier queueLetter read the utility profile through the global db() while the
 // transaction was open, which on PGlite (one connection) waited for the transaction forever.
 // A light setup (no demo seed): the utility profile and a few users.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
