@@ -51,6 +51,26 @@ function refusal(row: ConnectionApplication, to: ConnectionStatus, actor: Connec
 }
 
 const STAFF: Scope = { kind: 'staff' };
+
+/**
+ * One move in one transaction: the row locked within what the actor may see, the status machine
+ * asked first, and only then `apply` writes.
+ */
+async function move(
+  applicationId: string,
+  scope: Scope,
+  to: ConnectionStatus,
+  actor: ConnectionActor,
+  apply: (tx: Tx, row: ConnectionApplication) => Promise<ActionResult>,
+): Promise<ActionResult> {
+  return db().transaction(async (tx) => {
+    const row = await lockApplication(tx, applicationId, scope);
+    if (!row) return fail(NOT_FOUND);
+    const refused = refusal(row, to, actor);
+    if (refused) return fail(refused);
+    return apply(tx, row);
+  });
+}
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** Staff ask for missing data or documents; the applicant's clock starts (20 working days). */
@@ -60,11 +80,7 @@ export async function requestData(
   ctx: Ctx,
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, STAFF);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'data_requested', 'staff');
-    if (refused) return fail(refused);
+  return move(input.applicationId, STAFF, 'data_requested', 'staff', async (tx, row) => {
     const calendar = await calendarAround(now);
     const until = addWorkingDays(moscowDay(now), DEADLINE_RULES.dataSupplyWorkingDays, calendar);
     await tx
@@ -104,11 +120,7 @@ export async function supplyData(
   const errors: FieldErrors = {};
   const documents = await checkDocuments(input, ['other', 'title_deed', 'site_plan'], [], errors);
   if (Object.keys(errors).length) return fail('Проверьте выделенные поля', errors);
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, scope);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'submitted', 'applicant');
-    if (refused) return fail(refused);
+  return move(input.applicationId, scope, 'submitted', 'applicant', async (tx, row) => {
     for (const d of documents) {
       const fileId = await saveUpload(tx, d.file, { purpose: CONNECTION_DOCUMENT_PURPOSE, uploadedBy: actorUserId });
       await tx.insert(connectionDocuments).values({ applicationId: row.id, fileId, kind: d.kind, createdAt: now });
@@ -155,11 +167,7 @@ export async function postOffer(
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
   const today = moscowDay(now);
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, STAFF);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'offer_posted', 'staff');
-    if (refused) return fail(refused);
+  return move(input.applicationId, STAFF, 'offer_posted', 'staff', async (tx, row) => {
     const fee = connectionFee(
       {
         applicantKind: row.applicantKind as 'person' | 'business',
@@ -242,11 +250,7 @@ export async function markWorksDone(
   ctx: Ctx,
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, STAFF);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'works_done', 'staff');
-    if (refused) return fail(refused);
+  return move(input.applicationId, STAFF, 'works_done', 'staff', async (tx, row) => {
     await tx
       .update(connectionApplications)
       .set({ status: 'works_done', worksDoneAt: now, updatedAt: now })
@@ -279,11 +283,7 @@ export async function postAct(
   ctx: Ctx,
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, STAFF);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'act_posted', 'staff');
-    if (refused) return fail(refused);
+  return move(input.applicationId, STAFF, 'act_posted', 'staff', async (tx, row) => {
     const [utility] = await tx.select().from(utilityProfile).where(eq(utilityProfile.id, 1));
     const bytes = new Uint8Array(await renderActPdf(row, utility, now));
     const actFileId = await saveUpload(
@@ -322,11 +322,7 @@ export async function completeApplication(
   ctx: Ctx,
 ): Promise<ActionResult> {
   const now = ctx.now ?? new Date();
-  return db().transaction(async (tx) => {
-    const row = await lockApplication(tx, input.applicationId, STAFF);
-    if (!row) return fail(NOT_FOUND);
-    const refused = refusal(row, 'done', 'staff');
-    if (refused) return fail(refused);
+  return move(input.applicationId, STAFF, 'done', 'staff', async (tx, row) => {
     await tx
       .update(connectionApplications)
       .set({ status: 'done', doneAt: now, updatedAt: now })
