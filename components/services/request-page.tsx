@@ -1,5 +1,6 @@
 import { type CustomerActions, RequestView } from '@/components/services/cabinet-views';
 import { requireUser } from '@/lib/auth/session';
+import { isUuid } from '@/lib/validation/ids';
 
 // The page of one paid-service request, the same in both cabinets: the door decides who may open
 // it and where the login returns; the route passes its own Server Actions.
@@ -15,10 +16,7 @@ export function serviceRequestPage(door: 'household' | 'company', actions: Custo
   const cabinet = door === 'household' ? '/fiz' : '/lk';
   return async function ServiceRequestPage({ params, searchParams }: RequestPageProps) {
     const { id } = await params;
-    const user = await requireUser(
-      door,
-      /^[0-9a-f-]{36}$/i.test(id) ? `${cabinet}/services/${id}` : `${cabinet}/services`,
-    );
+    const user = await requireUser(door, isUuid(id) ? `${cabinet}/services/${id}` : `${cabinet}/services`);
     const query = await searchParams;
     const flash = FLASHES.find((f) => query[f] === '1');
     return <RequestView user={user} door={cabinet} id={id} flash={flash} actions={actions} />;

@@ -34,7 +34,7 @@ export async function recordApplicationEvent(
   if (!row) return;
   await queueStepLetter(
     tx,
-    { ...e, letter: e.letter },
+    { origin: e.origin, letter: e.letter },
     {
       address: row.email,
       dedupeKey: `company-application:${e.applicationId}:${e.status}:${e.at.getTime()}`,

@@ -31,6 +31,7 @@ import {
   type DocumentKind,
   docField,
 } from './schemas';
+import { isUuid } from '@/lib/validation/ids';
 
 export const CONNECTION_DOCUMENT_PURPOSE = 'connection_document';
 /** The offer, the ТУ and the act the grid posts (stored_files, generated PDFs). */
@@ -45,8 +46,6 @@ const OPEN_STATUSES = [
   'works_done',
   'act_posted',
 ] as const;
-
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 /** Whose applications a reader sees: a household's own, a company's, or (staff) all. */
 export type Scope = { kind: 'person'; userId: string } | { kind: 'company'; companyId: string } | { kind: 'staff' };

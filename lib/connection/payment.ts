@@ -8,6 +8,7 @@ import type { PaymentGateway } from '@/lib/payments/gateway/types';
 import { audit } from '@/lib/security/audit';
 import { type Scope, scopeCondition } from './applications';
 import { creditedParts, payableNow } from './invoice';
+import { isUuid } from '@/lib/validation/ids';
 
 // Paying a connection invoice goes through the same gateway flow as electricity, with a payment
 // type of its own, «connection»: a pending payment with exactly the invoice's amount, completed
@@ -29,7 +30,7 @@ export async function startConnectionPayment(
   ctx: { ip: string; now?: Date },
 ): Promise<ActionResult<{ paymentId: string }>> {
   const now = ctx.now ?? new Date();
-  if (!/^[0-9a-f-]{36}$/i.test(input.applicationId)) return fail('Заявка не найдена среди ваших');
+  if (!isUuid(input.applicationId)) return fail('Заявка не найдена среди ваших');
   return db().transaction(async (tx) => {
     const [application] = await tx
       .select()

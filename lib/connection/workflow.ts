@@ -22,6 +22,7 @@ import { renderActPdf, renderOfferPdf, renderTuPdf } from './documents-pdf';
 import { recordConnectionEvent } from './events';
 import { ratesOn } from './rates';
 import { checkTransition, type ConnectionActor, type ConnectionStatus } from './status';
+import { isUuid } from '@/lib/validation/ids';
 
 // The moves of an application after it is filed. Each is one transaction holding the row's lock,
 // checked against the status machine (./status.ts) before anything is written; the database
@@ -36,7 +37,7 @@ export interface Ctx {
 const NOT_FOUND = 'Заявка не найдена';
 
 async function lockApplication(tx: Tx, id: string, scope: Scope): Promise<ConnectionApplication | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  if (!isUuid(id)) return undefined;
   const [row] = await tx
     .select()
     .from(connectionApplications)

@@ -7,6 +7,7 @@ import type { SessionUser } from '@/lib/auth/session';
 import { audit } from '@/lib/security/audit';
 import { moscowDateTime, type NewsInput } from './news-schema';
 import { slugify, uniqueSlug } from './slug';
+import { isUuid } from '@/lib/validation/ids';
 
 export type NewsState = 'draft' | 'scheduled' | 'published';
 
@@ -27,7 +28,7 @@ export async function listNewsForStaff(): Promise<News[]> {
 }
 
 export async function getNewsForStaff(id: string): Promise<News | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [item] = await db().select().from(news).where(eq(news.id, id));
   return item ?? null;
 }

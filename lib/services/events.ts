@@ -56,7 +56,7 @@ export async function recordServiceEvent(
   if (!row || !row.notify) return;
   await queueStepLetter(
     tx,
-    { ...e, letter: e.letter },
+    { origin: e.origin, letter: e.letter },
     {
       address: row.email,
       dedupeKey: `service-request:${e.requestId}:${e.kind}:${e.at.getTime()}`,

@@ -21,14 +21,13 @@ import { type EventKind, recordServiceEvent } from './events';
 import { withPricesInForce } from './prices';
 import { PHOTO_FIELDS, type OrderInput, SERVICE_PHOTO_MAX_BYTES } from './schemas';
 import type { ServiceStatus } from './status';
+import { isUuid } from '@/lib/validation/ids';
 
 export const SERVICE_PHOTO_PURPOSE = 'service_photo';
 /** Open requests per user: plenty for a household, a ceiling for photos sent in a loop. */
 const MAX_OPEN_REQUESTS = 10;
 /** How far ahead a preferred date may be. */
 const MAX_DAYS_AHEAD = 90;
-
-const isUuid = (v: string) => /^[0-9a-f-]{36}$/i.test(v);
 
 export interface OrderableService {
   id: string;

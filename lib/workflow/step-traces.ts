@@ -51,11 +51,11 @@ export async function auditStep(
 
 /**
  * The customer's letter about a step: `render` gets the utility's name, the headline and lines,
- * and the link to the request in the customer's cabinet (`path` on the public origin).
+ * and the link to the request in the customer's cabinet (`path` on the step's origin).
  */
 export async function queueStepLetter(
   tx: Tx,
-  step: WorkflowStep & { letter: StepLetter },
+  step: Pick<WorkflowStep, 'origin'> & { letter: StepLetter },
   to: { address: string; dedupeKey: string; path: string },
   render: (parts: StepLetter & { utilityName: string; link: string }) => RenderedEmail,
 ): Promise<void> {

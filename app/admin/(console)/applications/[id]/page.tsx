@@ -14,6 +14,7 @@ import { checklistTitle, missingRequired } from '@/lib/applications/checklist';
 import { type ApplicationStatus, checkApplicationTransition } from '@/lib/applications/status';
 import { requireUser } from '@/lib/auth/session';
 import { markSigned, offerContract, refuseApplication, requestDocuments, takeIntoReview } from '../actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Заявка на договор' };
 
@@ -27,7 +28,7 @@ const DONE: Record<string, string> = {
 
 export default async function StaffApplicationPage({ params, searchParams }: PageProps<'/admin/applications/[id]'>) {
   const { id } = await params;
-  await requireUser('staff', /^[0-9a-f-]{36}$/i.test(id) ? `/admin/applications/${id}` : '/admin/applications');
+  await requireUser('staff', isUuid(id) ? `/admin/applications/${id}` : '/admin/applications');
   const detail = await applicationDetail(id, null);
   if (!detail) notFound();
   const { done } = await searchParams;

@@ -19,6 +19,7 @@ import {
   staffCancelAction,
   worksDoneAction,
 } from '../actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Заявка на технологическое присоединение' };
 
@@ -36,7 +37,7 @@ export default async function StaffConnectionApplicationPage({
   searchParams,
 }: PageProps<'/admin/connection/[id]'>) {
   const { id } = await params;
-  await requireUser('staff', /^[0-9a-f-]{36}$/i.test(id) ? `/admin/connection/${id}` : '/admin/connection');
+  await requireUser('staff', isUuid(id) ? `/admin/connection/${id}` : '/admin/connection');
   const a = await applicationDetail(id, { kind: 'staff' });
   if (!a) notFound();
   const { done } = await searchParams;

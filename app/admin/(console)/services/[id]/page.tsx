@@ -20,6 +20,7 @@ import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/sch
 import { customerOf, visitDays } from '@/lib/services/staff';
 import { checkTransition, isPayable } from '@/lib/services/status';
 import { bankPaymentAction, completeAction, confirmPriceAction, scheduleAction, staffCancelAction } from '../actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Заявка на платную услугу' };
 
@@ -35,7 +36,7 @@ const rubField = (kopecks: number) => (kopecks / 100).toFixed(2).replace('.', ',
 
 export default async function StaffServiceRequestPage({ params, searchParams }: PageProps<'/admin/services/[id]'>) {
   const { id } = await params;
-  await requireUser('staff', /^[0-9a-f-]{36}$/i.test(id) ? `/admin/services/${id}` : '/admin/services');
+  await requireUser('staff', isUuid(id) ? `/admin/services/${id}` : '/admin/services');
   const request = await requestDetail(id, null);
   if (!request) notFound();
   const { done } = await searchParams;

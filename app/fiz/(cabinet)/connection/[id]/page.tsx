@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { ApplicationView } from '@/components/connection/cabinet-views';
 import { requireUser } from '@/lib/auth/session';
 import { payConnectionInvoice, supplyConnectionData, withdrawConnectionApplication } from '../actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Заявка на технологическое присоединение' };
 
@@ -9,10 +10,7 @@ const FLASHES = ['filed', 'supplied', 'withdrawn'];
 
 export default async function ConnectionApplicationPage({ params, searchParams }: PageProps<'/fiz/connection/[id]'>) {
   const { id } = await params;
-  const user = await requireUser(
-    'household',
-    /^[0-9a-f-]{36}$/i.test(id) ? `/fiz/connection/${id}` : '/fiz/connection',
-  );
+  const user = await requireUser('household', isUuid(id) ? `/fiz/connection/${id}` : '/fiz/connection');
   const query = await searchParams;
   return (
     <ApplicationView

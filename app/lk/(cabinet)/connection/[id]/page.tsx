@@ -3,6 +3,7 @@ import { RoleDenied } from '@/components/company/role-denied';
 import { ApplicationView } from '@/components/connection/cabinet-views';
 import { requireCompanyPage } from '@/lib/company/access';
 import { payConnectionInvoice, supplyConnectionData, withdrawConnectionApplication } from '../actions';
+import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Заявка на технологическое присоединение' };
 
@@ -13,10 +14,7 @@ export default async function CompanyConnectionApplicationPage({
   searchParams,
 }: PageProps<'/lk/connection/[id]'>) {
   const { id } = await params;
-  const access = await requireCompanyPage(
-    'connection',
-    /^[0-9a-f-]{36}$/i.test(id) ? `/lk/connection/${id}` : '/lk/connection',
-  );
+  const access = await requireCompanyPage('connection', isUuid(id) ? `/lk/connection/${id}` : '/lk/connection');
   if (!access.allowed) return <RoleDenied title="Технологическое присоединение" role={access.member.role} />;
   const query = await searchParams;
   return (

@@ -3,4 +3,4 @@ import { renderFacturePdf } from '@/lib/company/facture-pdf';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = billDocumentRoute({ path: 'facture', kind: 'schet-faktura' }, (docs) => renderFacturePdf(docs));
+export const GET = billDocumentRoute({ path: 'facture', kind: 'schet-faktura' }, renderFacturePdf);

@@ -3,4 +3,4 @@ import { renderInvoicePdf } from '@/lib/company/invoice-pdf';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = billDocumentRoute({ path: 'invoice', kind: 'schet' }, (docs) => renderInvoicePdf(docs));
+export const GET = billDocumentRoute({ path: 'invoice', kind: 'schet' }, renderInvoicePdf);
