@@ -11,8 +11,9 @@ const sharedRouteCache = process.env.ROUTE_CACHE?.trim().toLowerCase() === 'post
 const nextConfig: NextConfig = {
   ...(sharedRouteCache ? { cacheHandler: path.resolve('route-cache-handler.mjs'), cacheMaxMemorySize: 0 } : {}),
   // PGlite ships WASM and data files; argon2 ships a native binary. Both must be
-  // loaded from node_modules at run time rather than bundled; pino likewise (its docs for Next.js).
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pino'],
+  // loaded from node_modules at run time rather than bundled; pino likewise (its docs for Next.js);
+  // pg-boss requires pg itself, which is external already.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pg', 'pg-boss', 'pino'],
   poweredByHeader: false,
   // Lets two builds share a checkout (e.g. the benchmark beside a test run): NEXT_DIST_DIR=.next-bench.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',

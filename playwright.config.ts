@@ -39,6 +39,8 @@ serverEnv.APP_URL = baseURL;
 // The test runner stands in for one reverse proxy: each test's X-Forwarded-For is its own client
 // address (the per-address limits must not carry from one test to the next).
 serverEnv.TRUST_PROXY_HOPS = '1';
+// An address of the test's own: the contacts page lists the configured social pages.
+serverEnv.SOCIAL_LINKS ??= 'ВКонтакте https://vk.com/energokabinet-e2e';
 
 export default defineConfig({
   testDir: 'tests/e2e',

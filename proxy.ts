@@ -49,12 +49,10 @@ export const config = {
   matcher: [
     {
       // Static files carry the fixed headers from next.config.ts; they need no nonce.
+      // Prefetches too: a prefetch that finds a route-cached page stale renders the whole entry,
+      // HTML included, in its own request, and without the policy on that request the stored
+      // HTML would carry no nonce and stop hydrating for everyone until the next revalidation.
       source: '/((?!_next/static|_next/image|favicon.ico).*)',
-      // Prefetches render no HTML, so no policy applies to them.
-      missing: [
-        { type: 'header', key: 'next-router-prefetch' },
-        { type: 'header', key: 'purpose', value: 'prefetch' },
-      ],
     },
   ],
 };

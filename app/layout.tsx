@@ -7,10 +7,12 @@ import '@fontsource/inter/latin-600.css';
 import '@fontsource/inter/cyrillic-700.css';
 import '@fontsource/inter/latin-700.css';
 import './globals.css';
+import { ServiceWorker } from '@/components/service-worker';
 
 // Reads nothing, neither the database nor the request: the public pages under it are rendered once
 // and served from the route cache, and `/_not-found` is prerendered by `next build` before any
 // database exists. Each section's layout draws the header and footer (components/site-chrome.tsx).
+// The service worker's registration is a client component: it reads nothing on the server.
 
 export const metadata: Metadata = {
   title: { default: 'Энергокабинет — Истринские электросети', template: '%s — Энергокабинет' },
@@ -35,7 +37,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Перейти к содержанию
         </a>
-        {children}
+        <ServiceWorker>{children}</ServiceWorker>
       </body>
     </html>
   );

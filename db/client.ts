@@ -25,7 +25,7 @@ export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type DbHandle =
   | { driver: 'postgres'; db: Db; url: string; close: () => Promise<void> }
-  | { driver: 'pglite'; db: Db; dataDir: string | undefined; close: () => Promise<void> };
+  | { driver: 'pglite'; db: Db; client: PGlite; dataDir: string | undefined; close: () => Promise<void> };
 
 function defaultDataDir(): string {
   return env().PGLITE_DATA_DIR ?? path.join(process.cwd(), '.data', 'pglite');
@@ -70,7 +70,7 @@ export function connectPglite(dataDir: string | undefined): DbHandle {
   // pg_trgm: the staff accounts search («contains» over indexed text).
   const client = new PGlite({ dataDir, extensions: { btree_gist, pg_trgm } });
   const db: PgliteDatabase<Schema> = drizzlePglite(client, { schema });
-  return { driver: 'pglite', db: db as unknown as Db, dataDir, close: () => client.close() };
+  return { driver: 'pglite', db: db as unknown as Db, client, dataDir, close: () => client.close() };
 }
 
 export function connectFromEnv(): DbHandle {

@@ -15,6 +15,7 @@ import {
   jsonb,
   numeric,
   pgEnum,
+  pgSequence,
   pgTable,
   primaryKey,
   smallint,
@@ -59,6 +60,8 @@ export const paymentStatus = pgEnum('payment_status', [
   'cancelled',
   'refunded',
   'partially_refunded',
+  // Pending past PAYMENT_LIFETIME_MINUTES: the payer abandoned the gateway's page.
+  'expired',
 ]);
 export const refundStatus = pgEnum('refund_status', ['requested', 'succeeded', 'failed']);
 /** The paid-service request's life (lib/services/status.ts holds the rules; a trigger repeats them). */
@@ -74,6 +77,22 @@ export const outageKind = pgEnum('outage_kind', ['planned', 'emergency']);
 export const documentCategory = pgEnum('document_category', ['normative', 'contracts', 'subscribers', 'payments']);
 export const documentAudience = pgEnum('document_audience', ['households', 'companies', 'both']);
 export const emailStatus = pgEnum('email_status', ['pending', 'sending', 'sent', 'failed']);
+/** What a subscriber can be told about; each has its own switch per channel. */
+export const notificationEvent = pgEnum('notification_event', [
+  'bill_issued',
+  'payment_credited',
+  'readings_window_opens',
+  'readings_window_closes',
+  'month_estimated',
+  'debt_notice',
+  'outage',
+  'service_request_changed',
+  'news',
+  /** The answer to a subscriber's own message (readings sent by SMS): not a switch, always sent. */
+  'inbound_reply',
+  'autopay',
+]);
+export const notificationChannel = pgEnum('notification_channel', ['email', 'sms', 'push']);
 export const tokenPurpose = pgEnum('token_purpose', [
   'email_confirm',
   'password_reset',
@@ -232,10 +251,24 @@ export const accounts = pgTable(
     contractStart: date('contract_start', { mode: 'string' }).notNull(),
     /** Null: an open-ended contract (бессрочный). */
     contractEnd: date('contract_end', { mode: 'string' }),
+    /**
+     * ЕЛС, единый лицевой счёт of ГИС ЖКХ (lib/validation/gis-ids.ts): assigned there to the payer
+     * and premises, entered by staff; null until known. A new owner gets a new ЕЛС.
+     */
+    els: text('els'),
+    /** ИЖКУ: the ЕЛС, «-», and the two-digit number of this service; needs the ЕЛС it starts with. */
+    izhku: text('izhku'),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('accounts_number_key').on(t.number),
+    uniqueIndex('accounts_els_key').on(t.els),
+    uniqueIndex('accounts_izhku_key').on(t.izhku),
+    check('accounts_els_format', sql`${t.els} ~ '^[0-9]{2}[А-Я]{2}[0-9]{6}$'`),
+    check(
+      'accounts_izhku_format',
+      sql`${t.izhku} is null or (${t.izhku} ~ '^[0-9]{2}[А-Я]{2}[0-9]{6}-[0-9]{2}$' and ${t.els} is not null and left(${t.izhku}, 10) = ${t.els})`,
+    ),
     index('accounts_company_idx').on(t.companyId),
     check('accounts_number_format', sql`${t.number} ~ '^[0-9]{6,12}$'`),
     check('accounts_company_kind', sql`(${t.kind} = 'company') = (${t.companyId} is not null)`),
@@ -463,10 +496,19 @@ export const bills = pgTable(
     dueDate: date('due_date', { mode: 'string' }).notNull(),
     billingRunId: uuid('billing_run_id').references(() => billingRuns.id, { onDelete: 'set null' }),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * ИПД, идентификатор платёжного документа of ГИС ЖКХ (lib/validation/gis-ids.ts), 18 characters;
+     * ГИС ЖКХ assigns it when the bill is placed there, so null until it is known.
+     */
+    ipd: text('ipd'),
   },
   (t) => [
     uniqueIndex('bills_account_period_key').on(t.accountId, t.period),
     uniqueIndex('bills_receipt_number_key').on(t.receiptNumber),
+    uniqueIndex('bills_ipd_key').on(t.ipd),
+    check('bills_ipd_format', sql`${t.ipd} ~ '^[0-9]{2}[А-Я]{2}[0-9]{6}-[0-9]{2}-[0-9]{4}$'`),
+    // A billing run's penalties find the bills it just wrote: without it every chunk scans all bills.
+    index('bills_billing_run_idx').on(t.billingRunId),
     check('bills_period_first_day', sql`extract(day from ${t.period}) = 1`),
     check('bills_due_after_period', sql`${t.dueDate} > ${t.period}`),
   ],
@@ -533,6 +575,11 @@ export const payments = pgTable(
     paymentMethod: text('payment_method'),
     cardMask: text('card_mask'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
+    /**
+     * When the payment was given up as unpaid. Kept if the money arrives after all: a paid payment
+     * with this set was credited after its expiry, and staff see it flagged.
+     */
+    expiredAt: timestamp('expired_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -545,6 +592,8 @@ export const payments = pgTable(
       'payments_paid_at',
       sql`(${t.status} in ('paid', 'refunded', 'partially_refunded')) = (${t.paidAt} is not null)`,
     ),
+    // A pending payment has not expired (the new enum value cannot appear in its own migration).
+    check('payments_expired_at', sql`${t.status} <> 'pending' or ${t.expiredAt} is null`),
   ],
 );
 
@@ -592,8 +641,10 @@ export const ledgerEntries = pgTable(
     uniqueIndex('ledger_entries_one_charge_per_bill')
       .on(t.billId)
       .where(sql`${t.kind} = 'charge'`),
+    // One credit per payment and account: a payment for several accounts credits each of its
+    // allocations (payment_allocations) once, a payment for one account its account once.
     uniqueIndex('ledger_entries_one_credit_per_payment')
-      .on(t.paymentId)
+      .on(t.paymentId, t.accountId)
       .where(sql`${t.kind} = 'payment'`),
     uniqueIndex('ledger_entries_one_per_refund')
       .on(t.refundId)
@@ -633,6 +684,116 @@ export const cardBindings = pgTable(
   (t) => [
     index('card_bindings_user_idx').on(t.userId),
     uniqueIndex('card_bindings_parent_payment_key').on(t.parentPaymentId),
+  ],
+);
+
+/**
+ * One gateway payment for several accounts: what each account gets. A deferred constraint trigger
+ * (migration) holds that a payment's allocations, when it has any, add up to its amount and include
+ * its own account_id; the ledger credits each allocation once (ledger_entries_one_credit_per_payment).
+ */
+export const paymentAllocations = pgTable(
+  'payment_allocations',
+  {
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => payments.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paymentId, t.accountId] }),
+    index('payment_allocations_account_idx').on(t.accountId),
+    check('payment_allocations_amount_positive', sql`${t.amountKopecks} > 0`),
+  ],
+);
+
+/** Автоплатёж: each new bill of the account paid in full, or a fixed sum, from a bound card. */
+export const autopayMode = pgEnum('autopay_mode', ['full_bill', 'fixed']);
+
+/**
+ * One autopay per account, set up by one of its users with one of their bound cards. Deleting the
+ * card (by the user, by password recovery) deletes the autopay with it.
+ */
+export const autopaySettings = pgTable(
+  'autopay_settings',
+  {
+    accountId: uuid('account_id')
+      .primaryKey()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    cardBindingId: uuid('card_binding_id')
+      .notNull()
+      .references(() => cardBindings.id, { onDelete: 'cascade' }),
+    mode: autopayMode('mode').notNull(),
+    fixedAmountKopecks: kopecks('fixed_amount_kopecks'),
+    monthlyCapKopecks: kopecks('monthly_cap_kopecks').notNull(),
+    /** How long before the charge the notice goes out. */
+    noticeHours: smallint('notice_hours').notNull(),
+    /** Bills issued before this are not autopaid. */
+    enabledAt: timestamp('enabled_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('autopay_settings_user_idx').on(t.userId),
+    index('autopay_settings_binding_idx').on(t.cardBindingId),
+    check('autopay_settings_fixed_amount', sql`(${t.mode} = 'fixed') = (${t.fixedAmountKopecks} is not null)`),
+    check('autopay_settings_fixed_positive', sql`${t.fixedAmountKopecks} is null or ${t.fixedAmountKopecks} > 0`),
+    check('autopay_settings_cap_positive', sql`${t.monthlyCapKopecks} > 0`),
+    check('autopay_settings_notice_hours', sql`${t.noticeHours} between 1 and 240`),
+  ],
+);
+
+/**
+ * noticed → charging → charged | failed; skipped (nothing due, the cap used up) and cancelled
+ * (autopay turned off before the charge) end it without a charge. Never back: a failed charge is
+ * not tried again.
+ */
+export const autopayChargeStatus = pgEnum('autopay_charge_status', [
+  'noticed',
+  'charging',
+  'charged',
+  'failed',
+  'skipped',
+  'cancelled',
+]);
+
+/** One autopay charge per account and bill: the unique key makes the job idempotent. */
+export const autopayCharges = pgTable(
+  'autopay_charges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'restrict' }),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => bills.id, { onDelete: 'restrict' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    status: autopayChargeStatus('status').notNull().default('noticed'),
+    /** What the notice announced; at the charge, what was charged. */
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    chargeAfter: timestamp('charge_after', { withTimezone: true }).notNull(),
+    chargedAt: timestamp('charged_at', { withTimezone: true }),
+    paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'set null' }),
+    /** Why it failed or was skipped (Russian, shown to the subscriber). */
+    reason: text('reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('autopay_charges_account_bill_key').on(t.accountId, t.billId),
+    index('autopay_charges_due_idx').on(t.status, t.chargeAfter),
+    index('autopay_charges_account_idx').on(t.accountId, t.chargedAt),
+    check('autopay_charges_amount', sql`${t.amountKopecks} >= 0`),
+    check(
+      'autopay_charges_charged_at',
+      sql`(${t.status} in ('charging', 'charged', 'failed')) = (${t.chargedAt} is not null)`,
+    ),
   ],
 );
 
@@ -768,6 +929,8 @@ export const news = pgTable(
     /** Plain text; paragraphs separated by blank lines. */
     body: text('body').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** When the news mailing went out to the subscribers of «news»; null until it has. */
+    mailedAt: timestamp('mailed_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -775,6 +938,47 @@ export const news = pgTable(
     uniqueIndex('news_slug_key').on(t.slug),
     index('news_published_idx').on(t.publishedAt),
     check('news_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+  ],
+);
+
+/** The help centre's sections, in the order the page shows them. */
+export const helpSection = pgEnum('help_section', [
+  'account',
+  'readings',
+  'payments',
+  'bills',
+  'services',
+  'connection',
+  'security',
+]);
+
+/** A help-centre answer. Searched in Russian (stemmed): the GIN index is on the same expression lib/support/help-search.ts queries. */
+export const helpArticles = pgTable(
+  'help_articles',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    slug: text('slug').notNull(),
+    section: helpSection('section').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    /** The safe markup of lib/content/markup.ts. */
+    body: text('body').notNull(),
+    /** The page of this portal that does what the answer explains, and its button's words. */
+    actionHref: text('action_href').notNull(),
+    actionLabel: text('action_label').notNull(),
+    position: integer('position').notNull().default(0),
+    published: boolean('published').notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('help_articles_slug_key').on(t.slug),
+    check('help_articles_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('help_articles_action_local', sql`${t.actionHref} ~ '^/[a-z]'`),
+    index('help_articles_search_idx').using(
+      'gin',
+      sql`to_tsvector('russian'::regconfig, ${t.title} || ' ' || ${t.summary} || ' ' || ${t.body})`,
+    ),
   ],
 );
 
@@ -843,6 +1047,8 @@ export const emailOutbox = pgTable(
     html: text('html').notNull(),
     text: text('text').notNull(),
     template: text('template').notNull(),
+    /** Extra headers of a mailing letter (List-Unsubscribe, RFC 8058); null for the others. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     /** Makes a logical message (e.g. a reminder for one period) idempotent. */
     dedupeKey: text('dedupe_key'),
     status: emailStatus('status').notNull().default('pending'),
@@ -858,6 +1064,110 @@ export const emailOutbox = pgTable(
     uniqueIndex('email_outbox_dedupe_key').on(t.dedupeKey),
     index('email_outbox_due_idx').on(t.status, t.nextAttemptAt),
     index('email_outbox_to_idx').on(t.toAddress, t.createdAt),
+  ],
+);
+
+/**
+ * A subscriber's explicit choice for one event on one channel. No row: the default (e-mail on for
+ * everything but news, SMS and push off). E-mail for the events that had a switch before
+ * (users.notify_*) is read from that column, its one source, and not stored here.
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    event: notificationEvent('event').notNull(),
+    channel: notificationChannel('channel').notNull(),
+    enabled: boolean('enabled').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.event, t.channel] })],
+);
+
+/**
+ * The notification centre's record: one row per event, recipient and channel. The dedupe key makes
+ * a retried job or a second publication a no-op. SMS and push rows are their own outbox (claimed
+ * with a lease, retried with back-off); an e-mail row's letter is in email_outbox under
+ * `notification:<id>`.
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Null only for the answer to an SMS from a phone no account has (it still gets a polite reply). */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    event: notificationEvent('event').notNull(),
+    channel: notificationChannel('channel').notNull(),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** The e-mail address or phone it went to. */
+    address: text('address').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    status: emailStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Not before: quiet hours hold an SMS until 08:00 Moscow time. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    providerId: text('provider_id'),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('notifications_dedupe_key').on(t.dedupeKey),
+    index('notifications_user_idx').on(t.userId, t.createdAt),
+    index('notifications_due_idx').on(t.channel, t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * A browser's web-push subscription (the installed app) of a signed-in user: the push service's
+ * endpoint and the keys its payloads are encrypted with (RFC 8291). A push service that answers
+ * 404 or 410 has dropped it, and the row is deleted.
+ */
+export const pushSubscriptions = pgTable(
+  'push_subscriptions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    endpoint: text('endpoint').notNull(),
+    /** The browser's P-256 public key, base64url. */
+    p256dh: text('p256dh').notNull(),
+    /** The 16-byte authentication secret, base64url. */
+    auth: text('auth').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('push_subscriptions_endpoint_key').on(t.endpoint),
+    index('push_subscriptions_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * A message a subscriber sent us (a reply letter, an SMS), once per provider message id: a webhook
+ * the provider retries finds its row and changes nothing. The row keeps what it came to.
+ */
+export const inboundMessages = pgTable(
+  'inbound_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    channel: notificationChannel('channel').notNull(),
+    providerMessageId: text('provider_message_id').notNull(),
+    /** The sender's e-mail address or phone. */
+    sender: text('sender').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** What was done: the command word and whether readings were accepted. */
+    outcome: text('outcome').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('inbound_messages_provider_id').on(t.channel, t.providerMessageId),
+    check('inbound_messages_channel', sql`${t.channel} in ('email', 'sms')`),
   ],
 );
 
@@ -1309,6 +1619,7 @@ export type Bill = typeof bills.$inferSelect;
 export type Payment = typeof payments.$inferSelect;
 export type LedgerEntry = typeof ledgerEntries.$inferSelect;
 export type News = typeof news.$inferSelect;
+export type HelpArticle = typeof helpArticles.$inferSelect;
 export type Outage = typeof outages.$inferSelect;
 export type Document = typeof documents.$inferSelect;
 export type OutageAddress = typeof outageAddresses.$inferSelect;
@@ -1764,3 +2075,139 @@ export const serviceBankPayments = pgTable(
   },
   (t) => [uniqueIndex('service_bank_payments_payment_key').on(t.paymentId)],
 );
+
+// ─── Appeals (обращения): a conversation with a deadline ───────────────────────
+
+export const appealTopic = pgEnum('appeal_topic', [
+  'billing_dispute',
+  'readings',
+  'payment_not_credited',
+  'outage',
+  'service_request',
+  'connection',
+  'other',
+]);
+
+/** A guest's appeal waits for its e-mail to be confirmed; staff see it only from `open` on. */
+export const appealStatus = pgEnum('appeal_status', ['awaiting_email_confirmation', 'open', 'answered', 'closed']);
+
+export const appealAuthor = pgEnum('appeal_author', ['appellant', 'staff']);
+
+/** Numbers people quote on the phone: «О-2026-000123» (the year of filing, then this sequence). */
+export const appealNumberSeq = pgSequence('appeal_number_seq', { startWith: 1 });
+
+/**
+ * An appeal from a cabinet (user, maybe one of their accounts) or from a guest (name and e-mail,
+ * the account number as typed). The answer is due on `due_on`, counted in working days of the
+ * production calendar from the day the appeal became `open` (filed, or the guest's e-mail confirmed).
+ */
+export const appeals = pgTable(
+  'appeals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    number: text('number').notNull(),
+    topic: appealTopic('topic').notNull(),
+    status: appealStatus('status').notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'restrict' }),
+    /** Set for an appeal from the company cabinet: every member of the company sees it. */
+    companyId: uuid('company_id').references(() => companies.id, { onDelete: 'restrict' }),
+    accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'restrict' }),
+    guestName: text('guest_name'),
+    guestEmail: text('guest_email'),
+    /** What a guest typed as their account number; not checked against the registry. */
+    guestAccountNumber: text('guest_account_number'),
+    openedAt: timestamp('opened_at', { withTimezone: true }),
+    dueOn: date('due_on', { mode: 'string' }),
+    assigneeId: uuid('assignee_id').references(() => users.id, { onDelete: 'set null' }),
+    firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    rating: smallint('rating'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('appeals_number_key').on(t.number),
+    index('appeals_user_idx').on(t.userId, t.createdAt),
+    index('appeals_company_idx').on(t.companyId, t.createdAt),
+    index('appeals_queue_idx').on(t.status, t.dueOn),
+    check('appeals_number_format', sql`${t.number} ~ '^О-[0-9]{4}-[0-9]{6,}$'`),
+    check('appeals_rating_range', sql`${t.rating} is null or ${t.rating} between 1 and 5`),
+    check('appeals_rating_when_closed', sql`${t.rating} is null or ${t.status} = 'closed'`),
+    check(
+      'appeals_appellant',
+      sql`(${t.userId} is not null and ${t.guestEmail} is null) or (${t.userId} is null and ${t.guestEmail} is not null and ${t.guestName} is not null and ${t.accountId} is null and ${t.companyId} is null)`,
+    ),
+    check('appeals_guest_email_format', sql`${t.guestEmail} is null or ${t.guestEmail} ~ '^[^@\\s]+@[^@\\s]+$'`),
+    check(
+      'appeals_awaiting_is_guest',
+      sql`${t.status} <> 'awaiting_email_confirmation' or (${t.userId} is null and ${t.openedAt} is null and ${t.dueOn} is null)`,
+    ),
+    check(
+      'appeals_open_has_deadline',
+      sql`${t.status} = 'awaiting_email_confirmation' or (${t.openedAt} is not null and ${t.dueOn} is not null)`,
+    ),
+    check('appeals_closed_at', sql`(${t.status} = 'closed') = (${t.closedAt} is not null)`),
+  ],
+);
+
+/** The thread: the appellant's words, staff answers, and staff's internal notes (never shown to the appellant). */
+export const appealMessages = pgTable(
+  'appeal_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    appealId: uuid('appeal_id')
+      .notNull()
+      .references(() => appeals.id, { onDelete: 'cascade' }),
+    author: appealAuthor('author').notNull(),
+    authorUserId: uuid('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('appeal_messages_appeal_idx').on(t.appealId, t.createdAt),
+    check('appeal_messages_internal_is_staff', sql`not ${t.internal} or ${t.author} = 'staff'`),
+    check('appeal_messages_body', sql`length(${t.body}) between 1 and 10000`),
+  ],
+);
+
+export const appealAttachments = pgTable(
+  'appeal_attachments',
+  {
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => appealMessages.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => storedFiles.id, { onDelete: 'restrict' }),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.fileId] }), uniqueIndex('appeal_attachments_file_key').on(t.fileId)],
+);
+
+/** Working days to answer, per topic, as staff set them; a topic without a row uses lib/support's default. */
+export const appealTopicDeadlines = pgTable(
+  'appeal_topic_deadlines',
+  {
+    topic: appealTopic('topic').primaryKey(),
+    workingDays: smallint('working_days').notNull(),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('appeal_topic_deadlines_range', sql`${t.workingDays} between 1 and 30`)],
+);
+
+/** Answer templates staff pick from when they reply. */
+export const appealTemplates = pgTable(
+  'appeal_templates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('appeal_templates_title_key').on(t.title)],
+);
+
+export type Appeal = typeof appeals.$inferSelect;

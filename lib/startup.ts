@@ -1,6 +1,7 @@
 import { dbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoData } from '@/db/seed';
+import { seedHelpArticles } from '@/db/seed/help-articles';
 import { demoLogins } from '@/db/seed/demo-logins';
 import { ensureDemoStaffFactors } from '@/lib/auth/demo-staff';
 import { authSecret } from '@/lib/config/auth-secret';
@@ -9,7 +10,7 @@ import { productionProblems, StartRefused } from '@/lib/config/start-check';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { configuredOrigin } from '@/lib/http/app-url';
 import { installClientAddressHook } from '@/lib/http/client-address-hook';
-import { startBackgroundJobs } from '@/lib/jobs/scheduler';
+import { startBackgroundJobs } from '@/lib/jobs/queue';
 import { log } from '@/lib/log';
 import { isPortalSetUp } from '@/lib/setup/state';
 
@@ -31,7 +32,7 @@ export function checkedEnv(): ReturnType<typeof env> {
  * The start of a server instance: the configuration is checked (a production start refuses with
  * the reasons rather than opening half-configured), migrations apply on both drivers, and in demo
  * mode — only there — the demo data is loaded (idempotently) and its logins printed. A production
- * database therefore starts empty.
+ * database therefore starts empty but for the help centre's answers.
  */
 export async function prepareServer(): Promise<void> {
   const e = checkedEnv();
@@ -40,7 +41,9 @@ export async function prepareServer(): Promise<void> {
   const handle = dbHandle();
   const started = Date.now();
   await migrateDatabase(handle);
-  startBackgroundJobs();
+  // The help centre's answers are content every portal publishes, in production too.
+  await seedHelpArticles(handle.db);
+  await startBackgroundJobs();
   const where =
     handle.driver === 'pglite' ? `Встроенная база данных: ${handle.dataDir ?? 'в памяти'}` : 'База данных Postgres';
   if (!e.DEMO) {

@@ -5,6 +5,7 @@ import type { FormAction } from '@/lib/actions/result';
 import {
   ADJUSTMENT_DIRECTIONS,
   accountContactsSchema,
+  accountGisIdsSchema,
   accountNoteSchema,
   accountTermsSchema,
   adjustmentDecisionSchema,
@@ -13,6 +14,7 @@ import {
   REASON_MAX,
 } from '@/lib/accounts/registry-schemas';
 import { categoryLabels } from '@/lib/tariffs/zones';
+import type { TariffCategory } from '@/db/enums';
 
 // The staff actions of the account card. Each form carries the account's id; the server checks the
 // staff session, the values and the account again.
@@ -56,6 +58,47 @@ export function AccountContactsForm({
   );
 }
 
+/** The account's ЕЛС and ИЖКУ as ГИС ЖКХ assigned them; empty fields clear them. */
+export function AccountGisIdsForm({
+  action,
+  account,
+  els,
+  izhku,
+}: {
+  action: FormAction;
+  account: string;
+  els: string;
+  izhku: string;
+}) {
+  return (
+    <ActionForm
+      schema={accountGisIdsSchema}
+      action={action}
+      defaultValues={{ account, els, izhku }}
+      aria-label="Идентификаторы ГИС ЖКХ"
+    >
+      <input type="hidden" name="account" value={account} />
+      <TextField
+        name="els"
+        label="ЕЛС — единый лицевой счёт"
+        hint="10 знаков из ГИС ЖКХ, например 50АБ010001; пустое поле — без ЕЛС"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+      />
+      <TextField
+        name="izhku"
+        label="ИЖКУ — идентификатор услуги"
+        hint="ЕЛС, дефис и две цифры номера услуги, например 50АБ010001-01"
+        autoComplete="off"
+        autoCapitalize="characters"
+        spellCheck={false}
+      />
+      <SubmitButton pendingLabel="Сохраняем…">Сохранить идентификаторы</SubmitButton>
+    </ActionForm>
+  );
+}
+
 export function AccountTermsForm({
   action,
   account,
@@ -70,7 +113,7 @@ export function AccountTermsForm({
   month: string;
   residents: number;
   owners: number;
-  tariffCategory: 'urban' | 'rural_or_stove';
+  tariffCategory: TariffCategory;
 }) {
   return (
     <ActionForm

@@ -1,7 +1,13 @@
+'use client';
+
 import { logout, logoutEverywhere } from '@/app/session-actions';
 import type { LoginDoor } from '@/lib/auth/login-doors';
+import { forgetBalance } from '@/lib/offline/last-balance';
 
-/** Plain forms: logging out works before (and without) JavaScript. */
+/**
+ * Plain forms: logging out works before (and without) JavaScript. With it, the balance kept for
+ * the offline page is forgotten on the way out, so nothing personal stays on a shared phone.
+ */
 export function LogoutButton({
   door,
   everywhere = false,
@@ -12,7 +18,7 @@ export function LogoutButton({
   className?: string;
 }) {
   return (
-    <form action={everywhere ? logoutEverywhere : logout}>
+    <form action={everywhere ? logoutEverywhere : logout} onSubmit={() => forgetBalance()}>
       <input type="hidden" name="door" value={door} />
       <button type="submit" className={className ?? 'text-sm font-medium text-brand-700 hover:underline'}>
         {everywhere ? 'Выйти на всех устройствах' : 'Выйти'}

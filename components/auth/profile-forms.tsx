@@ -3,6 +3,13 @@
 import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_EVENTS,
+  channelLabels,
+  eventLabels,
+  preferenceField,
+} from '@/lib/notifications/catalog';
 import { PASSWORD_MIN } from '@/lib/validation/fields';
 import { PasswordStrength } from './password-strength';
 
@@ -16,33 +23,41 @@ export function ContactsForm({ action, fullName, phone }: { action: FormAction; 
   );
 }
 
-export interface Preferences {
-  notifyReadingReminders: boolean;
-  notifyNewBill: boolean;
-  notifyPaymentReceived: boolean;
-  notifyOutages: boolean;
-  notifyServiceRequests: boolean;
-  newsSubscription: boolean;
-}
+/** Every cell of the events × channels table, by its form field (lib/notifications/catalog.ts). */
+export type Preferences = Record<string, boolean>;
 
-const preferenceLabels: Record<keyof Preferences, string> = {
-  notifyReadingReminders: 'Напоминать передать показания (за 2 дня до конца приёма)',
-  notifyNewBill: 'Новый счёт',
-  notifyPaymentReceived: 'Платёж получен',
-  notifyOutages: 'Отключения по моему адресу',
-  notifyServiceRequests: 'Заявки на платные услуги',
-  newsSubscription: 'Новостная рассылка',
-};
-
-export function PreferencesForm({ action, values }: { action: FormAction; values: Preferences }) {
+export function PreferencesForm({
+  action,
+  values,
+  sms,
+  push,
+}: {
+  action: FormAction;
+  values: Preferences;
+  /** SMS can be sent here (a provider is set, or the development mailbox shows them). */
+  sms: boolean;
+  /** Web push is set up here (VAPID keys); it reaches the installed app. */
+  push: boolean;
+}) {
+  const channels = NOTIFICATION_CHANNELS.filter(
+    (channel) => (sms || channel !== 'sms') && (push || channel !== 'push'),
+  );
   return (
     <ActionForm schema={preferencesSchema} action={action} defaultValues={values} className="space-y-3">
-      <fieldset className="space-y-3">
-        <legend className="mb-2 font-medium">Присылать на почту</legend>
-        {(Object.keys(preferenceLabels) as (keyof Preferences)[]).map((name) => (
-          <CheckboxField key={name} name={name} label={preferenceLabels[name]} />
-        ))}
-      </fieldset>
+      <p className="text-sm text-slate-600">
+        СМС и push не приходят с 22:00 до 08:00 по московскому времени — кроме аварийных отключений; ночные сообщения
+        придут в 08:00. СМС отправляется на телефон из контактных данных.
+      </p>
+      {NOTIFICATION_EVENTS.map((event) => (
+        <fieldset key={event} className="border-t border-slate-200 pt-2">
+          <legend className="font-medium">{eventLabels[event]}</legend>
+          <div className="flex flex-wrap gap-x-6">
+            {channels.map((channel) => (
+              <CheckboxField key={channel} name={preferenceField(event, channel)} label={channelLabels[channel]} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
       <SubmitButton pendingLabel="Сохраняем…">Сохранить настройки</SubmitButton>
     </ActionForm>
   );

@@ -1,10 +1,11 @@
 import { formatDate } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
+import type { DebtNoticeKind } from '@/db/enums';
 
 export interface DebtNoticeItem {
   id: string;
   accountNumber: string;
-  kind: 'warning' | 'reminder';
+  kind: DebtNoticeKind;
   debtKopecks: number;
   deliveredOn: string;
   payBy: string;

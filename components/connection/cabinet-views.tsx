@@ -16,11 +16,10 @@ import { sandboxActive } from '@/lib/payments/gateways';
 import { ApplicationForm } from './application-form';
 import { PayInvoiceForm, SupplyDataForm, WithdrawForm } from './applicant-forms';
 import { ApplicationFacts, ConnectionStatusBadge, ConnectionTimeline, DeadlineLine, DeadlineList } from './parts';
+import { type CabinetItemViewProps, type Door } from '@/components/cabinet/item-view-props';
 
 // The connection pages of a cabinet, the same for households (/fiz) and companies (/lk). The route
 // files check the session (and the company role) and pass the user and their door's actions in.
-
-export type Door = '/fiz' | '/lk';
 
 export interface ApplicantActions {
   pay: FormAction;
@@ -35,12 +34,12 @@ export async function ApplicationsListView({ user, door }: { user: SessionUser; 
       <PageTitle
         title="Технологическое присоединение"
         lead="Заявка на присоединение энергопринимающих устройств до 150 кВт (ПП РФ № 861): договор заключается в личном кабинете оплатой счёта."
+        actions={
+          <Link href={`${door}/connection/new`} className="btn-primary">
+            Подать заявку
+          </Link>
+        }
       />
-      <p>
-        <Link href={`${door}/connection/new`} className="btn-primary inline-flex min-h-11 items-center rounded-lg px-4">
-          Подать заявку
-        </Link>
-      </p>
       {applications.length === 0 ? (
         <p className="card">Заявок на присоединение пока нет.</p>
       ) : (
@@ -105,19 +104,7 @@ const FLASH: Record<string, string> = {
   withdrawn: 'Заявка отозвана.',
 };
 
-export async function ApplicationView({
-  user,
-  door,
-  id,
-  flash,
-  actions,
-}: {
-  user: SessionUser;
-  door: Door;
-  id: string;
-  flash: string | undefined;
-  actions: ApplicantActions;
-}) {
+export async function ApplicationView({ user, door, id, flash, actions }: CabinetItemViewProps<ApplicantActions>) {
   const now = new Date();
   const a = await applicationDetail(id, scopeOf(user), now);
   if (!a) notFound();

@@ -3,14 +3,15 @@
 import { ActionForm, FieldError, SelectField, SubmitButton, TextField, useFormApi } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { documentAudienceLabels, documentSchema } from '@/lib/content/document-schema';
+import type { DocumentAudience, DocumentCategory } from '@/db/enums';
 
 export interface DocumentFormValues {
   id: string;
   title: string;
   summary: string;
-  category: 'normative' | 'contracts' | 'subscribers' | 'payments';
+  category: DocumentCategory;
   version: string;
-  audience: 'households' | 'companies' | 'both';
+  audience: DocumentAudience;
 }
 
 const categoryOptions = [

@@ -5,6 +5,7 @@ import { FieldError, FormAlert, SubmitButton } from '@/components/forms';
 import type { ActionResult } from '@/lib/actions/result';
 import type { FormAction } from '@/lib/actions/result';
 import { OUTAGE_ESTIMATE_HOURS } from '@/lib/content/outage-schema';
+import type { OutageKind } from '@/db/enums';
 
 // Built to be filled in on a phone in under a minute: a settlement from the list, streets ticked
 // from the streets its accounts have, the start prefilled with «now», an estimate picked from a
@@ -12,7 +13,7 @@ import { OUTAGE_ESTIMATE_HOURS } from '@/lib/content/outage-schema';
 
 export interface OutageFormProps {
   action: FormAction;
-  kind: 'planned' | 'emergency';
+  kind: OutageKind;
   book: { settlement: string; streets: string[] }[];
   /** «now» in Moscow as a datetime-local value, computed by the server for the default start. */
   nowInput: string;

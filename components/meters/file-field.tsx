@@ -89,7 +89,8 @@ export function FileField({
     const input = event.currentTarget;
     const file = input.files?.[0];
     if (!file) return setLocal({});
-    if (documents) {
+    // A PDF is never re-encoded: where the field accepts one, only its size is checked here.
+    if (documents || file.type === 'application/pdf') {
       if (file.size <= shrinkAbove) return setLocal({ chosen: `${file.name}, ${formatSize(file.size)}` });
       input.value = '';
       return setLocal({ error: `Файл больше ${formatSize(shrinkAbove)}. Уменьшите его или разделите на части.` });

@@ -1,5 +1,6 @@
 'use client';
 
+import { useState } from 'react';
 import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { cabinetPaymentSchema } from '@/lib/payments/schemas';
@@ -11,12 +12,33 @@ export interface PayableAccount {
   due: string;
 }
 
+export interface GatewayChoice {
+  value: string;
+  label: string;
+}
+
+/** «Платёжный сервис»: shown only when there is more than one to choose from. */
+export function GatewaySelect({ gateways, onChange }: { gateways: GatewayChoice[]; onChange?: (id: string) => void }) {
+  if (gateways.length < 2) return null;
+  return (
+    <SelectField
+      name="gateway"
+      label="Платёжный сервис"
+      hint="Страница оплаты картой откроется на сайте выбранного сервиса"
+      options={gateways}
+      onChange={(e) => onChange?.(e.currentTarget.value)}
+    />
+  );
+}
+
 export function CabinetPaymentForm({
   action,
   accounts,
   selected,
   billId,
   offerBinding = true,
+  gateways = [],
+  bindingGateways,
 }: {
   action: FormAction;
   accounts: PayableAccount[];
@@ -24,8 +46,14 @@ export function CabinetPaymentForm({
   billId?: string;
   /** Card bindings belong to a person's cabinet; a company pays each time with the card at hand. */
   offerBinding?: boolean;
+  /** The configured gateways, the default first; a choice is shown when there are several. */
+  gateways?: GatewayChoice[];
+  /** The gateways that can remember a card (all, when not given). */
+  bindingGateways?: string[];
 }) {
   const current = accounts.find((a) => a.id === selected) ?? accounts[0];
+  const [gateway, setGateway] = useState(gateways[0]?.value ?? '');
+  const canBind = offerBinding && (bindingGateways === undefined || bindingGateways.includes(gateway));
   return (
     <ActionForm
       schema={cabinetPaymentSchema}
@@ -35,6 +63,7 @@ export function CabinetPaymentForm({
         amount: current?.due ?? '',
         billId: billId ?? '',
         rememberCard: false,
+        gateway: gateways.length > 1 ? gateway : '',
       }}
     >
       {accounts.length > 1 ? (
@@ -58,7 +87,8 @@ export function CabinetPaymentForm({
         hint="Подставлена сумма к оплате; можно заплатить больше — это аванс"
         required
       />
-      {offerBinding ? (
+      <GatewaySelect gateways={gateways} onChange={setGateway} />
+      {canBind ? (
         <CheckboxField
           name="rememberCard"
           label="Запомнить карту для следующих платежей"

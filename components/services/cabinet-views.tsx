@@ -17,11 +17,10 @@ import { OrderForm } from './order-form';
 import { AcceptPriceForm, CancelRequestForm, PayRequestForm, PayWithBindingForm } from './request-forms';
 import { RequestTimeline } from './request-timeline';
 import { ServiceStatusBadge } from './status-badge';
+import { type CabinetItemViewProps, type Door } from '@/components/cabinet/item-view-props';
 
 // The paid-services pages of a cabinet, the same for households (/fiz) and companies (/lk). The
 // route files check the session and pass the user and their door's Server Actions in.
-
-export type Door = '/fiz' | '/lk';
 
 export interface CustomerActions {
   accept: FormAction;
@@ -127,19 +126,7 @@ const FLASH: Record<string, string> = {
   cancelled: 'Заявка отменена.',
 };
 
-export async function RequestView({
-  user,
-  door,
-  id,
-  flash,
-  actions,
-}: {
-  user: SessionUser;
-  door: Door;
-  id: string;
-  flash: string | undefined;
-  actions: CustomerActions;
-}) {
+export async function RequestView({ user, door, id, flash, actions }: CabinetItemViewProps<CustomerActions>) {
   const request = await requestDetail(id, user.id);
   if (!request) notFound();
   const payable = isPayable(request);

@@ -3,7 +3,7 @@
 // penalties and charges), period by period, with the payments in between. Readings come from a seeded
 // generator, so reruns give the same numbers. Only periods whose reading window has closed are billed:
 // the 12 months before the current one.
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../client';
 import {
   accountUsers,
@@ -26,7 +26,7 @@ import { randomFor, type Random } from './random';
 
 // ─── The cast ───────────────────────────────────────────────────────────────
 
-type UserKey = 'operator' | 'admin' | 'ivanova' | 'petrov' | 'sidorova' | 'volkov' | 'orlova' | 'zaitsev';
+type UserKey = 'operator' | 'admin' | 'ivanova' | 'petrov' | 'sidorova' | 'belova' | 'volkov' | 'orlova' | 'zaitsev';
 
 interface UserSpec {
   key: UserKey;
@@ -90,6 +90,17 @@ const userSpecs: UserSpec[] = [
     status: 'active',
     registrationAddress: 'г. Истра, ул. Садовая, д. 19',
     daysAgo: 370,
+  },
+  {
+    // A house in town and a dacha: two accounts, both with the last bill unpaid.
+    key: 'belova',
+    email: 'belova@example.com',
+    fullName: 'Белова Анна Игоревна',
+    phone: '+7 (916) 730-25-48',
+    role: 'subscriber',
+    status: 'active',
+    registrationAddress: 'г. Истра, ул. Юбилейная, д. 3, кв. 15',
+    daysAgo: 360,
   },
   {
     key: 'volkov',
@@ -300,6 +311,65 @@ const accountSpecs: AccountSpec[] = [
     currentReading: false,
   },
   {
+    number: '50010005',
+    kind: 'household',
+    holderName: 'Белова Анна Игоревна',
+    settlement: 'г. Истра',
+    street: 'ул. Юбилейная',
+    house: '3',
+    flat: '15',
+    postcode: '143500',
+    phone: '+7 (916) 730-25-48',
+    category: 'urban',
+    residents: 2,
+    contractNumber: 'ЭС-50010005',
+    contractStart: '2018-03-01',
+    owner: 'belova',
+    meters: [
+      {
+        serialNumber: '42107735',
+        model: 'Меркурий 201.5',
+        zonePlan: 1,
+        installedAt: '2018-02-20',
+        verificationDue: '2034-02-19',
+        baseKwh: 180,
+        initialValue: 15_820,
+      },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 1,
+    currentReading: false,
+  },
+  {
+    number: '50010006',
+    kind: 'household',
+    holderName: 'Белова Анна Игоревна',
+    settlement: 'д. Лешково',
+    street: 'ул. Полевая',
+    house: '11',
+    postcode: '143530',
+    phone: '+7 (916) 730-25-48',
+    category: 'rural_or_stove',
+    residents: 0,
+    contractNumber: 'ЭС-50010006',
+    contractStart: '2019-05-01',
+    owner: 'belova',
+    meters: [
+      {
+        serialNumber: '42109918',
+        model: 'Меркурий 201.5',
+        zonePlan: 1,
+        installedAt: '2019-04-25',
+        verificationDue: '2035-04-24',
+        baseKwh: 90,
+        initialValue: 4_310,
+      },
+    ],
+    estimatedLast: 0,
+    unpaidLast: 1,
+    currentReading: false,
+  },
+  {
     number: '70020001',
     kind: 'company',
     holderName: company.name,
@@ -439,6 +509,18 @@ function splitInitial(meter: MeterSpec): Map<TariffZone, number> {
 
 const cardBins = ['220220', '220070', '427638', '546938', '220015'];
 
+// ГИС ЖКХ identifiers of the households (companies pay by contract, outside ГИС ЖКХ billing). Made
+// up in the confirmed shapes (lib/validation/gis-ids.ts), not issued by ГИС ЖКХ: ЕЛС «50АБ» + the
+// account number's last six digits, ИЖКУ its service «01», ИПД that and the bill's place in the
+// account's history (0001 the oldest), so the demo and its tests can name them.
+const demoEls = (spec: AccountSpec) => (spec.kind === 'household' ? `50АБ${spec.number.slice(-6)}` : null);
+const demoIzhku = (spec: AccountSpec) => {
+  const els = demoEls(spec);
+  return els ? `${els}-01` : null;
+};
+const demoIpd = (accountNumber: string, billIndex: number) =>
+  `50АБ${accountNumber.slice(-6)}-01-${String(billIndex + 1).padStart(4, '0')}`;
+
 export interface AccountsSeedResult {
   accounts: number;
   users: number;
@@ -520,6 +602,8 @@ export async function seedAccounts(
         contractNumber: a.contractNumber,
         contractStart: a.contractStart,
         contractEnd: a.contractEnd ?? null,
+        els: demoEls(a),
+        izhku: demoIzhku(a),
         createdAt: ago(430),
       })),
     )
@@ -662,7 +746,7 @@ export async function seedAccounts(
   const allAccounts = { accountIds: [...accountIds.values()] };
   let billCount = 0;
   let paymentCount = 0;
-  for (const period of calendar.billed) {
+  for (const [periodIndex, period] of calendar.billed.entries()) {
     const finishedAt = issuedAtOf(period);
     const [run] = await tx
       .insert(billingRuns)
@@ -688,6 +772,12 @@ export async function seedAccounts(
       .set({ accountsTotal: result?.bills ?? 0 })
       .where(eq(billingRuns.id, run!.id));
     billCount += result?.bills ?? 0;
+    for (const spec of accountSpecs.filter((a) => demoEls(a))) {
+      await tx
+        .update(bills)
+        .set({ ipd: demoIpd(spec.number, periodIndex) })
+        .where(and(eq(bills.billingRunId, run!.id), eq(bills.accountId, accountIds.get(spec.number)!)));
+    }
 
     const plan = paymentPlan.get(period)!;
     if (plan.length === 0) continue;

@@ -389,6 +389,8 @@ export async function seedContent(tx: Tx, now: Date): Promise<void> {
     newsItems.map((n) => ({
       ...n,
       publishedAt: new Date(n.publishedAt),
+      // Published long before the demo starts: not a mailing that still has to go out.
+      mailedAt: new Date(n.publishedAt),
       createdAt: new Date(n.publishedAt),
       updatedAt: new Date(n.publishedAt),
     })),

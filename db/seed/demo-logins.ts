@@ -30,6 +30,12 @@ export const demoLogins: { role: string; login: string; password: string; note: 
     note: 'Сидорова О. Н.: два счётчика, показания за этот месяц переданы',
   },
   {
+    role: 'Абонент (физлицо)',
+    login: 'belova@example.com',
+    password: DEMO_PASSWORD,
+    note: 'Белова А. И.: дом (50010005) и дача (50010006), оба счёта к оплате',
+  },
+  {
     role: 'Юрлицо',
     login: 'company@example.com',
     password: DEMO_PASSWORD,

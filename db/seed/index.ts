@@ -8,6 +8,7 @@
 // none of it, never half — and running the seed again changes nothing. (A concurrent second
 // seed blocks on the profile's primary key until the first commits, then backs off.)
 // The ledger is append-only: the seed only ever inserts into it.
+import { seedAppeals } from './appeals';
 import { count } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
 import { accounts, bills, meters, payments, readings, users } from '../schema';
@@ -67,6 +68,7 @@ export async function seedDemoData(db: Db, now = new Date()): Promise<SeedSummar
     await seedServiceRequests(tx, now);
     await seedBenefits(tx, now);
     await seedConnectionRates(tx);
+    await seedAppeals(tx, now);
     return { alreadySeeded: false, ...counts };
   });
 }

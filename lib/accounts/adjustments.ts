@@ -10,6 +10,7 @@ import { formatRub } from '@/lib/format/money';
 import { audit } from '@/lib/security/audit';
 import type { AdjustmentInput } from './registry-schemas';
 import { ACCOUNT_GONE, isStaff, lockAccount, NOT_STAFF, type StaffWriteContext } from './staff-write';
+import type { AdjustmentStatus } from '@/db/enums';
 
 // A balance adjustment is a new ledger entry of kind `adjustment` with the staff member's reason;
 // the ledger is append-only, so a mistake is corrected by another adjustment. Dual control as for
@@ -195,7 +196,7 @@ export interface AdjustmentRow {
   id: string;
   amountKopecks: number;
   reason: string;
-  status: 'pending' | 'approved' | 'declined';
+  status: AdjustmentStatus;
   requestedAt: Date;
   requestedBy: string;
   requesterName: string;

@@ -3,6 +3,7 @@ import { asc, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts } from '@/db/schema';
 import { accessibleAccountIds, type SessionUser } from '@/lib/auth/session';
+import type { AccountStatus } from '@/db/enums';
 
 export interface AccountSummary {
   id: string;
@@ -10,7 +11,7 @@ export interface AccountSummary {
   holderName: string;
   address: string;
   contractNumber: string;
-  status: 'active' | 'closed';
+  status: AccountStatus;
 }
 
 export function formatAccountAddress(a: {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { monthField } from '@/lib/validation/calendar';
 import { rubles } from '@/lib/validation/fields';
+import { elsField, izhkuField } from '@/lib/validation/gis-ids';
 
 // The forms of the staff account card, shared by the forms (client) and their Server Actions.
 // The account travels as `account`, not `accountId`: userAction reads `accountId` as the signed-in
@@ -50,6 +52,23 @@ export const accountContactsSchema = z.object({
   ),
 });
 
+/**
+ * The account's ГИС ЖКХ identifiers, as ГИС ЖКХ assigned them (lib/validation/gis-ids.ts); both may
+ * be cleared. The ИЖКУ is the ЕЛС with the service's number, so it needs that ЕЛС.
+ */
+export const accountGisIdsSchema = z
+  .object({ account, els: elsField, izhku: izhkuField })
+  .superRefine(({ els, izhku }, ctx) => {
+    if (izhku !== undefined && izhku.slice(0, 10) !== els)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['izhku'],
+        message: els
+          ? `ИЖКУ начинается с ЕЛС счёта: ${els}-01, ${els}-02…`
+          : 'Сначала укажите ЕЛС: ИЖКУ начинается с него',
+      });
+  });
+
 const headcount = (label: string) =>
   z.preprocess(
     trimmed,
@@ -64,10 +83,7 @@ export const accountTermsSchema = z.object({
   account,
   month: z.preprocess(
     trimmed,
-    z
-      .string({ error: 'Выберите месяц, с которого действует изменение' })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Выберите месяц, с которого действует изменение')
-      .transform((m) => `${m}-01`),
+    monthField('Выберите месяц, с которого действует изменение').transform((m) => `${m}-01`),
   ),
   residents: headcount('зарегистрированных жильцов'),
   owners: headcount('собственников'),

@@ -4,10 +4,14 @@ import { db } from '@/db/client';
 import { canUseDoor, type SessionUser } from '@/lib/auth/session';
 import { balances } from '@/lib/billing/balance';
 import { rowsOf } from '@/lib/billing/run-sql';
+import { listParams, pageNumber, searchText as queryText } from '@/lib/http/list-params';
+import { recognizePayerReference } from '@/lib/validation/gis-ids';
 import { formatAccountAddress } from './list';
+import type { AccountKind, AccountStatus } from '@/db/enums';
 
 // The staff accounts registry's one search box: an account number, a holder's name, an address, a
-// phone, an e-mail (the contract's or a registered user's) or a meter serial, any part of it. Each
+// phone, an e-mail (the contract's or a registered user's) or a meter serial, any part of it; or a
+// whole ГИС ЖКХ identifier (ЕЛС, ИЖКУ, ИПД). Each
 // kind of match is one indexed probe (trigram GIN indexes, migration `accounts_registry_search`),
 // their account ids are united, and one page of accounts is read by number: the statement count
 // does not grow with the registry.
@@ -17,11 +21,14 @@ const REGISTRY_PAGE_SIZE = 25;
 export const REGISTRY_QUERY_MIN = 3;
 const QUERY_MAX = 100;
 
+/** The registry page's query string: the search and the page. */
+export const registryListParams = listParams('/admin/accounts', { q: queryText(QUERY_MAX), page: pageNumber });
+
 export interface RegistryRow {
   id: string;
   number: string;
-  kind: 'household' | 'company';
-  status: 'active' | 'closed';
+  kind: AccountKind;
+  status: AccountStatus;
   holderName: string;
   address: string;
   balanceKopecks: number;
@@ -69,14 +76,29 @@ function matchingIds(query: string): SQL {
     union
     select au.account_id from users u join account_users au on au.user_id = u.id where ${userMatch}
     union
-    select a.id from users u join accounts a on a.company_id = u.company_id where ${userMatch}`;
+    select a.id from users u join accounts a on a.company_id = u.company_id where ${userMatch}${gisProbe(query)}`;
+}
+
+/** An ЕЛС, ИЖКУ or ИПД typed whole (a caller reading it off the bill): one exact probe of its unique index. */
+function gisProbe(query: string): SQL {
+  const reference = recognizePayerReference(query);
+  switch (reference?.kind) {
+    case 'els':
+      return sql` union select a.id from accounts a where a.els = ${reference.value}`;
+    case 'izhku':
+      return sql` union select a.id from accounts a where a.izhku = ${reference.value}`;
+    case 'ipd':
+      return sql` union select b.account_id from bills b where b.ipd = ${reference.value}`;
+    default:
+      return sql``;
+  }
 }
 
 interface Row {
   id: string;
   number: string;
-  kind: 'household' | 'company';
-  status: 'active' | 'closed';
+  kind: AccountKind;
+  status: AccountStatus;
   holder_name: string;
   settlement: string;
   street: string;

@@ -10,6 +10,7 @@ import { shiftPeriod } from '@/lib/readings/window';
 import { audit } from '@/lib/security/audit';
 import type { accountTermsSchema } from './registry-schemas';
 import { ACCOUNT_GONE, isStaff, lockAccount, NOT_STAFF, type StaffWriteContext } from './staff-write';
+import type { TariffCategory } from '@/db/enums';
 
 // Residents, owners and tariff category change from the 1st of a month that is not billed yet, so
 // the next billing run uses them and every bill already issued keeps the values it was computed
@@ -21,7 +22,7 @@ const MONTHS_AHEAD = 24;
 interface Terms {
   residents: number;
   owners: number;
-  tariffCategory: 'urban' | 'rural_or_stove';
+  tariffCategory: TariffCategory;
 }
 
 const same = (a: Terms, b: Terms) =>

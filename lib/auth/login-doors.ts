@@ -1,6 +1,7 @@
 // The three doors into the portal. Each admits only its own roles, so a staff password typed at
+import type { SessionDoor } from '@/db/enums';
 // the household door fails like any wrong password.
-export type LoginDoor = 'household' | 'company' | 'staff';
+export type LoginDoor = SessionDoor;
 
 export const rolesByDoor = {
   household: ['subscriber'],

@@ -15,6 +15,7 @@ import type { SessionUser } from './session';
 import { endSessionsOf } from './sessions';
 import { consumeToken, issueToken, revokeAllTokens } from './tokens';
 import { isUniqueViolation } from '@/lib/db-errors';
+import { storePreferences } from '@/lib/notifications/preferences';
 import type { z } from 'zod';
 
 const wrongPassword = fail('Текущий пароль указан неверно', { currentPassword: 'Текущий пароль указан неверно' });
@@ -54,10 +55,7 @@ export async function updatePreferences(
   user: SessionUser,
   input: z.output<typeof preferencesSchema>,
 ): Promise<ActionResult> {
-  await db()
-    .update(users)
-    .set({ ...input, updatedAt: new Date() })
-    .where(eq(users.id, user.id));
+  await db().transaction((tx) => storePreferences(tx, user.id, input));
   return { ok: true, message: 'Настройки уведомлений сохранены' };
 }
 

@@ -1,13 +1,14 @@
 import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { cardBindings, users } from '@/db/schema';
+import { autopaySettings, cardBindings, users } from '@/db/schema';
 import { kickEmailDelivery } from '@/lib/email/outbox';
 import { renderPasswordChanged, renderPasswordReset } from '@/lib/email/templates';
 import { formatDateTime } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import { hitRateLimit } from '@/lib/security/rate-limit';
 import { queueLetter } from '@/lib/email/queue-letter';
+import { cancelAnnouncedCharges } from '@/lib/payments/autopay';
 import { hashPassword } from './password';
 import { isStaffRole } from './login-doors';
 import { endSessionsOf } from './sessions';
@@ -95,6 +96,15 @@ export async function completePasswordReset(
     if (!user) return { ok: false };
     await revokeAllTokens(tx, user.id, now);
     await endSessionsOf(tx, user.id);
+    // Autopay charges those cards: it goes with them, and a charge already announced is not made.
+    const autopayOff = await tx
+      .delete(autopaySettings)
+      .where(eq(autopaySettings.userId, user.id))
+      .returning({ accountId: autopaySettings.accountId });
+    await cancelAnnouncedCharges(
+      tx,
+      autopayOff.map((a) => a.accountId),
+    );
     const removed = await tx
       .delete(cardBindings)
       .where(eq(cardBindings.userId, user.id))
@@ -114,7 +124,7 @@ export async function completePasswordReset(
         subjectType: 'user',
         subjectId: user.id,
         ip: context.ip,
-        details: { cardBindingsRemoved: removed.length },
+        details: { cardBindingsRemoved: removed.length, autopayTurnedOff: autopayOff.length },
       },
       tx,
     );

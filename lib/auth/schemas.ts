@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TABLE_CELLS } from '@/lib/notifications/catalog';
 import {
   accountNumber,
   checkbox,
@@ -71,13 +72,20 @@ export const changePasswordSchema = z.object({ currentPassword, ...passwordPair 
 
 export const changeEmailSchema = z.object({ newEmail: email, currentPassword });
 
-export const preferencesSchema = z.object({
+/** The e-mail switches kept on users (their senders read them there). */
+const legacyPreferenceFields = {
   notifyReadingReminders: checkbox,
   notifyNewBill: checkbox,
   notifyPaymentReceived: checkbox,
   notifyOutages: checkbox,
   notifyServiceRequests: checkbox,
   newsSubscription: checkbox,
+};
+
+/** The table of events × channels: the legacy e-mail columns plus one checkbox per other cell. */
+export const preferencesSchema = z.object({
+  ...legacyPreferenceFields,
+  ...(Object.fromEntries(TABLE_CELLS.map((cell) => [cell.field, checkbox])) as Record<string, typeof checkbox>),
 });
 
 export const decisionSchema = z

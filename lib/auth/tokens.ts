@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { db, type Db, type Tx } from '@/db/client';
 import { oneTimeTokens } from '@/db/schema';
 
@@ -55,6 +55,16 @@ function looksLikeToken(token: unknown): token is string {
   return typeof token === 'string' && /^[A-Za-z0-9_-]{20,100}$/.test(token);
 }
 
+/** The token's row while it is good: this purpose, not used yet, not expired at `now`. */
+function usable(token: string, purpose: TokenPurpose, now: Date) {
+  return and(
+    eq(oneTimeTokens.tokenHash, hashToken(token)),
+    eq(oneTimeTokens.purpose, purpose),
+    isNull(oneTimeTokens.usedAt),
+    sql`${oneTimeTokens.expiresAt} > ${now.toISOString()}::timestamptz`,
+  );
+}
+
 /** Is the link still good? For showing the form; does not use the token up. */
 export async function peekToken(
   executor: Db | Tx,
@@ -66,14 +76,7 @@ export async function peekToken(
   const [row] = await executor
     .select({ id: oneTimeTokens.id, userId: oneTimeTokens.userId, payload: oneTimeTokens.payload })
     .from(oneTimeTokens)
-    .where(
-      and(
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        eq(oneTimeTokens.purpose, purpose),
-        isNull(oneTimeTokens.usedAt),
-        gt(oneTimeTokens.expiresAt, now),
-      ),
-    );
+    .where(usable(token, purpose, now));
   return row ?? null;
 }
 
@@ -92,14 +95,7 @@ export async function consumeToken(
   const [row] = await executor
     .update(oneTimeTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(oneTimeTokens.tokenHash, hashToken(token)),
-        eq(oneTimeTokens.purpose, purpose),
-        isNull(oneTimeTokens.usedAt),
-        sql`${oneTimeTokens.expiresAt} > ${now.toISOString()}::timestamptz`,
-      ),
-    )
+    .where(usable(token, purpose, now))
     .returning({ id: oneTimeTokens.id, userId: oneTimeTokens.userId, payload: oneTimeTokens.payload });
   return row ?? null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField } from '@/lib/validation/calendar';
 import { accountNumber, requiredText } from '@/lib/validation/fields';
 
 // The beneficiaries' forms: a benefit category (the staff-kept list) and an account's benefit
@@ -10,11 +11,7 @@ export const BENEFIT_DOCUMENT_MAX_BYTES = 8 * 1024 * 1024;
 /** Benefits ending within this many days are highlighted for staff. */
 export const EXPIRING_WITHIN_DAYS = 30;
 
-const day = (label: string) =>
-  z
-    .string({ error: `Укажите дату «${label}»` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `Укажите дату «${label}» в формате ДД.ММ.ГГГГ`)
-    .refine((v) => !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()), `Проверьте дату «${label}»`);
+const day = (label: string) => dayField(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`, `Проверьте дату «${label}»`);
 
 export const benefitCategorySchema = z.object({
   code: z.preprocess(

@@ -1,22 +1,12 @@
 import { z } from 'zod';
+import { dayField } from '@/lib/validation/calendar';
 import { requiredText } from '@/lib/validation/fields';
 
 // The staff forms of /admin/key-rates: a key rate from a day (percent a year, «16,5»), and a relief
 // period (a moratorium, or a cap on the rate) with its dates and the act that set it.
 
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 function day(label: string) {
-  return z
-    .string({ error: `Укажите ${label}` })
-    .regex(ISO_DAY, `Укажите ${label} в формате ДД.ММ.ГГГГ`)
-    .refine(
-      (v) =>
-        !Number.isNaN(new Date(`${v}T00:00:00Z`).getTime()) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-      {
-        message: `Такой даты нет: проверьте ${label}`,
-      },
-    );
+  return dayField(`Укажите ${label} в формате ДД.ММ.ГГГГ`, `Такой даты нет: проверьте ${label}`);
 }
 
 /** «16,5» / «16.50» / «9» percent → basis points (1650), from the string (no floating point). */

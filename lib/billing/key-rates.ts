@@ -11,6 +11,7 @@ import { isExclusionViolation, isUniqueViolation } from '@/lib/db-errors';
 import { formatDate } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import type { KeyRateInput, ReliefPeriodInput } from './key-rate-schema';
+import type { PenaltyReliefKind } from '@/db/enums';
 
 export interface KeyRateRow {
   id: string;
@@ -20,7 +21,7 @@ export interface KeyRateRow {
 
 export interface ReliefPeriodRow {
   id: string;
-  kind: 'moratorium' | 'rate_cap';
+  kind: PenaltyReliefKind;
   startsOn: string;
   endsOn: string;
   capBasisPoints: number | null;

@@ -48,7 +48,7 @@ export function accruePenaltiesStatement(opts: { runId: string; scope: ChunkScop
       where b.billing_run_id = ${opts.runId}::uuid and ${scopeFilter(opts.scope)}
         and not exists (select 1 from penalty_days x where x.penalty_bill_id = b.id)
     ),
-    win as (
+    win as materialized (
       select t.*,
         coalesce((
           select max(${moscowDate(sql`p.issued_at`)}) from bills p
@@ -56,22 +56,57 @@ export function accruePenaltiesStatement(opts: { runId: string; scope: ChunkScop
         ), t.calc_day) as from_day
       from target t
     ),
-    -- The account's debts in the order payments pay them: by period, a period's charge before its penalty.
-    items as (
-      select w.bill_id as target_id, e.bill_id as debt_bill_id, e.kind, e.amount_kopecks::bigint as amt, d.due_date,
-        (sum(e.amount_kopecks) over (partition by w.bill_id order by d.period, e.kind = 'penalty', e.id))::bigint as cum
+    -- The account's credits as steps: from the day after a posting day on, what the credits posted up
+    -- to that day add up to (before the first posting, nothing). A charge is owed on day d by what the
+    -- step in force on d has not reached, so the base is one figure per step, and only the steps in
+    -- force during the bill's window (one or two) are kept. Each bill's steps are read through the
+    -- account's index rather than joined between CTEs: the planner cannot estimate CTE rows and
+    -- picked nested loops of one CTE over another.
+    win_steps as materialized (
+      select w.*, s.step_from, s.step_to, s.credit
       from win w
+      cross join lateral (
+        select st.from_day as step_from, st.credit,
+          coalesce(lead(st.from_day) over (order by st.from_day) - 1, 'infinity'::date) as step_to
+        from (
+          select '-infinity'::date as from_day, 0::numeric as credit
+          union all
+          select cd.day + 1, sum(cd.credit) over (order by cd.day)
+          from (
+            select ${moscowDate(sql`e.posted_at`)} as day, -sum(e.amount_kopecks) as credit
+            from ledger_entries e
+            where e.account_id = w.account_id and not (e.kind in ('charge', 'penalty') and e.amount_kopecks > 0)
+            group by 1
+          ) cd
+        ) st
+      ) s
+      where s.step_to >= w.from_day and s.step_from <= w.calc_day - 1
+    ),
+    -- The account's debts in the order payments pay them: by period, a period's charge before its
+    -- penalty; once per step of the window (the running total is the same for each).
+    items as (
+      select w.bill_id as target_id, w.from_day, w.calc_day, w.step_from, w.step_to, w.credit,
+        e.bill_id as debt_bill_id, e.kind, e.amount_kopecks::bigint as amt, d.due_date,
+        (sum(e.amount_kopecks) over (partition by w.bill_id, w.step_from order by d.period, e.kind = 'penalty', e.id))::bigint as cum
+      from win_steps w
       join ledger_entries e on e.account_id = w.account_id and e.kind in ('charge', 'penalty') and e.amount_kopecks > 0
       join bills d on d.id = e.bill_id and d.id <> w.bill_id and d.issued_at < w.issued_at
     ),
-    days as (
-      select w.bill_id as penalty_bill_id, w.account_id, r.rate, i.debt_bill_id, i.amt, i.cum, g.day::date as day,
-        (g.day::date - i.due_date) as n
-      from win w
-      join items i on i.target_id = w.bill_id and i.kind = 'charge'
-      cross join lateral generate_series(
-        greatest(w.from_day, i.due_date + 31)::timestamp, (w.calc_day - 1)::timestamp, interval '1 day') g(day)
-      -- The key rate in force on that day, not above a rate cap in force on that day.
+    -- Per overdue charge and step: the days from the 31st overdue day within the bill's window, and the base.
+    spans as (
+      select i.target_id as penalty_bill_id, i.debt_bill_id, i.due_date,
+        least(i.amt, i.cum - i.credit)::bigint as base,
+        greatest(i.from_day, i.due_date + 31, i.step_from) as first_day, least(i.calc_day - 1, i.step_to) as last_day
+      from items i
+      where i.kind = 'charge' and i.credit < i.cum
+        and greatest(i.from_day, i.due_date + 31, i.step_from) <= least(i.calc_day - 1, i.step_to)
+    ),
+    -- Each calendar day the spans reach, once: the key rate in force, not above a rate cap in force
+    -- that day; the days of a moratorium left out.
+    calendar as (
+      select g.day::date as day, r.rate
+      from generate_series((select min(first_day) from spans)::timestamp, (select max(last_day) from spans)::timestamp,
+        interval '1 day') g(day)
       cross join lateral (
         select least(k.rate_basis_points, coalesce((
             select min(c.cap_basis_points) from penalty_relief_periods c
@@ -84,16 +119,11 @@ export function accruePenaltiesStatement(opts: { runId: string; scope: ChunkScop
           select 1 from penalty_relief_periods m
           where m.kind = 'moratorium' and g.day::date between m.starts_on and m.ends_on)
     ),
-    -- What of each charge the credits posted before the day have not reached.
     based as (
-      select dd.*, least(dd.amt, greatest(0, dd.cum - coalesce(cr.credit, 0)))::bigint as base
-      from days dd
-      left join lateral (
-        select -sum(e.amount_kopecks) as credit from ledger_entries e
-        where e.account_id = dd.account_id
-          and not (e.kind in ('charge', 'penalty') and e.amount_kopecks > 0)
-          and ${moscowDate(sql`e.posted_at`)} < dd.day
-      ) cr on true
+      select sp.penalty_bill_id, c.rate, sp.debt_bill_id, c.day, (c.day - sp.due_date) as n, sp.base
+      from spans sp
+      cross join lateral generate_series(sp.first_day::timestamp, sp.last_day::timestamp, interval '1 day') g(day)
+      join calendar c on c.day = g.day::date
     ),
     ins_days as (
       insert into penalty_days (debt_bill_id, day, penalty_bill_id, base_kopecks, rate_basis_points, divisor)

@@ -10,9 +10,10 @@ import type { VolumeMethod } from '@/lib/readings/estimates';
 import { assertPeriod } from '@/lib/readings/window';
 import { billChunk } from './bill-chunk';
 import { billableIdsStatement, rowsOf } from './run-sql';
+import type { BillLineKind } from '@/db/enums';
 
 export interface PreviewLine {
-  kind: 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
+  kind: BillLineKind;
   meterId: string | null;
   zone: Zone | null;
   method: VolumeMethod | null;

@@ -13,7 +13,8 @@ import { db } from '@/db/client';
 import { billingRuns, tariffs, users } from '@/db/schema';
 import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
 import { readingWindowOf } from '@/lib/readings/settings';
-import { isPeriod, readingWindowStatus } from '@/lib/readings/window';
+import { readingWindowStatus } from '@/lib/readings/window';
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import {
   categoryLabels,
   zonePlanLabels,
@@ -30,7 +31,8 @@ import { isUniqueViolation } from '@/lib/db-errors';
 const DEFAULT_CHUNK_SIZE = 2_000;
 const MAX_CHUNKS = 25;
 
-export type BillingRunStatus = 'running' | 'done' | 'failed';
+import type { BillingRunStatus } from '@/db/enums';
+export type { BillingRunStatus };
 
 export interface BillingRunView {
   id: string;
@@ -113,9 +115,22 @@ export async function abandonStaleRuns(period: string): Promise<number> {
   return abandoned.length;
 }
 
+/** Running runs whose process went silent (see STALE_RUN_MINUTES): the watchdog queues them again. */
+export async function stalledRuns(): Promise<{ id: string; period: string }[]> {
+  return db()
+    .select({ id: billingRuns.id, period: billingRuns.period })
+    .from(billingRuns)
+    .where(
+      and(
+        eq(billingRuns.status, 'running'),
+        lt(billingRuns.heartbeatAt, sql`now() - make_interval(mins => ${STALE_RUN_MINUTES})`),
+      ),
+    );
+}
+
 /** Why the period cannot be billed at all (not a period, a month ahead, before the first tariff), or null. */
 export async function billingPeriodRefusal(period: unknown, now: Date = new Date()): Promise<string | null> {
-  if (typeof period !== 'string' || !isPeriod(period)) {
+  if (typeof period !== 'string' || !isBillingPeriod(period)) {
     return 'Укажите расчётный период: первое число месяца, например 2026-11-01.';
   }
   if (period > periodOf(now)) {
@@ -277,7 +292,7 @@ export async function runBilling(runId: string, options: RunBillingOptions = {})
 
 /**
  * Validates, claims the period and bills it; returns when the run has finished. A caller that wants
- * to answer at once uses `createBillingRun` and then `runBilling` in the background (`after()`).
+ * to answer at once uses `createBillingRun` and queues `runBilling` on the job queue (lib/jobs/billing-run.ts).
  */
 export async function startBillingRun(input: StartBillingRunInput): Promise<StartBillingRunResult> {
   const created = await createBillingRun(input);

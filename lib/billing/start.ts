@@ -1,14 +1,14 @@
 // Starting a billing run from the staff page: refuse early and clearly what a run could not do (a month
 // ahead, missing tariffs, a run of the period in progress), say so when there is nothing new to bill,
-// otherwise claim the period and hand the run itself to `background` so the request answers at once
-// and the page follows the progress. The unique index on running runs, not these checks, is what
+// otherwise claim the period and hand the run itself to the job queue (`dispatch`) so the request
+// answers at once and the page follows the progress. The unique index on running runs, not these checks, is what
 // makes a second concurrent start fail: two clicks that both pass the checks still get one run.
 import 'server-only';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { audit } from '@/lib/security/audit';
 import { billingPeriodOverview } from './overview';
-import { createBillingRun, runBilling } from './run';
+import { createBillingRun } from './run';
 import { describeError, log } from '@/lib/log';
 
 export interface StartFromConsoleInput {
@@ -23,12 +23,12 @@ export interface StartFromConsoleInput {
 /** `runId` is null when nothing was started (everything of the period is billed already). */
 export type StartFromConsoleResult = ActionResult<{ runId: string | null }>;
 
-/** Runs a task after the response (Next.js `after`), or right away in tests. */
-export type Background = (task: () => Promise<void>) => void;
+/** Hands a claimed run to whoever bills it: the job queue, or the test itself. */
+export type BillingDispatch = (run: { runId: string; period: string }) => Promise<void>;
 
 export async function startBillingFromConsole(
   input: StartFromConsoleInput,
-  background: Background,
+  dispatch: BillingDispatch,
 ): Promise<StartFromConsoleResult> {
   const { period, staffId } = input;
   const now = input.now ?? new Date();
@@ -65,13 +65,9 @@ export async function startBillingFromConsole(
     ip: input.ip,
     details: { period, accounts: overview.billable, billsBefore: overview.billsIssued },
   });
-  background(async () => {
-    try {
-      await runBilling(runId);
-    } catch (error) {
-      // runBilling records billing problems on the run itself; this is the database being unreachable.
-      log.error({ runId, error: describeError(error) }, 'billing.run_stopped');
-    }
-  });
+  // Should the queue be unreachable the run stays «running» without a job; the watchdog queues it.
+  await dispatch({ runId, period }).catch((error: unknown) =>
+    log.error({ runId, error: describeError(error) }, 'billing.run_not_queued'),
+  );
   return succeed({ runId });
 }

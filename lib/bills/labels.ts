@@ -1,20 +1,15 @@
 // How a bill line reads in the table of the bill page and of the PDF receipt. Pure.
 import { formatPeriod } from '@/lib/format/dates';
+import { volumeMethodLabels } from '@/lib/readings/labels';
 import { zoneShortLabels, type TariffZone } from '@/lib/tariffs/zones';
+import type { BillLineKind } from '@/db/enums';
 
 type LineLike = {
-  kind: 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
+  kind: BillLineKind;
   method: 'reading' | 'average' | 'norm' | 'recalculation' | null;
   zone: TariffZone | null;
   forPeriod: string | null;
 };
-
-const methodLabels = {
-  reading: 'по показаниям',
-  average: 'по среднему',
-  norm: 'по нормативу',
-  recalculation: 'перерасчёт',
-} as const;
 
 /**
  * «по показаниям», «по среднему», «по нормативу», «перерасчёт» (with the month it corrects when that is
@@ -24,7 +19,11 @@ export function lineMethodLabel(line: LineLike, billPeriod: string): string {
   if (line.kind === 'penalty') return 'пени';
   if (line.kind === 'adjustment') return 'корректировка';
   const label =
-    line.kind === 'recalculation' ? methodLabels.recalculation : line.method ? methodLabels[line.method] : '—';
+    line.kind === 'recalculation'
+      ? volumeMethodLabels.recalculation
+      : line.method
+        ? volumeMethodLabels[line.method]
+        : '—';
   const corrects =
     line.forPeriod &&
     line.forPeriod !== billPeriod &&

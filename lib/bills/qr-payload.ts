@@ -1,4 +1,5 @@
 // The payment QR code of a receipt: the ГОСТ Р 56042-2014 «Стандарты финансовых операций.
+import type { AccountKind } from '@/db/enums';
 // Двумерные символы штрихового кода для осуществления платежей физических лиц» string that Russian
 // banking apps scan to fill in a transfer by bank details. Pure (no database, no `server-only`).
 //
@@ -161,17 +162,56 @@ export function paymentQrSegments(payload: string): [{ data: Uint8Array; mode: '
   return [{ data: new TextEncoder().encode(payload), mode: 'byte' }];
 }
 
-/** «Оплата электроэнергии за октябрь 2026, л/с 50010002, квитанция R-202610-50010002»: the QR's Purpose and the text beside it. */
-export function paymentPurpose(input: { periodLabel: string; accountNumber: string; receiptNumber: string }): string {
-  return `Оплата электроэнергии за ${input.periodLabel}, л/с ${input.accountNumber}, квитанция ${input.receiptNumber}`;
+/** A ГИС ЖКХ identifier as the purpose names it: «ИПД 50АБ010001-01-0012». */
+export interface GisReference {
+  label: 'ИПД' | 'ИЖКУ' | 'ЕЛС';
+  value: string;
 }
 
-/** The receipt's payment string for a bill: payee, sum, purpose, account, period, receipt number, payer's name. */
+/**
+ * The most specific ГИС ЖКХ identifier a bill has: its ИПД (this very document), else the account's
+ * ИЖКУ (the service), else its ЕЛС; null when ГИС ЖКХ has given none.
+ *
+ * ГОСТ Р 56042-2014 has no field for any of them (its fields: Name … TechCode; the nearest,
+ * PersAcc, is the utility's own account number, written already), so they go into the purpose:
+ * the Bank of Russia asks banks to carry the ГИС ЖКХ details of a housing payment in
+ * «Назначение платежа» (информационное письмо от 22.02.2018 № ИН-04-45/12), which is where a
+ * payment agent reads them to report the payment to ГИС ЖКХ.
+ */
+export function gisReferenceFor(input: {
+  ipd?: string | null;
+  izhku?: string | null;
+  els?: string | null;
+}): GisReference | null {
+  if (input.ipd) return { label: 'ИПД', value: input.ipd };
+  if (input.izhku) return { label: 'ИЖКУ', value: input.izhku };
+  if (input.els) return { label: 'ЕЛС', value: input.els };
+  return null;
+}
+
+/**
+ * «Оплата электроэнергии за октябрь 2026, л/с 50010002, квитанция R-202610-50010002[, ИПД …]»: the
+ * QR's Purpose and the text beside it.
+ */
+export function paymentPurpose(input: {
+  periodLabel: string;
+  accountNumber: string;
+  receiptNumber: string;
+  gis?: GisReference | null;
+}): string {
+  const gis = input.gis ? `, ${input.gis.label} ${input.gis.value}` : '';
+  return `Оплата электроэнергии за ${input.periodLabel}, л/с ${input.accountNumber}, квитанция ${input.receiptNumber}${gis}`;
+}
+
+/**
+ * The receipt's payment string for a bill: payee, sum, purpose (with the ГИС ЖКХ identifier, see
+ * `gisReferenceFor`), account, period, receipt number, payer's name.
+ */
 export function billPaymentPayload(input: {
   payee: Payee;
-  bill: { receiptNumber: string; period: string; amountKopecks: number };
+  bill: { receiptNumber: string; period: string; amountKopecks: number; ipd?: string | null };
   /** A company's name is not a person's: LastName/FirstName/MiddleName are written for households only. */
-  account: { number: string; holderName: string; kind?: 'household' | 'company' };
+  account: { number: string; holderName: string; kind?: AccountKind; els?: string | null; izhku?: string | null };
   /** «октябрь 2026» — formatted by the caller (lib/format/dates `formatPeriod`). */
   periodLabel: string;
 }): string {
@@ -179,7 +219,12 @@ export function billPaymentPayload(input: {
   return gostPaymentPayload(payee, {
     // A bill that owes nothing (a recalculation in the subscriber's favour) carries no sum: the payer types one.
     sumKopecks: bill.amountKopecks > 0 ? bill.amountKopecks : null,
-    purpose: paymentPurpose({ periodLabel, accountNumber: account.number, receiptNumber: bill.receiptNumber }),
+    purpose: paymentPurpose({
+      periodLabel,
+      accountNumber: account.number,
+      receiptNumber: bill.receiptNumber,
+      gis: gisReferenceFor({ ipd: bill.ipd, izhku: account.izhku, els: account.els }),
+    }),
     personalAccount: account.number,
     period: bill.period,
     receiptNumber: bill.receiptNumber,

@@ -2,35 +2,25 @@
 // and one bill with its lines, its account and the utility's bank details for the receipt and the QR.
 // Every read is scoped by the session's own accounts: another user's bill is simply not found.
 import 'server-only';
-import { and, asc, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, billLines, bills, ledgerEntries, meters } from '@/db/schema';
+import { accounts, billLines, bills, meters } from '@/db/schema';
 import { formatAccountAddress } from '@/lib/accounts/list';
 import { accessibleAccountIds, canAccessAccount, type SessionUser } from '@/lib/auth/session';
 import { getUtilityProfile } from '@/lib/content/utility';
-import { formatPeriod, moscowDay } from '@/lib/format/dates';
+import { formatPeriod } from '@/lib/format/dates';
 import { compareZones } from '@/lib/readings/consumption';
 import type { TariffZone } from '@/lib/tariffs/zones';
 import { billPaymentPayload } from './qr-payload';
-import { type BillStanding, billStandings } from './status';
+import { type BillSummary, billsWithStanding } from './standing';
+export type { BillSummary };
 import { describeError, log } from '@/lib/log';
 import { isUuid } from '@/lib/validation/ids';
+import type { AccountKind, VolumeMethod } from '@/db/enums';
 
-export interface BillSummary extends BillStanding {
-  id: string;
-  accountId: string;
-  accountNumber: string;
-  /** Billing period `YYYY-MM-01`. */
-  period: string;
-  receiptNumber: string;
-  amountKopecks: number;
-  /** `YYYY-MM-DD`. */
-  dueDate: string;
-  issuedAt: Date;
-}
-
-export type BillLineKind = 'consumption' | 'recalculation' | 'penalty' | 'adjustment';
-export type BillLineMethod = 'reading' | 'average' | 'norm' | 'recalculation';
+import type { BillLineKind } from '@/db/enums';
+export type { BillLineKind };
+export type BillLineMethod = VolumeMethod;
 
 export interface BillLineView {
   id: string;
@@ -57,13 +47,16 @@ export interface BillLineGroup {
 export interface BillAccount {
   id: string;
   number: string;
-  kind: 'household' | 'company';
+  kind: AccountKind;
   holderName: string;
   address: string;
   postcode: string | null;
   /** The phone printed on the receipt (SMS payment). */
   phone: string | null;
   contractNumber: string;
+  /** ГИС ЖКХ: ЕЛС and ИЖКУ, when ГИС ЖКХ has assigned them. */
+  els: string | null;
+  izhku: string | null;
 }
 
 /** The payee of the receipt: what a person types into the bank's transfer form. */
@@ -93,70 +86,6 @@ export interface BillDetail {
   balanceKopecks: number;
   /** The ГОСТ Р 56042-2014 payment string; null if the utility's details do not make a valid one. */
   qrPayload: string | null;
-}
-
-/** Ledger sums per account, entries posted up to `now`. */
-async function balancesAt(accountIds: readonly string[], now: Date): Promise<Map<string, number>> {
-  const result = new Map<string, number>(accountIds.map((id) => [id, 0]));
-  if (accountIds.length === 0) return result;
-  const rows = await db()
-    .select({
-      accountId: ledgerEntries.accountId,
-      balance: sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number),
-    })
-    .from(ledgerEntries)
-    .where(and(inArray(ledgerEntries.accountId, [...accountIds]), lte(ledgerEntries.postedAt, now)))
-    .groupBy(ledgerEntries.accountId);
-  for (const row of rows) result.set(row.accountId, row.balance);
-  return result;
-}
-
-type BillRow = {
-  id: string;
-  accountId: string;
-  accountNumber: string;
-  period: string;
-  receiptNumber: string;
-  amountKopecks: number;
-  dueDate: string;
-  issuedAt: Date;
-};
-
-const billColumns = {
-  id: bills.id,
-  accountId: bills.accountId,
-  accountNumber: accounts.number,
-  period: bills.period,
-  receiptNumber: bills.receiptNumber,
-  amountKopecks: bills.amountKopecks,
-  dueDate: bills.dueDate,
-  issuedAt: bills.issuedAt,
-};
-
-/** Bills of the given accounts, newest first, each with its standing, and the balances. Two queries. */
-async function billsWithStanding(
-  accountIds: readonly string[],
-  now: Date,
-): Promise<{ bills: BillSummary[]; balances: Map<string, number> }> {
-  if (accountIds.length === 0) return { bills: [], balances: new Map() };
-  const [rows, balances] = await Promise.all([
-    db()
-      .select(billColumns)
-      .from(bills)
-      .innerJoin(accounts, eq(accounts.id, bills.accountId))
-      .where(inArray(bills.accountId, [...accountIds]))
-      .orderBy(desc(bills.period), asc(accounts.number)),
-    balancesAt(accountIds, now),
-  ]);
-  const today = moscowDay(now);
-  const byAccount = new Map<string, BillRow[]>();
-  for (const row of rows) byAccount.set(row.accountId, [...(byAccount.get(row.accountId) ?? []), row]);
-  const standings = new Map<string, BillStanding>();
-  for (const [accountId, accountBills] of byAccount) {
-    for (const [id, standing] of billStandings(accountBills, balances.get(accountId) ?? 0, today))
-      standings.set(id, standing);
-  }
-  return { bills: rows.map((row) => ({ ...row, ...standings.get(row.id)! })), balances };
 }
 
 /**
@@ -266,6 +195,8 @@ export async function billDetail(
     postcode: account.postcode,
     phone: account.phone,
     contractNumber: account.contractNumber,
+    els: account.els,
+    izhku: account.izhku,
   };
   const utility: UtilityRequisites = {
     fullName: profile.fullName,
@@ -295,7 +226,7 @@ export async function billDetail(
         kpp: utility.kpp,
       },
       bill,
-      account: { number: billAccount.number, holderName: billAccount.holderName, kind: billAccount.kind },
+      account: billAccount,
       periodLabel: formatPeriod(bill.period),
     });
   } catch (error) {

@@ -22,7 +22,7 @@ import {
 } from '@/lib/pdf/document';
 import { isEstimatedLine, lineMethodLabel, lineZoneLabel } from './labels';
 import { paymentQr } from './qr-code';
-import { paymentPurpose } from './qr-payload';
+import { gisReferenceFor, paymentPurpose } from './qr-payload';
 import type { BillDetail, BillLineGroup } from './queries';
 import { billStatusLabels } from './status';
 
@@ -86,6 +86,8 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
   ry = labelValue(doc, rightX, ry, half, 'Адрес', [account.postcode, account.address].filter(Boolean).join(', '));
   ry = labelValue(doc, rightX, ry, half, 'Лицевой счёт', account.number);
   ry = labelValue(doc, rightX, ry, half, 'Договор', account.contractNumber);
+  if (account.els) ry = labelValue(doc, rightX, ry, half, 'ЕЛС (ГИС ЖКХ)', account.els);
+  if (account.izhku) ry = labelValue(doc, rightX, ry, half, 'ИЖКУ (ГИС ЖКХ)', account.izhku);
   if (account.phone) ry = labelValue(doc, rightX, ry, half, 'Телефон', account.phone);
   y = Math.max(ly, ry) + 6;
 
@@ -93,14 +95,17 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
   horizontalRule(doc, y);
   y += 8;
   const third = (CONTENT - 20) / 3;
+  const factWidth = bill.ipd ? (CONTENT - 30) / 4 : third;
   const facts: [string, string][] = [
     ['Расчётный период', periodLabel],
     ['Дата выставления', formatDate(bill.issuedAt)],
     ['Оплатить до', formatDate(bill.dueDate)],
   ];
+  // The ИПД names this very document in ГИС ЖКХ: by it the bill is paid anywhere, /pay included.
+  if (bill.ipd) facts.push(['ИПД (ГИС ЖКХ)', bill.ipd]);
   let factsBottom = y;
   facts.forEach(([label, value], i) => {
-    factsBottom = Math.max(factsBottom, labelValue(doc, MARGIN + i * (third + 10), y, third, label, value));
+    factsBottom = Math.max(factsBottom, labelValue(doc, MARGIN + i * (factWidth + 10), y, factWidth, label, value));
   });
   y = factsBottom + 8;
 
@@ -196,7 +201,12 @@ export async function renderReceiptPdf(detail: BillDetail, options: { now?: Date
     .fontSize(8.5)
     .fillColor(MUTED)
     .text(
-      `Назначение платежа: ${paymentPurpose({ periodLabel, accountNumber: account.number, receiptNumber: bill.receiptNumber })}`,
+      `Назначение платежа: ${paymentPurpose({
+        periodLabel,
+        accountNumber: account.number,
+        receiptNumber: bill.receiptNumber,
+        gis: gisReferenceFor({ ipd: bill.ipd, izhku: account.izhku, els: account.els }),
+      })}`,
       { width: textWidth },
     );
   y = Math.max(doc.y, qrBottom) + 12;

@@ -8,9 +8,8 @@ import { listBills } from '@/lib/bills/queries';
 import { companyBillDocuments } from './documents';
 import { renderFacturePdf } from './facture-pdf';
 import { documentFileName } from '@/lib/pdf/invoice';
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import { renderInvoicePdf } from './invoice-pdf';
-
-export const PERIOD = /^\d{4}-(0[1-9]|1[0-2])-01$/;
 
 export function archiveFileName(period: string): string {
   return `dokumenty-${period.slice(0, 7)}.zip`;
@@ -18,7 +17,7 @@ export function archiveFileName(period: string): string {
 
 /** Null when the user has no bills in that period. */
 export async function periodArchive(user: SessionUser, period: string, now = new Date()): Promise<Uint8Array | null> {
-  if (!PERIOD.test(period)) return null;
+  if (!isBillingPeriod(period)) return null;
   const bills = (await listBills(user, now)).filter((b) => b.period === period);
   if (bills.length === 0) return null;
   const files: Record<string, Uint8Array> = {};

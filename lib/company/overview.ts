@@ -9,6 +9,7 @@ import { accessibleAccountIds } from '@/lib/auth/session';
 import { listBills } from '@/lib/bills/queries';
 import { moscowDay, periodOf } from '@/lib/format/dates';
 import type { CompanyMember } from './access';
+import type { AccountStatus } from '@/db/enums';
 
 export interface CompanyDetails {
   name: string;
@@ -46,7 +47,7 @@ export interface CompanyOverview {
 /** Ends within this many days: shown as «истекает», time to extend. */
 const ENDING_DAYS = 60;
 
-function contractState(a: { status: 'active' | 'closed'; contractEnd: string | null }, today: string): ContractState {
+function contractState(a: { status: AccountStatus; contractEnd: string | null }, today: string): ContractState {
   if (a.status === 'closed') return 'closed';
   if (!a.contractEnd) return 'active';
   if (a.contractEnd < today) return 'expired';

@@ -8,6 +8,7 @@ import { type HistoryPage, paymentHistory } from '@/lib/payments/history';
 import type { CompanyMember } from './access';
 import { type CompanyBillDocuments, companyBillDocuments, invoiceQrPayload } from './documents';
 import { type CompanyAccountLine, companyOverview } from './overview';
+import { listParams, pageNumber, rowId } from '@/lib/http/list-params';
 
 export interface BankTransfer {
   docs: CompanyBillDocuments;
@@ -20,6 +21,9 @@ export interface CompanyPayments {
   transfer: BankTransfer | null;
   history: HistoryPage;
 }
+
+/** The company payments page's query string: the chosen account and the history page. */
+export const companyPaymentsParams = listParams('/lk/payments', { account: rowId, page: pageNumber });
 
 export async function companyPayments(
   member: CompanyMember,

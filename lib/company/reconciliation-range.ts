@@ -2,17 +2,10 @@
 // Pure (no database): the page, the PDF and the XLSX routes read the same query string the same way.
 import { z } from 'zod';
 import { moscowDay } from '@/lib/format/dates';
+import { isCalendarDay } from '@/lib/validation/calendar';
 
 /** Longer than this and the act stops being a document anyone signs: ask for a shorter one. */
 const MAX_RANGE_YEARS = 3;
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(text: string): boolean {
-  if (!DAY.test(text)) return false;
-  const d = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
-}
 
 const FROM = 'Укажите дату начала периода: ДД.ММ.ГГГГ';
 const TO = 'Укажите дату конца периода: ДД.ММ.ГГГГ';
@@ -21,8 +14,8 @@ const ACCOUNT = 'Выберите лицевой счёт из списка';
 const reconciliationQuerySchema = z.object({
   /** An account's id, or `all` for every account of the company. */
   account: z.union([z.literal('all'), z.uuid(ACCOUNT)], { error: ACCOUNT }).default('all'),
-  from: z.string(FROM).refine(isDay, FROM),
-  to: z.string(TO).refine(isDay, TO),
+  from: z.string(FROM).refine(isCalendarDay, FROM),
+  to: z.string(TO).refine(isCalendarDay, TO),
 });
 
 export interface ReconciliationRange {

@@ -16,6 +16,7 @@ import { formatDate, formatPeriod, moscowDay } from '@/lib/format/dates';
 import { companyMemberOf } from './access';
 import { type CompanyDetails, companyDetails } from './overview';
 import type { ReconciliationRange } from './reconciliation-range';
+import type { LedgerKind } from '@/db/enums';
 
 export interface ReconciliationLine {
   day: string;
@@ -58,7 +59,7 @@ function nextDay(day: string): string {
 }
 
 function documentOf(row: {
-  kind: 'charge' | 'payment' | 'refund' | 'adjustment' | 'penalty';
+  kind: LedgerKind;
   description: string;
   receiptNumber: string | null;
   billPeriod: string | null;

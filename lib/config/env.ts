@@ -74,6 +74,33 @@ const postgresUrl = z
     return z.NEVER;
   });
 
+/**
+ * The utility's pages on social networks, `Название https://адрес` separated by `;` or new lines
+ * (`ВКонтакте https://vk.com/…; Telegram https://t.me/…`): shown on the contacts page, in order.
+ */
+const socialLinks = z
+  .string()
+  .optional()
+  .transform((raw, ctx) => {
+    const links: { title: string; url: string }[] = [];
+    for (const item of (raw ?? '').split(/[;\n]/).map((part) => part.trim())) {
+      if (!item) continue;
+      const match = /^(.{1,40}?)\s+(https:\/\/\S+)$/.exec(item);
+      let url: URL | null = null;
+      try {
+        url = match ? new URL(match[2]!) : null;
+      } catch {
+        url = null;
+      }
+      if (!match || !url || url.protocol !== 'https:') {
+        ctx.addIssue({ code: 'custom', message: `«${item}»: ожидается «Название https://адрес»` });
+        return z.NEVER;
+      }
+      links.push({ title: match[1]!, url: url.href });
+    }
+    return links;
+  });
+
 export const envSchema = z.object({
   NODE_ENV: z
     .string()
@@ -90,6 +117,69 @@ export const envSchema = z.object({
   TRUST_PROXY_HOPS: integer(0, 10, 0),
   RESEND_API_KEY: secret,
   EMAIL_FROM: text,
+  /**
+   * The domain whose mail Resend receives for us (an MX record to Resend's inbound servers): the
+   * reading reminder's reply address is readings+<signed token>@ this domain. Unset: letters carry
+   * no reply address (demo mode uses a made-up domain shown in the development mailbox).
+   */
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || undefined)
+    .refine((v) => v === undefined || /^(?=.{4,200}$)([a-z0-9-]+\.)+[a-z]{2,}$/.test(v), {
+      error: 'ожидается домен вида reply.lk.example.ru',
+    }),
+  /** The signing secret of Resend's inbound webhook (Svix, whsec_…): unsigned or forged deliveries are refused. */
+  RESEND_WEBHOOK_SECRET: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^whsec_[A-Za-z0-9+/=]{16,}$/.test(v), {
+      error: 'ожидается секрет подписи вебхука Resend вида whsec_…',
+    }),
+  /** SMS.ru's api_id (the key of the account's API page): SMS go out through SMS.ru. */
+  SMSRU_API_ID: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}$/.test(v), {
+      error: 'ожидается api_id SMS.ru вида XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX',
+    }),
+  /** The sender name approved in SMS.ru's account; unset: the account's default sender. */
+  SMSRU_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^[A-Za-z0-9 .\-]{2,11}$/.test(v), {
+      error: 'имя отправителя SMS.ru — от 2 до 11 латинских букв, цифр, точек или дефисов',
+    }),
+  /** SMS.ru's test mode: the request is checked, no SMS is sent or charged. */
+  SMSRU_TEST: flag,
+  /** Web push (VAPID) for the installed app; on by itself in a demonstration or development. */
+  PUSH_NOTIFICATIONS: flag,
+  /** The VAPID key pair (base64url, as `web-push generate-vapid-keys` prints it); required in production with push on. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{87}$/.test(v), {
+      error: 'ожидается открытый ключ VAPID: 87 символов base64url',
+    }),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^[A-Za-z0-9_-]{43}$/.test(v), {
+      error: 'ожидается закрытый ключ VAPID: 43 символа base64url',
+    }),
+  /** Who push services write to about this sender: `mailto:` or an https address. */
+  VAPID_SUBJECT: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim() || undefined)
+    .refine((v) => v === undefined || /^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/.test(v), {
+      error: 'ожидается mailto:адрес или https-адрес',
+    }),
   ROBOKASSA_MERCHANT_LOGIN: text,
   ROBOKASSA_PASSWORD1: secret,
   ROBOKASSA_PASSWORD2: secret,
@@ -100,6 +190,13 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => v?.trim().toLowerCase() || 'md5')
     .pipe(z.enum(['md5', 'sha256', 'sha384', 'sha512'], { error: 'ожидается md5, sha256, sha384 или sha512' })),
+  MONETA_ACCOUNT_ID: text,
+  MONETA_INTEGRITY_CODE: secret,
+  MONETA_TEST: flag,
+  MONETA_DEMO_SITE: flag,
+  NETPAY_API_KEY: secret,
+  NETPAY_AUTH: secret,
+  NETPAY_TEST: flag,
   PAYMENTS_TEST_MODE_OK: flag,
   SANDBOX_PASSWORD1: secret,
   SANDBOX_PASSWORD2: secret,
@@ -124,7 +221,10 @@ export const envSchema = z.object({
   REFUND_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 10_000),
   ADJUSTMENT_APPROVAL_THRESHOLD_RUB: integer(0, 100_000_000, 5_000),
   EMAIL_RETENTION_DAYS: integer(1, 3650, 30),
+  /** How long a started payment waits for the gateway's notification before it reads «не оплачен». */
+  PAYMENT_LIFETIME_MINUTES: integer(30, 10_080, 60),
   COMPANY_VAT_RATE_PERCENT: integer(0, 30, 22),
+  SOCIAL_LINKS: socialLinks,
   LOG_LEVEL: z
     .string()
     .optional()
@@ -153,6 +253,38 @@ function pairProblems(source: Source): string[] {
   if (password1 && password1 === password2) {
     problems.push(
       'ROBOKASSA_PASSWORD2: пароли №1 и №2 должны различаться, иначе подпись возврата покупателя подделывает уведомление об оплате',
+    );
+  }
+  const moneta = [value('MONETA_ACCOUNT_ID')?.trim(), value('MONETA_INTEGRITY_CODE')].filter(Boolean).length;
+  if (moneta === 1) {
+    problems.push(
+      'MONETA_ACCOUNT_ID: МОНЕТА настроена не полностью: задайте MONETA_ACCOUNT_ID и MONETA_INTEGRITY_CODE (или ни одну)',
+    );
+  }
+  const monetaId = value('MONETA_ACCOUNT_ID')?.trim();
+  if (monetaId && !/^\d{1,20}$/.test(monetaId)) {
+    problems.push('MONETA_ACCOUNT_ID: номер расширенного счёта МОНЕТЫ (MNT_ID) — только цифры');
+  }
+  if ([value('NETPAY_API_KEY'), value('NETPAY_AUTH')].filter(Boolean).length === 1) {
+    problems.push('NETPAY_API_KEY: NET PAY настроен не полностью: задайте NETPAY_API_KEY и NETPAY_AUTH (или ни одну)');
+  }
+  if (
+    (value('SMSRU_FROM')?.trim() || TRUE.includes(value('SMSRU_TEST')?.trim().toLowerCase() ?? '')) &&
+    !value('SMSRU_API_ID')?.trim()
+  ) {
+    problems.push(
+      'SMSRU_API_ID: SMS.ru настроен не полностью: задан SMSRU_FROM или SMSRU_TEST, но не задан SMSRU_API_ID',
+    );
+  }
+  if ([value('VAPID_PUBLIC_KEY')?.trim(), value('VAPID_PRIVATE_KEY')?.trim()].filter(Boolean).length === 1) {
+    problems.push(
+      'VAPID_PUBLIC_KEY: ключи VAPID заданы не полностью: задайте VAPID_PUBLIC_KEY и VAPID_PRIVATE_KEY (или ни один)',
+    );
+  }
+  // A reminder that offers a reply address whose replies are all refused (or cannot be read) misleads.
+  if (value('INBOUND_EMAIL_DOMAIN')?.trim() && (!value('RESEND_WEBHOOK_SECRET')?.trim() || !value('RESEND_API_KEY'))) {
+    problems.push(
+      'INBOUND_EMAIL_DOMAIN: ответы на письма принимаются через Resend — задайте RESEND_WEBHOOK_SECRET и RESEND_API_KEY (или уберите INBOUND_EMAIL_DOMAIN)',
     );
   }
   if (value('ROUTE_CACHE')?.trim().toLowerCase() === 'postgres' && !value('DATABASE_URL')) {

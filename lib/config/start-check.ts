@@ -32,9 +32,31 @@ export function productionProblems(e: AppEnv): string[] {
     );
   }
   const robokassa = Boolean(e.ROBOKASSA_MERCHANT_LOGIN && e.ROBOKASSA_PASSWORD1 && e.ROBOKASSA_PASSWORD2);
-  if (!robokassa) {
+  const moneta = Boolean(e.MONETA_ACCOUNT_ID && e.MONETA_INTEGRITY_CODE);
+  const netpay = Boolean(e.NETPAY_API_KEY && e.NETPAY_AUTH);
+  if (!robokassa && !moneta && !netpay) {
     problems.push(
-      'платёжный шлюз не настроен: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2. Встроенная песочница работает только в демонстрационном режиме (DEMO=1)',
+      'платёжный шлюз не настроен: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2, или MONETA_ACCOUNT_ID и MONETA_INTEGRITY_CODE, или NETPAY_API_KEY и NETPAY_AUTH. Встроенная песочница работает только в демонстрационном режиме (DEMO=1)',
+    );
+  }
+  if (e.PUSH_NOTIFICATIONS && !(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT)) {
+    problems.push(
+      'PUSH_NOTIFICATIONS=1 включает push-уведомления, но не заданы VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY и VAPID_SUBJECT: создайте ключи командой npx web-push generate-vapid-keys',
+    );
+  }
+  if (e.SMSRU_API_ID && e.SMSRU_TEST) {
+    problems.push(
+      'SMSRU_TEST=1 включает тестовый режим SMS.ru: СМС проверяются, но не отправляются. В рабочем портале уберите SMSRU_TEST',
+    );
+  }
+  if (netpay && e.NETPAY_TEST && !e.PAYMENTS_TEST_MODE_OK) {
+    problems.push(
+      'NETPAY_TEST=1 отправляет плательщиков на тестовую страницу NET PAY: такие платежи не зачисляются. Если это намеренно, задайте PAYMENTS_TEST_MODE_OK=1',
+    );
+  }
+  if (moneta && e.MONETA_TEST && !e.PAYMENTS_TEST_MODE_OK) {
+    problems.push(
+      'MONETA_TEST=1 включает тестовый режим МОНЕТЫ: такие платежи не зачисляются. Если это намеренно (проверка подключения), задайте PAYMENTS_TEST_MODE_OK=1',
     );
   }
   if (robokassa && e.ROBOKASSA_TEST && !e.PAYMENTS_TEST_MODE_OK) {

@@ -1,11 +1,13 @@
 // The life of a connection application (ПП РФ № 861, up to 150 kW), as a pure table: who may move it
 // from which status to which. The database repeats the edges in a trigger (migration
-// connection_transitions), so a write that skips this module cannot take another path either.
+// one_status_trigger), so a write that skips this module cannot take another path either.
 //
 //   submitted ──staff: data missing──▶ data_requested ──applicant supplies it──▶ submitted
 //   submitted ──staff: offer and ТУ──▶ offer_posted ──gateway: invoice paid (= contract concluded)──▶ contracted
 //   contracted ──staff──▶ works_done ──staff: act placed──▶ act_posted ──staff──▶ done
 //   submitted, data_requested, offer_posted ──applicant (withdraws), staff, system (time ran out)──▶ cancelled
+
+import { type StatusEdges, statusMachine } from '@/lib/workflow/status-machine';
 
 export const CONNECTION_STATUSES = [
   'submitted',
@@ -33,7 +35,7 @@ export const CONNECTION_STATUS_LABEL: Record<ConnectionStatus, string> = {
   cancelled: 'Аннулирована',
 };
 
-const EDGES: Record<ConnectionStatus, Partial<Record<ConnectionStatus, readonly ConnectionActor[]>>> = {
+const EDGES: StatusEdges<ConnectionStatus, ConnectionActor> = {
   submitted: { data_requested: ['staff'], offer_posted: ['staff'], cancelled: ['applicant', 'staff'] },
   data_requested: { submitted: ['applicant'], cancelled: ['applicant', 'staff', 'system'] },
   offer_posted: { contracted: ['gateway'], cancelled: ['applicant', 'staff', 'system'] },
@@ -43,8 +45,6 @@ const EDGES: Record<ConnectionStatus, Partial<Record<ConnectionStatus, readonly 
   done: {},
   cancelled: {},
 };
-
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
 
 const REFUSALS: Partial<Record<ConnectionStatus, string>> = {
   done: 'Присоединение уже завершено — изменить заявку нельзя',
@@ -58,23 +58,16 @@ const ACTOR_DOES: Record<ConnectionActor, string> = {
   system: 'проверка сроков',
 };
 
+const machine = statusMachine({
+  statuses: CONNECTION_STATUSES,
+  edges: EDGES,
+  labels: CONNECTION_STATUS_LABEL,
+  finalRefusal: (from) => REFUSALS[from],
+  wrongActor: (allowed) => `Это действие выполняет ${allowed.map((a) => ACTOR_DOES[a]).join(' или ')}`,
+});
+
 /** Whether `actor` may move an application from `from` to `to`, with the Russian reason when not. */
-export function checkTransition(from: ConnectionStatus, to: ConnectionStatus, actor: ConnectionActor): TransitionCheck {
-  const allowed = EDGES[from][to];
-  if (allowed?.includes(actor)) return { ok: true };
-  const terminal = REFUSALS[from];
-  if (terminal) return { ok: false, reason: terminal };
-  if (allowed)
-    return { ok: false, reason: `Это действие выполняет ${allowed.map((a) => ACTOR_DOES[a]).join(' или ')}` };
-  return {
-    ok: false,
-    reason: `Заявку в статусе «${CONNECTION_STATUS_LABEL[from]}» нельзя перевести в «${CONNECTION_STATUS_LABEL[to]}»`,
-  };
-}
+export const checkTransition = machine.check;
 
 /** Every (from, to) pair some actor may take; what the database trigger lists. */
-export function allowedEdges(): [ConnectionStatus, ConnectionStatus][] {
-  return CONNECTION_STATUSES.flatMap((from) =>
-    (Object.keys(EDGES[from]) as ConnectionStatus[]).map((to): [ConnectionStatus, ConnectionStatus] => [from, to]),
-  );
-}
+export const allowedEdges = machine.edges;

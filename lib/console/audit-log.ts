@@ -4,6 +4,9 @@ import { db } from '@/db/client';
 import { accounts, accountUsers, auditLog, users } from '@/db/schema';
 import { likePattern } from '@/lib/content/outages';
 import { toCsv } from '@/lib/readings/csv';
+import { isCalendarDay } from '@/lib/validation/calendar';
+import { listParams, searchText } from '@/lib/http/list-params';
+import { createParser } from 'nuqs/server';
 
 // The audit log as staff read it: filtered by who acted, which account it concerns, the kind of
 // event and the Moscow day; newest first; exported as CSV. Read-only: nothing here writes to it,
@@ -33,27 +36,48 @@ export interface AuditRow {
   details: unknown;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const moscowMidnight = (day: string) => new Date(`${day}T00:00:00+03:00`);
 
-/** Reads a filter from a query string, dropping what is not well-formed. */
-export function parseAuditFilter(params: Record<string, string | string[] | undefined>): AuditFilter {
-  const one = (key: string, max = 100) => {
-    const v = params[key];
-    return typeof v === 'string' && v.trim() ? v.trim().slice(0, max) : undefined;
-  };
-  const day = (key: string) => {
-    const v = one(key, 10);
-    return v && DAY.test(v) && !Number.isNaN(moscowMidnight(v).getTime()) ? v : undefined;
-  };
-  const kind = one('kind', 60);
+/** A parameter trimmed and cut to `max` characters, kept only when `valid` accepts it. */
+const checked = (max: number, valid: (text: string) => boolean) =>
+  createParser({
+    parse: (v) => {
+      const text = v.trim().slice(0, max);
+      return text && valid(text) ? text : null;
+    },
+    serialize: (v) => v,
+  });
+const calendarDay = checked(10, isCalendarDay);
+
+/**
+ * The audit page's query string: the filter and the cursor of the next (older) page, the id of the
+ * last line shown. The export reads the same filter.
+ */
+export const auditListParams = listParams('/admin/audit', {
+  person: searchText(100),
+  account: createParser({ parse: (v) => v.trim().slice(0, 12).replace(/\D/g, '') || null, serialize: (v) => v }),
+  kind: checked(60, (v) => /^[a-z_.]+$/.test(v)),
+  from: calendarDay,
+  to: calendarDay,
+  before: createParser({ parse: (v) => (/^\d{1,18}$/.test(v) ? Number(v) : null), serialize: String }),
+});
+
+/** The filter the parsed query string asks for (the cursor aside). */
+export function auditFilterOf(params: Omit<AuditFilterParams, 'before'>): AuditFilter {
   return {
-    person: one('person'),
-    account: one('account', 12)?.replace(/\D/g, '') || undefined,
-    kind: kind && /^[a-z_.]+$/.test(kind) ? kind : undefined,
-    from: day('from'),
-    to: day('to'),
+    person: params.person ?? undefined,
+    account: params.account ?? undefined,
+    kind: params.kind ?? undefined,
+    from: params.from ?? undefined,
+    to: params.to ?? undefined,
   };
+}
+
+type AuditFilterParams = ReturnType<typeof auditListParams.parse>;
+
+/** Reads a filter from a query string, dropping what is not well-formed. */
+export function parseAuditFilter(params: URL | URLSearchParams | Record<string, string | undefined>): AuditFilter {
+  return auditFilterOf(auditListParams.parse(params));
 }
 
 async function conditions(filter: AuditFilter): Promise<SQL | undefined | null> {

@@ -4,6 +4,8 @@ import { db } from '@/db/client';
 import { news, type News } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import type { SessionUser } from '@/lib/auth/session';
+import { kickNotifications } from '@/lib/notifications/dispatch';
+import { mailNews } from '@/lib/notifications/news-mailing';
 import { audit } from '@/lib/security/audit';
 import { moscowDateTime, type NewsInput } from './news-schema';
 import { slugify, uniqueSlug } from './slug';
@@ -50,7 +52,7 @@ export async function saveNews(
   input: NewsInput,
   now = new Date(),
 ): Promise<ActionResult<{ id: string; slug: string; state: NewsState }>> {
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
     let row: News | undefined;
     if (input.id) {
       const [current] = await tx.select().from(news).where(eq(news.id, input.id)).for('update');
@@ -97,8 +99,12 @@ export async function saveNews(
       },
       tx,
     );
+    // Published now: mailed with the commit; a scheduled item goes out with the news-mailing job.
+    if (state === 'published') await mailNews(tx, saved.id, now);
     return succeed({ id: saved.id, slug: saved.slug, state });
   });
+  if (result.ok && result.state === 'published') kickNotifications();
+  return result;
 }
 
 /** Takes an item off the site (back to a draft); it can be published again. */

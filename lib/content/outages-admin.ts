@@ -4,6 +4,8 @@ import { db } from '@/db/client';
 import { accounts, outageAddresses, outages, type Outage, type OutageAddress } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import type { SessionUser } from '@/lib/auth/session';
+import { kickNotifications } from '@/lib/notifications/dispatch';
+import { notifyOutage } from '@/lib/notifications/outage';
 import { audit } from '@/lib/security/audit';
 import { formatHouseSpec, houseMatches, parseHouseSpec } from './house-spec';
 import type { OutageInput } from './outage-schema';
@@ -47,7 +49,7 @@ export async function createOutage(
   input: OutageInput,
   now = new Date(),
 ): Promise<ActionResult<{ id: string }>> {
-  return db().transaction(async (tx) => {
+  const result = await db().transaction(async (tx) => {
     const known = await tx
       .selectDistinct({ street: accounts.street })
       .from(accounts)
@@ -84,8 +86,12 @@ export async function createOutage(
       },
       tx,
     );
+    // In the same transaction: an outage that is published is one its subscribers are told about.
+    await notifyOutage(tx, id, now);
     return succeed({ id });
   });
+  if (result.ok) kickNotifications();
+  return result;
 }
 
 /** Power is back: the outage leaves the current list (and moves to the recent history). */

@@ -27,6 +27,10 @@ const CACHED_PAGES: readonly CachedPage[] = [
   { source: '/documents/:slug' },
   { source: '/services' },
   { source: '/contacts' },
+  { source: '/support', unlessQuery: ['q'] },
+  { source: '/support/:slug' },
+  // What the service worker shows when the phone is offline (app/sw.ts).
+  { source: '/offline' },
 ];
 
 /** The internal route path of a public page: what `revalidatePath` needs. */

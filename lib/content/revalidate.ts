@@ -55,3 +55,9 @@ export function documentsChanged(slugs: readonly string[]): void {
 export function servicesChanged(): void {
   revalidatePage('/services');
 }
+
+/** A help-centre answer was written, edited or withdrawn: the help centre and the answer's own page. */
+export function helpChanged(slugs: readonly string[]): void {
+  revalidatePage('/support');
+  for (const slug of slugs) revalidatePage(`/support/${slug}`);
+}

@@ -6,6 +6,7 @@ import { moscowDay } from '@/lib/format/dates';
 import { formatAccountAddress } from '@/lib/accounts/list';
 import { accruedPenaltiesFromLedger } from './penalties';
 import { DEBTORS_PAGE_SIZE, type DebtorFilter } from './debtor-filter';
+import type { AccountKind } from '@/db/enums';
 
 // Debtors: accounts whose overdue debt passes the staff's filter, in one statement for any number
 // of accounts. The overdue rule is the one of lib/billing/debt.ts (payments pay the oldest debt
@@ -22,7 +23,7 @@ export interface DebtPeriod {
 export interface Debtor {
   accountId: string;
   number: string;
-  kind: 'household' | 'company';
+  kind: AccountKind;
   holderName: string;
   address: string;
   settlement: string;
@@ -47,7 +48,7 @@ export interface Debtor {
 interface DebtorRow {
   account_id: string;
   number: string;
-  kind: 'household' | 'company';
+  kind: AccountKind;
   holder_name: string;
   settlement: string;
   street: string;

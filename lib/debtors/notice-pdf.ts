@@ -20,9 +20,10 @@ import {
 } from '@/lib/pdf/document';
 import type { UtilityProfile } from '@/db/schema';
 import type { Debtor } from './debtors';
+import type { DebtNoticeKind } from '@/db/enums';
 
 export interface NoticeLetter {
-  kind: 'warning' | 'reminder';
+  kind: DebtNoticeKind;
   debtor: Debtor;
   deliveredOn: string;
   payBy: string;

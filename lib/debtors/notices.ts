@@ -4,7 +4,8 @@ import { db } from '@/db/client';
 import { accounts, accountUsers, debtNotices, users, utilityProfile } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { accessibleAccountIds, type SessionUser } from '@/lib/auth/session';
-import { enqueueEmail, kickEmailDelivery } from '@/lib/email/outbox';
+import { enqueueEmail } from '@/lib/email/outbox';
+import { kickNotifications, notify } from '@/lib/notifications/dispatch';
 import { renderDebtNotice } from '@/lib/email/templates';
 import { readStoredFile, saveUpload, type StoredFile } from '@/lib/files/stored-files';
 import { formatDate, moscowDay } from '@/lib/format/dates';
@@ -14,6 +15,7 @@ import { audit } from '@/lib/security/audit';
 import { isUuid } from '@/lib/validation/ids';
 import { debtorOf } from './debtors';
 import { noticeFileName, renderNoticePdf } from './notice-pdf';
+import type { DebtNoticeKind } from '@/db/enums';
 
 // The debt notice of ПП РФ № 354, п. 119: generated as a PDF from the account's debt on the day,
 // stored, recorded on the account and announced by e-mail with a link to the cabinet, where the
@@ -35,7 +37,7 @@ export async function sendDebtNotice(
   accountId: string,
   now: Date = new Date(),
   ip: string | null = null,
-): Promise<ActionResult<{ noticeId: string; kind: 'warning' | 'reminder'; payBy: string }>> {
+): Promise<ActionResult<{ noticeId: string; kind: DebtNoticeKind; payBy: string }>> {
   if (!isUuid(accountId)) return fail('Лицевой счёт не найден — обновите страницу.');
   const today = moscowDay(now);
   const debtor = await debtorOf(accountId, today);
@@ -44,7 +46,7 @@ export async function sendDebtNotice(
     return fail('Уведомление по ПП № 354 направляется только абонентам — физическим лицам.');
   }
   const [recipient] = await db()
-    .select({ email: users.email, fullName: users.fullName })
+    .select({ id: users.id, email: users.email, fullName: users.fullName })
     .from(accountUsers)
     .innerJoin(users, eq(users.id, accountUsers.userId))
     .where(and(eq(accountUsers.accountId, accountId), eq(accountUsers.isOwner, true), eq(users.status, 'active')));
@@ -55,7 +57,7 @@ export async function sendDebtNotice(
   }
   const [utility] = await db().select().from(utilityProfile).where(eq(utilityProfile.id, 1));
   if (!utility) return fail('Не заполнены реквизиты организации — уведомление не сформировано.');
-  const kind: 'warning' | 'reminder' = debtor.overdueKopecks > debtor.thresholdKopecks ? 'warning' : 'reminder';
+  const kind: DebtNoticeKind = debtor.overdueKopecks > debtor.thresholdKopecks ? 'warning' : 'reminder';
   const payBy = addDays(today, PAY_WITHIN_DAYS);
   const pdf = await renderNoticePdf(
     { kind, debtor, deliveredOn: today, payBy, thresholdKopecks: debtor.thresholdKopecks, utility },
@@ -102,6 +104,17 @@ export async function sendDebtNotice(
         link: `${configuredOrigin()}/fiz`,
       }),
     });
+    // The letter above is the legal notice (always sent); an SMS that it is in the cabinet, for
+    // those who asked for one, through the dispatcher.
+    await notify(tx, 'debt_notice', [recipient.id], {
+      key: notice!.id,
+      channels: ['sms'],
+      now,
+      render: (_person, utilityName) => ({
+        title: `Уведомление о задолженности по лицевому счёту ${debtor.number}`,
+        sms: `${utilityName}: задолженность по лицевому счёту ${debtor.number} — ${formatRub(debtor.overdueKopecks)}, оплатите до ${formatDate(payBy)}. Уведомление — в личном кабинете.`,
+      }),
+    });
     await audit(
       {
         action: 'debt_notice.sent',
@@ -115,7 +128,7 @@ export async function sendDebtNotice(
     );
     return succeed({ noticeId: notice!.id, kind, payBy });
   });
-  if (result.ok) kickEmailDelivery();
+  if (result.ok) kickNotifications();
   return result;
 }
 
@@ -123,7 +136,7 @@ export interface NoticeSummary {
   id: string;
   accountId: string;
   accountNumber: string;
-  kind: 'warning' | 'reminder';
+  kind: DebtNoticeKind;
   debtKopecks: number;
   deliveredOn: string;
   payBy: string;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { emailOutbox } from '@/db/schema';
+import { emailOutbox, notifications, users } from '@/db/schema';
 import { isUuid } from '@/lib/validation/ids';
 
 // Reads for the development mailbox page (/dev/mailbox): the outbox is the mailbox.
@@ -25,6 +25,43 @@ export async function listMailbox(options: { to?: string; limit?: number } = {})
     .where(to ? sql`lower(${emailOutbox.toAddress}) = lower(${to})` : undefined)
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(options.limit ?? 200);
+}
+
+export interface SmsMailboxEntry {
+  id: string;
+  phone: string;
+  text: string;
+  status: EmailOutbox['status'];
+  createdAt: Date;
+  sentAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+/** The SMS sandbox: SMS notifications (to the user with this e-mail, when given), newest first. */
+export async function listSmsMailbox(options: { to?: string; limit?: number } = {}): Promise<SmsMailboxEntry[]> {
+  const to = options.to?.trim();
+  return (
+    db()
+      .select({
+        id: notifications.id,
+        phone: notifications.address,
+        text: notifications.body,
+        status: notifications.status,
+        createdAt: notifications.createdAt,
+        sentAt: notifications.sentAt,
+        nextAttemptAt: notifications.nextAttemptAt,
+      })
+      .from(notifications)
+      // Left: the answer to an SMS from a phone no account has belongs to no user, and is shown too.
+      .leftJoin(users, eq(users.id, notifications.userId))
+      .where(
+        to
+          ? sql`${notifications.channel} = 'sms' and lower(${users.email}) = lower(${to})`
+          : eq(notifications.channel, 'sms'),
+      )
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(options.limit ?? 200)
+  );
 }
 
 export async function getMailboxMessage(id: string): Promise<EmailOutbox | null> {

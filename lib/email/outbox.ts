@@ -3,9 +3,14 @@ import type { Db, Tx } from '@/db/client';
 import { emailOutbox } from '@/db/schema';
 import { deliverDueEmails } from './deliver';
 import type { RenderedEmail } from './templates';
-import { describeError, log } from '@/lib/log';
+import { kickOutbox } from '@/lib/outbox/delivery';
 
-export type OutboxMessage = { to: string; dedupeKey?: string } & RenderedEmail;
+export type OutboxMessage = {
+  to: string;
+  dedupeKey?: string;
+  /** A mailing letter's List-Unsubscribe headers (RFC 8058). */
+  headers?: Record<string, string>;
+} & RenderedEmail;
 
 /**
  * Queues a message in the caller's transaction: it exists only if the caller's write commits.
@@ -21,6 +26,7 @@ export async function enqueueEmail(executor: Db | Tx, message: OutboxMessage): P
       html: message.html,
       text: message.text,
       template: message.template,
+      headers: message.headers ?? null,
       dedupeKey: message.dedupeKey ?? null,
       // The app's clock, not the database's: senders compare against the app's clock, so a message
       // queued now is due for the kick that follows.
@@ -42,6 +48,7 @@ export async function enqueueEmails(executor: Db | Tx, messages: OutboxMessage[]
         html: m.html,
         text: m.text,
         template: m.template,
+        headers: m.headers ?? null,
         dedupeKey: m.dedupeKey ?? null,
         nextAttemptAt: now,
       })),
@@ -53,9 +60,5 @@ export async function enqueueEmails(executor: Db | Tx, messages: OutboxMessage[]
 
 /** Starts delivery in the background; the request neither waits for it nor sees its errors. */
 export function kickEmailDelivery(): void {
-  setImmediate(() => {
-    deliverDueEmails().catch((error: unknown) =>
-      log.error({ error: describeError(error) }, 'email.background_delivery_failed'),
-    );
-  });
+  kickOutbox('email', () => deliverDueEmails());
 }

@@ -17,7 +17,16 @@ export type TemplateName =
   | 'service_request_update'
   | 'debt_notice'
   | 'company_email_confirm'
-  | 'company_application_update';
+  | 'company_application_update'
+  | 'appeal_confirm'
+  | 'appeal_update'
+  | 'outage_notice'
+  | 'news_mailing'
+  | 'autopay_notice'
+  | 'bill_issued'
+  | 'month_estimated'
+  | 'readings_window_opens'
+  | 'readings_reply';
 
 /** Letters whose link carries a one-time token: once delivered, the outbox keeps them without it. */
 export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
@@ -26,6 +35,8 @@ export const TOKEN_TEMPLATES: ReadonlySet<TemplateName> = new Set([
   'email_change_confirm',
   'company_invite',
   'company_email_confirm',
+  // A guest's link to their appeal is their only key to it.
+  'appeal_confirm',
 ]);
 
 export const REDACTED_LINK = '[ссылка удалена после отправки]';
@@ -78,9 +89,15 @@ function textPart(part: Part): string {
   return typeof part === 'string' ? part : `${part.label}: ${part.link}`;
 }
 
-const footer = 'Письмо отправлено автоматически, отвечать на него не нужно.';
+const NO_REPLY_FOOTER = 'Письмо отправлено автоматически, отвечать на него не нужно.';
 
-function compose(template: TemplateName, utilityName: string, subject: string, parts: Part[]): RenderedEmail {
+function compose(
+  template: TemplateName,
+  utilityName: string,
+  subject: string,
+  parts: Part[],
+  footer = NO_REPLY_FOOTER,
+): RenderedEmail {
   const name = escapeHtml(utilityName);
   const html = [
     '<!doctype html>',
@@ -197,18 +214,41 @@ export function renderReadingReminder(
     closesOn: string;
     link: string;
     profileLink: string;
+    /** The signed reply address: the subscriber may answer the letter with the readings. */
+    replyTo?: string | null;
   },
 ): RenderedEmail {
   const accounts =
     data.accountNumbers.length > 1
       ? `лицевым счетам ${data.accountNumbers.join(', ')}`
       : `лицевому счёту ${data.accountNumbers[0] ?? ''}`;
-  return compose('reading_reminder', data.utilityName, `Передайте показания до ${data.closesOn}`, [
-    hello(data.fullName),
-    `Напоминаем: показания счётчиков за ${data.periodLabel} по ${accounts} принимаются до ${data.closesOn} включительно.`,
-    'Без показаний объём начисляется по среднему потреблению, а через три месяца — по нормативу, который обычно заметно выше реального расхода.',
-    { link: data.link, label: 'Передать показания' },
-    `Отключить напоминания можно в профиле: ${data.profileLink}`,
+  const byReply = data.replyTo
+    ? [
+        'Можно просто ответить на это письмо: напишите показания в первой строке, например «12345», а для двухзонного счётчика — «день 12345 ночь 6789». Мы проверим их по тем же правилам, что и в личном кабинете, и ответим, приняты ли они.',
+      ]
+    : [];
+  return compose(
+    'reading_reminder',
+    data.utilityName,
+    `Передайте показания до ${data.closesOn}`,
+    [
+      hello(data.fullName),
+      `Напоминаем: показания счётчиков за ${data.periodLabel} по ${accounts} принимаются до ${data.closesOn} включительно.`,
+      'Без показаний объём начисляется по среднему потреблению, а через три месяца — по нормативу, который обычно заметно выше реального расхода.',
+      ...byReply,
+      { link: data.link, label: 'Передать показания' },
+      `Отключить напоминания можно в профиле: ${data.profileLink}`,
+    ],
+    data.replyTo ? 'На это письмо можно ответить показаниями.' : NO_REPLY_FOOTER,
+  );
+}
+
+/** The answer to readings sent by a reply letter: what was accepted, or why not. */
+export function renderReadingsReply(data: Common & { accepted: boolean; answer: string; link: string }): RenderedEmail {
+  return compose('readings_reply', data.utilityName, data.accepted ? 'Показания приняты' : 'Показания не приняты', [
+    'Здравствуйте!',
+    data.answer,
+    { link: data.link, label: data.accepted ? 'Открыть личный кабинет' : 'Передать показания в личном кабинете' },
   ]);
 }
 
@@ -322,4 +362,105 @@ export function renderCompanyApplicationUpdate(
       { link: data.link, label: 'Открыть заявку' },
     ],
   );
+}
+
+/** A guest's appeal: confirm the address to send it to staff; the same link opens the thread later. */
+export function renderAppealConfirm(data: Common & { fullName: string; number: string; link: string }): RenderedEmail {
+  return compose('appeal_confirm', data.utilityName, `Подтвердите обращение № ${data.number}`, [
+    hello(data.fullName),
+    `Вы написали обращение № ${data.number} в ${data.utilityName}. Чтобы мы его получили, подтвердите адрес электронной почты по ссылке.`,
+    { link: data.link, label: 'Подтвердить обращение' },
+    'По этой же ссылке вы увидите ответ и сможете продолжить переписку. Не пересылайте письмо другим людям.',
+    'Если вы не писали обращение, просто проигнорируйте это письмо — без подтверждения оно не будет рассмотрено.',
+  ]);
+}
+
+/** Staff answered an appeal; the answer itself is in the thread (the letter repeats it). */
+export function renderAppealUpdate(
+  data: Common & { fullName: string; number: string; answer: string; link: string },
+): RenderedEmail {
+  return compose('appeal_update', data.utilityName, `Ответ на обращение № ${data.number}`, [
+    hello(data.fullName),
+    `На ваше обращение № ${data.number} дан ответ:`,
+    data.answer,
+    { link: data.link, label: 'Открыть обращение' },
+    'Если ответ вас устроил, закройте обращение и оцените его; если нет — напишите в том же обращении.',
+  ]);
+}
+
+/** An outage at the subscriber's address, planned or emergency. */
+export function renderOutageNotice(
+  data: Common & { fullName: string; headline: string; details: string[]; link: string },
+): RenderedEmail {
+  return compose('outage_notice', data.utilityName, data.headline, [
+    hello(data.fullName),
+    `${data.headline}.`,
+    ...data.details,
+    { link: data.link, label: 'Все отключения' },
+  ]);
+}
+
+/** Autopay: a charge coming, a charge that failed or was not made. */
+export function renderAutopayNotice(
+  data: Common & { fullName: string; subject: string; lines: string[]; link: string },
+): RenderedEmail {
+  return compose('autopay_notice', data.utilityName, data.subject, [
+    hello(data.fullName),
+    ...data.lines,
+    { link: data.link, label: 'Настройки автоплатежа' },
+  ]);
+}
+
+/** A news mailing; the unsubscribe link is also in the letter's List-Unsubscribe header. */
+export function renderNewsMailing(
+  data: Common & { fullName: string; title: string; summary: string; link: string; unsubscribeLink: string },
+): RenderedEmail {
+  return compose('news_mailing', data.utilityName, data.title, [
+    hello(data.fullName),
+    data.summary,
+    { link: data.link, label: 'Читать новость' },
+    `Вы получили это письмо, потому что подписаны на новости. Отписаться одним нажатием: ${data.unsubscribeLink}`,
+  ]);
+}
+
+/** A new bill of a billing run, for one account. */
+export function renderBillIssued(
+  data: Common & {
+    fullName: string;
+    accountNumber: string;
+    periodLabel: string;
+    amount: string;
+    dueDate: string;
+    link: string;
+  },
+): RenderedEmail {
+  return compose('bill_issued', data.utilityName, `Счёт за ${data.periodLabel}: ${data.amount}`, [
+    hello(data.fullName),
+    `По лицевому счёту ${data.accountNumber} выставлен счёт за ${data.periodLabel} на сумму ${data.amount}. Оплатить его нужно до ${data.dueDate}.`,
+    { link: data.link, label: 'Посмотреть счёт' },
+  ]);
+}
+
+/** A month billed without a reading: by the average, or by the norm. */
+export function renderMonthEstimated(
+  data: Common & { fullName: string; accountNumber: string; periodLabel: string; byNorm: boolean; link: string },
+): RenderedEmail {
+  const basis = data.byNorm ? 'по нормативу' : 'по среднему потреблению';
+  return compose('month_estimated', data.utilityName, `${data.periodLabel}: начислено без показаний`, [
+    hello(data.fullName),
+    `За ${data.periodLabel} по лицевому счёту ${data.accountNumber} не было показаний счётчика, и объём начислен ${basis}.`,
+    'Когда вы передадите показания, начисление пересчитают по фактическому расходу.',
+    { link: data.link, label: 'Передать показания' },
+  ]);
+}
+
+/** The month's reading window has opened. */
+export function renderReadingsWindowOpens(
+  data: Common & { fullName: string; accountNumber: string; periodLabel: string; closesOn: string; link: string },
+): RenderedEmail {
+  return compose('readings_window_opens', data.utilityName, `Открыт приём показаний за ${data.periodLabel}`, [
+    hello(data.fullName),
+    `Показания счётчиков за ${data.periodLabel} по лицевому счёту ${data.accountNumber} принимаются до ${data.closesOn} включительно.`,
+    { link: data.link, label: 'Передать показания' },
+  ]);
 }

@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   subject: string;
   html: string;
   text: string;
+  /** Extra headers (List-Unsubscribe on a mailing letter, Reply-To on a reading reminder). */
+  headers?: Record<string, string>;
   /** Same key → the provider sends once, so a retry after an unclear failure cannot duplicate. */
   idempotencyKey?: string;
   /** Aborted when the sender gives up waiting, so the row's lock never outlives the request. */
@@ -29,8 +31,13 @@ function resendTransport(apiKey: string, from: string): EmailTransport {
   const resend = new Resend(apiKey);
   return {
     name: 'resend',
-    async send({ to, subject, html, text, idempotencyKey, signal }) {
-      const { data, error } = await resend.emails.send({ from, to, subject, html, text }, { idempotencyKey, signal });
+    async send({ to, subject, html, text, headers, idempotencyKey, signal }) {
+      // Resend takes the reply address as its own field, not as a custom header.
+      const { 'Reply-To': replyTo, ...custom } = headers ?? {};
+      const { data, error } = await resend.emails.send(
+        { from, to, subject, html, text, headers: Object.keys(custom).length ? custom : undefined, replyTo },
+        { idempotencyKey, signal },
+      );
       if (error)
         throw new Error(`Resend: ${error.name}${error.statusCode ? ` (${error.statusCode})` : ''}: ${error.message}`);
       return { providerId: data.id };

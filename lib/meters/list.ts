@@ -9,7 +9,8 @@ import { decodePhotoDataUrl, type PhotoType } from './photo';
 import { type VerificationFlag, verificationStatus } from './verification';
 import { isUuid } from '@/lib/validation/ids';
 
-export type MeterStatus = 'pending_confirmation' | 'active' | 'removed' | 'rejected';
+import type { MeterStatus } from '@/db/enums';
+export type { MeterStatus };
 
 export interface MeterSummary {
   id: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayField, periodField } from '@/lib/validation/calendar';
 import { checkbox, optionalText, requiredText } from '@/lib/validation/fields';
 
 // Forms of the meters feature: the subscriber's request, staff confirmation / rejection,
@@ -8,25 +9,14 @@ import { checkbox, optionalText, requiredText } from '@/lib/validation/fields';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
-/** `YYYY-MM-DD` that exists in the calendar (what `<input type="date">` posts). */
-function isoDay(message: string) {
-  return z
-    .string({ error: message })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, message)
-    .refine((v) => {
-      const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-    }, message);
-}
-
 export function requiredDay(label: string) {
-  return z.preprocess(trimmed, isoDay(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`));
+  return z.preprocess(trimmed, dayField(`Укажите дату «${label}» в формате ДД.ММ.ГГГГ`));
 }
 
 export function optionalDay(label: string) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v)),
-    isoDay(`Проверьте дату «${label}»`).optional(),
+    dayField(`Проверьте дату «${label}»`).optional(),
   );
 }
 
@@ -114,7 +104,7 @@ export type ReadingFilter = (typeof READING_FILTERS)[number];
 
 export const staffReadingSchema = z.object({
   meterId: z.uuid('Счётчик не найден — обновите страницу'),
-  period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-01$/, 'Период не найден — обновите страницу'),
+  period: periodField('Период не найден — обновите страницу'),
   ...registers,
   confirmImplausible: checkbox.optional().default(false),
   // Where the list was, so the page comes back to the same place after the entry.

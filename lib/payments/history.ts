@@ -2,12 +2,16 @@ import 'server-only';
 import { asc, desc, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, payments, refunds } from '@/db/schema';
+import { listParams, pageNumber } from '@/lib/http/list-params';
 import { type PaymentStatus, paymentMethodLabel, type RefundStatus } from './status-labels';
 
 // The payer's payment history (/fiz/payments/history): every payment into the accounts the session
 // may see — and only those: the caller passes `accessibleAccountIds(user)`, never ids from a URL.
 
 const HISTORY_PAGE_SIZE = 20;
+
+/** The household payment history's query string: only the page (the accounts come from the session). */
+export const paymentHistoryParams = listParams('/fiz/payments/history', { page: pageNumber });
 
 export interface HistoryRefund {
   id: string;

@@ -1,9 +1,10 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
+import { asc, eq, inArray, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { demoMode } from '@/lib/config/env';
-import { accounts, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
-import { kickEmailDelivery } from '@/lib/email/outbox';
+import { accounts, cardBindings, ledgerEntries, paymentAllocations, payments, users } from '@/db/schema';
+import { formatRub } from '@/lib/format/money';
+import { kickNotifications, notify } from '@/lib/notifications/dispatch';
 import { creditConnectionPayment } from '@/lib/connection/credit';
 import { creditServicePayment } from '@/lib/services/credit';
 import { audit } from '@/lib/security/audit';
@@ -43,7 +44,7 @@ export async function acceptPaymentNotification(
       subjectId: params.InvId?.slice(0, 20),
       details: { gateway: gateway.id, reason, outSum: params.OutSum?.slice(0, 30), ...details },
     });
-    return { status: 400, body: `refused: ${reason}` };
+    return { status: 400, body: gateway.refusalAnswer(reason, params) };
   };
   if (!verified.ok) return refuse(verified.reason);
 
@@ -61,6 +62,9 @@ export async function acceptPaymentNotification(
       return { duplicate: true } as const;
     }
 
+    // Given up as unpaid, and paid after all: received money is never refused. The payment keeps
+    // its expired_at, which marks it for staff as credited after its expiry.
+    const late = payment.status === 'expired';
     const cardMask = verified.cardMask ?? payment.cardMask;
     await tx
       .update(payments)
@@ -81,21 +85,34 @@ export async function acceptPaymentNotification(
     } else if (payment.purpose === 'connection') {
       await creditConnectionPayment(tx, payment, { now, ip: context.ip });
     } else {
+      // A payment for several accounts credits each its allocation; the ledger's unique index
+      // (payment, account) keeps every credit single, whatever a retry does.
+      const allocated = await tx
+        .select({ accountId: paymentAllocations.accountId, amountKopecks: paymentAllocations.amountKopecks })
+        .from(paymentAllocations)
+        .where(eq(paymentAllocations.paymentId, payment.id));
+      const credits =
+        allocated.length > 0 ? allocated : [{ accountId: payment.accountId, amountKopecks: payment.amountKopecks }];
       await tx
         .insert(ledgerEntries)
-        .values({
-          accountId: payment.accountId,
-          kind: 'payment',
-          amountKopecks: -payment.amountKopecks,
-          paymentId: payment.id,
-          description: `Оплата картой, платёж № ${payment.invId}`,
-          postedAt: now,
-        })
+        .values(
+          credits.map((credit) => ({
+            accountId: credit.accountId,
+            kind: 'payment' as const,
+            amountKopecks: -credit.amountKopecks,
+            paymentId: payment.id,
+            description:
+              allocated.length > 0
+                ? `Оплата картой, платёж № ${payment.invId} по нескольким лицевым счетам`
+                : `Оплата картой, платёж № ${payment.invId}`,
+            postedAt: now,
+          })),
+        )
         .onConflictDoNothing();
     }
     // Robokassa's ResultURL does not promise the card number, so a binding is made without it too
     // (the parent InvId is the token; the mask is only for the person to recognise the card).
-    if (payment.requestsBinding && payment.userId) {
+    if (payment.requestsBinding && payment.userId && gateway.chargesBoundCards) {
       const [bound] = await tx
         .insert(cardBindings)
         .values({
@@ -123,10 +140,23 @@ export async function acceptPaymentNotification(
         );
       }
     }
-    const [account] = await tx
+    const paidAccounts = await tx
       .select({ number: accounts.number })
       .from(accounts)
-      .where(eq(accounts.id, payment.accountId));
+      .where(
+        or(
+          eq(accounts.id, payment.accountId),
+          inArray(
+            accounts.id,
+            tx
+              .select({ id: paymentAllocations.accountId })
+              .from(paymentAllocations)
+              .where(eq(paymentAllocations.paymentId, payment.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(accounts.number));
+    const account = { number: paidAccounts.map((a) => a.number).join(', ') };
     const [payer] = payment.userId
       ? await tx
           .select({ email: users.email, fullName: users.fullName, notify: users.notifyPaymentReceived })
@@ -139,19 +169,35 @@ export async function acceptPaymentNotification(
       await queuePaymentReceivedEmail(tx, {
         to,
         fullName: payer?.fullName ?? null,
-        accountNumber: account?.number ?? '',
+        accountNumber: account.number,
         amountKopecks: payment.amountKopecks,
         invId: payment.invId,
         paidAt: now,
       });
     }
+    // The receipt letter above is the e-mail; the payer's SMS, if asked for, goes through the dispatcher.
+    if (payment.userId && payment.purpose === 'electricity') {
+      await notify(tx, 'payment_credited', [payment.userId], {
+        key: payment.id,
+        channels: ['sms'],
+        now,
+        render: (_person, utilityName) => ({
+          title: `Платёж ${formatRub(payment.amountKopecks)} зачислен`,
+          sms: `${utilityName}: платёж ${formatRub(payment.amountKopecks)} ${paidAccounts.length > 1 ? 'по лицевым счетам' : 'по лицевому счёту'} ${account.number} зачислен.`,
+        }),
+      });
+    }
     await audit(
       {
-        action: 'payment.paid',
+        action: late ? 'payment.paid_after_expiry' : 'payment.paid',
         subjectType: 'payment',
         subjectId: payment.id,
         ip: context.ip,
-        details: { invId: payment.invId, amountKopecks: payment.amountKopecks },
+        details: {
+          invId: payment.invId,
+          amountKopecks: payment.amountKopecks,
+          expiredAt: payment.expiredAt ?? undefined,
+        },
       },
       tx,
     );
@@ -162,6 +208,6 @@ export async function acceptPaymentNotification(
     const { refused, ...details } = outcome;
     return refuse(refused, details);
   }
-  if ('paid' in outcome) kickEmailDelivery();
-  return { status: 200, body: gateway.resultAnswer(verified.invId) };
+  if ('paid' in outcome) kickNotifications();
+  return { status: 200, body: gateway.resultAnswer(verified.invId, verified) };
 }

@@ -11,6 +11,7 @@ export interface PaymentView {
   invId: number;
   status: (typeof payments.$inferSelect)['status'];
   amountKopecks: number;
+  accountId: string;
   accountNumber: string;
   description: string;
   receiptEmail: string | null;
@@ -19,6 +20,7 @@ export interface PaymentView {
   purpose: (typeof payments.$inferSelect)['purpose'];
   userId: string | null;
   serviceRequestId: string | null;
+  createdAt: Date;
 }
 
 async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentView | null> {
@@ -28,6 +30,7 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
       invId: payments.invId,
       status: payments.status,
       amountKopecks: payments.amountKopecks,
+      accountId: payments.accountId,
       accountNumber: accounts.number,
       description: payments.description,
       receiptEmail: payments.receiptEmail,
@@ -36,6 +39,7 @@ async function paymentWhere(condition: ReturnType<typeof eq>): Promise<PaymentVi
       purpose: payments.purpose,
       userId: payments.userId,
       serviceRequestId: payments.serviceRequestId,
+      createdAt: payments.createdAt,
     })
     .from(payments)
     .innerJoin(accounts, eq(accounts.id, payments.accountId))

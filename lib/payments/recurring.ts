@@ -1,10 +1,11 @@
 import 'server-only';
-import { and, eq, gt, inArray } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { accounts, cardBindings, payments } from '@/db/schema';
+import { accounts, cardBindings, ledgerEntries, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 import { recurringAccepted } from './gateway/protocol';
 import { buildReceipt, receiptItem } from './gateway/receipt';
+import { electricityReceipt } from './electricity-receipt';
 import { parseInvId } from './gateway/signature';
 import type { PaymentGateway, RecurringChargeCall } from './gateway/types';
 import { paymentDescription } from './start';
@@ -36,7 +37,7 @@ export const RECURRING_MESSAGES = {
 const PAID_STATUSES = ['paid', 'refunded', 'partially_refunded'] as const;
 
 /** A second charge from the same card while one is still pending is refused for this long. */
-const BUSY_WINDOW_MS = 2 * 60_000;
+export const BUSY_WINDOW_MS = 2 * 60_000;
 
 export interface ChargeBindingInput {
   userId: string;
@@ -144,6 +145,11 @@ export async function chargeBinding(
       if (inFlight) return refuse(RECURRING_MESSAGES.busy, 'bindingId');
 
       const description = input.service?.description ?? paymentDescription(account.number);
+      // What the account owes before this charge: the receipt's full payment, the rest an advance.
+      const [owed] = await tx
+        .select({ sum: sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number) })
+        .from(ledgerEntries)
+        .where(eq(ledgerEntries.accountId, input.accountId));
       const [payment] = await tx
         .insert(payments)
         .values({
@@ -172,7 +178,12 @@ export async function chargeBinding(
           previousInvId,
           amountKopecks: input.amountKopecks,
           description,
-          receipt: buildReceipt([receiptItem({ name: description, amountKopecks: input.amountKopecks, tax: 'none' })]),
+          receipt:
+            purpose === 'electricity'
+              ? electricityReceipt([
+                  { accountNumber: account.number, amountKopecks: input.amountKopecks, dueKopecks: owed?.sum ?? 0 },
+                ])
+              : buildReceipt([receiptItem({ name: description, amountKopecks: input.amountKopecks, tax: 'none' })]),
           shp: { Shp_purpose: purpose },
         });
       } catch (error) {

@@ -7,6 +7,7 @@ import {
   ledgerEntries,
   payments,
   refunds,
+  paymentAllocations,
   serviceRequests,
   users,
   utilityProfile,
@@ -50,7 +51,11 @@ function refundGateway(id: string): PaymentGateway | string {
       gatewayFor(id) ??
       (id === 'robokassa'
         ? 'Robokassa не подключена (нет ROBOKASSA_*): вернуть платёж через неё нельзя'
-        : 'песочница есть только в демонстрационном режиме')
+        : id === 'moneta'
+          ? 'МОНЕТА не подключена (нет MONETA_*): вернуть платёж через неё нельзя'
+          : id === 'netpay'
+            ? 'NET PAY не подключён (нет NETPAY_*): вернуть платёж через него нельзя'
+            : 'песочница есть только в демонстрационном режиме')
     );
   } catch (error) {
     return `Платёжный шлюз настроен с ошибкой: ${error instanceof Error ? error.message : String(error)}`;
@@ -126,6 +131,17 @@ export async function refundPayment(
             `Этой оплатой заключён договор технологического присоединения № ТП-${contract.number}: её не возвращают из раздела платежей`,
           );
         }
+      }
+      // A refund posts to one account's ledger; a payment split over several cannot say whose.
+      const [split] = await tx
+        .select({ accountId: paymentAllocations.accountId })
+        .from(paymentAllocations)
+        .where(eq(paymentAllocations.paymentId, payment.id))
+        .limit(1);
+      if (split) {
+        return fail(
+          'Этим платежом оплачено несколько лицевых счетов: из раздела платежей его не возвращают — оформите корректировку по каждому счёту',
+        );
       }
       const already = await refundedSoFar(tx, payment.id);
       const left = payment.amountKopecks - already;

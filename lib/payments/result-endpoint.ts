@@ -18,7 +18,7 @@ export async function handleResultNotification(request: Request, gateway: Paymen
     const answer = await acceptPaymentNotification(gateway, params, { ip: clientIp(request.headers) });
     return new Response(answer.body, {
       status: answer.status,
-      headers: { 'content-type': 'text/plain; charset=utf-8' },
+      headers: { 'content-type': gateway.answerContentType ?? 'text/plain; charset=utf-8' },
     });
   } catch (error) {
     log.error({ error: describeError(error) }, 'payments.notification_failed');

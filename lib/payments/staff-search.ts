@@ -3,13 +3,23 @@ import { and, asc, desc, eq, inArray, like, or, type SQL, sql } from 'drizzle-or
 import { db } from '@/db/client';
 import { accounts, ledgerEntries, payments, refunds, users } from '@/db/schema';
 import { isInvId } from './gateway/signature';
-import type { PaymentStatus, RefundStatus } from './status-labels';
+import { PAYMENT_STATUSES, type PaymentStatus, type RefundStatus } from './status-labels';
+import { createParser, parseAsStringLiteral } from 'nuqs/server';
+import { listParams, pageNumber, searchText } from '@/lib/http/list-params';
 import { isUuid } from '@/lib/validation/ids';
 
 // Staff console (/admin/payments): find payments by account number, InvId and status, and one
 // payment's whole story — its ledger entries and refunds. The caller has checked the staff session.
 
 const STAFF_PAGE_SIZE = 25;
+
+/** The staff payments list's query string: account number, InvId (as typed), status and page. */
+export const paymentsListParams = listParams('/admin/payments', {
+  account: createParser({ parse: (v) => v.replace(/\D/g, '').slice(0, 12) || null, serialize: (v) => v }),
+  inv: searchText(12),
+  status: parseAsStringLiteral(PAYMENT_STATUSES),
+  page: pageNumber,
+});
 
 export interface StaffPaymentQuery {
   /** Digits of an account number; a prefix matches («5001» finds 50010001…). */
@@ -35,6 +45,8 @@ export interface StaffPaymentRow {
   guest: boolean;
   createdAt: Date;
   paidAt: Date | null;
+  /** The money came after the payment had expired as «не оплачен»: credited, and for staff to check. */
+  paidAfterExpiry: boolean;
 }
 
 /** Refunds that hold money: done, or accepted by the gateway and still in progress. */
@@ -75,6 +87,7 @@ export async function searchPayments(
       guest: sql<boolean>`${payments.userId} is null`,
       createdAt: payments.createdAt,
       paidAt: payments.paidAt,
+      paidAfterExpiry: sql<boolean>`${payments.expiredAt} is not null and ${payments.paidAt} is not null`,
     })
     .from(payments)
     .innerJoin(accounts, eq(accounts.id, payments.accountId))

@@ -3,8 +3,13 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, bills, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
+import { paymentExpiresAt } from './expiry';
+import { configuredOrigin } from '@/lib/http/app-url';
 import { buildReceipt, receiptItem } from './gateway/receipt';
+import { electricityReceipt, type ReceiptLine } from './electricity-receipt';
+import { paymentStatusHref } from './status-link';
 import type { PaymentGateway } from './gateway/types';
+import type { PaymentPurpose } from '@/db/enums';
 
 export interface StartPaymentInput {
   accountId: string;
@@ -85,9 +90,12 @@ export function gatewayHandOver(
     receiptEmail: string | null;
     requestsBinding: boolean;
     /** Names the payment type to the gateway (signed Shp_ parameter). */
-    purpose: 'electricity' | 'services' | 'connection';
+    purpose: PaymentPurpose;
+    createdAt: Date;
   },
   gateway: PaymentGateway,
+  /** An electricity payment's lines (receiptLinesOf): a receipt item per account paid. */
+  receiptLines?: readonly ReceiptLine[],
 ) {
   return gateway.paymentRedirect({
     invId: payment.invId,
@@ -95,10 +103,13 @@ export function gatewayHandOver(
     description: payment.description,
     email: payment.receiptEmail ?? undefined,
     recurring: payment.requestsBinding,
-    receipt: buildReceipt([
-      receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' }),
-    ]),
+    receipt:
+      receiptLines && payment.purpose === 'electricity'
+        ? electricityReceipt(receiptLines)
+        : buildReceipt([receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' })]),
     // Signed by the gateway and echoed back: the notification must name the same purpose.
     shp: { Shp_purpose: payment.purpose },
+    expiresAt: paymentExpiresAt(payment.createdAt),
+    returnUrl: configuredOrigin() + paymentStatusHref(payment.invId),
   });
 }

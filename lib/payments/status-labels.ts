@@ -12,6 +12,7 @@ export const PAYMENT_STATUSES: readonly PaymentStatus[] = [
   'refunded',
   'failed',
   'cancelled',
+  'expired',
 ];
 
 export const paymentStatusLabels: Record<PaymentStatus, string> = {
@@ -22,6 +23,8 @@ export const paymentStatusLabels: Record<PaymentStatus, string> = {
   refunded: 'возвращён',
   failed: 'не прошёл',
   cancelled: 'отменён',
+  // Given up after PAYMENT_LIFETIME_MINUTES; should the money come after all, it is still credited.
+  expired: 'не оплачен',
 };
 
 export const refundStatusLabels: Record<RefundStatus, string> = {
@@ -48,11 +51,8 @@ export const paymentStatusTone: Record<PaymentStatus, string> = {
   refunded: 'bg-sky-50 text-sky-900 border-sky-200',
   failed: 'bg-red-50 text-red-900 border-red-200',
   cancelled: 'bg-slate-50 text-slate-700 border-slate-200',
+  expired: 'bg-slate-50 text-slate-700 border-slate-200',
 };
-
-export function isPaymentStatus(value: unknown): value is PaymentStatus {
-  return typeof value === 'string' && (PAYMENT_STATUSES as readonly string[]).includes(value);
-}
 
 /** The public page «Порядок возврата денежных средств» (db/seed/content.ts, slug poryadok-vozvrata). */
 export const REFUND_POLICY_PATH = '/documents/poryadok-vozvrata';

@@ -20,6 +20,20 @@ export interface RegisterBaseline {
 
 export const registerKey = (meterId: string, zone: TariffZone) => `${meterId}:${zone}`;
 
+/** The latest accepted reading before `period` of every register of `meterIds` (one row per register). */
+export function lastReadingsBefore(executor: Db | Tx, meterIds: string[], period: string) {
+  return executor
+    .selectDistinctOn([readings.meterId, readings.zone], {
+      meterId: readings.meterId,
+      zone: readings.zone,
+      value: readings.value,
+      period: readings.period,
+    })
+    .from(readings)
+    .where(and(inArray(readings.meterId, meterIds), eq(readings.status, 'accepted'), lt(readings.period, period)))
+    .orderBy(readings.meterId, readings.zone, desc(readings.period));
+}
+
 /** Per `registerKey`, for every register of `meterIds` that has a history before `period`. */
 export async function registerBaselines(
   executor: Db | Tx,
@@ -29,16 +43,7 @@ export async function registerBaselines(
   const result = new Map<string, RegisterBaseline>();
   if (meterIds.length === 0) return result;
   const ids = [...meterIds];
-  const lastRows = await executor
-    .selectDistinctOn([readings.meterId, readings.zone], {
-      meterId: readings.meterId,
-      zone: readings.zone,
-      value: readings.value,
-      period: readings.period,
-    })
-    .from(readings)
-    .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), lt(readings.period, period)))
-    .orderBy(readings.meterId, readings.zone, desc(readings.period));
+  const lastRows = await lastReadingsBefore(executor, ids, period);
 
   const ranked = executor
     .select({

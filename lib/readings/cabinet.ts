@@ -1,9 +1,10 @@
 import 'server-only';
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { accounts, meters, readings, tariffs } from '@/db/schema';
 import { ratesInForce } from '@/lib/tariffs/pricing';
 import { type TariffZone, zonesForPlan } from '@/lib/tariffs/zones';
+import { lastReadingsBefore } from './baselines';
 import { compareZones } from './consumption';
 
 export interface RegisterState {
@@ -49,16 +50,7 @@ export async function metersForReadings(accountIds: string[], period: string): P
   if (meterRows.length === 0) return [];
   const ids = meterRows.map((m) => m.id);
 
-  const previousRows = await db()
-    .selectDistinctOn([readings.meterId, readings.zone], {
-      meterId: readings.meterId,
-      zone: readings.zone,
-      value: readings.value,
-      period: readings.period,
-    })
-    .from(readings)
-    .where(and(inArray(readings.meterId, ids), eq(readings.status, 'accepted'), sql`${readings.period} < ${period}`))
-    .orderBy(readings.meterId, readings.zone, desc(readings.period));
+  const previousRows = await lastReadingsBefore(db(), ids, period);
 
   const currentRows = await db()
     .select({

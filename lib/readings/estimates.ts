@@ -3,7 +3,8 @@
 import type { Zone } from '@/lib/readings/consumption';
 
 /** The `volume_method` enum of `consumption_volumes`. */
-export type VolumeMethod = 'reading' | 'average' | 'norm' | 'recalculation';
+import type { VolumeMethod } from '@/db/enums';
+export type { VolumeMethod };
 
 export type BilledVolume = { period: string; zone: Zone; kwh: number; method: VolumeMethod };
 export type ZoneVolume = { zone: Zone; kwh: number };

@@ -14,7 +14,8 @@ import type { VolumeMethod } from './estimates';
 import { shiftPeriod } from './window';
 import { isUuid } from '@/lib/validation/ids';
 
-export type ReadingSource = 'subscriber' | 'staff' | 'initial' | 'import';
+import type { ReadingSource } from '@/db/enums';
+export type { ReadingSource };
 
 export interface HistoryRow {
   /** Billing period `YYYY-MM-01`. */

@@ -1,5 +1,6 @@
 // The monthly reading submission window and the billing-period arithmetic the reading rules share.
 // Pure: `now` is always a parameter, so client components can show the same answer instantly.
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import { formatDate, formatPeriod, moscowDay } from '@/lib/format/dates';
 
 /** Days of the month (Moscow time, both inclusive) when readings for that month's period are taken. */
@@ -24,12 +25,8 @@ export type ReadingWindowStatus = {
 
 const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])-01$/;
 
-export function isPeriod(value: string): boolean {
-  return PERIOD.test(value);
-}
-
 export function assertPeriod(value: string): void {
-  if (!isPeriod(value)) throw new RangeError(`Not a billing period (YYYY-MM-01): ${value}`);
+  if (!isBillingPeriod(value)) throw new RangeError(`Not a billing period (YYYY-MM-01): ${value}`);
 }
 
 /** `2026-12-01` + 1 → `2027-01-01`; negative steps go back. */

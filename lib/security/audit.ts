@@ -26,11 +26,17 @@ export type AuditAction =
   | 'billing.run_started'
   | 'payment.started'
   | 'payment.paid'
+  | 'payment.paid_after_expiry'
+  | 'job.retried'
   | 'payment.notification_refused'
   | 'payment.guest_lookup'
   | 'card.bound'
   | 'card.deleted'
   | 'card.charged'
+  | 'autopay.enabled'
+  | 'autopay.disabled'
+  | 'autopay.noticed'
+  | 'autopay.charge_failed'
   | 'refund.requested'
   | 'refund.completed'
   | 'refund.failed'
@@ -86,6 +92,7 @@ export type AuditAction =
   | 'news.saved'
   | 'news.unpublished'
   | 'outage.created'
+  | 'notifications.unsubscribed'
   | 'outage.updated'
   | 'outage.resolved'
   | 'tariff.created'
@@ -96,6 +103,7 @@ export type AuditAction =
   | 'audit.exported'
   // The accounts registry's card (lib/accounts)
   | 'account.contacts_corrected'
+  | 'account.gis_ids_changed'
   | 'account.terms_changed'
   | 'account.note_added'
   | 'adjustment.posted'
@@ -108,7 +116,18 @@ export type AuditAction =
   | 'benefit_category.saved'
   | 'benefit.saved'
   | 'benefit.deleted'
-  | 'benefits.exported';
+  | 'benefits.exported'
+  // The help centre (lib/support)
+  | 'help_article.saved'
+  | 'appeal.filed'
+  | 'appeal.confirmed'
+  | 'appeal.assigned'
+  | 'appeal.answered'
+  | 'appeal.note_added'
+  | 'appeal.closed'
+  | 'appeal_template.saved'
+  | 'appeal_template.deleted'
+  | 'appeal_deadline.saved';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -7,7 +7,13 @@
  * bundle the gateways; a test checks it against each gateway's pay URL. A gateway added to the
  * registry adds its form's origin here.
  */
-export const GATEWAY_FORM_ORIGINS: readonly string[] = ['https://auth.robokassa.ru'];
+export const GATEWAY_FORM_ORIGINS: readonly string[] = [
+  'https://auth.robokassa.ru',
+  'https://moneta.ru',
+  'https://demo.moneta.ru',
+  'https://my.net2pay.ru',
+  'https://demo.net2pay.ru',
+];
 
 /**
  * Route handlers that send a stricter policy of their own (an uploaded photo: `sandbox`). Next.js

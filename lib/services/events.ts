@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
 import { serviceCatalog, serviceRequestEvents, serviceRequests, users } from '@/db/schema';
 import { renderServiceRequestUpdate } from '@/lib/email/templates';
+import { notify } from '@/lib/notifications/dispatch';
 import { auditStep, queueStepLetter, type WorkflowStep } from '@/lib/workflow/step-traces';
 
 // Every change of a request leaves three traces in the same transaction: a line of its timeline
@@ -48,12 +49,25 @@ export async function recordServiceEvent(
       fullName: users.fullName,
       role: users.role,
       notify: users.notifyServiceRequests,
+      userId: users.id,
     })
     .from(serviceRequests)
     .innerJoin(serviceCatalog, eq(serviceCatalog.id, serviceRequests.serviceId))
     .innerJoin(users, eq(users.id, serviceRequests.userId))
     .where(eq(serviceRequests.id, e.requestId));
-  if (!row || !row.notify) return;
+  if (!row) return;
+  // The letter below is the e-mail; an SMS, if the customer asked for one, goes through the dispatcher.
+  const headline = e.letter.headline;
+  await notify(tx, 'service_request_changed', [row.userId], {
+    key: `${e.requestId}:${e.kind}:${e.at.getTime()}`,
+    channels: ['sms'],
+    now: e.at,
+    render: (_person, utilityName) => ({
+      title: `Заявка № ${row.number}: ${headline}`,
+      sms: `${utilityName}: заявка № ${row.number} «${row.title}» — ${headline}.`,
+    }),
+  });
+  if (!row.notify) return;
   await queueStepLetter(
     tx,
     { origin: e.origin, letter: e.letter },

@@ -1,5 +1,5 @@
 // The life of a paid-service request, as a pure table: who may move it from which status to which.
-// The database repeats the edges in a trigger (migration service_request_transitions), so even a
+// The database repeats the edges in a trigger (migration one_status_trigger), so even a
 // write that skips this module cannot take a request along a path that is not here.
 //
 //   new ──staff sets the final price──▶ price_confirmed ──gateway: paid──▶ paid ──staff: date, crew──▶ scheduled ──staff──▶ done
@@ -7,6 +7,8 @@
 //    └──────────── customer (before work starts, refund when paid) or staff (with a reason) ─────────┴──▶ cancelled
 //
 // A fixed catalogue price is confirmed at ordering, so such a request starts at `price_confirmed`.
+
+import { type StatusEdges, statusMachine } from '@/lib/workflow/status-machine';
 
 export const SERVICE_STATUSES = ['new', 'price_confirmed', 'paid', 'scheduled', 'done', 'cancelled'] as const;
 export type ServiceStatus = (typeof SERVICE_STATUSES)[number];
@@ -23,7 +25,7 @@ export const SERVICE_STATUS_LABEL: Record<ServiceStatus, string> = {
   cancelled: 'Отменена',
 };
 
-const EDGES: Record<ServiceStatus, Partial<Record<ServiceStatus, readonly ServiceActor[]>>> = {
+const EDGES: StatusEdges<ServiceStatus, ServiceActor> = {
   new: { price_confirmed: ['staff'], cancelled: ['customer', 'staff'] },
   price_confirmed: { price_confirmed: ['staff'], paid: ['gateway'], cancelled: ['customer', 'staff'] },
   paid: { scheduled: ['staff'], cancelled: ['customer', 'staff'] },
@@ -32,37 +34,25 @@ const EDGES: Record<ServiceStatus, Partial<Record<ServiceStatus, readonly Servic
   cancelled: {},
 };
 
-export type TransitionCheck = { ok: true } | { ok: false; reason: string };
-
 const REFUSALS: Partial<Record<ServiceStatus, string>> = {
   done: 'Работы по заявке уже выполнены — изменить её нельзя',
   cancelled: 'Заявка отменена — изменить её нельзя',
 };
 
+const machine = statusMachine({
+  statuses: SERVICE_STATUSES,
+  edges: EDGES,
+  labels: SERVICE_STATUS_LABEL,
+  finalRefusal: (from) => REFUSALS[from],
+  wrongActor: (_allowed, actor) =>
+    actor === 'customer' ? 'Это действие выполняет сотрудник' : 'Это действие выполняет заказчик или банк',
+});
+
 /** Whether `actor` may move a request from `from` to `to`, with the Russian reason when not. */
-export function checkTransition(from: ServiceStatus, to: ServiceStatus, actor: ServiceActor): TransitionCheck {
-  const allowed = EDGES[from][to];
-  if (allowed?.includes(actor)) return { ok: true };
-  const terminal = REFUSALS[from];
-  if (terminal) return { ok: false, reason: terminal };
-  if (allowed) {
-    return {
-      ok: false,
-      reason: actor === 'customer' ? 'Это действие выполняет сотрудник' : 'Это действие выполняет заказчик или банк',
-    };
-  }
-  return {
-    ok: false,
-    reason: `Заявку в статусе «${SERVICE_STATUS_LABEL[from]}» нельзя перевести в «${SERVICE_STATUS_LABEL[to]}»`,
-  };
-}
+export const checkTransition = machine.check;
 
 /** Every (from, to) pair some actor may take; what the database trigger lists. */
-export function allowedEdges(): [ServiceStatus, ServiceStatus][] {
-  return SERVICE_STATUSES.flatMap((from) =>
-    (Object.keys(EDGES[from]) as ServiceStatus[]).map((to): [ServiceStatus, ServiceStatus] => [from, to]),
-  );
-}
+export const allowedEdges = machine.edges;
 
 /** The customer may cancel until the work is done; a paid request is refunded through the gateway. */
 export function customerMayCancel(status: ServiceStatus): boolean {

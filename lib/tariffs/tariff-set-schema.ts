@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthField } from '@/lib/validation/calendar';
 import { optionalText } from '@/lib/validation/fields';
 import { zonesForPlan, type TariffZone } from './zones';
 
@@ -37,9 +38,7 @@ export const tariffSetSchema = z
   .looseObject({
     category: z.enum(['urban', 'rural_or_stove'], { error: 'Выберите категорию' }),
     zonePlan: z.enum(['1', '2', '3'], { error: 'Выберите тариф по зонам' }).transform((v) => Number(v) as 1 | 2 | 3),
-    effectiveMonth: z
-      .string({ error: 'Укажите месяц начала действия' })
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Укажите месяц начала действия'),
+    effectiveMonth: monthField('Укажите месяц начала действия'),
     decree: optionalText('Основание', 300),
     break1: wholeKwh,
     break2: wholeKwh,

@@ -1,6 +1,8 @@
 export type ZonePlan = 1 | 2 | 3;
-export type TariffZone = 'all_day' | 'day' | 'night' | 'peak' | 'half_peak';
-export type TariffCategory = 'urban' | 'rural_or_stove';
+import type { TariffZone } from '@/db/enums';
+export type { TariffZone };
+import type { TariffCategory } from '@/db/enums';
+export type { TariffCategory };
 
 const zonesByPlan: Record<ZonePlan, readonly TariffZone[]> = {
   1: ['all_day'],

@@ -112,9 +112,12 @@ export function rubles({ label, min, max }: RublesRule) {
   );
 }
 
-/** What a payment may carry: from 1 ₽; larger sums than 500 000 ₽ go by bank transfer with the receipt's details. */
+/** The most one card payment may carry; larger sums go by bank transfer with the receipt's details. */
+export const PAYMENT_MAX_KOPECKS = 50_000_000;
+
+/** What a payment may carry: from 1 ₽ up to PAYMENT_MAX_KOPECKS. */
 export const paymentAmount = rubles({
   label: 'сумму',
   min: { kopecks: 100, message: 'Минимальная сумма — 1 ₽' },
-  max: { kopecks: 50_000_000, message: 'Не больше 500 000 ₽ за один платёж' },
+  max: { kopecks: PAYMENT_MAX_KOPECKS, message: 'Не больше 500 000 ₽ за один платёж' },
 });

@@ -1,5 +1,5 @@
 import { COMPANY_PAGES, expectAccessible, HOUSEHOLD_PAGES, PUBLIC_PAGES, STAFF_PAGES } from './support/axe';
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, test, signInStaff } from './support/fixtures';
 
 // Every page at 1366 px, as each kind of visitor sees it, has no serious or critical WCAG 2.2 AA
 // finding of axe-core.
@@ -22,7 +22,6 @@ test('company cabinet', async ({ page }) => {
 
 test('staff console', async ({ page }) => {
   test.setTimeout(120_000);
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  await signInStaff(page, 'operator@example.com');
   for (const path of STAFF_PAGES) await expectAccessible(page, path);
 });

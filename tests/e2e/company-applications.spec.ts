@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, newDevice, passwordLabel, test } from './support/fixtures';
+import { expect, linkFromLetter, loginAt, newDevice, passwordLabel, test, signInStaff } from './support/fixtures';
 
 // A company without a contract: registers its owner, confirms the address, applies for a contract
 // with documents (a file that is not a PDF/JPEG/PNG by its bytes is refused); staff take it into
@@ -97,8 +97,7 @@ test('a new company applies with documents; staff offer a contract; the applican
 
   // Staff: the queue, the documents, into review, the contract offer.
   const staff = await newDevice(browser, `${clientIp.replace(/\.\d+$/, '')}.252`);
-  await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(staff).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  await signInStaff(staff, 'operator@example.com');
   await staff.goto('/admin/applications');
   await staff.getByTestId('queue-row').filter({ hasText: name }).getByRole('link').click();
   await expect(staff.getByRole('heading', { level: 1 })).toContainText(number);

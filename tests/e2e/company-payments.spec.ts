@@ -17,14 +17,14 @@ test('the accountant pays by card through the sandbox; the payment is in the acc
   await expect(page.getByTestId('selected-account')).toContainText('70020002');
   await expect(page.getByTestId('sandbox-notice')).toBeVisible();
   await page.getByLabel(/^Сумма, ₽/).fill('1234,56');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
 
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
   await expect(page.getByTestId('sandbox-amount')).toHaveText(/1\s234,56/);
   await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
   await page.getByLabel(/^Срок действия/).fill('12/30');
   await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
   await page.getByLabel(/Код из SMS/).fill('12345');
   await page.getByRole('button', { name: 'Подтвердить' }).click();
   await expect(page).toHaveURL(/\/payments\/success\?/);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // Technological connection as a household would use it: Иванова (50010001) files a 15 kW
 // application with the documents of п. 10 and sees the fee by the preferential rate; staff post the
@@ -76,8 +76,7 @@ test('a household files 15 kW with documents, staff post the offer, she pays and
 
   // Staff post the offer and the technical conditions.
   const staff = await newDevice(browser, `${clientIp.replace(/\.\d+$/, '')}.252`);
-  await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(staff).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  await signInStaff(staff, 'operator@example.com');
   await staff.goto('/admin/connection');
   await staff.getByRole('link', { name: `№ ${number}`, exact: true }).click();
   await expect(staff.getByRole('heading', { name: `Заявка № ${number}` })).toBeVisible();

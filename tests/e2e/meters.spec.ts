@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // In the browser: Ivanova (50010001) asks to add a 2-zone meter with a photo of
 // its nameplate; the operator sees the request with the photo, enters the initial readings and
@@ -51,8 +51,7 @@ test('a subscriber requests a 2-zone meter, staff confirm it with initial readin
   await expect(request).toContainText('с фото таблички');
 
   const staff = await newDevice(browser, `${clientIp.split('.').slice(0, 3).join('.')}.251`);
-  await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(staff).toHaveURL(/\/admin$/);
+  await signInStaff(staff, 'operator@example.com');
   await staff.goto('/admin/meters');
   const card = staff.locator(`[data-testid="meter-request"][data-serial="${serial}"]`);
   await expect(card).toContainText('50010001');

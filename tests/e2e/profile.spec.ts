@@ -22,16 +22,20 @@ test('contacts and notification preferences are saved', async ({ page }) => {
   await expect(contacts.getByText('Контактные данные сохранены')).toBeVisible();
 
   const prefs = page.locator('section', { has: page.getByRole('heading', { name: 'Уведомления' }) });
-  await prefs.getByLabel('Новый счёт').uncheck();
-  await prefs.getByLabel('Новостная рассылка').check();
+  const cell = (event: string, channel: string) => prefs.getByRole('group', { name: event }).getByLabel(channel);
+  await cell('Выставлен счёт', 'Эл. почта').uncheck();
+  await cell('Новости', 'Эл. почта').check();
+  await cell('Отключение по моему адресу', 'СМС').check();
   await prefs.getByRole('button', { name: 'Сохранить настройки' }).click();
   await expect(prefs.getByText('Настройки уведомлений сохранены')).toBeVisible();
 
   await page.reload();
   await expect(page.getByLabel(/^Телефон/)).toHaveValue('+79161112233');
-  await expect(page.getByLabel('Новый счёт')).not.toBeChecked();
-  await expect(page.getByLabel('Новостная рассылка')).toBeChecked();
-  await expect(page.getByLabel(/Напоминать передать показания/)).toBeChecked();
+  await expect(cell('Выставлен счёт', 'Эл. почта')).not.toBeChecked();
+  await expect(cell('Новости', 'Эл. почта')).toBeChecked();
+  await expect(cell('Отключение по моему адресу', 'СМС')).toBeChecked();
+  await expect(cell('Приём показаний скоро закончится', 'Эл. почта')).toBeChecked();
+  await expect(cell('Приём показаний скоро закончится', 'СМС')).not.toBeChecked();
 });
 
 test('changing the password needs the current one and ends the other sessions only', async ({ page, browser }) => {

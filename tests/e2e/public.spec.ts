@@ -20,7 +20,10 @@ test('home shows the emergency phone, current outages, latest news and the entry
     '/pay',
   );
   await expect(page.getByText('ул. Центральная, ул. Полевая')).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Тарифы на электроэнергию с 1 октября 2026 года' })).toBeVisible();
+  // The latest news, newest first (other journeys publish news of their own, so which ones varies).
+  const news = page.getByRole('region', { name: 'Новости' });
+  await expect(news.getByRole('link', { name: 'Все новости' })).toHaveAttribute('href', '/news');
+  await expect(news.locator('a[href^="/news/"]').first()).toBeVisible();
 });
 
 test('tariffs show the current prices and the history of changes', async ({ page }) => {
@@ -82,6 +85,12 @@ test('contacts show the department phones and e-mail', async ({ page }) => {
   await expect(page.getByRole('link', { name: '8-994-52-19' })).toBeVisible();
   await expect(page.getByRole('link', { name: '8-994-51-55' })).toBeVisible();
   await expect(page.getByRole('main').getByRole('link', { name: 'elset@list.ru' }).first()).toBeVisible();
+  // The social pages the test server is configured with (SOCIAL_LINKS in playwright.config.ts).
+  const social = page.getByRole('region', { name: 'Мы в социальных сетях' });
+  await expect(social.getByRole('link', { name: /ВКонтакте/ })).toHaveAttribute(
+    'href',
+    'https://vk.com/energokabinet-e2e',
+  );
 });
 
 test('an unknown address answers 404 in Russian with the site chrome', async ({ page }) => {

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, linkFromLetter, letterText, loginAt, test } from './support/fixtures';
+import { expect, linkFromLetter, letterText, loginAt, test, signInStaff } from './support/fixtures';
 
 // Registration and the staff queue: a household registers the seeded unregistered account 50010004,
 // confirms the e-mail, is rejected once (wrong name), applies again and is approved.
@@ -86,8 +86,7 @@ test('register, confirm, get rejected, apply again, get approved, log in', async
 
   const staff = await browser.newPage({ extraHTTPHeaders: { 'x-forwarded-for': '198.51.99.1' } });
   await test.step('staff compare with the registry and reject with a reason', async () => {
-    await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-    await expect(staff).toHaveURL(/\/admin$/);
+    await signInStaff(staff, 'operator@example.com');
     await staff.getByRole('link', { name: 'Заявки на регистрацию' }).first().click();
     const application = staff.getByTestId('registration').filter({ hasText: '50010004' });
     await expect(application).toContainText('Кузнецов Дмитрий');

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // Security headers on every kind of page, and a strict CSP that still lets every page hydrate:
 // a nonce on the framework's scripts, no CSP violation in the console while clicking through.
@@ -124,8 +124,7 @@ test('household cabinet: a fresh nonce per request, hydrated pages, no violation
 test('staff console: headers, hydrated pages, no violations', async ({ browser }) => {
   const staff = await newDevice(browser, '198.51.98.7');
   const problems = await watchViolations(staff);
-  await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(staff).toHaveURL(/\/admin$/);
+  await signInStaff(staff, 'operator@example.com');
   const nonce = await expectSecurityHeaders(await staff.goto('/admin'));
   await expectScriptsCarry(staff, nonce);
   const nav = staff.getByRole('navigation').filter({ has: staff.getByRole('link', { name: 'Платежи' }) });
@@ -134,4 +133,29 @@ test('staff console: headers, hydrated pages, no violations', async ({ browser }
   await clientNavigate(staff, nav.getByRole('link', { name: 'Начисления' }), /\/admin\/billing$/);
   expect(problems).toEqual([]);
   await staff.context().close();
+});
+
+test('a public page first re-rendered by a prefetch after a publication still carries the nonce', async ({
+  page,
+  browser,
+  clientIp,
+}) => {
+  const staff = await newDevice(browser, `${clientIp.replace(/\.\d+$/, '')}.249`);
+  await signInStaff(staff, 'operator@example.com');
+  await staff.goto('/admin/news/new');
+  await staff.getByLabel('Заголовок').fill(`Проверка политики ${Date.now()}`);
+  await staff.getByLabel('Кратко').fill('Страница после публикации');
+  await staff.getByLabel('Текст').fill('Текст новости.');
+  await staff.getByLabel('Публикация').selectOption('now');
+  await staff.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(staff.getByTestId('news-saved')).toContainText('Опубликовано');
+  await staff.context().close();
+
+  // The first request after the publication is a router prefetch, as when a page links to «/».
+  await page.request.get('/news', { headers: { RSC: '1', 'Next-Router-Prefetch': '1' } });
+  const problems = await watchViolations(page);
+  const nonce = await expectSecurityHeaders(await page.goto('/news'));
+  await expectScriptsCarry(page, nonce);
+  await clientNavigate(page, page.getByRole('banner').getByRole('link', { name: 'Тарифы' }).first(), /\/tariffs$/);
+  expect(problems).toEqual([]);
 });

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // The paid-services catalogue in the console and payment by invoice, in the browser: staff add a
 // service of their own (a code only this spec uses, so no other spec's prices move) and change its
@@ -17,8 +17,7 @@ test('staff add a service and change its price from tomorrow; a company orders i
   const code = `E2E-CAT-${n}`;
   const title = `Монтаж светильника, проверка ${n}`;
 
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/services');
   await page.getByRole('link', { name: /Прейскурант/ }).click();
   await expect(page).toHaveURL(/\/admin\/services\/catalogue$/);

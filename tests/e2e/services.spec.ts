@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // Paid services as a household would use them: a guest orders «Восстановление электрощита» from
 // the price list, logs in and lands on the same order, attaches a photo; staff set the final
@@ -64,8 +64,7 @@ test('order a panel restoration with a photo, staff price, accept, pay, schedule
 
   // Staff confirm the final price with the reason.
   const staff = await newDevice(browser, `${clientIp.replace(/\.\d+$/, '')}.251`);
-  await loginAt(staff, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(staff).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  await signInStaff(staff, 'operator@example.com');
   await staffOpens(staff, number);
   await staff.getByLabel(/^Окончательная цена, ₽/).fill('5200');
   await staff.getByLabel(/^Обоснование цены/).fill('Замена вводного автомата и двух групповых, ревизия шин');

@@ -1,11 +1,10 @@
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { expect, test, signInStaff } from './support/fixtures';
 
 // The account card on a 360 px phone: every section is there and nothing scrolls sideways (wide
 // tables scroll inside their own boxes).
 
 test('the account card fits a 360 px screen', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/accounts?q=50010003');
   await page.getByTestId('account-row').first().getByRole('link', { name: '50010003' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Лицевой счёт 50010003');

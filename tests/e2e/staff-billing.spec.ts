@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, test, signInStaff } from './support/fixtures';
 
 // In the browser: the operator bills a period from «Начисления», follows the run to
 // its end, and a second start for the same period bills nothing and says so.
@@ -12,8 +12,7 @@ import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 let runId: string | undefined;
 
 test('staff bill a period, see the finished run with its counts, and a rerun bills nothing new', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.getByRole('navigation').getByRole('link', { name: 'Начисления' }).click();
   await expect(page).toHaveURL(/\/admin\/billing$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Начисления');

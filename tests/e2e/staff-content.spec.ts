@@ -1,11 +1,10 @@
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { expect, test, signInStaff } from './support/fixtures';
 
 // Staff publishing as a staff member does it at a desk: a news item from draft to the public list,
 // with typed HTML shown as text, and next year's tariff set added beside the one in force.
 
 test('a news item goes from draft to /news at once, HTML typed in shows as text', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/news/new');
   const title = `График приёма абонентов ${Date.now()}`;
   await page.getByLabel('Заголовок').fill(title);
@@ -36,8 +35,7 @@ test('a news item goes from draft to /news at once, HTML typed in shows as text'
 });
 
 test('next year’s tariff set is added and shown in the history and on /tariffs', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/tariffs');
   const year = new Date().getUTCFullYear() + 1;
   await page.getByLabel('Категория').selectOption('rural_or_stove');

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // Debtors as staff work them, on a debt this spec makes itself, so it holds on any day of the month
 // and touches no balance another spec asserts: the operator refunds Ivanova's (50010001) three
@@ -14,8 +14,7 @@ test('a debtor is found by the filters, the list downloaded, a notice sent and s
 }) => {
   // Three refunds, two downloads, a letter and two more sessions: more than the default 30 s under load.
   test.setTimeout(120_000);
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
 
   // The debt: her three oldest payments refunded in full. Payments pay the oldest debt first, so the
   // refunded sum is owed on her newest bills; three months of payments are more than the one bill
@@ -110,8 +109,7 @@ test('a debtor is found by the filters, the list downloaded, a notice sent and s
 });
 
 test('beneficiaries: the demo benefit ending soon is highlighted, the list exported', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/benefits');
   const petrov = page.getByTestId('benefits-current').locator('[data-account="50010002"]');
   await expect(petrov.getByTestId('benefit-state')).toHaveText('истекает');

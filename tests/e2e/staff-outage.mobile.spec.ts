@@ -1,11 +1,10 @@
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { expect, test, signInStaff } from './support/fixtures';
 
 // An emergency outage entered from a 360 px phone: settlement, a street and its houses, an
 // estimate, a reason — and it is on the home page and on /outages at once.
 
 test('an emergency outage entered on a phone is on / and /outages at once', async ({ page }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/outages');
   await page.getByRole('link', { name: 'Аварийное отключение' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Аварийное отключение');

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, letterText, loginAt, newDevice, test, signInStaff } from './support/fixtures';
 
 // In the browser: the operator finds one of Ivanova's (50010001) paid payments by
 // account number and then by InvId, refunds 10 ₽ of it; Ivanova sees the refund in her payment
@@ -11,8 +11,7 @@ test('staff find a payment by account and by InvId, refund part of it; the payer
   page,
   browser,
 }) => {
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page
     .getByRole('navigation', { name: 'Разделы кабинета' })
     .getByRole('link', { name: 'Платежи', exact: true })

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { DEMO_PASSWORD, expect, loginAt, test, signInStaff } from './support/fixtures';
 
 // In the browser: the operator opens the period's readings, finds Kuznetsov's
 // meter (50010004, no cabinet: nobody submits for it) without a reading, enters one dictated by
@@ -10,8 +10,7 @@ const KUZNETSOV_METER = '011075132904417';
 test('staff see a missing reading, enter it, and the CSV has it as entered by «сотрудник»', async ({ page }) => {
   // Two staff logins (the operator enters, the admin exports).
   test.setTimeout(90_000);
-  await loginAt(page, '/admin/login', 'operator@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'operator@example.com');
   await page.goto('/admin/readings');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Показания за [а-я]+ \d{4}$/);
 
@@ -54,8 +53,7 @@ test('staff see a missing reading, enter it, and the CSV has it as entered by «
   // The export holds every household's address: an operator has no button, an admin downloads it.
   await expect(page.getByTestId('export-csv')).toHaveCount(0);
   await page.getByRole('button', { name: 'Выйти' }).first().click();
-  await loginAt(page, '/admin/login', 'admin@example.com', DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/admin$/);
+  await signInStaff(page, 'admin@example.com');
   await page.goto('/admin/readings?q=50010004');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();

@@ -1,29 +1,58 @@
-// The three login doors (lib/auth/authenticate.ts) against the demo users, on a real database.
+// The three login doors (lib/auth/authenticate.ts) against users built for it, on a real database.
 // authenticate() reads the wall clock for its rate-limit windows; clearOfWindowEdge keeps a
 // test's attempts inside one window.
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_IP, LOGIN_PER_NAME, type LoginOutcome } from '@/lib/auth/authenticate';
 import type { LoginDoor } from '@/lib/auth/login-doors';
 import { pseudonym } from '@/lib/security/pseudonym';
-import { clearOfWindowEdge, freshIp, rateLimitHits, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
-import { insertUser } from '../support/factories';
+import type { SessionUser } from '@/lib/auth/session';
+import { clearOfWindowEdge, freshIp, rateLimitHits, userByEmail } from '../support/auth-fixtures';
+import {
+  createAccount,
+  createCompanyUser,
+  createHousehold,
+  createUser,
+  insertUser,
+  TEST_PASSWORD,
+  testPasswordHash,
+} from '../support/factories';
+import { useTestDatabase } from '../support/test-db';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
 }));
 
-const data = useSeededDatabase();
-const db = () => data.db;
-const WRONG = 'Energo-demo-2025';
+const t = useTestDatabase();
+const db = () => t.db;
+const WRONG = 'Proverka-vhoda-2025';
 
-/** The demo password hash, reused for extra users (one argon2 hash is ~50–100 ms). */
-let demoHash: string;
+type Household = { number: string; user: SessionUser };
+let ivanova: Household;
+let petrov: Household;
+let sidorova: Household;
+let company: { numbers: string[]; user: SessionUser };
+let operator: SessionUser;
+/** A household account nobody has registered. */
+let unclaimedNumber: string;
+let knownHash: string;
+
+const household = () => createHousehold(db(), { user: { passwordHash: knownHash } });
+
 beforeAll(async () => {
-  demoHash = (await userByEmail(db(), 'ivanova@example.com'))!.passwordHash;
+  knownHash = await testPasswordHash();
+  ivanova = await household();
+  petrov = await household();
+  sidorova = await household();
+  const owner = await createCompanyUser(db(), { user: { passwordHash: knownHash } });
+  const numbers: string[] = [];
+  for (let i = 0; i < 2; i++)
+    numbers.push((await createAccount(db(), { kind: 'company', companyId: owner.companyId })).number);
+  company = { numbers, user: owner.user };
+  operator = await createUser(db(), { role: 'operator', passwordHash: knownHash });
+  unclaimedNumber = (await createAccount(db())).number;
 });
 
 function login(door: LoginDoor, name: string, password: string, ip = freshIp(200)): Promise<LoginOutcome> {
@@ -40,16 +69,31 @@ async function auditFor(ip: string) {
 }
 
 describe('authenticate: who gets in', () => {
+  const dashed = (n: string) => ` ${n.slice(0, 4)}-${n.slice(4)} `;
+  const mixedCase = (email: string) =>
+    `${email[0]!.toUpperCase()}${email.slice(1, -4)}${email.slice(-4).toUpperCase()} `;
   it.each([
-    ['household', '50010001', 'ivanova@example.com', 'subscriber'],
-    ['household', ' 5001-0002 ', 'petrov@example.com', 'subscriber'],
-    ['household', 'Sidorova@Example.com ', 'sidorova@example.com', 'subscriber'],
-    ['company', 'company@example.com', 'company@example.com', 'company_user'],
-    ['company', '70020002', 'company@example.com', 'company_user'],
-    ['staff', 'OPERATOR@example.com', 'operator@example.com', 'operator'],
-  ] as const)('%s door, login %j → %s', async (kind, name, email, role) => {
-    const expected = (await userByEmail(db(), email))!;
-    const outcome = await login(kind, name, DEMO_PASSWORD);
+    ['household', 'the account number', 'subscriber', () => ivanova.number, () => ivanova.user],
+    [
+      'household',
+      'the account number with a dash and spaces',
+      'subscriber',
+      () => dashed(petrov.number),
+      () => petrov.user,
+    ],
+    [
+      'household',
+      'the e-mail in another case, with a space',
+      'subscriber',
+      () => mixedCase(sidorova.user.email),
+      () => sidorova.user,
+    ],
+    ['company', 'the e-mail', 'company_user', () => company.user.email, () => company.user],
+    ['company', 'the second account number', 'company_user', () => company.numbers[1]!, () => company.user],
+    ['staff', 'the e-mail in capitals', 'operator', () => operator.email.toUpperCase(), () => operator],
+  ] as const)('%s door, login by %s → %s', async (kind, _, role, name, user) => {
+    const expected = (await userByEmail(db(), user().email))!;
+    const outcome = await login(kind, name(), TEST_PASSWORD);
     expect(outcome).toStrictEqual({
       ok: true,
       user: {
@@ -63,26 +107,25 @@ describe('authenticate: who gets in', () => {
   });
 
   it.each([
-    ['a staff password at the household door', 'household', 'operator@example.com'],
-    ['a household login at the staff door', 'staff', 'ivanova@example.com'],
-    ['a household number at the staff door', 'staff', '50010001'],
-    ['a company e-mail at the household door', 'household', 'company@example.com'],
-    ['a company account number at the household door', 'household', '70020001'],
-    ['a household number at the company door', 'company', '50010001'],
-    ['a household number with no user', 'household', '50010004'],
+    ['a staff password at the household door', 'household', () => operator.email],
+    ['a household login at the staff door', 'staff', () => ivanova.user.email],
+    ['a household number at the staff door', 'staff', () => ivanova.number],
+    ['a company e-mail at the household door', 'household', () => company.user.email],
+    ['a company account number at the household door', 'household', () => company.numbers[0]!],
+    ['a household number at the company door', 'company', () => ivanova.number],
+    ['a household number with no user', 'household', () => unclaimedNumber],
   ] as const)('refuses %s like a wrong password', async (_, kind, name) => {
-    expect(await login(kind, name, DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
+    expect(await login(kind, name(), TEST_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
   });
 
   it('answers an unknown login and a wrong password the same way, and audits both', async () => {
     const ipUnknown = freshIp(200);
     const ipWrong = freshIp(200);
-    const unknown = await login('household', 'nobody@example.net', DEMO_PASSWORD, ipUnknown);
-    const wrong = await login('household', 'petrov@example.com', WRONG, ipWrong);
+    const unknown = await login('household', 'nobody@example.net', TEST_PASSWORD, ipUnknown);
+    const wrong = await login('household', petrov.user.email, WRONG, ipWrong);
     expect(unknown).toStrictEqual({ ok: false, reason: 'invalid' });
     expect(wrong).toStrictEqual(unknown);
 
-    const petrov = (await userByEmail(db(), 'petrov@example.com'))!;
     expect(await auditFor(ipUnknown)).toMatchObject([
       {
         action: 'login.failure',
@@ -96,27 +139,26 @@ describe('authenticate: who gets in', () => {
     expect(await auditFor(ipWrong)).toMatchObject([
       {
         action: 'login.failure',
-        actorUserId: petrov.id,
-        subjectId: petrov.id,
+        actorUserId: petrov.user.id,
+        subjectId: petrov.user.id,
         details: { door: 'household', reason: 'invalid' },
       },
     ]);
     // The audit row never holds the password that was typed.
     const rows = [...(await auditFor(ipUnknown)), ...(await auditFor(ipWrong))];
-    expect(JSON.stringify(rows)).not.toContain(DEMO_PASSWORD);
+    expect(JSON.stringify(rows)).not.toContain(TEST_PASSWORD);
     expect(JSON.stringify(rows)).not.toContain(WRONG);
   });
 
   it('audits a success with the user and the door', async () => {
     const ip = freshIp(200);
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
-    expect(await login('household', '50010001', DEMO_PASSWORD, ip)).toMatchObject({ ok: true });
+    expect(await login('household', ivanova.number, TEST_PASSWORD, ip)).toMatchObject({ ok: true });
     expect(await auditFor(ip)).toMatchObject([
       {
         action: 'login.success',
-        actorUserId: ivanova.id,
+        actorUserId: ivanova.user.id,
         subjectType: 'user',
-        subjectId: ivanova.id,
+        subjectId: ivanova.user.id,
         ip,
         details: { door: 'household' },
       },
@@ -128,9 +170,9 @@ describe('authenticate: account states', () => {
   it.each(['email_unconfirmed', 'awaiting_approval', 'rejected', 'blocked'] as const)(
     'reports %s only to someone who knows the password',
     async (status) => {
-      const user = await insertUser(db(), { email: `state.${status}@example.ru`, passwordHash: demoHash, status });
+      const user = await insertUser(db(), { email: `state.${status}@example.ru`, passwordHash: knownHash, status });
       const ipRight = freshIp(200);
-      expect(await login('household', `state.${status}@example.ru`, DEMO_PASSWORD, ipRight)).toStrictEqual({
+      expect(await login('household', `state.${status}@example.ru`, TEST_PASSWORD, ipRight)).toStrictEqual({
         ok: false,
         reason: status,
       });
@@ -148,7 +190,7 @@ describe('authenticate: account states', () => {
 describe('authenticate: rate limits', () => {
   it(`refuses the attempt after ${LOGIN_PER_NAME.limit} failures for one name, even with the right password`, async () => {
     await clearOfWindowEdge(LOGIN_PER_NAME.windowSeconds);
-    await insertUser(db(), { email: 'guessed@example.ru', passwordHash: demoHash });
+    await insertUser(db(), { email: 'guessed@example.ru', passwordHash: knownHash });
     for (let i = 0; i < LOGIN_PER_NAME.limit; i++) {
       expect(await login('household', 'guessed@example.ru', `${WRONG}-${i}`)).toStrictEqual({
         ok: false,
@@ -156,12 +198,12 @@ describe('authenticate: rate limits', () => {
       });
     }
     const ip = freshIp(200);
-    expect(await login('household', 'guessed@example.ru', DEMO_PASSWORD, ip)).toStrictEqual({
+    expect(await login('household', 'guessed@example.ru', TEST_PASSWORD, ip)).toStrictEqual({
       ok: false,
       reason: 'rate_limited',
     });
     // Also when the name is typed differently, and from yet another address.
-    expect(await login('household', ' GUESSED@example.ru', DEMO_PASSWORD)).toStrictEqual({
+    expect(await login('household', ' GUESSED@example.ru', TEST_PASSWORD)).toStrictEqual({
       ok: false,
       reason: 'rate_limited',
     });
@@ -170,25 +212,25 @@ describe('authenticate: rate limits', () => {
     ]);
     expect(JSON.stringify(await auditFor(ip))).not.toContain('guessed@example.ru');
     // The count is per door: the same name at another door is still checked (and fails as unknown there).
-    expect(await login('staff', 'guessed@example.ru', DEMO_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
+    expect(await login('staff', 'guessed@example.ru', TEST_PASSWORD)).toStrictEqual({ ok: false, reason: 'invalid' });
   });
 
   it('clears the count for a name on a successful login', async () => {
     await clearOfWindowEdge(LOGIN_PER_NAME.windowSeconds);
-    await insertUser(db(), { email: 'typo.prone@example.ru', passwordHash: demoHash });
+    await insertUser(db(), { email: 'typo.prone@example.ru', passwordHash: knownHash });
     const key = 'login:name:household:typo.prone@example.ru';
     for (let i = 0; i < LOGIN_PER_NAME.limit - 1; i++) {
       expect(await login('household', 'typo.prone@example.ru', WRONG)).toMatchObject({ reason: 'invalid' });
     }
     expect(await rateLimitHits(db(), key)).toBe(LOGIN_PER_NAME.limit - 1);
-    expect(await login('household', 'typo.prone@example.ru', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await login('household', 'typo.prone@example.ru', TEST_PASSWORD)).toMatchObject({ ok: true });
     expect(await rateLimitHits(db(), key)).toBe(0);
 
     // A full allowance again: the limit's worth of typos are still checked, only the next is refused.
     for (let i = 0; i < LOGIN_PER_NAME.limit; i++) {
       expect(await login('household', 'typo.prone@example.ru', WRONG)).toStrictEqual({ ok: false, reason: 'invalid' });
     }
-    expect(await login('household', 'typo.prone@example.ru', DEMO_PASSWORD)).toStrictEqual({
+    expect(await login('household', 'typo.prone@example.ru', TEST_PASSWORD)).toStrictEqual({
       ok: false,
       reason: 'rate_limited',
     });
@@ -204,16 +246,16 @@ describe('authenticate: rate limits', () => {
     expect(await rateLimitHits(db(), `login:ip:${ip}`)).toBe(LOGIN_PER_IP.limit);
 
     // A real user with the right password, from that address: refused; from another: let in.
-    expect(await login('household', 'sidorova@example.com', DEMO_PASSWORD, ip)).toStrictEqual({
+    expect(await login('household', sidorova.user.email, TEST_PASSWORD, ip)).toStrictEqual({
       ok: false,
       reason: 'rate_limited',
     });
-    expect(await login('household', 'sidorova@example.com', DEMO_PASSWORD)).toMatchObject({ ok: true });
+    expect(await login('household', sidorova.user.email, TEST_PASSWORD)).toMatchObject({ ok: true });
   });
 
   it(`lets at most ${LOGIN_PER_NAME.limit} of 20 simultaneous guesses for one name reach the password check`, async () => {
     await clearOfWindowEdge(LOGIN_PER_NAME.windowSeconds);
-    const target = await insertUser(db(), { email: 'burst.target@example.ru', passwordHash: demoHash });
+    const target = await insertUser(db(), { email: 'burst.target@example.ru', passwordHash: knownHash });
     const ip = freshIp(200);
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) => login('household', 'burst.target@example.ru', `${WRONG}-${i}`, ip)),

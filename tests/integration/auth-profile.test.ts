@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, oneTimeTokens, users } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { listMyAccounts } from '@/lib/accounts/list';
 import { verifyPassword } from '@/lib/auth/password';
 import {
@@ -31,10 +30,18 @@ import {
   tokensOf,
   userByEmail,
   userById,
-  useSeededDatabase,
 } from '../support/auth-fixtures';
-import { insertUser, sessionUser } from '../support/factories';
-import { dbErrorOf } from '../support/test-db';
+import {
+  createAccount,
+  createCompanyUser,
+  createHousehold,
+  createUser,
+  insertUser,
+  sessionUser,
+  TEST_PASSWORD,
+  testPasswordHash,
+} from '../support/factories';
+import { dbErrorOf, useTestDatabase } from '../support/test-db';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
@@ -45,18 +52,54 @@ vi.mock('@/auth', () => ({ auth: async () => null }));
 
 const onPostgres = Boolean(process.env.DATABASE_URL);
 const now = new Date();
-const data = useSeededDatabase(now);
-const db = () => data.db;
+const t = useTestDatabase();
+const db = () => t.db;
 const ip = () => freshIp(140);
 
-let demoHash: string;
+let knownHash: string;
+/** Who is here, by e-mail; every one logs in with `TEST_PASSWORD`. */
+const emails = { ivanova: '', petrov: '', sidorova: '', company: '', operator: '' };
+/** The households' account numbers; `unclaimed` has nobody registered. */
+const numbers = { ivanova: '', petrov: '', sidorova: '', unclaimed: '' };
+let companyNumbers: string[];
 beforeAll(async () => {
-  demoHash = (await userByEmail(db(), 'ivanova@example.com'))!.passwordHash;
+  knownHash = await testPasswordHash();
+  const withPassword = { passwordHash: knownHash };
+  const ivanova = await createHousehold(db(), {
+    account: {
+      holderName: 'Иванова Мария Петровна',
+      settlement: 'г. Истра',
+      street: 'ул. Советская',
+      house: '12',
+      flat: '34',
+    },
+    user: withPassword,
+  });
+  const petrov = await createHousehold(db(), { user: withPassword });
+  const sidorova = await createHousehold(db(), { user: withPassword });
+  const company = await createCompanyUser(db(), { user: withPassword });
+  companyNumbers = [];
+  for (let i = 0; i < 3; i++)
+    companyNumbers.push((await createAccount(db(), { kind: 'company', companyId: company.companyId })).number);
+  const operator = await createUser(db(), { role: 'operator', ...withPassword });
+  Object.assign(emails, {
+    ivanova: ivanova.user.email,
+    petrov: petrov.user.email,
+    sidorova: sidorova.user.email,
+    company: company.user.email,
+    operator: operator.email,
+  });
+  Object.assign(numbers, {
+    ivanova: ivanova.number,
+    petrov: petrov.number,
+    sidorova: sidorova.number,
+    unclaimed: (await createAccount(db())).number,
+  });
 });
 
 describe('changePassword', () => {
   it('refuses a wrong current password at its field and changes nothing', async () => {
-    const petrov = await sessionUser(db(), 'petrov@example.com');
+    const petrov = await sessionUser(db(), emails.petrov);
     const before = (await userById(db(), petrov.id))!;
     const result = await changePassword(
       petrov,
@@ -69,10 +112,10 @@ describe('changePassword', () => {
   });
 
   it('with the right one: new hash, the next session version, a letter to the user', async () => {
-    const petrov = await sessionUser(db(), 'petrov@example.com');
+    const petrov = await sessionUser(db(), emails.petrov);
     const result = await changePassword(
       petrov,
-      { currentPassword: DEMO_PASSWORD, password: NEW_PASSWORD },
+      { currentPassword: TEST_PASSWORD, password: NEW_PASSWORD },
       ctx(ip(), now),
     );
     expect(result).toMatchObject({ ok: true, sessionVersion: petrov.sessionVersion + 1 });
@@ -80,8 +123,8 @@ describe('changePassword', () => {
     const after = (await userById(db(), petrov.id))!;
     expect(after.sessionVersion).toBe(petrov.sessionVersion + 1);
     expect(await verifyPassword(after.passwordHash, NEW_PASSWORD)).toBe(true);
-    expect(await verifyPassword(after.passwordHash, DEMO_PASSWORD)).toBe(false);
-    const letters = await outboxFor(db(), 'petrov@example.com');
+    expect(await verifyPassword(after.passwordHash, TEST_PASSWORD)).toBe(false);
+    const letters = await outboxFor(db(), emails.petrov);
     expect(letters.map((l) => l.template)).toEqual(['password_changed']);
     expect(letters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/password/reset`);
     expect((await auditRows(db(), 'password.changed')).filter((r) => r.subjectId === petrov.id)).toHaveLength(1);
@@ -90,20 +133,20 @@ describe('changePassword', () => {
 
 describe('e-mail change', () => {
   it('moves the login address only when the new one is confirmed; the old address is told', async () => {
-    const sidorova = await sessionUser(db(), 'sidorova@example.com');
+    const sidorova = await sessionUser(db(), emails.sidorova);
     const result = await requestEmailChange(
       sidorova,
-      { newEmail: 'olga.sidorova@example.ru', currentPassword: DEMO_PASSWORD },
+      { newEmail: 'olga.sidorova@example.ru', currentPassword: TEST_PASSWORD },
       ctx(ip(), now),
     );
     expect(result).toMatchObject({ ok: true });
 
     const pending = (await userById(db(), sidorova.id))!;
-    expect(pending).toMatchObject({ email: 'sidorova@example.com', pendingEmail: 'olga.sidorova@example.ru' });
+    expect(pending).toMatchObject({ email: emails.sidorova, pendingEmail: 'olga.sidorova@example.ru' });
     const confirmLetters = await outboxFor(db(), 'olga.sidorova@example.ru');
     expect(confirmLetters.map((l) => l.template)).toEqual(['email_change_confirm']);
     expect(confirmLetters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/email/confirm?token=`);
-    const notices = await outboxFor(db(), 'sidorova@example.com');
+    const notices = await outboxFor(db(), emails.sidorova);
     expect(notices.map((l) => l.template)).toEqual(['email_change_notice']);
     expect(notices[0]!.text).toContain('olga.sidorova@example.ru');
     expect(notices[0]!.text).not.toContain('token=');
@@ -115,7 +158,7 @@ describe('e-mail change', () => {
       email: 'olga.sidorova@example.ru',
     });
     expect(await userById(db(), sidorova.id)).toMatchObject({ email: 'olga.sidorova@example.ru', pendingEmail: null });
-    expect(await userByEmail(db(), 'sidorova@example.com')).toBeUndefined();
+    expect(await userByEmail(db(), emails.sidorova)).toBeUndefined();
     expect((await auditRows(db(), 'email.changed')).filter((r) => r.subjectId === sidorova.id)).toMatchObject([
       { details: { email: 'olga.sidorova@example.ru' } },
     ]);
@@ -125,7 +168,7 @@ describe('e-mail change', () => {
   });
 
   it('refuses a wrong password and the current address, writing nothing', async () => {
-    const user = await sessionUser(db(), 'company@example.com');
+    const user = await sessionUser(db(), emails.company);
     const wrong = await requestEmailChange(
       user,
       { newEmail: 'new.company@example.ru', currentPassword: 'wrong-password' },
@@ -134,23 +177,23 @@ describe('e-mail change', () => {
     expect(wrong).toMatchObject({ ok: false, fieldErrors: { currentPassword: 'Текущий пароль указан неверно' } });
     const same = await requestEmailChange(
       user,
-      { newEmail: 'company@example.com', currentPassword: DEMO_PASSWORD },
+      { newEmail: emails.company, currentPassword: TEST_PASSWORD },
       ctx(ip(), now),
     );
     expect(same).toMatchObject({ ok: false, fieldErrors: { newEmail: expect.any(String) } });
     expect((await userById(db(), user.id))!.pendingEmail).toBeNull();
     expect(await tokensOf(db(), user.id)).toEqual([]);
     expect(await outboxFor(db(), 'new.company@example.ru')).toEqual([]);
-    expect(await outboxFor(db(), 'company@example.com')).toEqual([]);
+    expect(await outboxFor(db(), emails.company)).toEqual([]);
   });
 
   it('does not take an address that someone else took meanwhile', async () => {
-    const owner = await insertUser(db(), { email: 'changer@example.ru', passwordHash: demoHash });
+    const owner = await insertUser(db(), { email: 'changer@example.ru', passwordHash: knownHash });
     const user = await sessionUser(db(), owner.email);
     expect(
       await requestEmailChange(
         user,
-        { newEmail: 'contested@example.ru', currentPassword: DEMO_PASSWORD },
+        { newEmail: 'contested@example.ru', currentPassword: TEST_PASSWORD },
         ctx(ip(), now),
       ),
     ).toMatchObject({
@@ -158,7 +201,7 @@ describe('e-mail change', () => {
     });
     const token = await tokenFromLatestLetter(db(), 'contested@example.ru');
 
-    await insertUser(db(), { email: 'Contested@Example.ru', passwordHash: demoHash });
+    await insertUser(db(), { email: 'Contested@Example.ru', passwordHash: knownHash });
     expect(await confirmEmailChange(token, { ip: ip(), now })).toStrictEqual({ ok: false, reason: 'taken' });
     expect((await userById(db(), owner.id))!.email).toBe('changer@example.ru');
     expect((await auditRows(db(), 'email.changed')).filter((r) => r.subjectId === owner.id)).toEqual([]);
@@ -169,11 +212,11 @@ describe('e-mail change', () => {
     const ids: string[] = [];
     const tokens: string[] = [];
     for (const email of ['racer.one@example.ru', 'racer.two@example.ru']) {
-      const racer = await insertUser(db(), { email, passwordHash: demoHash });
+      const racer = await insertUser(db(), { email, passwordHash: knownHash });
       ids.push(racer.id);
       await requestEmailChange(
         await sessionUser(db(), email),
-        { newEmail: 'prize@example.ru', currentPassword: DEMO_PASSWORD },
+        { newEmail: 'prize@example.ru', currentPassword: TEST_PASSWORD },
         ctx(ip(), now),
       );
       tokens.push(await tokenFromLatestLetter(db(), 'prize@example.ru'));
@@ -225,9 +268,9 @@ describe('e-mail change', () => {
   });
 
   it('refuses a confirmation link after its 24 hours', async () => {
-    const owner = await insertUser(db(), { email: 'late.changer@example.ru', passwordHash: demoHash });
+    const owner = await insertUser(db(), { email: 'late.changer@example.ru', passwordHash: knownHash });
     const user = await sessionUser(db(), owner.email);
-    await requestEmailChange(user, { newEmail: 'late.new@example.ru', currentPassword: DEMO_PASSWORD }, ctx(ip(), now));
+    await requestEmailChange(user, { newEmail: 'late.new@example.ru', currentPassword: TEST_PASSWORD }, ctx(ip(), now));
     const token = await tokenFromLatestLetter(db(), 'late.new@example.ru');
     expect(await confirmEmailChange(token, { ip: ip(), now: shift(now, hours(25)) })).toStrictEqual({
       ok: false,
@@ -242,7 +285,7 @@ describe('e-mail change', () => {
 
 describe('sessions and preferences', () => {
   it('«выйти на всех устройствах» moves the session version on', async () => {
-    const ivanova = await sessionUser(db(), 'ivanova@example.com');
+    const ivanova = await sessionUser(db(), emails.ivanova);
     const ipAddress = ip();
     await endAllSessions(ivanova, { ip: ipAddress });
     expect((await userById(db(), ivanova.id))!.sessionVersion).toBe(ivanova.sessionVersion + 1);
@@ -252,7 +295,7 @@ describe('sessions and preferences', () => {
   });
 
   it('stores the notification choices as posted by the form', async () => {
-    const ivanova = await sessionUser(db(), 'ivanova@example.com');
+    const ivanova = await sessionUser(db(), emails.ivanova);
     const input = preferencesSchema.parse({ notifyNewBill: 'on', notifyOutages: true, newsSubscription: 'on' });
     expect(await updatePreferences(ivanova, input)).toMatchObject({ ok: true });
     expect(await userById(db(), ivanova.id)).toMatchObject({
@@ -264,7 +307,7 @@ describe('sessions and preferences', () => {
       newsSubscription: true,
     });
     // Only her row changed.
-    expect(await userByEmail(db(), 'company@example.com')).toMatchObject({
+    expect(await userByEmail(db(), emails.company)).toMatchObject({
       notifyReadingReminders: true,
       newsSubscription: false,
     });
@@ -280,10 +323,10 @@ describe('sessions and preferences', () => {
 
 describe('access isolation', () => {
   it('a household user sees her own account and nobody else’s', async () => {
-    const ivanova = await sessionUser(db(), 'ivanova@example.com');
-    const own = await accountByNumber(db(), '50010001');
-    const petrovs = await accountByNumber(db(), '50010002');
-    const companys = await accountByNumber(db(), '70020001');
+    const ivanova = await sessionUser(db(), emails.ivanova);
+    const own = await accountByNumber(db(), numbers.ivanova);
+    const petrovs = await accountByNumber(db(), numbers.petrov);
+    const companys = await accountByNumber(db(), companyNumbers[0]!);
 
     expect(await canAccessAccount(ivanova, own.id)).toBe(true);
     expect(await canAccessAccount(ivanova, own.id.toUpperCase())).toBe(true);
@@ -293,32 +336,32 @@ describe('access isolation', () => {
     expect(await listMyAccounts(ivanova)).toEqual([
       {
         id: own.id,
-        number: '50010001',
+        number: numbers.ivanova,
         holderName: 'Иванова Мария Петровна',
         address: 'г. Истра, ул. Советская, д. 12, кв. 34',
-        contractNumber: 'ЭС-50010001',
+        contractNumber: `ЭС-${numbers.ivanova}`,
         status: 'active',
       },
     ]);
   });
 
   it('a company user sees the company’s accounts and no household account', async () => {
-    const volkov = await sessionUser(db(), 'company@example.com');
+    const volkov = await sessionUser(db(), emails.company);
     const companyAccounts = await db().select().from(accounts).where(eq(accounts.kind, 'company'));
     expect(companyAccounts).toHaveLength(3);
     for (const a of companyAccounts) expect(await canAccessAccount(volkov, a.id)).toBe(true);
-    for (const n of ['50010001', '50010002', '50010003', '50010004']) {
+    for (const n of [numbers.ivanova, numbers.petrov, numbers.sidorova, numbers.unclaimed]) {
       expect(await canAccessAccount(volkov, (await accountByNumber(db(), n)).id)).toBe(false);
     }
-    expect((await listMyAccounts(volkov)).map((a) => a.number)).toEqual(['70020001', '70020002', '70020003']);
+    expect((await listMyAccounts(volkov)).map((a) => a.number)).toEqual(companyNumbers);
   });
 
   it('staff, and a household user without links, see no account through these checks', async () => {
-    const operator = await sessionUser(db(), 'operator@example.com');
-    const own = await accountByNumber(db(), '50010001');
+    const operator = await sessionUser(db(), emails.operator);
+    const own = await accountByNumber(db(), numbers.ivanova);
     expect(await canAccessAccount(operator, own.id)).toBe(false);
     expect(await listMyAccounts(operator)).toEqual([]);
-    const loner = await insertUser(db(), { email: 'no.links@example.ru', passwordHash: demoHash });
+    const loner = await insertUser(db(), { email: 'no.links@example.ru', passwordHash: knownHash });
     expect(await listMyAccounts(await sessionUser(db(), loner.email))).toEqual([]);
   });
 
@@ -329,8 +372,8 @@ describe('access isolation', () => {
     ['almost a uuid', '00000000-0000-0000-0000-00000000000'],
     ['a uuid that is no account', '00000000-0000-4000-8000-000000000000'],
   ])('answers false to a malformed or unknown id (%s)', async (_, id) => {
-    const ivanova = await sessionUser(db(), 'ivanova@example.com');
-    const volkov = await sessionUser(db(), 'company@example.com');
+    const ivanova = await sessionUser(db(), emails.ivanova);
+    const volkov = await sessionUser(db(), emails.company);
     expect(await canAccessAccount(ivanova, id)).toBe(false);
     expect(await canAccessAccount(volkov, id)).toBe(false);
   });
@@ -338,7 +381,7 @@ describe('access isolation', () => {
 
 describe('one-time tokens', () => {
   it('stores only the SHA-256 of the token', async () => {
-    const user = (await userByEmail(db(), 'operator@example.com'))!;
+    const user = (await userByEmail(db(), emails.operator))!;
     const token = await issueToken(db(), { userId: user.id, purpose: 'password_reset', now });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = await tokensOf(db(), user.id, 'password_reset');
@@ -353,7 +396,7 @@ describe('one-time tokens', () => {
   });
 
   it('lets exactly one of two simultaneous transactions use a token', async () => {
-    const user = (await userByEmail(db(), 'operator@example.com'))!;
+    const user = (await userByEmail(db(), emails.operator))!;
     const token = await issueToken(db(), {
       userId: user.id,
       purpose: 'email_change',
@@ -374,7 +417,7 @@ describe('one-time tokens', () => {
   });
 
   it('gives the token back when the transaction that used it fails', async () => {
-    const user = (await userByEmail(db(), 'operator@example.com'))!;
+    const user = (await userByEmail(db(), emails.operator))!;
     const token = await issueToken(db(), { userId: user.id, purpose: 'email_confirm', now });
     await expect(
       db().transaction(async (tx) => {

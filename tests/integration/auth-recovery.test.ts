@@ -2,7 +2,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cardBindings } from '@/db/schema';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
 import { authenticate } from '@/lib/auth/authenticate';
 import { completePasswordReset, requestPasswordReset, RESET_PER_EMAIL } from '@/lib/auth/recovery';
 import { hashToken, issueToken, TOKEN_LIFETIME_MS } from '@/lib/auth/tokens';
@@ -21,9 +20,9 @@ import {
   tokensOf,
   userByEmail,
   userById,
-  useSeededDatabase,
 } from '../support/auth-fixtures';
-import { insertUser } from '../support/factories';
+import { createHousehold, insertUser, TEST_PASSWORD, testPasswordHash } from '../support/factories';
+import { useTestDatabase } from '../support/test-db';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
@@ -31,13 +30,23 @@ vi.mock('@/lib/email/outbox', async (importOriginal) => ({
 }));
 
 const now = new Date();
-const data = useSeededDatabase(now);
-const db = () => data.db;
+const t = useTestDatabase();
+const db = () => t.db;
 const ip = () => freshIp(130);
 
-let demoHash: string;
+let knownHash: string;
+/** Households whose owners log in with `TEST_PASSWORD`; the tests read their rows afresh. */
+let ivanovaHome: { number: string; email: string };
+let petrovEmail: string;
+let sidorovaEmail: string;
 beforeAll(async () => {
-  demoHash = (await userByEmail(db(), 'ivanova@example.com'))!.passwordHash;
+  knownHash = await testPasswordHash();
+  const [ivanova, petrov, sidorova] = await Promise.all(
+    [1, 2, 3].map(() => createHousehold(db(), { user: { passwordHash: knownHash } })),
+  );
+  ivanovaHome = { number: ivanova!.number, email: ivanova!.user.email };
+  petrovEmail = petrov!.user.email;
+  sidorovaEmail = sidorova!.user.email;
 });
 
 async function bindCard(userId: string, token: string) {
@@ -59,36 +68,36 @@ describe('requestPasswordReset', () => {
   });
 
   it.each(['rejected', 'blocked'] as const)('sends no link to a %s user', async (status) => {
-    const user = await insertUser(db(), { email: `reset.${status}@example.ru`, passwordHash: demoHash, status });
+    const user = await insertUser(db(), { email: `reset.${status}@example.ru`, passwordHash: knownHash, status });
     await expect(requestPasswordReset(`reset.${status}@example.ru`, ctx(ip(), now))).resolves.toBeUndefined();
     expect(await tokensOf(db(), user.id)).toEqual([]);
     expect(await outboxFor(db(), user.email)).toEqual([]);
   });
 
   it('sends a known address one single-use link to /fiz/password/new; a newer request voids the older link', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
-    await expect(requestPasswordReset('ivanova@example.com', ctx(ip(), now))).resolves.toBeUndefined();
+    const ivanova = (await userByEmail(db(), ivanovaHome.email))!;
+    await expect(requestPasswordReset(ivanovaHome.email, ctx(ip(), now))).resolves.toBeUndefined();
 
     let tokens = await tokensOf(db(), ivanova.id, 'password_reset');
     expect(tokens).toHaveLength(1);
     expect(tokens[0]).toMatchObject({ usedAt: null });
     expect(tokens[0]!.expiresAt.getTime()).toBe(now.getTime() + TOKEN_LIFETIME_MS.password_reset);
-    const letters = await outboxFor(db(), 'ivanova@example.com');
+    const letters = await outboxFor(db(), ivanovaHome.email);
     expect(letters).toHaveLength(1);
-    expect(letters[0]).toMatchObject({ template: 'password_reset', toAddress: 'ivanova@example.com' });
+    expect(letters[0]).toMatchObject({ template: 'password_reset', toAddress: ivanovaHome.email });
     expect(letters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/password/new?token=`);
-    const first = await tokenFromLatestLetter(db(), 'ivanova@example.com');
+    const first = await tokenFromLatestLetter(db(), ivanovaHome.email);
     expect(hashToken(first)).toBe(tokens[0]!.tokenHash);
     expect((await auditRows(db(), 'password.reset_requested')).filter((r) => r.subjectId === ivanova.id)).toHaveLength(
       1,
     );
 
     const later = shift(now, minutes(5));
-    await requestPasswordReset('ivanova@example.com', ctx(ip(), later));
+    await requestPasswordReset(ivanovaHome.email, ctx(ip(), later));
     tokens = await tokensOf(db(), ivanova.id, 'password_reset');
     expect(tokens).toHaveLength(2);
     expect(tokens.find((t) => t.tokenHash === hashToken(first))!.usedAt?.getTime()).toBe(later.getTime());
-    const second = await tokenFromLatestLetter(db(), 'ivanova@example.com');
+    const second = await tokenFromLatestLetter(db(), ivanovaHome.email);
     expect(second).not.toBe(first);
     expect(tokens.find((t) => t.tokenHash === hashToken(second))!.usedAt).toBeNull();
 
@@ -98,14 +107,14 @@ describe('requestPasswordReset', () => {
   });
 
   it(`caps letters at ${RESET_PER_EMAIL.limit} an hour per address, answering every request the same way`, async () => {
-    const petrov = (await userByEmail(db(), 'petrov@example.com'))!;
+    const petrov = (await userByEmail(db(), petrovEmail))!;
     // An hour window of its own, far from the other tests' requests.
     const at = shift(now, hours(10));
     const answers = [];
     for (let i = 0; i < RESET_PER_EMAIL.limit + 2; i++)
-      answers.push(await requestPasswordReset('petrov@example.com', ctx(ip(), at)));
+      answers.push(await requestPasswordReset(petrovEmail, ctx(ip(), at)));
     expect(answers).toStrictEqual(Array.from({ length: RESET_PER_EMAIL.limit + 2 }, () => undefined));
-    expect((await outboxFor(db(), 'petrov@example.com')).filter((l) => l.template === 'password_reset')).toHaveLength(
+    expect((await outboxFor(db(), petrovEmail)).filter((l) => l.template === 'password_reset')).toHaveLength(
       RESET_PER_EMAIL.limit,
     );
     expect(await tokensOf(db(), petrov.id, 'password_reset')).toHaveLength(RESET_PER_EMAIL.limit);
@@ -114,12 +123,12 @@ describe('requestPasswordReset', () => {
 
 describe('completePasswordReset', () => {
   it('sets the new password, ends every session and removes every bound card of that user only', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
-    const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
+    const ivanova = (await userByEmail(db(), ivanovaHome.email))!;
+    const sidorova = (await userByEmail(db(), sidorovaEmail))!;
     await bindCard(ivanova.id, 'sandbox-card-1');
     await bindCard(ivanova.id, 'sandbox-card-2');
     const othersCard = await bindCard(sidorova.id, 'sandbox-card-3');
-    const token = await tokenFromLatestLetter(db(), 'ivanova@example.com');
+    const token = await tokenFromLatestLetter(db(), ivanovaHome.email);
     const at = shift(now, minutes(10));
 
     expect(await completePasswordReset(token, NEW_PASSWORD, ctx(ip(), at))).toStrictEqual({
@@ -134,18 +143,18 @@ describe('completePasswordReset', () => {
     expect(await cardsOf(sidorova.id)).toEqual([othersCard]);
     expect((await userById(db(), sidorova.id))!.sessionVersion).toBe(sidorova.sessionVersion);
 
-    expect((await outboxFor(db(), 'ivanova@example.com')).at(-1)).toMatchObject({ template: 'password_changed' });
+    expect((await outboxFor(db(), ivanovaHome.email)).at(-1)).toMatchObject({ template: 'password_changed' });
     const [audit] = (await auditRows(db(), 'password.reset_completed')).filter((r) => r.subjectId === ivanova.id);
     expect(audit).toMatchObject({ actorUserId: ivanova.id, details: { cardBindingsRemoved: 2 } });
 
     expect(
-      await authenticate({ door: 'household', login: '50010001', password: NEW_PASSWORD, ip: ip() }),
+      await authenticate({ door: 'household', login: ivanovaHome.number, password: NEW_PASSWORD, ip: ip() }),
     ).toMatchObject({
       ok: true,
       user: { id: ivanova.id, sessionVersion: ivanova.sessionVersion + 1 },
     });
     expect(
-      await authenticate({ door: 'household', login: '50010001', password: DEMO_PASSWORD, ip: ip() }),
+      await authenticate({ door: 'household', login: ivanovaHome.number, password: TEST_PASSWORD, ip: ip() }),
     ).toStrictEqual({
       ok: false,
       reason: 'invalid',
@@ -163,7 +172,7 @@ describe('completePasswordReset', () => {
   });
 
   it('refuses a link opened after its hour and changes nothing', async () => {
-    const user = await insertUser(db(), { email: 'slow.reader@example.ru', passwordHash: demoHash });
+    const user = await insertUser(db(), { email: 'slow.reader@example.ru', passwordHash: knownHash });
     await bindCard(user.id, 'sandbox-card-slow');
     await requestPasswordReset('slow.reader@example.ru', ctx(ip(), now));
     const token = await tokenFromLatestLetter(db(), 'slow.reader@example.ru');
@@ -179,7 +188,7 @@ describe('completePasswordReset', () => {
   });
 
   it('refuses a malformed token and a token of another purpose', async () => {
-    const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
+    const sidorova = (await userByEmail(db(), sidorovaEmail))!;
     const confirmToken = await issueToken(db(), { userId: sidorova.id, purpose: 'email_confirm', now });
     const before = await footprint(db());
     expect(await completePasswordReset(confirmToken, NEW_PASSWORD, ctx(ip(), now))).toStrictEqual({ ok: false });

@@ -1,6 +1,6 @@
 // Household registration → e-mail confirmation → staff approval, on a real database.
 import { and, eq, inArray } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountUsers, auditLog, users } from '@/db/schema';
 import { decideRegistration, listPendingRegistrations } from '@/lib/auth/approval';
 import { authenticate } from '@/lib/auth/authenticate';
@@ -30,10 +30,18 @@ import {
   tokensOf,
   userByEmail,
   userById,
-  useSeededDatabase,
   validRegistration,
 } from '../support/auth-fixtures';
-import { createAccount, insertUser } from '../support/factories';
+import {
+  createAccount,
+  createCompanyUser,
+  createHousehold,
+  createUser,
+  createUtilityProfile,
+  insertUser,
+  testPasswordHash,
+} from '../support/factories';
+import { useTestDatabase } from '../support/test-db';
 
 // Letters stay in the outbox (nothing is sent in the background while the test inspects it).
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
@@ -44,12 +52,38 @@ vi.mock('@/lib/email/outbox', async (importOriginal) => ({
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
 const now = new Date();
-const data = useSeededDatabase(now);
-const db = () => data.db;
+const t = useTestDatabase();
+const db = () => t.db;
+
+let operatorId: string;
+/** A household already registered and active, logging in with `TEST_PASSWORD`. */
+let registered: { number: string; email: string };
+let companyNumber: string;
+/** The free household account the main registration case applies for, as the registry holds it. */
+let freeNumber: string;
+beforeAll(async () => {
+  await createUtilityProfile(db());
+  operatorId = (await createUser(db(), { role: 'operator' })).id;
+  const home = await createHousehold(db(), { user: { passwordHash: await testPasswordHash() } });
+  registered = { number: home.number, email: home.user.email };
+  const company = await createCompanyUser(db());
+  companyNumber = (await createAccount(db(), { kind: 'company', companyId: company.companyId })).number;
+  freeNumber = (
+    await createAccount(db(), {
+      holderName: 'Кузнецов Дмитрий Андреевич',
+      settlement: 'г. Истра',
+      street: 'ул. Ленина',
+      house: '5',
+      flat: '7',
+    })
+  ).number;
+});
+
+/** The free number as a person types it, with a space in the middle. */
+const typedFreeNumber = () => `${freeNumber.slice(0, 4)} ${freeNumber.slice(4)}`;
 
 async function staff() {
-  const operator = await userByEmail(db(), 'operator@example.com');
-  return { id: operator!.id };
+  return { id: operatorId };
 }
 
 /** Registers on a fresh household account and returns the applicant, the account and the link's token. */
@@ -71,12 +105,16 @@ async function awaitingApplicant(email: string) {
 
 describe('registerHousehold', () => {
   it.each([
-    ['an unknown number', '9999 9901', registrationMessages.unknownNumber],
-    ['a company number', '70020001', registrationMessages.companyNumber],
-    ['an already registered number', '5001-0001', registrationMessages.alreadyRegistered],
+    ['an unknown number', (): string => '9999 9901', registrationMessages.unknownNumber],
+    ['a company number', (): string => companyNumber, registrationMessages.companyNumber],
+    [
+      'an already registered number',
+      (): string => `${registered.number.slice(0, 4)}-${registered.number.slice(4)}`,
+      registrationMessages.alreadyRegistered,
+    ],
   ])('refuses %s with the message at the number field and writes nothing', async (_, accountNumber, message) => {
     const before = await footprint(db());
-    const input = await validRegistration({ accountNumber, email: 'refused.applicant@example.ru' });
+    const input = await validRegistration({ accountNumber: accountNumber(), email: 'refused.applicant@example.ru' });
     const result = await registerHousehold(input, ctx());
     expect(result).toMatchObject({ ok: false, message: expect.any(String), fieldErrors: { accountNumber: message } });
     expect(await footprint(db())).toStrictEqual(before);
@@ -95,10 +133,10 @@ describe('registerHousehold', () => {
     expect(await footprint(db())).toStrictEqual(before);
   });
 
-  it('registers the free number 50010004: an unconfirmed owner, one token, one letter with the link', async () => {
-    const input = await validRegistration();
+  it('registers a free number: an unconfirmed owner, one token, one letter with the link', async () => {
+    const input = await validRegistration({ accountNumber: typedFreeNumber() });
     expect(input).toMatchObject({
-      accountNumber: '50010004',
+      accountNumber: freeNumber,
       email: 'kuznetsov.d@example.ru',
       phone: '+79165551234',
       fullName: 'Кузнецов Дмитрий',
@@ -122,7 +160,7 @@ describe('registerHousehold', () => {
     expect(user!.consentAt?.getTime()).toBe(now.getTime());
     expect(user!.passwordHash).not.toContain(input.password);
 
-    expect(await linksOf(db(), '50010004')).toEqual([
+    expect(await linksOf(db(), freeNumber)).toEqual([
       { userId: user!.id, isOwner: true, email: user!.email, status: 'email_unconfirmed' },
     ]);
 
@@ -139,24 +177,27 @@ describe('registerHousehold', () => {
       toAddress: 'kuznetsov.d@example.ru',
     });
     expect(letters[0]!.text).toContain(`${TEST_ORIGIN}/fiz/register/confirm?token=`);
-    expect(letters[0]!.text).toContain('50010004');
+    expect(letters[0]!.text).toContain(freeNumber);
     const [token] = tokensInText(letters[0]!.text);
     expect(hashToken(token!)).toBe(tokens[0]!.tokenHash);
 
     const [submitted] = (await auditRows(db(), 'registration.submitted')).filter((r) => r.actorUserId === user!.id);
     expect(submitted).toMatchObject({
       subjectType: 'account',
-      subjectId: (await accountByNumber(db(), '50010004')).id,
+      subjectId: (await accountByNumber(db(), freeNumber)).id,
     });
   });
 
   it('answers an address that already has an account exactly like a success, with a letter instead of a user', async () => {
     const account = await createAccount(db());
-    const ivanova = await userByEmail(db(), 'ivanova@example.com');
-    const lettersBefore = (await outboxFor(db(), 'ivanova@example.com')).length;
+    const ivanova = await userByEmail(db(), registered.email);
+    const lettersBefore = (await outboxFor(db(), registered.email)).length;
     const before = await footprint(db());
 
-    const input = await validRegistration({ accountNumber: account.number, email: ' IVANOVA@example.com' });
+    const input = await validRegistration({
+      accountNumber: account.number,
+      email: ` ${registered.email.toUpperCase()}`,
+    });
     expect(await registerHousehold(input, ctx(freshIp(), now))).toStrictEqual({ ok: true });
 
     const after = await footprint(db());
@@ -167,9 +208,9 @@ describe('registerHousehold', () => {
       outbox: before.outbox + 1,
     });
     expect(await linksOf(db(), account.number)).toEqual([]);
-    expect(await userByEmail(db(), 'ivanova@example.com')).toStrictEqual(ivanova);
+    expect(await userByEmail(db(), registered.email)).toStrictEqual(ivanova);
 
-    const letters = await outboxFor(db(), 'ivanova@example.com');
+    const letters = await outboxFor(db(), registered.email);
     expect(letters).toHaveLength(lettersBefore + 1);
     const letter = letters.at(-1)!;
     expect(letter.template).toBe('registration_existing_email');
@@ -178,7 +219,7 @@ describe('registerHousehold', () => {
 
     // Asking again within the hour does not flood the owner's mailbox.
     expect(await registerHousehold(input, ctx(freshIp(), now))).toStrictEqual({ ok: true });
-    expect(await outboxFor(db(), 'ivanova@example.com')).toHaveLength(lettersBefore + 1);
+    expect(await outboxFor(db(), registered.email)).toHaveLength(lettersBefore + 1);
   });
 
   it('lets exactly one of two simultaneous applications for one number win', async () => {
@@ -331,7 +372,7 @@ describe('confirmRegistrationEmail', () => {
 
 describe('staff approval', () => {
   it('lists applications oldest first, the registry holder and address beside what was entered', async () => {
-    const hash = (await userByEmail(db(), 'ivanova@example.com'))!.passwordHash;
+    const hash = (await userByEmail(db(), registered.email))!.passwordHash;
     const waiting = [3, 1, 2].map((daysAgo) => ({ daysAgo, confirmedAt: shift(now, -hours(24 * daysAgo)) }));
     const ids: Record<number, string> = {};
     for (const w of waiting) {
@@ -363,10 +404,10 @@ describe('staff approval', () => {
       enteredAddress: 'Истра, Ленина 5-7',
       phone: '+79165551234',
       account: {
-        number: '50010004',
+        number: freeNumber,
         holderName: 'Кузнецов Дмитрий Андреевич',
         address: 'г. Истра, ул. Ленина, д. 5, кв. 7',
-        contractNumber: 'ЭС-50010004',
+        contractNumber: `ЭС-${freeNumber}`,
       },
     });
     expect(kuznetsov!.waitingSince.getTime()).toBe(shift(now, minutes(30)).getTime());
@@ -386,7 +427,7 @@ describe('staff approval', () => {
     const decided = await userById(db(), applicant.id);
     expect(decided).toMatchObject({ status: 'active', decidedBy: operator.id, rejectionReason: null });
     expect(decided!.decidedAt?.getTime()).toBe(at.getTime());
-    expect(await linksOf(db(), '50010004')).toEqual([
+    expect(await linksOf(db(), freeNumber)).toEqual([
       expect.objectContaining({ userId: applicant.id, isOwner: true, status: 'active' }),
     ]);
 
@@ -396,18 +437,18 @@ describe('staff approval', () => {
       actorUserId: operator.id,
       subjectType: 'user',
       ip,
-      details: { accountNumber: '50010004' },
+      details: { accountNumber: freeNumber },
     });
 
     const letter = (await outboxFor(db(), applicant.email)).at(-1)!;
     expect(letter.template).toBe('registration_approved');
-    expect(letter.text).toContain('50010004');
+    expect(letter.text).toContain(freeNumber);
     expect(letter.text).toContain(`${TEST_ORIGIN}/fiz/login`);
 
     // The door is open now, by number and with the password chosen at registration.
     const login = await authenticate({
       door: 'household',
-      login: '50010004',
+      login: freeNumber,
       password: (await validRegistration()).password,
       ip: freshIp(),
     });
@@ -499,7 +540,7 @@ describe('staff approval', () => {
       expect(result).toMatchObject({ ok: false, message: expect.stringContaining('уже рассмотрена') });
     }
     expect(await userById(db(), applicant.id)).toStrictEqual(applicant);
-    expect(await linksOf(db(), '50010004')).toHaveLength(1);
+    expect(await linksOf(db(), freeNumber)).toHaveLength(1);
     expect(await footprint(db())).toStrictEqual(before);
   });
 
@@ -522,12 +563,12 @@ describe('staff approval', () => {
     expect(audits).toHaveLength(1);
   });
 
-  it('does not decide on someone who is not an applicant (a staff account, a seeded active user)', async () => {
+  it('does not decide on someone who is not an applicant (a staff account, an active user)', async () => {
     const operator = await staff();
     const before = await db()
       .select()
       .from(users)
-      .where(inArray(users.id, [operator.id, (await userByEmail(db(), 'ivanova@example.com'))!.id]));
+      .where(inArray(users.id, [operator.id, (await userByEmail(db(), registered.email))!.id]));
     expect(before).toHaveLength(2);
     for (const { id } of before) {
       expect(await decideRegistration({ userId: id, decision: 'reject', reason: 'x' }, operator, ctx())).toMatchObject({
@@ -544,8 +585,8 @@ describe('staff approval', () => {
         ),
       );
     expect(after).toEqual(expect.arrayContaining(before));
-    expect(await linksOf(db(), '50010001')).toEqual([
-      expect.objectContaining({ email: 'ivanova@example.com', status: 'active' }),
+    expect(await linksOf(db(), registered.number)).toEqual([
+      expect.objectContaining({ email: registered.email, status: 'active' }),
     ]);
   });
 });

@@ -1,7 +1,7 @@
 // Staff second factor, server-side sessions, admin-managed staff, dual control of large refunds,
 // the append-only audit log and the first start — each rule as the database and the user see it.
 import { and, eq, sql } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   accounts,
   auditLog,
@@ -15,9 +15,7 @@ import {
   staffTotp,
   users,
 } from '@/db/schema';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '@/db/seed/demo-logins';
 import { authenticate, LOGIN_PER_USER } from '@/lib/auth/authenticate';
-import { ensureDemoStaffFactors } from '@/lib/auth/demo-staff';
 import { changePassword, PASSWORD_CHECKS_PER_USER, requestEmailChange } from '@/lib/auth/profile';
 import { completePasswordReset, requestPasswordReset } from '@/lib/auth/recovery';
 import { endSession, liveSession, openSession, sessionPolicy } from '@/lib/auth/sessions';
@@ -27,6 +25,7 @@ import { staffSecondStep } from '@/lib/auth/staff-login';
 import { totpCode } from '@/lib/auth/totp';
 import { approveRefundRequest, declineRefundRequest, refundOrRequestApproval } from '@/lib/payments/refund-approval';
 import { isPortalSetUp } from '@/lib/setup/state';
+import { hashPassword } from '@/lib/auth/password';
 import { setUpPortal } from '@/lib/setup/first-start';
 import { newPassword } from '@/lib/validation/fields';
 import {
@@ -37,10 +36,18 @@ import {
   shift,
   tokenFromLatestLetter,
   userByEmail,
-  useSeededDatabase,
 } from '../support/auth-fixtures';
-import { sessionUser } from '../support/factories';
-import { createTestDatabase, useAsGlobalDb } from '../support/test-db';
+import {
+  createAccount,
+  createCompanyUser,
+  createHousehold,
+  createUser,
+  createUtilityProfile,
+  sessionUser,
+  TEST_PASSWORD,
+  testPasswordHash,
+} from '../support/factories';
+import { createTestDatabase, useAsGlobalDb, useTestDatabase } from '../support/test-db';
 
 vi.mock('@/auth', () => ({ auth: async () => null, signIn: async () => undefined }));
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
@@ -50,8 +57,41 @@ vi.mock('@/lib/email/outbox', async (importOriginal) => ({
 
 process.env.AUTH_SECRET ??= 'integration-test-secret-auth-staff-security';
 
-const data = useSeededDatabase();
+const data = useTestDatabase();
 const db = () => data.db;
+/** The staff's authenticator secret (base32), installed for the operator and the admin. */
+const STAFF_TOTP_SECRET = 'PROVERKAVTOROGOFAKTORAKLYUCHAAAA';
+/** A password from before the 12-character rule: it keeps working at login. */
+const LEGACY_PASSWORD = 'Staryi-2019';
+
+beforeAll(async () => {
+  await createUtilityProfile(db());
+  const passwordHash = await testPasswordHash();
+  await createHousehold(db(), {
+    account: { number: '50010001' },
+    user: { email: 'ivanova@example.test', passwordHash: await hashPassword(LEGACY_PASSWORD) },
+  });
+  await createHousehold(db(), {
+    account: { number: '50010002' },
+    user: { email: 'petrov@example.test', passwordHash },
+  });
+  await createHousehold(db(), {
+    account: { number: '50010003' },
+    user: { email: 'sidorova@example.test', passwordHash },
+  });
+  const company = await createCompanyUser(db(), { user: { email: 'company@example.test', passwordHash } });
+  for (const number of ['70020001', '70020002', '70020003']) {
+    await createAccount(db(), { number, kind: 'company', companyId: company.companyId, residents: 0 });
+  }
+  const { installFactor } = await import('@/lib/auth/staff-factor');
+  for (const [email, role] of [
+    ['operator@example.test', 'operator'],
+    ['admin@example.test', 'admin'],
+  ] as const) {
+    const staff = await createUser(db(), { email, role, passwordHash });
+    await db().transaction((tx) => installFactor(tx, staff.id, STAFF_TOTP_SECRET, new Date()));
+  }
+});
 const ctx = (ip = freshIp(150)) => ({ ip, origin: 'http://test.local' });
 
 async function idOf(email: string): Promise<string> {
@@ -83,7 +123,7 @@ describe('server-side sessions', () => {
   });
 
   it('kills a cookie at logout: the same claims are alive before and dead after', async () => {
-    const user = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const user = (await userByEmail(db(), 'ivanova@example.test'))!;
     const sid = await openSession({ userId: user.id, door: 'household', remember: true, secondFactor: false });
     const claims = { sid, uid: user.id, sv: user.sessionVersion };
     expect(await liveSession(claims)).toMatchObject({ id: sid, userId: user.id, door: 'household' });
@@ -93,7 +133,7 @@ describe('server-side sessions', () => {
   });
 
   it('ends a household session at its absolute end and a staff session after 30 idle minutes', async () => {
-    const household = (await userByEmail(db(), 'petrov@example.com'))!;
+    const household = (await userByEmail(db(), 'petrov@example.test'))!;
     const start = new Date();
     const sid = await openSession({
       userId: household.id,
@@ -106,7 +146,7 @@ describe('server-side sessions', () => {
     expect(await liveSession(claims, shift(start, hours(11)))).not.toBeNull();
     expect(await liveSession(claims, shift(start, hours(12) + 1000))).toBeNull();
 
-    const staff = (await userByEmail(db(), 'operator@example.com'))!;
+    const staff = (await userByEmail(db(), 'operator@example.test'))!;
     const staffSid = await openSession({
       userId: staff.id,
       door: 'staff',
@@ -122,21 +162,21 @@ describe('server-side sessions', () => {
   });
 
   it('refuses claims with an old session version, another user or junk', async () => {
-    const user = (await userByEmail(db(), 'sidorova@example.com'))!;
+    const user = (await userByEmail(db(), 'sidorova@example.test'))!;
     const sid = await openSession({ userId: user.id, door: 'household', remember: true, secondFactor: false });
     expect(await liveSession({ sid, uid: user.id, sv: user.sessionVersion + 1 })).toBeNull();
-    expect(await liveSession({ sid, uid: await idOf('petrov@example.com'), sv: user.sessionVersion })).toBeNull();
+    expect(await liveSession({ sid, uid: await idOf('petrov@example.test'), sv: user.sessionVersion })).toBeNull();
     expect(await liveSession({ sid: 'not-a-uuid', uid: user.id, sv: user.sessionVersion })).toBeNull();
     expect(await liveSession({ uid: user.id, sv: user.sessionVersion })).toBeNull();
   });
 
   it('a password change ends every other session of the user and keeps the one that changed it', async () => {
-    const user = await sessionUser(db(), 'sidorova@example.com');
+    const user = await sessionUser(db(), 'sidorova@example.test');
     const mine = await openSession({ userId: user.id, door: 'household', remember: true, secondFactor: false });
     const other = await openSession({ userId: user.id, door: 'household', remember: true, secondFactor: false });
     const result = await changePassword(
       user,
-      { currentPassword: DEMO_PASSWORD, password: 'Novaya-fraza-dlya-Olgi' },
+      { currentPassword: TEST_PASSWORD, password: 'Novaya-fraza-dlya-Olgi' },
       { ...ctx(), keepSessionId: mine },
     );
     expect(result.ok).toBe(true);
@@ -159,11 +199,11 @@ describe('passwords', () => {
   });
 
   it('existing (shorter) passwords keep working at login', async () => {
-    expect(DEMO_PASSWORD.length).toBeLessThan(20);
+    expect(LEGACY_PASSWORD.length).toBeLessThan(12);
     const outcome = await authenticate({
       door: 'household',
       login: '50010001',
-      password: DEMO_PASSWORD,
+      password: LEGACY_PASSWORD,
       ip: freshIp(151),
     });
     expect(outcome.ok).toBe(true);
@@ -171,20 +211,20 @@ describe('passwords', () => {
 
   it('limits current-password checks per user', async () => {
     await clearOfWindowEdge(PASSWORD_CHECKS_PER_USER.windowSeconds);
-    const user = await sessionUser(db(), 'company@example.com');
+    const user = await sessionUser(db(), 'company@example.test');
     const answers = [];
     for (let i = 0; i <= PASSWORD_CHECKS_PER_USER.limit; i++) {
       answers.push(await requestEmailChange(user, { newEmail: 'x@example.ru', currentPassword: `wrong-${i}` }, ctx()));
     }
     expect(answers.at(-1)).toMatchObject({ ok: false, message: expect.stringMatching(/Слишком много попыток/) });
     // Even the right password is refused until the window passes.
-    const right = await requestEmailChange(user, { newEmail: 'x@example.ru', currentPassword: DEMO_PASSWORD }, ctx());
+    const right = await requestEmailChange(user, { newEmail: 'x@example.ru', currentPassword: TEST_PASSWORD }, ctx());
     expect(right).toMatchObject({ ok: false, message: expect.stringMatching(/Слишком много попыток/) });
   });
 
   it('counts login failures per resolved user across every alias of a company user', async () => {
     await clearOfWindowEdge(LOGIN_PER_USER.windowSeconds, 30_000);
-    const aliases = ['company@example.com', '70020001', '70020002', '70020003'];
+    const aliases = ['company@example.test', '70020001', '70020002', '70020003'];
     const outcomes = [];
     for (let i = 0; i < LOGIN_PER_USER.limit + 1; i++) {
       outcomes.push(
@@ -202,10 +242,10 @@ describe('passwords', () => {
 
 describe('the e-mail change dies with a password reset', () => {
   it('clears the pending address and uses up its token', async () => {
-    const user = await sessionUser(db(), 'petrov@example.com');
+    const user = await sessionUser(db(), 'petrov@example.test');
     const asked = await requestEmailChange(
       user,
-      { newEmail: 'attacker@example.net', currentPassword: DEMO_PASSWORD },
+      { newEmail: 'attacker@example.net', currentPassword: TEST_PASSWORD },
       ctx(),
     );
     expect(asked.ok).toBe(true);
@@ -225,23 +265,22 @@ describe('the e-mail change dies with a password reset', () => {
     const before = await db()
       .select()
       .from(oneTimeTokens)
-      .where(eq(oneTimeTokens.userId, await idOf('operator@example.com')));
-    await requestPasswordReset('operator@example.com', ctx());
+      .where(eq(oneTimeTokens.userId, await idOf('operator@example.test')));
+    await requestPasswordReset('operator@example.test', ctx());
     const after = await db()
       .select()
       .from(oneTimeTokens)
-      .where(eq(oneTimeTokens.userId, await idOf('operator@example.com')));
+      .where(eq(oneTimeTokens.userId, await idOf('operator@example.test')));
     expect(after).toHaveLength(before.length);
   });
 });
 
 describe('staff second factor', () => {
   it('is required: no code, a wrong code and a replayed code are refused and audited; the right code passes', async () => {
-    await ensureDemoStaffFactors(db());
-    const id = await idOf('admin@example.com');
+    const id = await idOf('admin@example.test');
     const ip = freshIp(153);
     expect(await staffSecondStep(id, '', ip)).toEqual({ ok: false, reason: 'code_required' });
-    const code = totpCode(DEMO_TOTP_SECRET);
+    const code = totpCode(STAFF_TOTP_SECRET);
     const wrong = code === '000000' ? '111111' : '000000';
     expect(await staffSecondStep(id, wrong, ip)).toEqual({ ok: false, reason: 'code_invalid' });
     expect(await staffSecondStep(id, code, ip)).toEqual({ ok: true, passed: true });
@@ -252,7 +291,7 @@ describe('staff second factor', () => {
 
   it('stores the secret sealed, and ten recovery codes only as hashes; a recovery code works once', async () => {
     const staff = await createStaff(
-      { id: await idOf('admin@example.com') },
+      { id: await idOf('admin@example.test') },
       { email: 'new.operator@example.com', fullName: 'Новикова Анна', role: 'operator' },
       ctx(),
     );
@@ -288,17 +327,16 @@ describe('staff second factor', () => {
 
   it('stops guessing after a few wrong codes, even with the password known', async () => {
     await clearOfWindowEdge(SECOND_FACTOR_FAILURES.windowSeconds);
-    const id = await idOf('operator@example.com');
-    await ensureDemoStaffFactors(db());
+    const id = await idOf('operator@example.test');
     for (let i = 0; i < SECOND_FACTOR_FAILURES.limit; i++) await staffSecondStep(id, '999999', freshIp(154));
-    expect(await staffSecondStep(id, totpCode(DEMO_TOTP_SECRET, Date.now() + 30_000), freshIp(154))).toEqual({
+    expect(await staffSecondStep(id, totpCode(STAFF_TOTP_SECRET, Date.now() + 30_000), freshIp(154))).toEqual({
       ok: false,
       reason: 'rate_limited',
     });
   });
 
   it('an admin reset removes the factor and codes, ends every session and bumps the session version', async () => {
-    const admin = { id: await idOf('admin@example.com') };
+    const admin = { id: await idOf('admin@example.test') };
     const created = await createStaff(
       admin,
       { email: 'reset.me@example.com', fullName: 'Сбросов Иван', role: 'operator' },
@@ -307,7 +345,7 @@ describe('staff second factor', () => {
     if (!created.ok) throw new Error(created.message);
     await db().transaction(async (tx) => {
       const { installFactor } = await import('@/lib/auth/staff-factor');
-      await installFactor(tx, created.userId, DEMO_TOTP_SECRET, new Date());
+      await installFactor(tx, created.userId, STAFF_TOTP_SECRET, new Date());
     });
     const before = (await userByEmail(db(), 'reset.me@example.com'))!;
     const sid = await openSession({ userId: before.id, door: 'staff', remember: false, secondFactor: true });
@@ -348,8 +386,8 @@ describe('refunds above the threshold', () => {
   }
 
   it('waits for a second staff member; the requester cannot approve; another one does', async () => {
-    const operator = { id: await idOf('operator@example.com') };
-    const admin = { id: await idOf('admin@example.com') };
+    const operator = { id: await idOf('operator@example.test') };
+    const admin = { id: await idOf('admin@example.test') };
     const payment = await paidPayment(15_000_00);
     const asked = await refundOrRequestApproval(
       operator,
@@ -384,8 +422,8 @@ describe('refunds above the threshold', () => {
   });
 
   it('refunds up to the threshold at once, and a declined request refunds nothing', async () => {
-    const operator = { id: await idOf('operator@example.com') };
-    const admin = { id: await idOf('admin@example.com') };
+    const operator = { id: await idOf('operator@example.test') };
+    const admin = { id: await idOf('admin@example.test') };
     const payment = await paidPayment(30_000_00);
     const small = await refundOrRequestApproval(
       operator,
@@ -421,7 +459,7 @@ describe('the audit log', () => {
 
   it('keeps the actor id after the user is deleted', async () => {
     const created = await createStaff(
-      { id: await idOf('admin@example.com') },
+      { id: await idOf('admin@example.test') },
       { email: 'leaver@example.com', fullName: 'Уходящий Сотрудник', role: 'operator' },
       ctx(),
     );

@@ -10,13 +10,11 @@
 // `authenticate`), next/headers, next/cache and the e-mail kick. Validation and domain code are real.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, isNull } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { accounts, bills, meters, payments, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
+import { appeals, bills, meters, payments } from '@/db/schema';
 import {
   changeEmailSchema,
   changePasswordSchema,
@@ -45,12 +43,31 @@ import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { acceptInviteSchema, changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/company/schemas';
 import {
   accountContactsSchema,
+  accountGisIdsSchema,
   accountNoteSchema,
   accountTermsSchema,
   adjustmentDecisionSchema,
   adjustmentSchema,
 } from '@/lib/accounts/registry-schemas';
+import { TABLE_CELLS } from '@/lib/notifications/catalog';
+import { unsubscribeSchema } from '@/lib/notifications/schemas';
 import { formDataToObject } from '@/lib/validation/form-data';
+import {
+  appealReplySchema,
+  appealTemplateSchema,
+  assignAppealSchema,
+  cabinetAppealSchema,
+  closeAppealSchema,
+  deleteTemplateSchema,
+  guestAppealSchema,
+  guestCloseSchema,
+  guestKeySchema,
+  guestReplySchema,
+  staffAnswerSchema,
+  staffNoteSchema,
+  topicDeadlineSchema,
+} from '@/lib/support/appeal-schemas';
+import { fileCabinetAppeal, fileGuestAppeal, guestAppealPath } from '@/lib/support/appeals';
 import {
   describeEntries,
   type FormEntries,
@@ -65,6 +82,19 @@ import {
 import { log } from '@/lib/log';
 import { requestState as request, runAfterTasks } from '../support/request-boundary';
 import { useTestDatabase } from '../support/test-db';
+import {
+  createAccount,
+  createBill,
+  createCompanyUser,
+  createMeteredAccount,
+  createPaidPayment,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+  gisIds,
+  TEST_PASSWORD,
+  testPasswordHash,
+} from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -84,6 +114,16 @@ vi.mock('next/cache', async (importOriginal) => ({
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
+}));
+// The SMS and push rows of one case would otherwise be delivered in the background while the next
+// case runs, and count as that case's writes.
+vi.mock('@/lib/notifications/sms-delivery', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/notifications/sms-delivery')>()),
+  kickSmsDelivery: () => {},
+}));
+vi.mock('@/lib/notifications/push-delivery', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/notifications/push-delivery')>()),
+  kickPushDelivery: () => {},
 }));
 
 // ─── The actions, found on disk ──────────────────────────────────────────────
@@ -163,14 +203,32 @@ const SCHEMAS: Record<string, z.ZodObject | null> = {
   'admin/(console)/billing#startBilling': startBillingSchema,
   'admin/(console)/payments#refundPayment': refundSchema,
   'admin/(console)/accounts#saveAccountContacts': accountContactsSchema,
+  'admin/(console)/accounts#saveAccountGisIds': accountGisIdsSchema,
   'admin/(console)/accounts#saveAccountTerms': accountTermsSchema,
   'admin/(console)/accounts#saveAdjustment': adjustmentSchema,
   'admin/(console)/accounts#decideAccountAdjustment': adjustmentDecisionSchema,
   'admin/(console)/accounts#saveAccountNote': accountNoteSchema,
   '(public)/pay#findPayee': guestLookupSchema,
+  '(public)/unsubscribe#confirmUnsubscribe': unsubscribeSchema,
   '(public)/pay#payAsGuest': guestConfirmSchema,
   'sandbox/pay#payWithCard': sandboxCardSchema,
   'sandbox/pay#confirm3ds': sandbox3dsSchema,
+  'fiz/(cabinet)/appeals#fileAppeal': cabinetAppealSchema,
+  'fiz/(cabinet)/appeals#replyToAppeal': appealReplySchema,
+  'fiz/(cabinet)/appeals#closeMyAppeal': closeAppealSchema,
+  'lk/(cabinet)/appeals#fileAppeal': cabinetAppealSchema,
+  'lk/(cabinet)/appeals#replyToAppeal': appealReplySchema,
+  'lk/(cabinet)/appeals#closeMyAppeal': closeAppealSchema,
+  '(public)/support/appeals#fileGuestAppeal': guestAppealSchema,
+  '(public)/support/appeals#confirmGuestAppeal': guestKeySchema,
+  '(public)/support/appeals#replyAsGuest': guestReplySchema,
+  '(public)/support/appeals#closeAsGuest': guestCloseSchema,
+  'admin/(console)/support#assignAppealAction': assignAppealSchema,
+  'admin/(console)/support#answerAppealAction': staffAnswerSchema,
+  'admin/(console)/support#noteAppealAction': staffNoteSchema,
+  'admin/(console)/support#saveAppealTemplate': appealTemplateSchema,
+  'admin/(console)/support#deleteAppealTemplate': deleteTemplateSchema,
+  'admin/(console)/support#saveAppealDeadline': topicDeadlineSchema,
   'session-actions#logout': null,
   'session-actions#logoutEverywhere': null,
 };
@@ -192,21 +250,36 @@ const userIds: Partial<Record<Exclude<Door, null>, string>> = {};
 let plausible: Record<string, fc.Arbitrary<string>> = {};
 
 beforeAll(async () => {
-  await seedDemoData(t.db, new Date());
-
-  const byEmail = async (email: string) => (await t.db.select().from(users).where(eq(users.email, email)))[0]!;
-  const petrov = await byEmail('petrov@example.com');
-  const ivanova = await byEmail('ivanova@example.com');
-  const company = await byEmail('company@example.com');
-  const staff = await byEmail('operator@example.com');
+  // Each door's user with the password the login forms are tried with: a household owning an
+  // account with a meter and bills, a neighbour with an account of its own, a company owner and an
+  // operator; a third account with its ГИС ЖКХ identifiers is what a guest pays. The utility profile
+  // and an admin make the portal set up.
+  await createUtilityProfile(t.db);
+  const passwordHash = await testPasswordHash();
+  await createUser(t.db, { role: 'admin', passwordHash });
+  const household = await createMeteredAccount(t.db, { meter: { zonePlan: 2 } });
+  const neighbour = await createMeteredAccount(t.db);
+  const guestIds = gisIds();
+  const guestAccount = await createAccount(t.db, { els: guestIds.els, izhku: guestIds.izhku });
+  const petrov = await createSubscriber(t.db, household.accountId, { email: 'petrov@example.com', passwordHash });
+  const ivanova = await createSubscriber(t.db, neighbour.accountId, { email: 'ivanova@example.com', passwordHash });
+  const company = (await createCompanyUser(t.db, { user: { email: 'company@example.com', passwordHash } })).user;
+  const staff = await createUser(t.db, { email: 'operator@example.com', passwordHash });
   userIds.household = petrov.id;
   userIds.company = company.id;
   userIds.staff = staff.id;
 
-  const accountOf = async (number: string) =>
-    (await t.db.select().from(accounts).where(eq(accounts.number, number)))[0]!.id;
-  const own = await accountOf('50010002');
-  const other = await accountOf('50010001');
+  const own = household.accountId;
+  const other = neighbour.accountId;
+  for (const [accountId, period] of [
+    [own, '2026-09-01'],
+    [own, '2026-10-01'],
+    [other, '2026-10-01'],
+    [guestAccount.id, '2026-10-01'],
+  ] as const)
+    await createBill(t.db, accountId, { period, ipd: accountId === guestAccount.id ? guestIds.ipd() : undefined });
+  await createPaidPayment(t.db, own, 1_500_00, new Date('2026-10-12T09:00:00Z'));
+  await createPaidPayment(t.db, other, 900_00, new Date('2026-10-15T09:00:00Z'));
   const meterIds = (await t.db.select({ id: meters.id }).from(meters)).map((m) => m.id);
   const billIds = (await t.db.select({ id: bills.id }).from(bills).limit(6)).map((b) => b.id);
   const paymentIds = (
@@ -221,8 +294,19 @@ beforeAll(async () => {
     installedAt: '2026-11-10',
   });
   if (!pending.ok) throw new Error(`setup: ${pending.message} ${JSON.stringify(pending.fieldErrors)}`);
-  const lookup = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 150_00 }, { ip: '192.0.2.200' });
+  const lookup = await lookupGuestPayee(
+    { accountNumber: guestAccount.number, amountKopecks: 150_00 },
+    { ip: '192.0.2.200' },
+  );
   if (!lookup.ok) throw new Error(`setup: ${lookup.message}`);
+  const appeal = await fileCabinetAppeal(petrov, { topic: 'other', text: 'Прошу проверить' }, { ip: '192.0.2.201' });
+  if (!appeal.ok) throw new Error(`setup: ${appeal.message}`);
+  await fileGuestAppeal(
+    { name: 'Гость', email: 'guest-appeal@example.com', topic: 'other', text: 'Вопрос', consent: true },
+    { ip: '192.0.2.202', origin: 'http://localhost' },
+  );
+  const [guestAppeal] = await t.db.select({ id: appeals.id }).from(appeals).where(isNull(appeals.userId));
+  const guestKey = guestAppealPath(guestAppeal!.id).split('/').pop()!;
   writes = await watchWrites(t.db);
 
   const ownMeters = (await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, own))).map(
@@ -238,13 +322,15 @@ beforeAll(async () => {
     fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...odd) });
   const day = likely(['2026-11-10', '2026-11-01'], ['2026-02-30', '2031-01-01', '1990-01-01', '26.11.2026']);
   const checkbox = likely(['on', 'true'], ['false', 'off', '1']);
-  const newPassword = likely(['Tikhaya-reka-2026'], [DEMO_PASSWORD, '12345678', 'x']);
+  const newPassword = likely(['Tikhaya-reka-2026'], [TEST_PASSWORD, '12345678', 'x']);
   const register = likely(
     ['12345', '99999', ' 4 321 '],
     ['0', '00012', '99999999', '12345,5', '12345.67', '-1', '1e5'],
   );
   // U+0000 in text that would reach the database (Postgres cannot store it).
   const nul = (text: string) => text.replace(' ', '\u0000');
+  /** An account number as a person may type it, with a space in the middle. */
+  const spaced = (number: string) => `${number.slice(0, 4)} ${number.slice(4)}`;
   plausible = {
     accountId: likely([own], [other, pending.meterId, nobody]),
     meterId: likely([...ownMeters, pending.meterId], [...meterIds, nobody]),
@@ -252,18 +338,28 @@ beforeAll(async () => {
     bindingId: likely([nobody], [own]),
     userId: likely([petrov.id, ivanova.id], [nobody]),
     paymentId: likely(paymentIds, [nobody, own]),
-    accountNumber: likely(['50010004', '50010002', '5001 0001'], ['50019999', '123']),
+    accountNumber: likely(
+      [
+        guestAccount.number,
+        household.number,
+        spaced(neighbour.number),
+        guestIds.els,
+        guestIds.izhku.toLowerCase(),
+        guestIds.ipd(),
+      ],
+      ['50019999', '123', '50AB0100', `${guestIds.izhku}-12`, nul(guestIds.els)],
+    ),
     amount: likely(['100', '1 234,56', '150', '0,99'], ['1', '500000', '500000,01', '12.345', '-100', '1e3', '0']),
     email: likely(['petrov@example.com', 'new-address@example.com'], ['a@b.c', 'no-at-sign', nul('nul @example.com')]),
     newEmail: likely(['new-address@example.com'], ['ivanova@example.com', 'a@b.c', nul('nul @example.com')]),
     phone: likely(['+7 900 000-00-00', '89001234567', '8 (900) 123-45-67'], ['+1 555 0100']),
     login: likely(
-      ['50010002', 'operator@example.com', 'company@example.com', ' PETROV@example.com '],
-      ['50010004', '50010001', nul('petrov @example.com')],
+      [household.number, 'operator@example.com', 'company@example.com', ' PETROV@example.com '],
+      [guestAccount.number, neighbour.number, nul('petrov @example.com')],
     ),
     password: newPassword,
     passwordConfirm: newPassword,
-    currentPassword: likely([DEMO_PASSWORD], ['Tikhaya-reka-2026', 'x']),
+    currentPassword: likely([TEST_PASSWORD], ['Tikhaya-reka-2026', 'x']),
     fullName: likely(['Петров Пётр Петрович'], ['П', "O'Neil", nul('Петров Пётр')]),
     address: likely(['г. Истра, ул. Ленина, д. 5'], [nul('ул. Ленина')]),
     consent: checkbox,
@@ -275,6 +371,7 @@ beforeAll(async () => {
     notifyOutages: checkbox,
     notifyServiceRequests: checkbox,
     newsSubscription: checkbox,
+    ...Object.fromEntries(TABLE_CELLS.map((cell) => [cell.field, checkbox])),
     token: likely(['a'.repeat(43)], ['not-a-token']),
     ticket: likely([lookup.payee.ticket], [`${lookup.payee.ticket}x`]),
     next: likely(['/fiz/payments'], ['//evil.example', 'https://evil.example/fiz', '/admin', '/lk']),
@@ -293,7 +390,7 @@ beforeAll(async () => {
     zone_half_peak: register,
     filter: likely(['missing', 'all'], ['bogus']),
     page: likely(['1'], ['0', '100001', 'abc']),
-    q: likely(['5001', 'Петров'], [nul('Пет ров')]),
+    q: likely([household.number.slice(0, 4), 'Петров'], [nul('Пет ров')]),
     request: likely(['MerchantLogin=energokabinet-sandbox&OutSum=150.00&InvId=1&SignatureValue=00'], ['InvId=1']),
     card: likely(['4111 1111 1111 1111', '4000 0000 0000 0002'], ['1234']),
     expiry: likely(['12/28'], ['13/99', '01/20', '1228']),
@@ -312,6 +409,19 @@ beforeAll(async () => {
     tariffCategory: likely(['urban', 'rural_or_stove'], ['city']),
     body: likely(['Звонил, обещал оплатить до 15-го'], [nul('Звонил, обещал')]),
     requestId: likely([nobody], [own]),
+    els: likely([gisIds().els, ''], ['50AB01', guestIds.els, nul(gisIds().els)]),
+    izhku: likely([gisIds().izhku, ''], [`${guestIds.els}-1`, guestIds.izhku]),
+    // Appeals (lib/support/appeals).
+    appealId: likely([appeal.appealId], [nobody, own]),
+    topic: likely(['readings', 'other', 'payment_not_credited'], ['complaint', '']),
+    text: likely(['Не могу оплатить через личный кабинет'], ['', nul('Не могу оплатить')]),
+    rating: likely(['5', '1'], ['0', '6', '4.5']),
+    assigneeId: likely(['', staff.id], [petrov.id, nobody]),
+    name: likely(['Сидоров Пётр'], ['', nul('Сидоров Пётр')]),
+    key: likely([guestKey], [`${guestKey}x`, `${nobody}.abc`]),
+    id: likely(['', nobody], ['not-a-uuid']),
+    title: likely(['Пересчёт выполнен'], ['', nul('Пересчёт выполнен')]),
+    workingDays: likely(['5', '1', '30'], ['0', '31', '2.5']),
   };
 });
 

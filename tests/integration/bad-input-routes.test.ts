@@ -10,8 +10,7 @@ import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, bills, ledgerEntries, meters, payments, serviceRequests, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { bills, ledgerEntries, payments, serviceRequests } from '@/db/schema';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { startPayment } from '@/lib/payments/start';
@@ -19,6 +18,15 @@ import { log } from '@/lib/log';
 import { junkText, runs, RUSSIAN, watchWrites, type WriteWatch } from '../support/junk';
 import { requestState, runAfterTasks } from '../support/request-boundary';
 import { useTestDatabase } from '../support/test-db';
+import {
+  createBill,
+  createCompanyUser,
+  createMeteredAccount,
+  createService,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -48,7 +56,13 @@ function routeFiles(dir: string): string[] {
 /** Auth.js's own endpoint: its input handling is the library's, and it needs the Next.js runtime. */
 const NOT_OURS = new Set(['api/auth/[...nextauth]']);
 /** Called by a payment gateway, not a person: the answer is the protocol's, not a Russian sentence. */
-const SERVER_TO_SERVER = new Set(['api/payments/robokassa/result', 'api/payments/sandbox/result', 'sandbox/recurring']);
+const SERVER_TO_SERVER = new Set([
+  'api/payments/robokassa/result',
+  'api/payments/moneta/result',
+  'api/payments/netpay/result',
+  'api/payments/sandbox/result',
+  'sandbox/recurring',
+]);
 
 type Door = 'household' | 'company' | 'staff';
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
@@ -90,19 +104,35 @@ let ownAccount: string;
 let plausibleIds: string[] = [];
 
 beforeAll(async () => {
-  await seedDemoData(t.db, new Date());
-  const byEmail = async (email: string) =>
-    (await t.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id;
-  userIds.household = await byEmail('petrov@example.com');
-  userIds.company = await byEmail('company@example.com');
-  userIds.staff = await byEmail('operator@example.com');
-  ownAccount = (await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002')))[0]!.id;
+  // A world of each door's user: a household with its meter, bills and a service request, another
+  // household's account, a company owner and an operator; junk meets real rows of each kind. The
+  // utility profile and an admin make the portal set up (otherwise every page is the 503 of setup).
+  await createUtilityProfile(t.db);
+  await createUser(t.db, { role: 'admin' });
+  const household = await createMeteredAccount(t.db);
+  userIds.household = (await createSubscriber(t.db, household.accountId)).id;
+  userIds.company = (await createCompanyUser(t.db)).user.id;
+  userIds.staff = (await createUser(t.db)).id;
+  ownAccount = household.accountId;
+  const other = await createMeteredAccount(t.db);
+  const otherBill = await createBill(t.db, other.accountId, { period: '2026-10-01' });
+  const ownBills = [
+    await createBill(t.db, ownAccount, { period: '2026-09-01' }),
+    await createBill(t.db, ownAccount, { period: '2026-10-01' }),
+  ];
+  const service = await createService(t.db);
+  await t.db.insert(serviceRequests).values({
+    userId: userIds.household,
+    accountId: ownAccount,
+    serviceId: service.id,
+    address: 'г. Истра, ул. Тестовая, д. 1',
+    contactPhone: '+79000000000',
+  });
   plausibleIds = [
-    ...(await t.db.select({ id: bills.id }).from(bills).where(eq(bills.accountId, ownAccount)).limit(2)).map(
-      (r) => r.id,
-    ),
-    ...(await t.db.select({ id: bills.id }).from(bills).limit(2)).map((r) => r.id),
-    ...(await t.db.select({ id: meters.id }).from(meters).limit(3)).map((r) => r.id),
+    ...ownBills.map((b) => b.id),
+    otherBill.id,
+    household.meterId,
+    other.meterId,
     '00000000-0000-4000-8000-000000000000',
   ];
   writes = await watchWrites(t.db);
@@ -299,17 +329,21 @@ describe('every route handler under generated junk', () => {
     expect(found).not.toContain('GET api/payments/robokassa/result');
   });
 
-  const robokassaEnv = {
-    ROBOKASSA_MERCHANT_LOGIN: 'energokabinet-test',
-    ROBOKASSA_PASSWORD1: 'junk-test-one',
-    ROBOKASSA_PASSWORD2: 'junk-test-two',
+  const gatewayEnv: Record<string, Record<string, string>> = {
+    'api/payments/robokassa': {
+      ROBOKASSA_MERCHANT_LOGIN: 'energokabinet-test',
+      ROBOKASSA_PASSWORD1: 'junk-test-one',
+      ROBOKASSA_PASSWORD2: 'junk-test-two',
+    },
+    'api/payments/moneta': { MONETA_ACCOUNT_ID: '54600817', MONETA_INTEGRITY_CODE: 'junk-test-code' },
+    'api/payments/netpay': { NETPAY_API_KEY: 'junk-test-key', NETPAY_AUTH: 'junk-test-auth' },
   };
 
   for (const route of ROUTES) {
     it(`${route.method} /${route.where}: junk → a refusal below 500, nothing written`, async () => {
-      // Robokassa's endpoint answers only once it is configured; the sandbox's only while it is not.
-      const configure = route.where.startsWith('api/payments/robokassa');
-      if (configure) Object.assign(process.env, robokassaEnv);
+      // A real gateway's endpoint answers only once it is configured; the sandbox's only while none is.
+      const configure = Object.entries(gatewayEnv).find(([prefix]) => route.where.startsWith(prefix))?.[1];
+      if (configure) Object.assign(process.env, configure);
       try {
         let mark = await writes.mark();
         await fc.assert(
@@ -338,7 +372,7 @@ describe('every route handler under generated junk', () => {
           { numRuns: runs(60), endOnFailure: true },
         );
       } finally {
-        if (configure) for (const name of Object.keys(robokassaEnv)) delete process.env[name];
+        if (configure) for (const name of Object.keys(configure)) delete process.env[name];
       }
     });
   }
@@ -407,7 +441,7 @@ describe('every route handler under generated junk', () => {
 describe('the doors of the private files and downloads', () => {
   const NONE = '00000000-0000-4000-8000-000000000000';
   type Expected = { status: number; location?: string; text?: string };
-  /** One request to one route: who asks (a door's demo user or nobody), the path parameters, the query. */
+  /** One request to one route: who asks (a door's user or nobody), the path parameters, the query. */
   async function answer(where: string, door: Door | null, params: Record<string, string>, query = '') {
     const route = ROUTES.find((r) => r.where === where && r.method === 'GET');
     expect(route, where).toBeDefined();
@@ -434,12 +468,12 @@ describe('the doors of the private files and downloads', () => {
   const back = (login: string, path: string) => `${login}?next=${encodeURIComponent(path)}`;
 
   it('a request’s act and photos: the login and back, a malformed id 404 even before it, others’ 404', async () => {
-    const [petrovs] = await t.db
+    const [request] = await t.db
       .select({ id: serviceRequests.id })
       .from(serviceRequests)
       .where(eq(serviceRequests.userId, userIds.household!))
       .limit(1);
-    const theirs = petrovs?.id ?? NONE;
+    const theirs = request!.id;
     for (const [where, login, base] of [
       ['fiz/(cabinet)/services/[id]/act', '/fiz/login', '/fiz'],
       ['lk/(cabinet)/services/[id]/act', '/lk/login', '/lk'],
@@ -453,7 +487,7 @@ describe('the doors of the private files and downloads', () => {
       await expectAnswer(where, null, { id: 'x', fileId: NONE }, { status: 404, text: 'Не найдено' });
       await expectAnswer(where, own, { id: 'x', fileId: 'x' }, { status: 404, text: 'Не найдено' });
       await expectAnswer(where, own === 'staff' ? 'company' : 'staff', params, { status: 404, text: 'Не найдено' });
-      // Petrov's request is no other customer's; a photo that is not the request's is nobody's.
+      // The household's request is no other customer's; a photo that is not the request's is nobody's.
       if (own !== 'household') await expectAnswer(where, own, params, { status: 404, text: 'Не найдено' });
     }
   });

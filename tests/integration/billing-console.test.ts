@@ -1,15 +1,25 @@
-// The staff billing page's logic on the demo data seeded as of 20 November 2026
-// (October and the eleven months before billed, reading window 15th–25th): which period it proposes,
+// The staff billing page's logic on seven metered accounts billed from November 2025 to October 2026
+// (reading window 15th–25th), as of 20 November 2026: which period it proposes,
 // what it says a run would do, how a start from the page refuses, explains «nothing new» and hands
 // the run to the background, and who may poll a run's progress.
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs, users } from '@/db/schema';
+import { accounts, auditLog, billingRuns, bills, ledgerEntries, tariffs } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { balances } from '@/lib/billing/balance';
 import { billingPeriodMenu, billingPeriodOverview } from '@/lib/billing/overview';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
 import { startBillingFromConsole } from '@/lib/billing/start';
+import { billQueuedRun } from '@/lib/jobs/billing-run';
+import { shiftPeriod } from '@/lib/readings/window';
+import {
+  billPeriod,
+  createMeteredAccount,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 import { signInAs } from '../support/signed-in-browser';
 
@@ -31,7 +41,6 @@ async function pollRun(user: SessionUser | null, runId: string): Promise<{ statu
   return { status: response.status, body: await response.json() };
 }
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 /** 20 Nov, 12:00 Moscow: November's window is open. */
 const inWindow = new Date('2026-11-20T09:00:00Z');
 /** 26 Nov, 10:00 Moscow: November's window closed yesterday. */
@@ -40,14 +49,9 @@ const OCT_2025 = '2025-10-01';
 const OCT = '2026-10-01';
 const NOV = '2026-11-01';
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
 let operator: SessionUser;
 let household: SessionUser;
-
-async function userByEmail(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  return { ...row!, passwordHash: undefined } as unknown as SessionUser;
-}
 
 async function billsOf(period: string): Promise<number> {
   return (await t.db.select({ n: count() }).from(bills).where(eq(bills.period, period)))[0]!.n;
@@ -57,11 +61,11 @@ async function runsOf(period: string) {
   return t.db.select().from(billingRuns).where(eq(billingRuns.period, period));
 }
 
-/** Collects the background tasks a start hands over, to run them when the test says so. */
+/** Collects the runs a start queues, to run their job's handler when the test says so. */
 function backgroundQueue() {
-  const tasks: (() => Promise<void>)[] = [];
+  const tasks: (() => Promise<unknown>)[] = [];
   return {
-    schedule: (task: () => Promise<void>) => void tasks.push(task),
+    schedule: async (run: { runId: string }) => void tasks.push(() => billQueuedRun(run)),
     async drain() {
       while (tasks.length > 0) await tasks.shift()!();
     },
@@ -72,8 +76,27 @@ function backgroundQueue() {
 }
 
 beforeAll(async () => {
-  operator = await userByEmail('operator@example.com');
-  household = await userByEmail('ivanova@example.com');
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  operator = await createUser(t.db, { fullName: 'Смирнова Елена Андреевна' });
+  // Initial readings in October 2025, then one every month up to November 2026.
+  for (let i = 0; i < 7; i++) {
+    const { accountId } = await createMeteredAccount(t.db, {
+      account: { contractStart: '2025-10-01' },
+      meter: { installedAt: '2025-10-01' },
+      registers: Array.from({ length: 14 }, (_, k) => [
+        shiftPeriod(OCT_2025, k),
+        { all_day: 5_000 + (150 + i * 10) * k },
+      ]),
+    });
+    if (i === 0) household = await createSubscriber(t.db, accountId);
+  }
+  for (let k = 1; k <= 12; k++) await billPeriod(shiftPeriod(OCT_2025, k));
+  // October's run took 40 seconds, as a real one would.
+  await t.db
+    .update(billingRuns)
+    .set({ finishedAt: sql`${billingRuns.startedAt} + interval '40 seconds'` })
+    .where(eq(billingRuns.period, OCT));
 });
 
 describe('the proposed period', () => {

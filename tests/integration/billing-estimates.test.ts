@@ -1,20 +1,20 @@
-// Estimates and the recalculation across consecutive billing runs (ПП РФ № 354, п. 59–61), on the demo
-// data seeded as of 20 November 2026: Petrov (50010002, two zones, 4 residents) has September and
-// October estimated. Without readings November is his 3rd month on the average, December the 4th — the
+// Estimates and the recalculation across consecutive billing runs (ПП РФ № 354, п. 59–61), on seven
+// accounts billed from November 2025 to October 2026: Petrov (50010002, two zones, 4 residents, rural)
+// read until August, so September and October were estimated. Without readings November is his 3rd month on the average, December the 4th — the
 // norm; a reading in January recalculates all four months and gives money back.
 import { and, asc, eq, inArray, lt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, meters, readings, tariffs } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { billLines, bills, consumptionVolumes, ledgerEntries, readings, tariffs } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import { accountBalance } from '@/lib/billing/balance';
 import { previewBills } from '@/lib/billing/preview';
 import { startBillingRun } from '@/lib/billing/run';
 import type { Zone } from '@/lib/readings/consumption';
 import { estimatePeriod, expectedRecalculationLines, type BilledVolume } from '../support/estimate-reference';
 import { ratesInForce } from '@/lib/tariffs/pricing';
+import { shiftPeriod } from '@/lib/readings/window';
+import { billPeriod, createMeteredAccount, createUtilityProfile, monthlyReadings } from '../support/factories';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-
-const seededAt = new Date('2026-11-20T09:00:00Z');
 
 let t: TestDatabase;
 let restore: () => void;
@@ -24,11 +24,44 @@ let meterId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-  const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  petrovId = account!.id;
-  const [meter] = await t.db.select({ id: meters.id }).from(meters).where(eq(meters.accountId, petrovId));
-  meterId = meter!.id;
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  // Initial readings in October 2025; a reading a month after, Petrov's until August 2026.
+  // About 240 kWh by day and 110 at night a month: the estimates of September–November alone exceed
+  // what the meter turns out to have counted, so January is left with nothing.
+  const petrov = await createMeteredAccount(t.db, {
+    account: {
+      number: '50010002',
+      residents: 4,
+      normKwhPerResident: 100,
+      tariffCategory: 'rural_or_stove',
+      contractStart: '2025-10-01',
+    },
+    meter: { zonePlan: 2, installedAt: '2025-10-01' },
+    registers: monthlyReadings({
+      from: '2025-10-01',
+      to: '2026-08-01',
+      start: { day: 30_000, night: 11_000 },
+      use: { day: 240, night: 110 },
+      jitter: 9,
+    }),
+  });
+  petrovId = petrov.accountId;
+  meterId = petrov.meterId;
+  for (let i = 0; i < 6; i++) {
+    await createMeteredAccount(t.db, {
+      account: { contractStart: '2025-10-01' },
+      meter: { installedAt: '2025-10-01' },
+      registers: monthlyReadings({
+        from: '2025-10-01',
+        to: '2026-10-01',
+        start: { all_day: 5_000 + i * 1_000 },
+        use: { all_day: 150 + i * 20 },
+        jitter: 9,
+      }),
+    });
+  }
+  for (let k = 1; k <= 12; k++) await billPeriod(shiftPeriod('2025-10-01', k));
 });
 
 afterAll(async () => {

@@ -1,5 +1,6 @@
 // A performance smoke test of the billing run and a wide cross-check of the run against its rolled-back preview:
-// 2 000 generated accounts (BILLING_PERF_ACCOUNTS to change it) on top of the demo data, with readings
+// 2 000 generated accounts (BILLING_PERF_ACCOUNTS to change it) beside a billed company (its points
+// billed and paid since April, September left unpaid, so November carries a debt), with readings
 // from April to November 2026 and every case of the rules — readings, a recalculation after estimated
 // months, the average, the norm after 3 estimated months or on a short history, a baseline reading, a
 // replaced meter with another zone plan, zone-share ties. Billing November prints its time (no timing
@@ -7,10 +8,12 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { billLines, bills, consumptionVolumes } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { seedTariffs } from '@/db/seed/tariffs';
+import { shiftPeriod } from '@/lib/readings/window';
 import { previewBills } from '@/lib/billing/preview';
 import { createBillingRun, runBilling } from '@/lib/billing/run';
 import { useTestDatabase } from '../support/test-db';
+import { COMPANY_POINTS, createBilledCompany, createUtilityProfile } from '../support/factories';
 
 const ACCOUNTS = Number(process.env.BILLING_PERF_ACCOUNTS ?? 2_000);
 const NOV = '2026-11-01';
@@ -18,8 +21,16 @@ const FIRST = 80_000_000;
 
 const t = useTestDatabase();
 
+/** The company's metering points, billed before the generated accounts exist. */
+const EXISTING = COMPANY_POINTS.length;
+
 beforeAll(async () => {
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  await createBilledCompany(t.db, {
+    periods: Array.from({ length: 7 }, (_, k) => shiftPeriod('2026-04-01', k)),
+    unpaid: [[0, '2026-09-01']],
+  });
 }, 600_000);
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -114,11 +125,11 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
     const generation = await generate(ACCOUNTS);
     const previewStarted = performance.now();
     const previews = await previewBills(NOV, undefined, {
-      sample: ACCOUNTS + 7,
+      sample: ACCOUNTS + EXISTING,
       now: new Date('2026-12-03T09:00:00Z'),
     });
     const previewMs = performance.now() - previewStarted;
-    expect(previews.size).toBe(ACCOUNTS + 7);
+    expect(previews.size).toBe(ACCOUNTS + EXISTING);
 
     const created = await createBillingRun({ period: NOV, startedBy: null, now: new Date('2026-12-03T09:00:00Z') });
     if (!created.ok) throw new Error(created.message);
@@ -127,8 +138,8 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
     const runMs = performance.now() - started;
     expect(outcome).toMatchObject({
       status: 'done',
-      accountsTotal: ACCOUNTS + 7,
-      billsCreated: ACCOUNTS + 7,
+      accountsTotal: ACCOUNTS + EXISTING,
+      billsCreated: ACCOUNTS + EXISTING,
       error: null,
     });
     // Two statements per chunk (its bills, then their penalties) and four around them.
@@ -159,14 +170,14 @@ describe(`billing ${ACCOUNTS} generated accounts`, () => {
 
     const [lineCount] = await t.db.select({ n: sql<number>`count(*)::int` }).from(billLines);
     console.log(
-      `[billing perf] ${t.handle.driver}: ${ACCOUNTS + 7} accounts in ${outcome.chunks} chunk(s), ${outcome.statements} statements: ` +
+      `[billing perf] ${t.handle.driver}: ${ACCOUNTS + EXISTING} accounts in ${outcome.chunks} chunk(s), ${outcome.statements} statements: ` +
         `run ${runMs.toFixed(0)} ms; reading-only INSERT … SELECT ${baselineMs.toFixed(0)} ms; ` +
         `generating the data ${generation.toFixed(0)} ms, the rolled-back preview ${previewMs.toFixed(0)} ms; ${lineCount!.n} bill lines in all`,
     );
 
     // Every bill, line and volume equals the preview's (the same statement, rolled back).
     const billRows = await t.db.select().from(bills).where(eq(bills.period, NOV));
-    expect(billRows).toHaveLength(ACCOUNTS + 7);
+    expect(billRows).toHaveLength(ACCOUNTS + EXISTING);
     const lineRows = await t.db
       .select()
       .from(billLines)

@@ -1,6 +1,6 @@
-// The billing run on the demo data seeded as of 20 November 2026: 12 billed months
-// (November 2025 – October 2026), 50010002 estimated for September and October, 50010003 with a reading
-// for November. November is billed on 3 December; the bills are held to the rolled-back preview of the same SQL and to figures worked out here.
+// The billing run on four households and a company of three points, billed for 12 months (November
+// 2025 – October 2026): 50010002 estimated for September and October, 50010003 (two meters) with a
+// reading for November. November is billed on 3 December; the bills are held to the rolled-back preview of the same SQL and to figures worked out here.
 import { and, asc, count, eq, inArray, lt } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,8 +13,8 @@ import {
   meters,
   readings,
   tariffs,
-  users,
 } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import { accountBalance, amountDue, balances } from '@/lib/billing/balance';
 import { previewBills, type BillPreview, type PreviewLine } from '@/lib/billing/preview';
 import { billingRunStatus, createBillingRun, listBillingRuns, runBilling, startBillingRun } from '@/lib/billing/run';
@@ -22,14 +22,27 @@ import type { Zone } from '@/lib/readings/consumption';
 import { estimatePeriod, spreadOverMonths } from '../support/estimate-reference';
 import { priceVolume, ratesInForce } from '@/lib/tariffs/pricing';
 import { zonesForPlan } from '@/lib/tariffs/zones';
+import { shiftPeriod } from '@/lib/readings/window';
+import {
+  addReadings,
+  billOf as billRow,
+  billPeriod,
+  COMPANY_POINTS,
+  createBilledCompany,
+  createMeter,
+  createMeteredAccount,
+  createPaidPayment,
+  createUser,
+  createUtilityProfile,
+  monthlyReadings,
+} from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const billedAt = new Date('2026-12-03T09:00:00Z');
 const NOV = '2026-11-01';
 const DEC = '2026-12-01';
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
 let operatorId: string;
 let runId: string;
 let previews: Map<string, BillPreview>;
@@ -41,9 +54,60 @@ const historyBefore = new Map<
 /** Petrov's registers: the last real reading (August) and the one submitted for November. */
 const petrov = { last: new Map<Zone, number>(), november: new Map<Zone, number>() };
 
+/** Monthly readings from October 2025 for `months` months. */
+const monthly = (start: Record<string, number>, use: Record<string, number>, months: number) =>
+  monthlyReadings({ from: '2025-10-01', to: shiftPeriod('2025-10-01', months - 1), start, use, jitter: 11 });
+
 beforeAll(async () => {
-  const [operator] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
-  operatorId = operator!.id;
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  operatorId = (await createUser(t.db, { fullName: 'Смирнова Елена Андреевна' })).id;
+  const billed = Array.from({ length: 12 }, (_, k) => shiftPeriod('2025-11-01', k));
+  await createBilledCompany(t.db, {
+    points: COMPANY_POINTS.map((p, i) => ({ ...p, number: `7002000${i + 1}` })),
+    periods: billed,
+  });
+  const since = { contractStart: '2025-10-01' };
+  const first = await createMeteredAccount(t.db, {
+    account: { number: '50010001', ...since },
+    meter: { installedAt: '2025-10-01' },
+    registers: monthly({ all_day: 12_000 }, { all_day: 180 }, 13),
+  });
+  // Petrov read until August.
+  const second = await createMeteredAccount(t.db, {
+    account: { number: '50010002', residents: 4, tariffCategory: 'rural_or_stove', ...since },
+    meter: { zonePlan: 2, installedAt: '2025-10-01' },
+    registers: monthly({ day: 30_000, night: 11_000 }, { day: 380, night: 210 }, 11),
+  });
+  // Sidorova: a three-zone meter and a one-rate one, read every month, November too.
+  const third = await createMeteredAccount(t.db, {
+    account: { number: '50010003', ...since },
+    meter: { zonePlan: 3, installedAt: '2025-10-01' },
+    registers: monthly({ peak: 8_000, half_peak: 9_000, night: 10_000 }, { peak: 60, half_peak: 90, night: 70 }, 13),
+  });
+  const { id: secondMeter } = await createMeter(t.db, third.accountId, { installedAt: '2025-10-02' });
+  await addReadings(t.db, secondMeter, monthly({ all_day: 3_000 }, { all_day: 50 }, 13));
+  const fourth = await createMeteredAccount(t.db, {
+    account: { number: '50010004', ...since },
+    meter: { installedAt: '2025-10-01' },
+    registers: monthly({ all_day: 20_000 }, { all_day: 240 }, 13),
+  });
+  const unpaid = new Set([`${second.accountId}/2026-09-01`, `${second.accountId}/2026-10-01`]);
+  for (const period of billed) {
+    await billPeriod(period);
+    for (const { accountId } of [first, second, third, fourth]) {
+      if (unpaid.has(`${accountId}/${period}`)) continue;
+      const bill = await billRow(t.db, accountId, period);
+      await createPaidPayment(t.db, accountId, bill.amountKopecks, new Date(`${bill.dueDate}T06:00:00Z`));
+    }
+  }
+  await addReadings(
+    t.db,
+    third.meterId,
+    [[NOV, { peak: 8_000 + 60 * 14, half_peak: 9_000 + 90 * 14, night: 10_000 + 70 * 14 }]],
+    { firstIsInitial: false },
+  );
+  await addReadings(t.db, secondMeter, [[NOV, { all_day: 3_000 + 50 * 14 }]], { firstIsInitial: false });
 });
 
 async function accountId(number: string): Promise<string> {

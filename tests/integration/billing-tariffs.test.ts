@@ -1,21 +1,24 @@
-// Prices follow the billing period: the demo tariffs change on 1 October 2026 (urban one-rate 8,90 →
+// Prices follow the billing period: the seeded tariffs change on 1 October 2026 (urban one-rate 8,90 →
 // 9,79 ₽/kWh), volume ranges split a month's kWh, a negative recalculation is priced from the first
 // range; a run stops when a tariff is missing and skips an account whose register went down, and a
-// later run carries on with only the accounts left. Demo data seeded as of 20 November 2026 (billed up
-// to October); the test's own accounts start billing here.
+// later run carries on with only the accounts left. Each account is the test's own.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { accounts, billLines, bills, consumptionVolumes, ledgerEntries, readings, tariffs } from '@/db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { billLines, bills, consumptionVolumes, ledgerEntries, readings, tariffs } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import { previewBills } from '@/lib/billing/preview';
 import { billingRunStatus, startBillingRun } from '@/lib/billing/run';
 import { ratesInForce } from '@/lib/tariffs/pricing';
 import type { TariffCategory, TariffZone } from '@/lib/tariffs/zones';
 import { useTestDatabase } from '../support/test-db';
-import { createMeteredAccount } from '../support/factories';
+import { addVolumes, createMeteredAccount, createUtilityProfile } from '../support/factories';
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
+const t = useTestDatabase();
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+});
 
 /** An account with one meter and the given register values per period (the first is `initial`). */
 async function addAccount(opts: {
@@ -73,7 +76,6 @@ describe('the tariff in force for the period', () => {
       ],
     });
 
-    // The demo accounts are billed up to October already: only the new ones are left.
     expect(
       await startBillingRun({ period: '2026-09-01', startedBy: null, now: new Date('2026-10-03T09:00:00Z') }),
     ).toMatchObject({ ok: true });
@@ -122,6 +124,7 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
   let ranged: { accountId: string; meterId: string };
   let refund: { accountId: string; meterId: string };
   let broken: { accountId: string; meterId: string };
+  let estimated: { accountId: string; meterId: string };
 
   it('a run stops before writing anything when the period has no tariff for a meter', async () => {
     ranged = await addAccount({
@@ -159,6 +162,25 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
         ['2027-01-01', { all_day: 6_900 }],
       ],
     });
+
+    // Read every month until December (300 kWh each), not in January: January goes by the average.
+    estimated = await addAccount({
+      number: '50020006',
+      category: 'urban',
+      zonePlan: 1,
+      registers: ['2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'].map(
+        (period, k) => [period, { all_day: 30_000 + 300 * k }],
+      ),
+    });
+    await addVolumes(
+      t.db,
+      estimated.meterId,
+      'reading',
+      ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01', '2026-11-01', '2026-12-01'].map((period) => [
+        period,
+        { all_day: 300 },
+      ]),
+    );
 
     // The one-rate urban tariff ends with 2026; 2027's has not been entered yet.
     await t.db
@@ -215,7 +237,7 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
         '50020005: показание меньше предыдущего (счётчик № S50020005).',
     });
     const status = await billingRunStatus((result as { runId: string }).runId);
-    expect(status).toMatchObject({ status: 'failed', accountsTotal: 12, billsCreated: 11 });
+    expect(status).toMatchObject({ status: 'failed', accountsTotal: 6, billsCreated: 5 });
     expect(previews.get(broken.accountId)!.bill).toEqual({
       ok: false,
       problem: expect.stringContaining('меньше предыдущего'),
@@ -251,16 +273,21 @@ describe('volume ranges, a missing tariff and an account that cannot be billed',
     const [entry] = await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.billId, back.bill.id));
     expect(entry).toMatchObject({ kind: 'adjustment', amountKopecks: -391_600 });
 
-    // Every billed account, the demo's estimates over the ranges included, matches its rolled-back preview.
+    // Every billed account, the estimate over the ranges included, matches its rolled-back preview.
     for (const preview of previews.values()) {
       if (!preview.bill.ok) continue;
       const { bill: sqlBill, lines: sqlLines } = await billLinesOf(preview.accountId, JAN);
       expect(sqlBill.amountKopecks, preview.number).toBe(preview.bill.amountKopecks);
       expect(sqlLines.map((l) => l.description).sort()).toEqual(preview.bill.lines.map((l) => l.description).sort());
     }
-    const demo = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010001'));
-    const demoLines = (await billLinesOf(demo[0]!.id, JAN)).lines;
-    expect(demoLines.map((l) => l.priceKopecks).sort()).toEqual([1_468, 979].sort());
+    // The average of 300 kWh is split over the two ranges like a reading would be.
+    const estimatedLines = (await billLinesOf(estimated.accountId, JAN)).lines;
+    expect(
+      estimatedLines.map((l) => [l.method, l.kwh, l.priceKopecks]).sort((a, b) => Number(a[2]) - Number(b[2])),
+    ).toEqual([
+      ['average', 150, 979],
+      ['average', 150, 1_468],
+    ]);
   });
 
   it('once the reading is corrected, a new run bills only the account left over', async () => {

@@ -1,18 +1,32 @@
-// Bills in the cabinet on the demo data seeded as of 20 November 2026:
-// 12 bills per account (November 2025 – October 2026). Petrov (50010002) has not paid September and
+// Bills in the cabinet, on three households and a company of three points billed by the billing run
+// for 12 months (November 2025 – October 2026), seen on 22 November 2026. Petrov (50010002) has not paid September and
 // October; Ivanova (50010001) has paid everything. Lists, detail, access, and the PDF receipt itself
 // (its text read back through the embedded font's ToUnicode map, as a viewer's search would).
 import { inflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, bills, ledgerEntries } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { parseGostPayload } from '@/lib/bills/qr-payload';
 import { billDetail, listBills } from '@/lib/bills/queries';
 import { formatRub } from '@/lib/format/money';
 import { receiptFileName, renderReceiptPdf } from '@/lib/bills/receipt-pdf';
 import { useTestDatabase } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import { shiftPeriod } from '@/lib/readings/window';
+import {
+  billOf as billRow,
+  billPeriod,
+  COMPANY_POINTS,
+  createBilledCompany,
+  createMeteredAccount,
+  createPaidPayment,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+  monthlyReadings,
+  sessionUser,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 // The route handler reads the session through Auth.js; here the test says who is signed in.
@@ -20,14 +34,85 @@ vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.aut
 
 const { GET: getReceipt } = await import('@/app/fiz/(cabinet)/bills/[id]/receipt/route');
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-22T10:00:00Z');
 const PERIODS_NEWEST_FIRST = Array.from({ length: 12 }, (_, i) => {
   const d = new Date(Date.UTC(2026, 9 - i, 1));
   return d.toISOString().slice(0, 10);
 });
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
+const BILLED = [...PERIODS_NEWEST_FIRST].reverse();
+
+/** Monthly readings from October 2025 for `months` months. */
+const monthly = (start: Record<string, number>, use: Record<string, number>, months: number) =>
+  monthlyReadings({ from: '2025-10-01', to: shiftPeriod('2025-10-01', months - 1), start, use });
+
+beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db, { fullName: 'МУП «Объединение Истринские электросети»', bankName: 'ПАО Сбербанк' });
+  await createUser(t.db, { email: 'operator@example.test' });
+  await createBilledCompany(t.db, {
+    company: { name: 'ООО «Истра-Агро»' },
+    points: COMPANY_POINTS.map((p, i) => ({ ...p, number: `7002000${i + 1}` })),
+    periods: BILLED,
+    user: { email: 'company@example.test' },
+  });
+  const household = async (
+    number: string,
+    email: string,
+    account: NonNullable<Parameters<typeof createMeteredAccount>[1]>,
+    unpaid: string[],
+  ) => {
+    const created = await createMeteredAccount(t.db, {
+      ...account,
+      account: { number, contractStart: '2025-10-01', ...account.account },
+      meter: { installedAt: '2025-10-01', ...account.meter },
+    });
+    await createSubscriber(t.db, created.accountId, { email });
+    return { ...created, unpaid };
+  };
+  const households = [
+    await household(
+      '50010001',
+      'ivanova@example.test',
+      { registers: monthly({ all_day: 12_000 }, { all_day: 180 }, 13) },
+      [],
+    ),
+    // Petrov read until August: September and October are billed by the average, and he has not paid them.
+    await household(
+      '50010002',
+      'petrov@example.test',
+      {
+        account: {
+          holderName: 'Петров Алексей Сергеевич',
+          settlement: 'д. Лешково',
+          street: 'ул. Лесная',
+          house: '7',
+          flat: null,
+          postcode: '143581',
+          residents: 4,
+        },
+        meter: { serialNumber: '009217056004185', zonePlan: 2 },
+        registers: monthly({ day: 30_000, night: 11_000 }, { day: 230, night: 110 }, 11),
+      },
+      ['2026-09-01', '2026-10-01'],
+    ),
+    await household(
+      '50010003',
+      'sidorova@example.test',
+      { registers: monthly({ all_day: 3_000 }, { all_day: 150 }, 13) },
+      ['2026-10-01'],
+    ),
+  ];
+  for (const period of BILLED) {
+    await billPeriod(period);
+    for (const h of households) {
+      if (h.unpaid.includes(period)) continue;
+      const bill = await billRow(t.db, h.accountId, period);
+      await createPaidPayment(t.db, h.accountId, bill.amountKopecks, new Date(`${bill.dueDate}T06:00:00Z`));
+    }
+  }
+});
 
 async function billOf(accountNumber: string, period: string) {
   const [row] = await t.db
@@ -146,7 +231,7 @@ function pdfText(pdf: Buffer): { text: string; pages: number; fonts: string[] } 
 
 describe('listBills', () => {
   it('Petrov: his 12 bills, newest first; September and October unpaid and overdue, the rest paid', async () => {
-    const list = await listBills(await sessionUser(t.db, 'petrov@example.com'), now);
+    const list = await listBills(await sessionUser(t.db, 'petrov@example.test'), now);
     expect(list.map((b) => b.period)).toEqual(PERIODS_NEWEST_FIRST);
     expect(new Set(list.map((b) => b.accountNumber))).toEqual(new Set(['50010002']));
     expect(list[0]!.receiptNumber).toBe('R-202610-50010002');
@@ -161,7 +246,7 @@ describe('listBills', () => {
   });
 
   it('Ivanova: 12 bills, every one paid, nothing owed', async () => {
-    const list = await listBills(await sessionUser(t.db, 'ivanova@example.com'), now);
+    const list = await listBills(await sessionUser(t.db, 'ivanova@example.test'), now);
     expect(list).toHaveLength(12);
     expect(
       list.every(
@@ -172,9 +257,9 @@ describe('listBills', () => {
   });
 
   it('Sidorova owes October only; a company user sees the company’s 3 accounts; staff see none', async () => {
-    const sidorova = await listBills(await sessionUser(t.db, 'sidorova@example.com'), now);
+    const sidorova = await listBills(await sessionUser(t.db, 'sidorova@example.test'), now);
     expect(sidorova.filter((b) => b.status !== 'paid').map((b) => b.period)).toEqual(['2026-10-01']);
-    const company = await listBills(await sessionUser(t.db, 'company@example.com'), now);
+    const company = await listBills(await sessionUser(t.db, 'company@example.test'), now);
     expect(company).toHaveLength(36);
     expect(new Set(company.map((b) => b.accountNumber))).toEqual(new Set(['70020001', '70020002', '70020003']));
     // Newest first across accounts, then by account number.
@@ -183,13 +268,13 @@ describe('listBills', () => {
       '2026-10-01/70020002',
       '2026-10-01/70020003',
     ]);
-    expect(await listBills(await sessionUser(t.db, 'operator@example.com'), now)).toEqual([]);
+    expect(await listBills(await sessionUser(t.db, 'operator@example.test'), now)).toEqual([]);
   });
 });
 
 describe('billDetail', () => {
   it("Petrov's October bill: lines by meter and zone (estimated by the average), the total, the payee, the QR string", async () => {
-    const petrov = await sessionUser(t.db, 'petrov@example.com');
+    const petrov = await sessionUser(t.db, 'petrov@example.test');
     const october = await billOf('50010002', '2026-10-01');
     const detail = (await billDetail(petrov, october.id, now))!;
 
@@ -242,11 +327,11 @@ describe('billDetail', () => {
   });
 
   it('another user’s bill, an unknown id and a malformed id are all simply not found', async () => {
-    const ivanova = await sessionUser(t.db, 'ivanova@example.com');
+    const ivanova = await sessionUser(t.db, 'ivanova@example.test');
     const petrovsBill = await billOf('50010002', '2026-10-01');
     expect(await billDetail(ivanova, petrovsBill.id, now)).toBeNull();
-    expect(await billDetail(await sessionUser(t.db, 'company@example.com'), petrovsBill.id, now)).toBeNull();
-    expect(await billDetail(await sessionUser(t.db, 'operator@example.com'), petrovsBill.id, now)).toBeNull();
+    expect(await billDetail(await sessionUser(t.db, 'company@example.test'), petrovsBill.id, now)).toBeNull();
+    expect(await billDetail(await sessionUser(t.db, 'operator@example.test'), petrovsBill.id, now)).toBeNull();
     expect(await billDetail(ivanova, '00000000-0000-4000-8000-000000000000', now)).toBeNull();
     for (const junk of ['', 'abc', `${petrovsBill.id}x`, "1' or '1'='1", '../receipt'])
       expect(await billDetail(ivanova, junk, now)).toBeNull();
@@ -258,7 +343,7 @@ describe('billDetail', () => {
 
 describe('the PDF receipt', () => {
   it('is a one-page A4 PDF in DejaVu Sans whose text reads back: payee, payer, period, receipt number, lines, total, QR caption', async () => {
-    const petrov = await sessionUser(t.db, 'petrov@example.com');
+    const petrov = await sessionUser(t.db, 'petrov@example.test');
     const october = await billOf('50010002', '2026-10-01');
     const detail = (await billDetail(petrov, october.id, now))!;
     const started = performance.now();
@@ -311,7 +396,7 @@ describe('the PDF receipt', () => {
 describe('GET /fiz/bills/[id]/receipt', () => {
   it('the owner gets the PDF inline with the receipt number in its file name', async () => {
     const october = await billOf('50010002', '2026-10-01');
-    await signIn(await sessionUser(t.db, 'petrov@example.com'));
+    await signIn(await sessionUser(t.db, 'petrov@example.test'));
     const response = await requestReceipt(october.id);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
@@ -324,13 +409,13 @@ describe('GET /fiz/bills/[id]/receipt', () => {
 
   it('anyone else gets a 404: another subscriber, a company user, staff, an unknown or malformed id', async () => {
     const petrovsBill = await billOf('50010002', '2026-10-01');
-    for (const email of ['ivanova@example.com', 'company@example.com', 'operator@example.com']) {
+    for (const email of ['ivanova@example.test', 'company@example.test', 'operator@example.test']) {
       await signIn(await sessionUser(t.db, email));
       const response = await requestReceipt(petrovsBill.id);
       expect(response.status, email).toBe(404);
       expect(response.headers.get('content-type')).toContain('text/plain');
     }
-    await signIn(await sessionUser(t.db, 'petrov@example.com'));
+    await signIn(await sessionUser(t.db, 'petrov@example.test'));
     for (const id of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid', '%2e%2e', `${petrovsBill.id}0`]) {
       expect((await requestReceipt(id)).status, id).toBe(404);
     }

@@ -1,12 +1,9 @@
-// The company access model on the demo data: company accounts are reached only through the
+// The company access model: company accounts are reached only through the
 // company (never through account_users), roles open their parts of the cabinet, the owner invites,
 // re-roles and removes colleagues, the last owner stays, and nothing of one company reaches another.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, accountUsers, companies, emailOutbox, meters, readings, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
-import { hashPassword } from '@/lib/auth/password';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { accounts, accountUsers, emailOutbox, meters, readings, users } from '@/db/schema';
 import { accessibleAccountIds, canAccessAccount, type SessionUser } from '@/lib/auth/session';
 import { authenticate } from '@/lib/auth/authenticate';
 import { listMyAccounts } from '@/lib/accounts/list';
@@ -14,8 +11,14 @@ import { companyMemberOf } from '@/lib/company/access';
 import { acceptInvitation, invitationFor, LAST_OWNER_MESSAGE, listMembers } from '@/lib/company/members';
 import { nextControlFlow } from '../support/junk';
 import { requestState } from '../support/request-boundary';
-import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import { dbErrorOf, useTestDatabase } from '../support/test-db';
+import {
+  createAccount,
+  createCompany,
+  createCompanyMember,
+  createMeteredAccount,
+  sessionUser,
+} from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -35,13 +38,14 @@ const usersActions = await import('@/app/lk/(cabinet)/users/actions');
 const guestActions = await import('@/app/lk/(guest)/actions');
 const readingsActions = await import('@/app/lk/(cabinet)/readings/actions');
 
-let t: TestDatabase;
-let restore: () => void;
+const t = useTestDatabase();
 let owner: SessionUser;
 let accountant: SessionUser;
 let engineer: SessionUser;
 let rival: SessionUser;
 let companyAccounts: string[];
+let companyNumbers: string[];
+let householdAccount: string;
 let rivalAccount: string;
 
 function form(fields: Record<string, string>): FormData {
@@ -82,56 +86,44 @@ async function lastInviteLink(to: string): Promise<string> {
   return token;
 }
 
+// The passwords of these users are never used: members sign in only after accepting an invitation.
 beforeAll(async () => {
-  t = await createTestDatabase();
-  restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  owner = await sessionUser(t.db, 'company@example.com');
-  accountant = await sessionUser(t.db, 'accountant@example.com');
-  engineer = await sessionUser(t.db, 'engineer@example.com');
-  companyAccounts = (
-    await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.kind, 'company')).orderBy(accounts.number)
-  ).map((a) => a.id);
+  const { id: companyId } = await createCompany(t.db, { name: 'ООО «Истра-Агро»' });
+  owner = await createCompanyMember(t.db, companyId, 'owner');
+  accountant = await createCompanyMember(t.db, companyId, 'accountant');
+  engineer = await createCompanyMember(t.db, companyId, 'engineer');
+  const ofCompany = { kind: 'company' as const, companyId };
+  // One meter of each zone plan the company readings cases use, and an account without a meter.
+  const singleZone = await createMeteredAccount(t.db, {
+    account: ofCompany,
+    meter: { serialNumber: '37220561', zonePlan: 1 },
+    registers: [
+      ['2026-08-01', { all_day: 10_000 }],
+      ['2026-09-01', { all_day: 10_300 }],
+      ['2026-10-01', { all_day: 10_600 }],
+    ],
+  });
+  const threeZone = await createMeteredAccount(t.db, {
+    account: ofCompany,
+    meter: { serialNumber: '35109844', zonePlan: 3 },
+    registers: [
+      ['2026-08-01', { peak: 4_000, half_peak: 6_000, night: 3_000 }],
+      ['2026-09-01', { peak: 4_100, half_peak: 6_200, night: 3_100 }],
+    ],
+  });
+  const unmetered = await createAccount(t.db, ofCompany);
+  companyAccounts = [singleZone.accountId, threeZone.accountId, unmetered.id];
+  companyNumbers = [singleZone.number, threeZone.number, unmetered.number].sort();
+  householdAccount = (await createMeteredAccount(t.db, { registers: [['2026-08-01', { all_day: 500 }]] })).accountId;
 
   // A second company with its own owner and account.
-  const [other] = await t.db
-    .insert(companies)
-    .values({ name: 'ООО «Соседи»', inn: '7707083893', kpp: '770701001', legalAddress: 'г. Москва' })
-    .returning({ id: companies.id });
-  await t.db.insert(users).values({
-    email: 'rival@example.com',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    fullName: 'Соседов Пётр',
-    role: 'company_user',
-    companyId: other!.id,
-    companyRole: 'owner',
-    status: 'active',
-  });
-  const [acc] = await t.db
-    .insert(accounts)
-    .values({
-      number: '70099001',
-      kind: 'company',
-      holderName: 'ООО «Соседи»',
-      companyId: other!.id,
-      settlement: 'г. Истра',
-      street: 'ул. Ленина',
-      house: '1',
-      contractNumber: 'ЮЛ-2026/001',
-      contractStart: '2026-01-01',
-    })
-    .returning({ id: accounts.id });
-  rivalAccount = acc!.id;
-  rival = await sessionUser(t.db, 'rival@example.com');
-});
-
-afterAll(async () => {
-  restore?.();
-  await t?.drop();
+  const { id: otherId } = await createCompany(t.db, { name: 'ООО «Соседи»' });
+  rival = await createCompanyMember(t.db, otherId, 'owner', { fullName: 'Соседов Пётр' });
+  rivalAccount = (await createAccount(t.db, { kind: 'company', companyId: otherId, holderName: 'ООО «Соседи»' })).id;
 });
 
 describe('one access model: company accounts through the company only', () => {
-  it('keeps company accounts out of account_users, in the seed and by a trigger', async () => {
+  it('keeps company accounts out of account_users, by a trigger', async () => {
     const links = await t.db
       .select({ n: sql<number>`count(*)::int` })
       .from(accountUsers)
@@ -147,13 +139,12 @@ describe('one access model: company accounts through the company only', () => {
   it('gives every member of a company its three accounts, and nothing else', async () => {
     for (const member of [owner, accountant, engineer]) {
       expect((await accessibleAccountIds(member)).sort()).toEqual([...companyAccounts].sort());
-      expect((await listMyAccounts(member)).map((a) => a.number)).toEqual(['70020001', '70020002', '70020003']);
+      expect((await listMyAccounts(member)).map((a) => a.number)).toEqual(companyNumbers);
       expect(await canAccessAccount(member, rivalAccount)).toBe(false);
     }
     expect(await accessibleAccountIds(rival)).toEqual([rivalAccount]);
     for (const id of companyAccounts) expect(await canAccessAccount(rival, id)).toBe(false);
-    const household = (await t.db.select().from(accounts).where(eq(accounts.number, '50010001')))[0]!;
-    expect(await canAccessAccount(owner, household.id)).toBe(false);
+    expect(await canAccessAccount(owner, householdAccount)).toBe(false);
   });
 
   it('reads each member’s role from the database', () => {
@@ -185,8 +176,8 @@ describe('roles on the user management actions', () => {
     }
     const [sneaky] = await t.db.select().from(users).where(eq(users.email, 'sneaky@example.com'));
     expect(sneaky).toBeUndefined();
-    expect((await sessionUser(t.db, 'accountant@example.com')).companyRole).toBe('accountant');
-    expect((await sessionUser(t.db, 'company@example.com')).status).toBe('active');
+    expect((await sessionUser(t.db, accountant.email)).companyRole).toBe('accountant');
+    expect((await sessionUser(t.db, owner.email)).status).toBe('active');
   });
 
   it('sends a visitor without a session to the company login', async () => {
@@ -199,21 +190,21 @@ describe('roles on the user management actions', () => {
     expect(rerole).toMatchObject({ ok: false, message: expect.stringMatching(/не найден/) });
     const removed = await act(rival, usersActions.remove, { userId: owner.id });
     expect(removed.ok).toBe(false);
-    expect((await sessionUser(t.db, 'accountant@example.com')).companyRole).toBe('accountant');
-    expect((await sessionUser(t.db, 'company@example.com')).status).toBe('active');
+    expect((await sessionUser(t.db, accountant.email)).companyRole).toBe('accountant');
+    expect((await sessionUser(t.db, owner.email)).status).toBe('active');
     const rivalSees = await listMembers(companyMemberOf(rival)!);
-    expect(rivalSees.map((m) => m.email)).toEqual(['rival@example.com']);
+    expect(rivalSees.map((m) => m.email)).toEqual([rival.email]);
   });
 
   it('refuses to re-invite someone else’s address', async () => {
     const outcome = await act(owner, usersActions.invite, {
-      email: 'rival@example.com',
+      email: rival.email,
       fullName: 'Соседов Пётр',
       role: 'engineer',
     });
     expect(outcome.ok).toBe(false);
     expect(outcome.fieldErrors?.email).toMatch(/уже используется/);
-    expect((await sessionUser(t.db, 'rival@example.com')).companyId).toBe(rival.companyId);
+    expect((await sessionUser(t.db, rival.email)).companyId).toBe(rival.companyId);
   });
 });
 
@@ -232,7 +223,12 @@ describe('invitation by a single-use e-mail link', () => {
     );
     // No password works before the link is used.
     expect(
-      await authenticate({ door: 'company', login: 'lebedev@example.com', password: DEMO_PASSWORD, ip: '192.0.2.9' }),
+      await authenticate({
+        door: 'company',
+        login: 'lebedev@example.com',
+        password: 'Novyi-parol-2026',
+        ip: '192.0.2.9',
+      }),
     ).toMatchObject({ ok: false });
 
     const token = await lastInviteLink('lebedev@example.com');
@@ -290,7 +286,7 @@ describe('the last owner', () => {
     expect(demote).toMatchObject({ ok: false, message: LAST_OWNER_MESSAGE });
     const remove = await act(owner, usersActions.remove, { userId: owner.id });
     expect(remove).toMatchObject({ ok: false, message: LAST_OWNER_MESSAGE });
-    expect(await sessionUser(t.db, 'company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
+    expect(await sessionUser(t.db, owner.email)).toMatchObject({ status: 'active', companyRole: 'owner' });
   });
 
   it('cannot be demoted, blocked or deleted behind the application’s back', async () => {
@@ -304,7 +300,7 @@ describe('the last owner', () => {
     }
     // A delete is refused too (by the trigger, or earlier by the rows that point at the owner).
     await expect(t.db.execute(sql`delete from users where id = ${owner.id}`)).rejects.toThrow();
-    expect(await sessionUser(t.db, 'company@example.com')).toMatchObject({ status: 'active', companyRole: 'owner' });
+    expect(await sessionUser(t.db, owner.email)).toMatchObject({ status: 'active', companyRole: 'owner' });
   });
 
   it('may step down once another owner is there; two owners demoting each other at once leave one', async () => {
@@ -320,7 +316,7 @@ describe('the last owner', () => {
       .from(users)
       .where(and(eq(users.companyId, owner.companyId!), eq(users.companyRole, 'owner'), eq(users.status, 'active')));
     expect(owners).toHaveLength(1);
-    // Back to the seeded roles for the tests below, whichever of the two won.
+    // Back to the roles set up above for the tests below, whichever of the two won.
     await t.db.update(users).set({ companyRole: 'owner' }).where(eq(users.id, owner.id));
     await t.db.update(users).set({ companyRole: 'accountant' }).where(eq(users.id, accountant.id));
   });
@@ -381,7 +377,7 @@ describe('readings by the company’s engineer, with the household rules', () =>
       .select({ id: meters.id })
       .from(meters)
       .innerJoin(accounts, eq(accounts.id, meters.accountId))
-      .where(eq(accounts.number, '50010001'));
+      .where(eq(accounts.id, householdAccount));
     const foreign = await act(engineer, readingsActions.submitCompanyReadings, {
       meterId: householdMeter!.id,
       zone_all_day: '999999',

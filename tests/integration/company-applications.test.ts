@@ -13,7 +13,6 @@ import {
   emailOutbox,
   users,
 } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import {
   addApplicationDocument,
   applicationDetail,
@@ -33,7 +32,14 @@ import { companyMemberOf } from '@/lib/company/access';
 import { isValidInn } from '@/lib/company/inn';
 import { requestState } from '../support/request-boundary';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createCompanyMember,
+  createCompanyUser,
+  createUser,
+  createUtilityProfile,
+  sessionUser,
+} from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -58,8 +64,10 @@ let t: TestDatabase;
 let restore: () => void;
 let staff: { id: string };
 let owner: SessionUser;
-let demoOwner: SessionUser;
-let demoAccountant: SessionUser;
+let otherOwner: SessionUser;
+let otherAccountant: SessionUser;
+/** A household account nobody has registered. */
+let unclaimedNumber: string;
 
 function registration(overrides: Record<string, string> = {}) {
   return companyRegistrationSchema.safeParseAsync({
@@ -117,10 +125,12 @@ async function refusal(write: PromiseLike<unknown>): Promise<{ code?: string } |
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  staff = await sessionUser(t.db, 'operator@example.com');
-  demoOwner = await sessionUser(t.db, 'company@example.com');
-  demoAccountant = await sessionUser(t.db, 'accountant@example.com');
+  await createUtilityProfile(t.db);
+  staff = await createUser(t.db, { role: 'operator' });
+  const existing = await createCompanyUser(t.db);
+  otherOwner = existing.user;
+  otherAccountant = await createCompanyMember(t.db, existing.companyId, 'accountant');
+  unclaimedNumber = (await createAccount(t.db)).number;
 });
 
 afterAll(async () => {
@@ -169,7 +179,7 @@ describe('a new company', () => {
 
   it('leaves a household’s confirmation link alone', async () => {
     const household = await registrationSchema.safeParseAsync({
-      accountNumber: '50010004',
+      accountNumber: unclaimedNumber,
       fullName: 'Кузнецов Дмитрий Андреевич',
       email: 'kuznetsov-new@example.com',
       phone: '+79160000004',
@@ -267,17 +277,17 @@ describe('the application', () => {
   });
 
   it('is invisible to another company: detail, documents, offer and uploads', async () => {
-    const other = companyMemberOf(demoOwner)!;
+    const other = companyMemberOf(otherOwner)!;
     expect(await applicationDetail(id, other.companyId)).toBeNull();
     const [link] = await t.db
       .select()
       .from(companyApplicationFiles)
       .where(eq(companyApplicationFiles.applicationId, id));
     expect(await applicationFileId(id, link!.id, other.companyId)).toBeNull();
-    expect((await get(documentRoute.GET, demoOwner, { id, fileId: link!.id })).status).toBe(404);
+    expect((await get(documentRoute.GET, otherOwner, { id, fileId: link!.id })).status).toBe(404);
     expect((await get(documentRoute.GET, owner, { id, fileId: link!.id })).status).toBe(200);
-    // Inside the demo company, the accountant's role does not open applications either.
-    expect((await get(documentRoute.GET, demoAccountant, { id, fileId: link!.id })).status).toBe(404);
+    // Inside that other company, the accountant's role does not open applications either.
+    expect((await get(documentRoute.GET, otherAccountant, { id, fileId: link!.id })).status).toBe(404);
     const upload = await addApplicationDocument(
       other,
       { applicationId: id, item: 'other', file: file(PDF, 'x.pdf', 'application/pdf') },
@@ -309,7 +319,7 @@ describe('the application', () => {
     expect(offer.status).toBe(200);
     expect(offer.headers.get('content-type')).toBe('application/pdf');
     expect(new TextDecoder().decode((await offer.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
-    expect((await get(offerRoute.GET, demoOwner, { id })).status).toBe(404);
+    expect((await get(offerRoute.GET, otherOwner, { id })).status).toBe(404);
 
     const subjects = (
       await t.db

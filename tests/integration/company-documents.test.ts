@@ -1,12 +1,12 @@
-// The company's front page and documents on the demo data seeded as of 20 November 2026: the
-// overview's debt equals the ledger, the invoice and счёт-фактура carry the bill's exact amount with
+// The company's front page and documents, on a company with three metering points billed for September
+// and October 2026 (the second has not paid October): the overview's debt equals the ledger, the invoice and счёт-фактура carry the bill's exact amount with
 // VAT split line by line, the period's ZIP holds both documents of every account, and no route
 // hands a document to a role without money rights, another company, another door or nobody.
 import { unzipSync } from 'fflate';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, bills, companies, ledgerEntries, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { accounts, bills, ledgerEntries } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { companyMemberOf } from '@/lib/company/access';
 import { companyBillDocuments } from '@/lib/company/documents';
@@ -15,7 +15,13 @@ import { PURPOSE_MAX } from '@/lib/company/purpose';
 import { vatInside } from '@/lib/company/vat';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createBilledCompany,
+  createCompanyMember,
+  createCompanyUser,
+  createHousehold,
+  createUtilityProfile,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -24,15 +30,39 @@ const { GET: getInvoice } = await import('@/app/lk/(cabinet)/bills/[id]/invoice/
 const { GET: getFacture } = await import('@/app/lk/(cabinet)/bills/[id]/facture/route');
 const { GET: getArchive } = await import('@/app/lk/(cabinet)/bills/archive/route');
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-22T10:00:00Z');
 let t: TestDatabase;
 let restore: () => void;
+let owner: SessionUser;
+let accountant: SessionUser;
+let engineer: SessionUser;
+let rival: SessionUser;
+let household: SessionUser;
+/** The company's three accounts, in number order. */
+let numbers: string[];
 
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  const company = await createBilledCompany(t.db, {
+    company: {
+      name: 'ООО «Истра-Агро»',
+      inn: '5017045672',
+      kpp: '501701001',
+      curatorName: 'Кравцова Анна Михайловна',
+    },
+    periods: ['2026-09-01', '2026-10-01'],
+    // The second account has not paid October.
+    unpaid: [[1, '2026-10-01']],
+  });
+  owner = company.owner;
+  numbers = company.accounts.map((a) => a.number);
+  accountant = await createCompanyMember(t.db, company.companyId, 'accountant');
+  engineer = await createCompanyMember(t.db, company.companyId, 'engineer');
+  rival = (await createCompanyUser(t.db, { company: { name: 'ООО «Соседи»' } })).user;
+  household = (await createHousehold(t.db)).user;
 });
 
 afterAll(async () => {
@@ -68,20 +98,19 @@ const rub = (kopecks: number) =>
 
 describe('the company front page', () => {
   it('shows the company, its curator, contracts and a debt that equals the ledger', async () => {
-    const owner = await sessionUser(t.db, 'company@example.com');
     const overview = (await companyOverview(companyMemberOf(owner)!, now))!;
     expect(overview.company).toMatchObject({ name: 'ООО «Истра-Агро»', inn: '5017045672', kpp: '501701001' });
     expect(overview.company.curator?.name).toBe('Кравцова Анна Михайловна');
-    expect(overview.accounts.map((a) => a.number)).toEqual(['70020001', '70020002', '70020003']);
+    expect(overview.accounts.map((a) => a.number)).toEqual(numbers);
     for (const a of overview.accounts) {
       expect(a.balanceKopecks).toBe(await ledgerOf(a.number));
       expect(a.contractState).toBe('active');
       // What is owed splits into overdue and due, never more than the balance.
       expect(a.overdueKopecks + a.dueKopecks).toBe(Math.max(a.balanceKopecks, 0));
     }
-    // 70020002 has not paid October (due 10 November): overdue on 22 November, shown apart.
-    const second = overview.accounts.find((a) => a.number === '70020002')!;
-    expect(second.overdueKopecks).toBe((await billOf('70020002', '2026-10-01')).amount);
+    // The second has not paid October (due 10 November): overdue on 22 November, shown apart.
+    const second = overview.accounts.find((a) => a.number === numbers[1])!;
+    expect(second.overdueKopecks).toBe((await billOf(numbers[1]!, '2026-10-01')).amount);
     expect(second.dueKopecks).toBe(0);
     expect(overview.totals.overdueKopecks).toBe(second.overdueKopecks);
   });
@@ -89,8 +118,7 @@ describe('the company front page', () => {
 
 describe('invoice and счёт-фактура', () => {
   it('split VAT line by line and add up to the bill, kopeck-exact', async () => {
-    const accountant = await sessionUser(t.db, 'accountant@example.com');
-    const bill = await billOf('70020001', '2026-10-01');
+    const bill = await billOf(numbers[0]!, '2026-10-01');
     const docs = (await companyBillDocuments(accountant, bill.id))!;
     expect(docs.vatRatePercent).toBe(22);
     expect(docs.total.grossKopecks).toBe(bill.amount);
@@ -105,12 +133,12 @@ describe('invoice and счёт-фактура', () => {
   });
 
   it('serves the invoice PDF with the bank details, total, VAT and purpose line', async () => {
-    const bill = await billOf('70020001', '2026-10-01');
-    await signIn(await sessionUser(t.db, 'accountant@example.com'));
+    const bill = await billOf(numbers[0]!, '2026-10-01');
+    await signIn(accountant);
     const response = await getInvoice(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    const docs = (await companyBillDocuments(await sessionUser(t.db, 'accountant@example.com'), bill.id))!;
+    const docs = (await companyBillDocuments(accountant, bill.id))!;
     const text = flat(pdfText(Buffer.from(await response.arrayBuffer())).text);
     expect(text).toContain(`Счёт на оплату № ${bill.receipt}`);
     expect(text).toContain('ИНН 5017045672');
@@ -120,11 +148,11 @@ describe('invoice and счёт-фактура', () => {
   });
 
   it('serves the счёт-фактура with the fields of НК РФ ст. 169 п. 5', async () => {
-    const bill = await billOf('70020002', '2026-10-01');
-    await signIn(await sessionUser(t.db, 'company@example.com'));
+    const bill = await billOf(numbers[1]!, '2026-10-01');
+    await signIn(owner);
     const response = await getFacture(new Request('http://test.local/'), { params: Promise.resolve({ id: bill.id }) });
     expect(response.status).toBe(200);
-    const docs = (await companyBillDocuments(await sessionUser(t.db, 'company@example.com'), bill.id))!;
+    const docs = (await companyBillDocuments(owner, bill.id))!;
     const text = flat(pdfText(Buffer.from(await response.arrayBuffer())).text);
     expect(text).toContain(`Счёт-фактура № ${bill.receipt} от 31.10.2026`);
     expect(text).toContain('5017045672/501701001');
@@ -137,15 +165,13 @@ describe('invoice and счёт-фактура', () => {
   });
 
   it('zips both documents of every account of the period', async () => {
-    await signIn(await sessionUser(t.db, 'company@example.com'));
+    await signIn(owner);
     const response = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toContain('dokumenty-2026-10.zip');
     const files = unzipSync(new Uint8Array(await response.arrayBuffer()));
     expect(Object.keys(files).sort()).toEqual(
-      ['70020001', '70020002', '70020003']
-        .flatMap((n) => [`${n}/schet-R-202610-${n}.pdf`, `${n}/schet-faktura-R-202610-${n}.pdf`])
-        .sort(),
+      numbers.flatMap((n) => [`${n}/schet-R-202610-${n}.pdf`, `${n}/schet-faktura-R-202610-${n}.pdf`]).sort(),
     );
     for (const bytes of Object.values(files)) expect(Buffer.from(bytes.slice(0, 5)).toString()).toBe('%PDF-');
     const bad = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-13-01'), {} as never);
@@ -155,32 +181,15 @@ describe('invoice and счёт-фактура', () => {
 
 describe('nobody else gets a document', () => {
   it('refuses the engineer, another company, a household and nobody', async () => {
-    const bill = await billOf('70020001', '2026-10-01');
-    const [other] = await t.db
-      .insert(companies)
-      .values({ name: 'ООО «Соседи»', inn: '7707083893', legalAddress: 'г. Москва' })
-      .returning({ id: companies.id });
-    const [rivalRow] = await t.db
-      .insert(users)
-      .values({
-        email: 'rival@example.com',
-        passwordHash: 'x',
-        fullName: 'Соседов',
-        role: 'company_user',
-        companyId: other!.id,
-        companyRole: 'owner',
-        status: 'active',
-      })
-      .returning({ id: users.id });
+    const bill = await billOf(numbers[0]!, '2026-10-01');
     const params = { params: Promise.resolve({ id: bill.id }) };
-    for (const email of ['engineer@example.com', 'rival@example.com', 'ivanova@example.com']) {
-      await signIn(await sessionUser(t.db, email));
+    for (const user of [engineer, rival, household]) {
+      await signIn(user);
       expect((await getInvoice(new Request('http://test.local/'), params)).status).toBe(404);
       expect((await getFacture(new Request('http://test.local/'), params)).status).toBe(404);
       const zip = await getArchive(new Request('http://test.local/lk/bills/archive?period=2026-10-01'), {} as never);
       expect(zip.status).toBe(404);
     }
-    expect(rivalRow).toBeDefined();
     await signIn(null);
     const anonymous = await getInvoice(new Request('http://test.local/'), params);
     expect(anonymous.status).toBe(307);

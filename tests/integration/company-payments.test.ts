@@ -4,10 +4,8 @@
 // data never shows another company's account or payments.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, companies, ledgerEntries, payments, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
-import { DEMO_PASSWORD } from '@/db/seed/demo-logins';
-import { hashPassword } from '@/lib/auth/password';
+import { ledgerEntries, payments } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { companyMemberOf } from '@/lib/company/access';
 import { companyPayments } from '@/lib/company/payments';
@@ -19,7 +17,14 @@ import { nextControlFlow } from '../support/junk';
 import { requestState } from '../support/request-boundary';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  billPeriod,
+  createAccount,
+  createCompanyMember,
+  createCompanyUser,
+  createMeteredAccount,
+  createUtilityProfile,
+} from '../support/factories';
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 
@@ -70,41 +75,30 @@ async function balance(id: string): Promise<number> {
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  accountant = await sessionUser(t.db, 'accountant@example.com');
-  engineer = await sessionUser(t.db, 'engineer@example.com');
-  const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '70020001'));
-  accountId = acc!.id;
-
-  const [other] = await t.db
-    .insert(companies)
-    .values({ name: 'ООО «Соседи»', inn: '7707083893', kpp: '770701001', legalAddress: 'г. Москва' })
-    .returning({ id: companies.id });
-  await t.db.insert(users).values({
-    email: 'rival@example.com',
-    passwordHash: await hashPassword(DEMO_PASSWORD),
-    fullName: 'Соседов Пётр',
-    role: 'company_user',
-    companyId: other!.id,
-    companyRole: 'owner',
-    status: 'active',
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  const company = await createCompanyUser(t.db, {
+    companyRole: 'accountant',
+    user: { email: 'accountant@example.test' },
   });
-  const [own] = await t.db
-    .insert(accounts)
-    .values({
-      number: '70099001',
-      kind: 'company',
-      holderName: 'ООО «Соседи»',
-      companyId: other!.id,
-      settlement: 'г. Истра',
-      street: 'ул. Ленина',
-      house: '1',
-      contractNumber: 'ЮЛ-2026/001',
-      contractStart: '2026-01-01',
+  accountant = company.user;
+  engineer = await createCompanyMember(t.db, company.companyId, 'engineer');
+  accountId = (
+    await createMeteredAccount(t.db, {
+      account: { kind: 'company', companyId: company.companyId, residents: 0, contractNumber: 'ЮЛ-2021/014-1' },
+      registers: [
+        ['2026-09-01', { all_day: 10_000 }],
+        ['2026-10-01', { all_day: 11_800 }],
+      ],
     })
-    .returning({ id: accounts.id });
-  rivalAccount = own!.id;
-  rival = await sessionUser(t.db, 'rival@example.com');
+  ).accountId;
+  await billPeriod('2026-10-01');
+
+  const other = await createCompanyUser(t.db, { company: { name: 'ООО «Соседи»' } });
+  rival = other.user;
+  rivalAccount = (
+    await createAccount(t.db, { kind: 'company', holderName: 'ООО «Соседи»', companyId: other.companyId })
+  ).id;
 });
 
 afterAll(async () => {
@@ -124,7 +118,7 @@ describe('card payment of a company account', () => {
       userId: accountant.id,
       amountKopecks: 1500_25,
       status: 'pending',
-      receiptEmail: 'accountant@example.com',
+      receiptEmail: 'accountant@example.test',
       requestsBinding: false,
     });
     expect(await balance(accountId)).toBe(before);

@@ -1,5 +1,5 @@
-// A company's readings file, on the demo data seeded as of 20 November 2026 (inside the 15–25
-// window): the parser reads every encoding, separator and XLSX and refuses a broken file with one
+// A company's readings file, on a company of three metering points read monthly since July, on
+// 21 November 2026 (inside the 15–25 window): the parser reads every encoding, separator and XLSX and refuses a broken file with one
 // sentence; each row gets the readings form's verdict; the one confirmation writes every accepted
 // row or, when anything changed since the preview, nothing; 5 000 rows go through in one go; and
 // nobody outside the company's engineer and owner reaches another's file or meters.
@@ -7,13 +7,20 @@ import ExcelJS from 'exceljs';
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, meters, readings, storedFiles } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
+import type { TariffZone } from '@/lib/tariffs/zones';
 import { parseReadingsFile } from '@/lib/readings/bulk/parse';
 import { confirmReadingsUpload, readingsUpload, storeReadingsFile } from '@/lib/readings/bulk/upload';
 import { submitReadings } from '@/lib/readings/submit';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { createCompanyUser, sessionUser } from '../support/factories';
+import {
+  addVolumes,
+  createCompanyMember,
+  createCompanyUser,
+  createMeteredAccount,
+  createUtilityProfile,
+  monthlyReadings,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -22,7 +29,6 @@ vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
 const { uploadReadingsFile } = await import('@/app/lk/(cabinet)/readings/actions');
 const { GET: getTemplate } = await import('@/app/lk/(cabinet)/readings/template/route');
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-21T10:00:00Z');
 const NOVEMBER = '2026-11-01';
 const HEADER = 'Лицевой счёт;Заводской номер счётчика;Зона;Показание, кВт·ч;Дата снятия (необязательно)';
@@ -32,6 +38,7 @@ let restore: () => void;
 let engineer: SessionUser;
 let owner: SessionUser;
 let accountant: SessionUser;
+let rivalUser: SessionUser;
 
 async function meterOf(serial: string) {
   const [row] = await t.db.select().from(meters).where(eq(meters.serialNumber, serial));
@@ -98,10 +105,56 @@ async function upload(user: SessionUser, bytes: Uint8Array, name = 'pokazaniya.c
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-  engineer = await sessionUser(t.db, 'engineer@example.com');
-  owner = await sessionUser(t.db, 'company@example.com');
-  accountant = await sessionUser(t.db, 'accountant@example.com');
+  await createUtilityProfile(t.db);
+  const company = await createCompanyUser(t.db, { company: { name: 'ООО «Истра-Агро»' } });
+  owner = company.user;
+  engineer = await createCompanyMember(t.db, company.companyId, 'engineer');
+  accountant = await createCompanyMember(t.db, company.companyId, 'accountant');
+  const months = ['2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01'];
+  const monthly = (start: Partial<Record<TariffZone, number>>, use: Partial<Record<TariffZone, number>>) =>
+    monthlyReadings({ from: months[0]!, to: months.at(-1)!, start, use });
+  /** A point read every month and billed by those readings (the plausibility check averages the billed months). */
+  const point = async (
+    number: string,
+    serialNumber: string,
+    zonePlan: 1 | 3,
+    start: Partial<Record<TariffZone, number>>,
+    use: Partial<Record<TariffZone, number>>,
+  ) => {
+    const { meterId } = await createMeteredAccount(t.db, {
+      account: { number, kind: 'company', companyId: company.companyId, holderName: 'ООО «Истра-Агро»', residents: 0 },
+      meter: { serialNumber, zonePlan },
+      registers: monthly(start, use),
+    });
+    await addVolumes(
+      t.db,
+      meterId,
+      'reading',
+      months.slice(1).map((period) => [period, use]),
+    );
+  };
+  await point(
+    '70020001',
+    '35109844',
+    3,
+    { peak: 40_000, half_peak: 90_000, night: 56_000 },
+    { peak: 900, half_peak: 2100, night: 1200 },
+  );
+  await point('70020002', '009026084002731', 1, { all_day: 74_912 }, { all_day: 1800 });
+  await point('70020003', '37220561', 1, { all_day: 21_400 }, { all_day: 650 });
+  // A household's meter, which no company file may reach.
+  await createMeteredAccount(t.db, {
+    account: { number: '50010001' },
+    meter: { serialNumber: '41235872' },
+    registers: monthly({ all_day: 5_000 }, { all_day: 200 }),
+  });
+  // The owner of «Большая сеть», the company of the 5 000-row file below.
+  rivalUser = (
+    await createCompanyUser(t.db, {
+      company: { name: 'ООО «Большая сеть»', inn: '7736207543', kpp: '773601001', legalAddress: 'г. Москва' },
+      user: { fullName: 'Большов Иван' },
+    })
+  ).user;
 });
 
 afterAll(async () => {
@@ -324,10 +377,8 @@ describe('the one confirmation', () => {
 
 describe('5 000 rows', () => {
   it('parses, checks and writes a 5 000-row file in one transaction', async () => {
-    const { companyId, user } = await createCompanyUser(t.db, {
-      company: { name: 'ООО «Большая сеть»', inn: '7736207543', kpp: '773601001', legalAddress: 'г. Москва' },
-      user: { email: 'big-owner@example.com', fullName: 'Большов Иван' },
-    });
+    const user = rivalUser;
+    const companyId = user.companyId!;
     const accountRows = await t.db
       .insert(accounts)
       .values(
@@ -399,8 +450,6 @@ describe('roles and companies', () => {
     const file = withBom(`${HEADER}\r\n70020003;37220561;;1;`);
     const preview = await upload(engineer, file);
     expect(await readingsUpload(owner, preview.id, now)).toBeNull();
-    // The owner of «Большая сеть», the company of the 5 000-row file above.
-    const rivalUser = await sessionUser(t.db, 'big-owner@example.com');
     expect(await readingsUpload(rivalUser, preview.id, now)).toBeNull();
     const foreign = await confirmReadingsUpload(
       rivalUser,

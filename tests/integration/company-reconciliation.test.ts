@@ -1,18 +1,26 @@
-// The акт сверки on the demo data seeded as of 20 November 2026: opening + charges − payments =
+// The акт сверки of a company with three metering points billed and paid from May to October 2026,
+// the second leaving October unpaid: opening + charges − payments =
 // closing, each equal to the ledger to the kopeck, for one account and for all; the period's edges
 // are Moscow midnights; a bad period is refused in Russian; the PDF and XLSX carry the same totals
 // (the XLSX as numbers); and only the company's owner and accountant get their own company's act.
 import ExcelJS from 'exceljs';
-import { and, eq, gte, inArray, lt, sql } from 'drizzle-orm';
+import { and, gte, inArray, lt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, companies, ledgerEntries } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { ledgerEntries } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { companyReconciliation } from '@/lib/company/reconciliation';
 import { reconciliationRange } from '@/lib/company/reconciliation-range';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createBilledCompany,
+  createCompanyMember,
+  createCompanyUser,
+  createHousehold,
+  createUtilityProfile,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -20,11 +28,13 @@ vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.aut
 const { GET: getPdf } = await import('@/app/lk/(cabinet)/reconciliation/pdf/route');
 const { GET: getXlsx } = await import('@/app/lk/(cabinet)/reconciliation/xlsx/route');
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-22T10:00:00Z');
 let t: TestDatabase;
 let restore: () => void;
 let accountant: SessionUser;
+let owner: SessionUser;
+let engineer: SessionUser;
+let household: SessionUser;
 let companyAccountIds: string[];
 
 /** The ledger's own sum over the accounts, in [from, to) instants. */
@@ -57,11 +67,18 @@ const rub = (kopecks: number) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, seededAt);
-  accountant = await sessionUser(t.db, 'accountant@example.com');
-  companyAccountIds = (
-    await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.kind, 'company')).orderBy(accounts.number)
-  ).map((a) => a.id);
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  const company = await createBilledCompany(t.db, {
+    company: { name: 'ООО «Истра-Агро»', inn: '5017045672', kpp: '501701001' },
+    periods: ['2026-05-01', '2026-06-01', '2026-07-01', '2026-08-01', '2026-09-01', '2026-10-01'],
+    unpaid: [[1, '2026-10-01']],
+  });
+  owner = company.owner;
+  companyAccountIds = company.accounts.map((a) => a.accountId);
+  accountant = await createCompanyMember(t.db, company.companyId, 'accountant');
+  engineer = await createCompanyMember(t.db, company.companyId, 'engineer');
+  household = (await createHousehold(t.db)).user;
   // An adjustment half an hour after Moscow midnight of 1 November (still 31 October in UTC).
   await t.db.insert(ledgerEntries).values({
     accountId: companyAccountIds[0]!,
@@ -207,36 +224,27 @@ describe('the PDF and the XLSX', () => {
 
 describe('roles and companies', () => {
   it('gives the act to the owner and the accountant of the company only', async () => {
-    const [other] = await t.db
-      .insert(companies)
-      .values({ name: 'ООО «Соседи»', inn: '7707083893', kpp: '770701001', legalAddress: 'г. Москва' })
-      .returning({ id: companies.id });
-    const [foreign] = await t.db
-      .insert(accounts)
-      .values({
-        number: '70099001',
-        kind: 'company',
-        holderName: 'ООО «Соседи»',
-        companyId: other!.id,
-        settlement: 'г. Истра',
-        street: 'ул. Ленина',
-        house: '1',
-        contractNumber: 'ЮЛ-2026/001',
-        contractStart: '2026-01-01',
-      })
-      .returning({ id: accounts.id });
-    const params = { account: foreign!.id, from: '2026-06-01', to: '2026-11-22' };
+    const other = await createCompanyUser(t.db, { company: { name: 'ООО «Соседи»' } });
+    const foreign = await createAccount(t.db, {
+      kind: 'company',
+      holderName: 'ООО «Соседи»',
+      companyId: other.companyId,
+    });
+    const params = { account: foreign.id, from: '2026-06-01', to: '2026-11-22' };
     expect(await companyReconciliation(accountant, range(params))).toBeNull();
     await signInAs(accountant);
     expect((await getPdf(url('/lk/reconciliation/pdf', params), {} as never)).status).toBe(404);
     expect((await getXlsx(url('/lk/reconciliation/xlsx', params), {} as never)).status).toBe(404);
 
     const own = { account: companyAccountIds[1]!, from: '2026-06-01', to: '2026-11-22' };
-    await signInAs(await sessionUser(t.db, 'company@example.com'));
+    await signInAs(owner);
     expect((await getXlsx(url('/lk/reconciliation/xlsx', own), {} as never)).status).toBe(200);
-    for (const email of ['engineer@example.com', 'ivanova@example.com']) {
-      await signInAs(await sessionUser(t.db, email));
-      expect((await getPdf(url('/lk/reconciliation/pdf', own), {} as never)).status, email).toBe(404);
+    for (const [who, user] of [
+      ['engineer', engineer],
+      ['household', household],
+    ] as const) {
+      await signInAs(user);
+      expect((await getPdf(url('/lk/reconciliation/pdf', own), {} as never)).status, who).toBe(404);
     }
     await signInAs(null);
     const anonymous = await getPdf(url('/lk/reconciliation/pdf', own), {} as never);

@@ -7,7 +7,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  accounts,
   auditLog,
   cardBindings,
   connectionApplications,
@@ -17,7 +16,6 @@ import {
   payments,
   storedFiles,
 } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { addRate } from '@/lib/connection/rates';
 import {
@@ -45,7 +43,14 @@ import { sandboxConfig } from '@/lib/payments/gateways';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { refundPayment } from '@/lib/payments/refund';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createCompanyUser,
+  createConnectionRates,
+  createHousehold,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -77,18 +82,16 @@ let companyAccountId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  ivanova = await sessionUser(t.db, 'ivanova@example.com');
-  petrov = await sessionUser(t.db, 'petrov@example.com');
-  owner = await sessionUser(t.db, 'company@example.com');
-  staff = await sessionUser(t.db, 'operator@example.com');
-  const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010001'));
-  ivanovaAccountId = acc!.id;
-  const [company] = await t.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.companyId, owner.companyId!));
-  companyAccountId = company!.id;
+  await createUtilityProfile(t.db);
+  await createConnectionRates(t.db);
+  const household = await createHousehold(t.db, { user: { fullName: 'Иванова Мария Петровна' } });
+  ivanova = household.user;
+  ivanovaAccountId = household.accountId;
+  petrov = (await createHousehold(t.db)).user;
+  const company = await createCompanyUser(t.db);
+  owner = company.user;
+  companyAccountId = (await createAccount(t.db, { kind: 'company', companyId: company.companyId })).id;
+  staff = await createUser(t.db);
 });
 
 afterAll(async () => {

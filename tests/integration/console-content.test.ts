@@ -1,6 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { auditLog, news, outageAddresses, outages, tariffs, users } from '@/db/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, news, outageAddresses, outages, tariffs } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
 import type { SessionUser } from '@/lib/auth/session';
 import { getPublishedNews, listNews } from '@/lib/content/news';
 import { saveNews, unpublishNews } from '@/lib/content/news-admin';
@@ -16,24 +17,46 @@ import { readStoredFile } from '@/lib/files/stored-files';
 import { moscowDay } from '@/lib/format/dates';
 import { tariffSetSchema } from '@/lib/tariffs/tariff-set-schema';
 import { createTariffSet } from '@/lib/tariffs/tariff-sets';
-import { useSeededDatabase } from '../support/auth-fixtures';
-import { dbErrorOf } from '../support/test-db';
+import {
+  billPeriod,
+  createAccount,
+  createMeteredAccount,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
+import { dbErrorOf, useTestDatabase } from '../support/test-db';
 
-// Staff publishing against a real, seeded database: what the public readers return after each
+// Staff publishing against a real database with the t tariffs, October billed on one of them: what the public readers return after each
 // write, what the database itself refuses, and the audit line every write leaves.
 
 const now = new Date('2026-11-20T09:00:00Z');
-const seeded = useSeededDatabase(now);
+const t = useTestDatabase();
+let staffUser: SessionUser;
+
+beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  staffUser = await createUser(t.db, { email: 'operator@example.test', fullName: 'Смирнова Елена Андреевна' });
+  // The address book the outage form offers; the first account is billed for October at the urban one-rate tariff.
+  await createMeteredAccount(t.db, {
+    account: { settlement: 'г. Истра', street: 'ул. Советская', house: '12' },
+    registers: [
+      ['2026-09-01', { all_day: 4_000 }],
+      ['2026-10-01', { all_day: 4_150 }],
+    ],
+  });
+  for (const street of ['ул. Ленина', 'ул. Садовая', 'ул. Первомайская']) {
+    await createAccount(t.db, { settlement: 'г. Истра', street, house: '7' });
+  }
+  await billPeriod('2026-10-01');
+});
 
 async function operator(): Promise<SessionUser> {
-  const [row] = await seeded.db.select().from(users).where(eq(users.email, 'operator@example.com'));
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { passwordHash: _hash, ...user } = row!;
-  return user;
+  return staffUser;
 }
 
 async function auditActions(subjectId: string) {
-  const rows = await seeded.db.select().from(auditLog).where(eq(auditLog.subjectId, subjectId));
+  const rows = await t.db.select().from(auditLog).where(eq(auditLog.subjectId, subjectId));
   return rows.map((r) => r.action);
 }
 
@@ -78,7 +101,7 @@ describe('news', () => {
     const second = await saveNews(staff, input, now);
     expect(first.ok && first.state).toBe('scheduled');
     expect(second.ok && second.slug).toBe('planovye-raboty-2');
-    const [row] = await seeded.db.select().from(news).where(eq(news.slug, 'planovye-raboty'));
+    const [row] = await t.db.select().from(news).where(eq(news.slug, 'planovye-raboty'));
     expect(row!.publishedAt!.toISOString()).toBe('2026-12-01T07:00:00.000Z');
   });
 });
@@ -106,16 +129,14 @@ describe('outages', () => {
     const created = await createOutage(staff, input, now);
     expect(created.ok).toBe(true);
     if (!created.ok) return;
-    const [row] = await seeded.db.select().from(outages).where(eq(outages.id, created.id));
+    const [row] = await t.db.select().from(outages).where(eq(outages.id, created.id));
     expect(row).toMatchObject({
       kind: 'emergency',
       streets: 'ул. Садовая, д. 1–10, 12а; ул. Первомайская, все дома',
       startsAt: new Date('2026-11-20T08:30:00Z'),
       endsAt: new Date('2026-11-20T12:30:00Z'),
     });
-    expect(await seeded.db.select().from(outageAddresses).where(eq(outageAddresses.outageId, created.id))).toHaveLength(
-      2,
-    );
+    expect(await t.db.select().from(outageAddresses).where(eq(outageAddresses.outageId, created.id))).toHaveLength(2);
 
     const at = (street: string, house: string) =>
       outagesAtAddress({ settlement: 'г. Истра', street, house }, now).then((list) => list.map((o) => o.id));
@@ -169,7 +190,7 @@ describe('tariffs', () => {
     const staff = await operator();
     const result = await createTariffSet(staff, form('2027-07', '7,50', { decree: 'Распоряжение № 1' }));
     expect(result.ok).toBe(true);
-    const rows = await seeded.db
+    const rows = await t.db
       .select()
       .from(tariffs)
       .where(and(eq(tariffs.category, 'rural_or_stove'), eq(tariffs.zonePlan, 1)));
@@ -185,16 +206,16 @@ describe('tariffs', () => {
 
   it('refuses a set starting on or before the last one, writing nothing', async () => {
     const staff = await operator();
-    const before = await seeded.db.select().from(tariffs);
+    const before = await t.db.select().from(tariffs);
     const result = await createTariffSet(staff, form('2027-07', '8,00'));
     expect(result.ok).toBe(false);
     const earlier = await createTariffSet(staff, form('2027-03', '8,00'));
     expect(earlier.ok).toBe(false);
-    expect(await seeded.db.select().from(tariffs)).toHaveLength(before.length);
+    expect(await t.db.select().from(tariffs)).toHaveLength(before.length);
   });
 
   it('is refused by the database itself when two tariffs of one kind overlap', async () => {
-    const error = await seeded.db
+    const error = await t.db
       .insert(tariffs)
       .values({
         category: 'urban',
@@ -210,26 +231,26 @@ describe('tariffs', () => {
   });
 
   it('keeps a tariff a bill used: no new price, no start or end moved before the billed months', async () => {
-    const [billed] = await seeded.db
+    const [billed] = await t.db
       .select()
       .from(tariffs)
       .where(and(eq(tariffs.category, 'urban'), eq(tariffs.zonePlan, 1), isNull(tariffs.effectiveTo)));
-    const priceChange = await seeded.db
+    const priceChange = await t.db
       .update(tariffs)
       .set({ priceKopecks: billed!.priceKopecks + 1 })
       .where(eq(tariffs.id, billed!.id))
       .catch((e: unknown) => e);
     expect(dbErrorOf(priceChange).code).toBe('23001');
     // October is billed with it: it cannot end inside October, but may end after it.
-    const endInside = await seeded.db
+    const endInside = await t.db
       .update(tariffs)
       .set({ effectiveTo: '2026-10-15' })
       .where(eq(tariffs.id, billed!.id))
       .catch((e: unknown) => e);
     expect(dbErrorOf(endInside).code).toBe('23001');
-    await seeded.db.update(tariffs).set({ effectiveTo: '2026-12-31' }).where(eq(tariffs.id, billed!.id));
-    await seeded.db.update(tariffs).set({ effectiveTo: null }).where(eq(tariffs.id, billed!.id));
-    const [still] = await seeded.db.select().from(tariffs).where(eq(tariffs.id, billed!.id));
+    await t.db.update(tariffs).set({ effectiveTo: '2026-12-31' }).where(eq(tariffs.id, billed!.id));
+    await t.db.update(tariffs).set({ effectiveTo: null }).where(eq(tariffs.id, billed!.id));
+    const [still] = await t.db.select().from(tariffs).where(eq(tariffs.id, billed!.id));
     expect(still).toMatchObject({ priceKopecks: billed!.priceKopecks, effectiveTo: null });
   });
 
@@ -306,7 +327,7 @@ describe('the audit log viewer', () => {
     expect(filter).toEqual({ person: 'operator@', kind: 'news', from: today, to: today, account: undefined });
     const rows = await listAuditEvents(filter);
     expect(rows.length).toBeGreaterThanOrEqual(5);
-    expect(rows.every((r) => r.action.startsWith('news.') && r.actorEmail === 'operator@example.com')).toBe(true);
+    expect(rows.every((r) => r.action.startsWith('news.') && r.actorEmail === 'operator@example.test')).toBe(true);
     expect(await listAuditEvents(parseAuditFilter({ kind: 'news', from: '2099-01-01' }))).toEqual([]);
     expect(await listAuditEvents(parseAuditFilter({ account: '99999999' }))).toEqual([]);
 
@@ -314,7 +335,7 @@ describe('the audit log viewer', () => {
     await saveNews(staff, newsSchema.parse({ title: '=HYPERLINK("x")', summary: 's', body: 'b', mode: 'draft' }), now);
     const { csv } = await auditCsv(parseAuditFilter({ kind: 'news.saved' }));
     expect(csv.startsWith('\uFEFFВремя (МСК);Событие;Кто')).toBe(true);
-    expect(csv).toContain('news.saved;Смирнова Елена Андреевна;operator@example.com;news;');
+    expect(csv).toContain('news.saved;Смирнова Елена Андреевна;operator@example.test;news;');
     expect(csv).not.toMatch(/;=HYPERLINK/);
   });
 });

@@ -4,12 +4,60 @@ import { listNews, getPublishedNews } from '@/lib/content/news';
 import { listCurrentOutages, listRecentPastOutages } from '@/lib/content/outages';
 import { listTariffPeriods, periodInForce, priceOf, tariffRows } from '@/lib/content/tariffs';
 import { getUtilityProfile } from '@/lib/content/utility';
+import { seedTariffs } from '@/db/seed/tariffs';
+import { createUtilityProfile } from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 const now = new Date('2026-11-25T09:00:00Z');
-const t = useTestDatabase({ seedDemoAt: now });
+const t = useTestDatabase();
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db, { emergencyPhone: '8-995-00-99' });
+  await t.db.insert(outages).values([
+    {
+      kind: 'planned',
+      settlement: 'д. Лечищево',
+      streets: 'ул. Центральная, ул. Полевая',
+      reason: 'Замена опор',
+      startsAt: new Date(now.getTime() + DAY),
+      endsAt: new Date(now.getTime() + DAY + 6 * HOUR),
+    },
+    {
+      kind: 'emergency',
+      settlement: 'г. Истра',
+      streets: 'ул. Советская',
+      reason: 'Повреждение кабеля',
+      startsAt: new Date(now.getTime() - 2 * HOUR),
+      endsAt: new Date(now.getTime() + 4 * HOUR),
+    },
+    {
+      kind: 'planned',
+      settlement: 'г. Истра',
+      streets: 'ул. Босова, д. 3–11',
+      reason: 'Ремонт ТП',
+      startsAt: new Date(now.getTime() - 10 * DAY),
+      endsAt: new Date(now.getTime() - 10 * DAY + 5 * HOUR),
+    },
+  ]);
+  // Published news, newest first: two on the first page, one on the third.
+  await t.db.insert(news).values(
+    [
+      'peredavajte-pokazaniya-s-15-po-25',
+      'podgotovka-k-zime-2026',
+      'grafik-priema',
+      'novye-tarify',
+      'otkrytie-kabineta',
+    ].map((slug, i) => ({
+      slug,
+      title: `Новость ${i + 1}`,
+      summary: 'Кратко',
+      body: 'Текст',
+      publishedAt: new Date(now.getTime() - (i + 1) * DAY),
+    })),
+  );
   await t.db.insert(outages).values({
     kind: 'planned',
     settlement: 'с. 100%_Проценты',

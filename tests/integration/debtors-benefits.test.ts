@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   accountBenefits,
   accountUsers,
@@ -9,10 +9,13 @@ import {
   debtNotices,
   emailOutbox,
   ledgerEntries,
+  notificationPreferences,
+  notifications,
   payments,
   users,
 } from '@/db/schema';
 import type { Db } from '@/db/client';
+import { seedTariffs } from '@/db/seed/tariffs';
 import { parseDebtorFilter } from '@/lib/debtors/debtor-filter';
 import { debtorOf, listDebtors } from '@/lib/debtors/debtors';
 import { debtorsFile } from '@/lib/debtors/debtors-export';
@@ -22,10 +25,16 @@ import { accountBenefitSchema, benefitCategorySchema } from '@/lib/benefits/bene
 import { benefitsOfAccount, saveAccountBenefit, saveBenefitCategory } from '@/lib/benefits/benefits';
 import { benefitsFile } from '@/lib/benefits/benefits-export';
 import { checkUpload } from '@/lib/files/check-upload';
-import { useSeededDatabase } from '../support/auth-fixtures';
-import { createAccount, createSubscriber, sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createHousehold,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+  sessionUser,
+} from '../support/factories';
 import { pdfText } from '../support/pdf-text';
-import { dbErrorOf } from '../support/test-db';
+import { dbErrorOf, useTestDatabase } from '../support/test-db';
 import { signInAs } from '../support/signed-in-browser';
 
 vi.mock('@/auth', () => import('../support/signed-in-browser').then((m) => m.authModule()));
@@ -39,12 +48,20 @@ const { GET: exportDebtors } = await import('@/app/admin/(console)/debtors/expor
 const { GET: exportBenefits } = await import('@/app/admin/(console)/benefits/export/route');
 const { GET: subscriberNotice } = await import('@/app/fiz/(cabinet)/notices/[id]/route');
 
-// Debtors and beneficiaries against a real, seeded database, on accounts built here by hand in a
-// settlement of their own, so the demo accounts' debts never enter the sums.
+// Debtors and beneficiaries against a real database, on accounts built here by hand in a settlement
+// of their own (the two households elsewhere only sign in).
 
 const now = new Date('2026-11-20T09:00:00Z');
 const today = '2026-11-20';
-const seeded = useSeededDatabase(now);
+const t = useTestDatabase();
+
+beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  await createUser(t.db, { email: 'operator@example.test', fullName: 'Смирнова Елена Андреевна' });
+  await createHousehold(t.db, { user: { email: 'ivanova@example.test' } });
+  await createHousehold(t.db, { user: { email: 'sidorova@example.test' } });
+});
 const SETTLEMENT = 'д. Проверочная';
 
 let receipt = 0;
@@ -114,7 +131,7 @@ async function debtorsFixture(db: Db) {
 
 describe('debtors', () => {
   it('finds overdue debts by amount, age and settlement, with the debt by period, the last payment and penalties', async () => {
-    const { older, larger } = await debtorsFixture(seeded.db);
+    const { older, larger } = await debtorsFixture(t.db);
     const all = await listDebtors(parseDebtorFilter({ settlement: SETTLEMENT }), { today });
     expect(all.total).toBe(2);
     expect(all.rows.map((r) => r.number)).toEqual([larger.number, older.number]);
@@ -166,10 +183,10 @@ describe('debtors', () => {
   });
 
   it('sends a debt notice: a warning above the threshold, recorded, in the outbox, readable only by its subscriber', async () => {
-    const staff = await sessionUser(seeded.db, 'operator@example.com');
+    const staff = await sessionUser(t.db, 'operator@example.test');
     const { rows } = await listDebtors(parseDebtorFilter({ settlement: SETTLEMENT }), { today });
     const larger = rows[0]!;
-    await createSubscriber(seeded.db, larger.accountId, {
+    await createSubscriber(t.db, larger.accountId, {
       email: 'debtor-owner@example.com',
       fullName: 'Должников Иван',
     });
@@ -179,27 +196,24 @@ describe('debtors', () => {
     if (!sent.ok) return;
     expect(sent.kind).toBe('warning');
     expect(sent.payBy).toBe('2026-12-10');
-    const [notice] = await seeded.db.select().from(debtNotices).where(eq(debtNotices.id, sent.noticeId));
+    const [notice] = await t.db.select().from(debtNotices).where(eq(debtNotices.id, sent.noticeId));
     expect(notice).toMatchObject({
       debtKopecks: 300_000,
       deliveredOn: today,
       payBy: '2026-12-10',
       createdBy: staff.id,
     });
-    const letters = await seeded.db
-      .select()
-      .from(emailOutbox)
-      .where(eq(emailOutbox.toAddress, 'debtor-owner@example.com'));
+    const letters = await t.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, 'debtor-owner@example.com'));
     expect(letters).toHaveLength(1);
     expect(letters[0]!.subject).toBe(`Предупреждение о задолженности по лицевому счёту ${larger.number}`);
     expect(letters[0]!.text).toContain('до 10.12.2026');
-    const [line] = await seeded.db
+    const [line] = await t.db
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'debt_notice.sent'), eq(auditLog.subjectId, larger.accountId)));
     expect(line?.actorUserId).toBe(staff.id);
 
-    const mine = await sessionUser(seeded.db, 'debtor-owner@example.com');
+    const mine = await sessionUser(t.db, 'debtor-owner@example.com');
     expect((await noticesForUser(mine)).map((n) => n.id)).toEqual([sent.noticeId]);
     const pdf = await noticeFile(mine, sent.noticeId, false);
     const { text } = pdfText(Buffer.from(pdf!.bytes));
@@ -208,7 +222,7 @@ describe('debtors', () => {
     expect(text.replace(/\s/g, ' ')).toContain('не позднее 10.12.2026');
     expect(text.replace(/\s/g, ' ')).toContain('3 000,00 ₽');
 
-    const stranger = await sessionUser(seeded.db, 'ivanova@example.com');
+    const stranger = await sessionUser(t.db, 'ivanova@example.test');
     expect(await noticeFile(stranger, sent.noticeId, false)).toBeNull();
     expect(await noticesForUser(stranger)).toEqual([]);
 
@@ -217,14 +231,24 @@ describe('debtors', () => {
   });
 
   it('writes a reminder, not a warning, below two months of normative charges, and refuses an account without debt', async () => {
-    const staff = await sessionUser(seeded.db, 'operator@example.com');
+    const staff = await sessionUser(t.db, 'operator@example.test');
     const { rows } = await listDebtors(parseDebtorFilter({ settlement: SETTLEMENT, days: '60' }), { today });
     const older = rows[0]!;
-    await createSubscriber(seeded.db, older.accountId, { email: 'reminded@example.com' });
+    const owner = await createSubscriber(t.db, older.accountId, {
+      email: 'reminded@example.com',
+      phone: '+79005556677',
+    });
+    // She asked for SMS about debt notices as well.
+    await t.db
+      .insert(notificationPreferences)
+      .values({ userId: owner.id, event: 'debt_notice', channel: 'sms', enabled: true });
     const sent = await sendDebtNotice(staff, older.accountId, now);
     expect(sent.ok && sent.kind).toBe('reminder');
+    const texts = await t.db.select().from(notifications).where(eq(notifications.userId, owner.id));
+    expect(texts.map((n) => [n.event, n.channel, n.address])).toEqual([['debt_notice', 'sms', '+79005556677']]);
+    expect(texts[0]!.body).toContain(`задолженность по лицевому счёту ${older.number}`);
 
-    const clean = await createAccount(seeded.db, { settlement: SETTLEMENT });
+    const clean = await createAccount(t.db, { settlement: SETTLEMENT });
     expect(await debtorOf(clean.id, today)).toBeNull();
     expect((await sendDebtNotice(staff, clean.id, now)).ok).toBe(false);
   });
@@ -232,10 +256,10 @@ describe('debtors', () => {
 
 describe('beneficiaries', () => {
   it('keeps categories and benefits, refuses overlaps and reversed periods, marks expiring ones and exports them', async () => {
-    const staff = await sessionUser(seeded.db, 'operator@example.com');
+    const staff = await sessionUser(t.db, 'operator@example.test');
     const category = benefitCategorySchema.parse({ code: 'TEST-1', name: 'Проверочная категория', discount: '50 %' });
     expect((await saveBenefitCategory(staff, category)).ok).toBe(true);
-    const account = await createAccount(seeded.db, { settlement: SETTLEMENT });
+    const account = await createAccount(t.db, { settlement: SETTLEMENT });
     const input = accountBenefitSchema.parse({
       account: account.number,
       category: 'TEST-1',
@@ -250,12 +274,12 @@ describe('beneficiaries', () => {
     expect(!overlap.ok && overlap.fieldErrors.validFrom).toBe('Срок пересекается с уже записанной льготой');
     expect(accountBenefitSchema.safeParse({ ...input, validTo: '2025-12-31' }).success).toBe(false);
 
-    const reversed = await seeded.db
+    const reversed = await t.db
       .insert(accountBenefits)
       .values({ accountId: account.id, category: 'TEST-1', basis: 'x', validFrom: '2027-02-01', validTo: '2027-01-01' })
       .catch((e: unknown) => e);
     expect(dbErrorOf(reversed).constraint).toBe('account_benefits_period');
-    const twice = await seeded.db
+    const twice = await t.db
       .insert(accountBenefits)
       .values({ accountId: account.id, category: 'TEST-1', basis: 'x', validFrom: '2026-06-01', validTo: '2026-06-30' })
       .catch((e: unknown) => e);
@@ -287,7 +311,7 @@ describe('beneficiaries', () => {
       ['TEST-1', '2026-12-11', 'future', false],
       ['TEST-2', '2026-06-01', 'active', true],
     ]);
-    const saved = await seeded.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.saved'));
+    const saved = await t.db.select().from(auditLog).where(eq(auditLog.action, 'benefit.saved'));
     expect(saved.filter((r) => r.subjectId === account.id)).toHaveLength(3);
     const csv = new TextDecoder().decode((await benefitsFile('csv', today)).file.body);
     expect(csv).toContain(`${account.number};${account.holderName};`);
@@ -297,17 +321,17 @@ describe('beneficiaries', () => {
 
 describe('routes', () => {
   const signIn = async (email: string | null) => {
-    await signInAs(email ? await sessionUser(seeded.db, email) : null);
+    await signInAs(email ? await sessionUser(t.db, email) : null);
   };
 
   it('exports the debtors and the beneficiaries to staff only, each download audited', async () => {
-    await signIn('ivanova@example.com');
+    await signIn('ivanova@example.test');
     const refused = await exportDebtors(new Request('http://test.local/admin/debtors/export'), {
       params: Promise.resolve({}),
     });
     expect(refused.status).toBe(403);
 
-    await signIn('operator@example.com');
+    await signIn('operator@example.test');
     const query = new URLSearchParams({ settlement: SETTLEMENT, format: 'csv' });
     const csv = await exportDebtors(new Request(`http://test.local/admin/debtors/export?${query}`), {
       params: Promise.resolve({}),
@@ -319,17 +343,17 @@ describe('routes', () => {
       params: Promise.resolve({}),
     });
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const actions = (await seeded.db.select().from(auditLog)).map((r) => r.action);
+    const actions = (await t.db.select().from(auditLog)).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['debtors.exported', 'benefits.exported']));
   });
 
   it('gives a notice PDF to its subscriber and a 404 to anyone else', async () => {
-    const [notice] = await seeded.db.select().from(debtNotices).limit(1);
-    const [owner] = await seeded.db
+    const [notice] = await t.db.select().from(debtNotices).limit(1);
+    const [owner] = await t.db
       .select({ userId: accountUsers.userId })
       .from(accountUsers)
       .where(eq(accountUsers.accountId, notice!.accountId));
-    const [ownerRow] = await seeded.db.select().from(users).where(eq(users.id, owner!.userId));
+    const [ownerRow] = await t.db.select().from(users).where(eq(users.id, owner!.userId));
     const get = () =>
       subscriberNotice(new Request(`http://test.local/fiz/notices/${notice!.id}`), {
         params: Promise.resolve({ id: notice!.id }),
@@ -338,9 +362,9 @@ describe('routes', () => {
     const mine = await get();
     expect(mine.status).toBe(200);
     expect(mine.headers.get('content-type')).toBe('application/pdf');
-    await signIn('sidorova@example.com');
+    await signIn('sidorova@example.test');
     expect((await get()).status).toBe(404);
-    await signIn('operator@example.com');
+    await signIn('operator@example.test');
     expect((await get()).status).toBe(404);
   });
 });

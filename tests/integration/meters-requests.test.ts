@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, meters, readings, users } from '@/db/schema';
+import { meters, readings } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { listMetersOfAccounts, listPendingMeters, meterPhoto } from '@/lib/meters/list';
 import { PHOTO_MAX_BYTES } from '@/lib/meters/photo';
@@ -8,6 +8,13 @@ import { confirmMeter, MAX_PENDING_PER_ACCOUNT, rejectMeter, requestMeter } from
 import { consumptionByPeriod } from '@/lib/readings/consumption';
 import { metersForReadings } from '@/lib/readings/cabinet';
 import { submitReadings } from '@/lib/readings/submit';
+import {
+  createAccount,
+  createMeteredAccount,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
@@ -15,9 +22,8 @@ vi.mock('@/auth', () => ({ auth: async () => null }));
 
 // A subscriber asks to add a meter, staff confirm it with the initial readings
 // (or reject it), and the subscriber's first reading is measured from the initial one.
-// Seeded as of 20 November 2026 (inside the 15–25 window: readings are taken for November).
+// On 21 November 2026 (inside the 15–25 window: readings are taken for November).
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-21T10:00:00Z');
 const NOVEMBER = '2026-11-01';
 const OCTOBER = '2026-10-01';
@@ -30,23 +36,14 @@ const PNG = Uint8Array.from([
 const JPEG = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0]);
 const WEBP = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 26, 0, 0, 0, 0x57, 0x45, 0x42, 0x50, 0x56, 0x50, 0x38, 0x4c]);
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
 let ivanova: SessionUser;
 let petrov: SessionUser;
 let staff: SessionUser;
 let account1: string; // 50010001, Ivanova's
 let account2: string; // 50010002, Petrov's
-
-async function userByEmail(email: string): Promise<SessionUser> {
-  const [row] = await t.db.select().from(users).where(eq(users.email, email));
-  if (!row) throw new Error(`no user ${email}`);
-  return row;
-}
-
-async function accountId(number: string): Promise<string> {
-  const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, number));
-  return row!.id;
-}
+let sidorova: SessionUser;
+let account3: string;
 
 async function meterRow(id: string) {
   const [row] = await t.db.select().from(meters).where(eq(meters.id, id));
@@ -76,11 +73,39 @@ async function clearPending(accountId: string) {
 }
 
 beforeAll(async () => {
-  ivanova = await userByEmail('ivanova@example.com');
-  petrov = await userByEmail('petrov@example.com');
-  staff = await userByEmail('operator@example.com');
-  account1 = await accountId('50010001');
-  account2 = await accountId('50010002');
+  await createUtilityProfile(t.db);
+  staff = await createUser(t.db);
+  account1 = (
+    await createMeteredAccount(t.db, {
+      account: {
+        number: '50010001',
+        holderName: 'Иванова Мария Петровна',
+        street: 'ул. Советская',
+        house: '12',
+        flat: '34',
+      },
+      meter: { serialNumber: '41235872' },
+      registers: [
+        ['2026-09-01', { all_day: 12_000 }],
+        ['2026-10-01', { all_day: 12_180 }],
+      ],
+    })
+  ).accountId;
+  ivanova = await createSubscriber(t.db, account1, {
+    fullName: 'Иванова Мария Петровна',
+    email: 'ivanova@example.test',
+  });
+  // Petrov's two-zone meter is due for verification in January.
+  account2 = (
+    await createMeteredAccount(t.db, {
+      account: { number: '50010002' },
+      meter: { serialNumber: '009217056004185', zonePlan: 2, verificationDue: '2027-01-15' },
+      registers: [['2026-10-01', { day: 30_000, night: 11_000 }]],
+    })
+  ).accountId;
+  petrov = await createSubscriber(t.db, account2);
+  account3 = (await createAccount(t.db)).id;
+  sidorova = await createSubscriber(t.db, account3);
 });
 
 describe('request → confirm → first reading', () => {
@@ -131,7 +156,7 @@ describe('request → confirm → first reading', () => {
         holderName: 'Иванова Мария Петровна',
         address: 'г. Истра, ул. Советская, д. 12, кв. 34',
       },
-      requestedBy: { fullName: 'Иванова Мария Петровна', email: 'ivanova@example.com' },
+      requestedBy: { fullName: 'Иванова Мария Петровна', email: 'ivanova@example.test' },
     });
 
     const confirmed = await confirmMeter(
@@ -404,8 +429,6 @@ describe('request validation', () => {
   });
 
   it('caps the open requests of one account', async () => {
-    const sidorova = await userByEmail('sidorova@example.com');
-    const account3 = await accountId('50010003');
     for (let i = 0; i < MAX_PENDING_PER_ACCOUNT; i++) await requestOk({ accountId: account3 }, sidorova);
     const over = await requestMeter(
       sidorova,

@@ -1,12 +1,10 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accounts, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { buildSandboxSuccessReturn } from '@/lib/payments/gateway/sandbox/gateway';
 import { activeGateway } from '@/lib/payments/gateways';
 import { paymentForHandOver, paymentForStatusPage } from '@/lib/payments/payment-access';
 import { startPayment } from '@/lib/payments/start';
 import { paymentGoHref, paymentStatusHref } from '@/lib/payments/status-link';
+import { createHousehold, createUser } from '../support/factories';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
@@ -22,13 +20,10 @@ let otherId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  const [payer] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'petrov@example.com'));
-  const [other] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
-  accountId = account!.id;
-  payerId = payer!.id;
-  otherId = other!.id;
+  const household = await createHousehold(t.db);
+  accountId = household.accountId;
+  payerId = household.user.id;
+  otherId = (await createUser(t.db)).id;
 });
 afterAll(async () => {
   restore();

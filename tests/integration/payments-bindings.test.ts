@@ -23,15 +23,16 @@ import { chargeBinding, RECURRING_MESSAGES } from '@/lib/payments/recurring';
 import { handleResultNotification } from '@/lib/payments/result-endpoint';
 import { handleSandboxRecurring } from '@/lib/payments/gateway/sandbox/recurring';
 import { startPayment } from '@/lib/payments/start';
-import { accountByNumber, NEW_PASSWORD, userByEmail, useSeededDatabase } from '../support/auth-fixtures';
-import { createAccount } from '../support/factories';
+import { accountByNumber, NEW_PASSWORD, userByEmail } from '../support/auth-fixtures';
+import { createAccount, createHousehold, createUtilityProfile, testPasswordHash } from '../support/factories';
+import { useTestDatabase } from '../support/test-db';
 
 vi.mock('@/lib/email/outbox', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/email/outbox')>()),
   kickEmailDelivery: () => {},
 }));
 
-const data = useSeededDatabase(new Date());
+const data = useTestDatabase();
 const db = () => data.db;
 const ip = '203.0.113.21';
 const CARD = '411111******1111';
@@ -44,6 +45,15 @@ let gateway: PaymentGateway;
 let queued: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
+  await createUtilityProfile(db());
+  // Three households that pay by card (Sidorova's password is reset in the last test).
+  for (const [number, email] of [
+    ['50010001', 'ivanova@example.test'],
+    ['50010002', 'petrov@example.test'],
+    ['50010003', 'sidorova@example.test'],
+  ] as const) {
+    await createHousehold(db(), { account: { number }, user: { email, passwordHash: await testPasswordHash() } });
+  }
   process.env.SANDBOX_PASSWORD1 = 'bindings-test-one';
   process.env.SANDBOX_PASSWORD2 = 'bindings-test-two';
   server = createServer(async (req, res) => {
@@ -126,7 +136,7 @@ async function bindThroughPayment(userId: string, accountId: string, amountKopec
 
 describe('a binding is born from the paid first payment', () => {
   it('once, however many copies of the notification land, holding only the token, the mask and the payment type', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const account = (await accountByNumber(db(), '50010001'))!;
     const before = await balanceOf(account.id);
     const { invId, paymentId, binding } = await bindThroughPayment(ivanova.id, account.id, 300_00, 20);
@@ -162,7 +172,7 @@ describe('a binding is born from the paid first payment', () => {
   });
 
   it('not for a payment that did not ask for it', async () => {
-    const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
+    const sidorova = (await userByEmail(db(), 'sidorova@example.test'))!;
     const account = (await accountByNumber(db(), '50010003'))!;
     const { invId, paymentId } = await startPayment(
       { accountId: account.id, userId: sidorova.id, amountKopecks: 5_00, requestsBinding: false, ip },
@@ -175,7 +185,7 @@ describe('a binding is born from the paid first payment', () => {
 
 describe('«Оплатить привязанной картой»', () => {
   it('charges through the gateway: pending until the notification, then paid and credited once; a repeated notification changes nothing', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const account = (await accountByNumber(db(), '50010001'))!;
     const { binding, invId: parentInvId } = await bindThroughPayment(ivanova.id, account.id, 10_00);
     const before = await balanceOf(account.id);
@@ -228,7 +238,7 @@ describe('«Оплатить привязанной картой»', () => {
   });
 
   it('refuses a second charge from the same card while the first is still pending', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     const { binding } = await bindThroughPayment(ivanova.id, home.id, 9_00);
     const before = await balanceOf(home.id);
@@ -247,7 +257,7 @@ describe('«Оплатить привязанной картой»', () => {
   });
 
   it('is refused for a payee (account) this user has never paid, even one of their own accounts', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     const { binding } = await bindThroughPayment(ivanova.id, home.id, 1_00);
     const dacha = await createAccount(db());
@@ -277,8 +287,8 @@ describe('«Оплатить привязанной картой»', () => {
   });
 
   it('is refused with another user’s binding, and charges nothing', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
-    const petrov = (await userByEmail(db(), 'petrov@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
+    const petrov = (await userByEmail(db(), 'petrov@example.test'))!;
     const ivanovaHome = (await accountByNumber(db(), '50010001'))!;
     const petrovHome = (await accountByNumber(db(), '50010002'))!;
     const { binding } = await bindThroughPayment(ivanova.id, ivanovaHome.id, 2_00);
@@ -296,7 +306,7 @@ describe('«Оплатить привязанной картой»', () => {
   });
 
   it('serves only its payment type', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     const { binding } = await bindThroughPayment(ivanova.id, home.id, 3_00);
     const [services] = await db()
@@ -311,7 +321,7 @@ describe('«Оплатить привязанной картой»', () => {
   });
 
   it('ends «failed» with nothing credited when the gateway refuses the charge', async () => {
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const home = (await accountByNumber(db(), '50010001'))!;
     // A token naming a payment that was not a Recurring=true first payment: the gateway says no.
     const plain = await startPayment(
@@ -347,7 +357,7 @@ describe('«Оплатить привязанной картой»', () => {
 
 describe('deleting a binding', () => {
   it('removes it for good, audits it, and the card can no longer be charged', async () => {
-    const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
+    const sidorova = (await userByEmail(db(), 'sidorova@example.test'))!;
     const home = (await accountByNumber(db(), '50010003'))!;
     const { binding } = await bindThroughPayment(sidorova.id, home.id, 6_00);
     expect(await deleteBinding(sidorova.id, binding.id, { ip })).toEqual({ ok: true, cardMask: CARD });
@@ -368,8 +378,8 @@ describe('deleting a binding', () => {
 
 describe('password recovery', () => {
   it('deletes every binding of that user, and only theirs', async () => {
-    const sidorova = (await userByEmail(db(), 'sidorova@example.com'))!;
-    const ivanova = (await userByEmail(db(), 'ivanova@example.com'))!;
+    const sidorova = (await userByEmail(db(), 'sidorova@example.test'))!;
+    const ivanova = (await userByEmail(db(), 'ivanova@example.test'))!;
     const home = (await accountByNumber(db(), '50010003'))!;
     await bindThroughPayment(sidorova.id, home.id, 7_00);
     await bindThroughPayment(sidorova.id, home.id, 8_00);

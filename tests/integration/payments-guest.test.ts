@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payments } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import {
   GUEST_LOOKUPS_PER_IP,
   GUEST_LOOKUPS_PER_NUMBER,
@@ -9,9 +8,10 @@ import {
   lookupGuestPayee,
   readTicket,
 } from '@/lib/payments/guest';
+import { createAccount } from '../support/factories';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
-// F8 (issue 5, point 7): the guest form shows a masked payee, signs what it showed, and cannot be
+// The guest form shows a masked payee, signs what it showed, and cannot be
 // used to walk the registry.
 
 process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
@@ -19,11 +19,24 @@ process.env.AUTH_SECRET ??= 'integration-only-secret-integration-only';
 let t: TestDatabase;
 let restore: () => void;
 const now = new Date('2026-11-20T09:00:00Z');
+/** The payee shown masked; the other two are payees nobody looks at closely. */
+let kuznetsov: string;
+let busy: string;
+let closing: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, now);
+  kuznetsov = (
+    await createAccount(t.db, {
+      holderName: 'Кузнецов Дмитрий Андреевич',
+      street: 'ул. Ленина',
+      house: '5',
+      flat: '12',
+    })
+  ).number;
+  busy = (await createAccount(t.db)).number;
+  closing = (await createAccount(t.db)).number;
 });
 
 afterAll(async () => {
@@ -34,7 +47,7 @@ afterAll(async () => {
 describe('guest payee lookup', () => {
   it('shows the holder and street masked, no house, and signs the payee and amount it showed', async () => {
     const result = await lookupGuestPayee(
-      { accountNumber: '50010004', amountKopecks: 125_050, email: 'guest@example.com' },
+      { accountNumber: kuznetsov, amountKopecks: 125_050, email: 'guest@example.com' },
       { ip: '198.51.100.1', now },
     );
     expect(result).toMatchObject({
@@ -42,7 +55,7 @@ describe('guest payee lookup', () => {
       payee: {
         holder: 'К***в Д. А.',
         address: 'г. Истра, ул. Л***',
-        accountNumber: '50010004',
+        accountNumber: kuznetsov,
         amountKopecks: 125_050,
       },
     });
@@ -54,7 +67,7 @@ describe('guest payee lookup', () => {
 
   it('a ticket with a changed amount or account, or an expired one, is refused', async () => {
     const result = await lookupGuestPayee(
-      { accountNumber: '50010004', amountKopecks: 10_000 },
+      { accountNumber: kuznetsov, amountKopecks: 10_000 },
       { ip: '198.51.100.2', now },
     );
     if (!result.ok) throw new Error('expected a payee');
@@ -89,11 +102,11 @@ describe('guest payee lookup', () => {
       answers.push(await lookupGuestPayee({ accountNumber: number, amountKopecks: 10_000 }, { ip, now }));
     }
     expect(answers.every((a) => !a.ok && a.message.startsWith('Лицевой счёт не найден'))).toBe(true);
-    const blocked = await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 10_000 }, { ip, now });
+    const blocked = await lookupGuestPayee({ accountNumber: kuznetsov, amountKopecks: 10_000 }, { ip, now });
     expect(blocked).toMatchObject({ ok: false, message: expect.stringContaining('Слишком много запросов') });
     // Another address is not affected.
     const other = await lookupGuestPayee(
-      { accountNumber: '50010004', amountKopecks: 10_000 },
+      { accountNumber: kuznetsov, amountKopecks: 10_000 },
       { ip: '198.51.100.78', now },
     );
     expect(other.ok).toBe(true);
@@ -101,7 +114,7 @@ describe('guest payee lookup', () => {
 
   it('one number gets a limited number of lookups from all addresses together, then a pause', async () => {
     const probe = (i: number) =>
-      lookupGuestPayee({ accountNumber: '50010002', amountKopecks: 10_000 }, { ip: `203.0.113.${i + 1}`, now });
+      lookupGuestPayee({ accountNumber: busy, amountKopecks: 10_000 }, { ip: `203.0.113.${i + 1}`, now });
     for (let i = 0; i < GUEST_LOOKUPS_PER_NUMBER.limit; i++) expect((await probe(i)).ok).toBe(true);
     const blocked = await probe(GUEST_LOOKUPS_PER_NUMBER.limit);
     expect(blocked).toStrictEqual({ ok: false, message: guestLookupMessages.tooManyForNumber, fieldErrors: {} });
@@ -113,17 +126,17 @@ describe('guest payee lookup', () => {
     ).toStrictEqual(blocked);
     // Other numbers are not affected.
     expect(
-      (await lookupGuestPayee({ accountNumber: '50010004', amountKopecks: 10_000 }, { ip: '203.0.115.2', now })).ok,
+      (await lookupGuestPayee({ accountNumber: kuznetsov, amountKopecks: 10_000 }, { ip: '203.0.115.2', now })).ok,
     ).toBe(true);
   });
 
   it('an account closed in the registry is not offered as a payee', async () => {
-    await t.db.execute(sql`update accounts set status = 'closed' where number = '50010003'`);
+    await t.db.execute(sql`update accounts set status = 'closed' where number = ${closing}`);
     const result = await lookupGuestPayee(
-      { accountNumber: '50010003', amountKopecks: 10_000 },
+      { accountNumber: closing, amountKopecks: 10_000 },
       { ip: '198.51.100.4', now },
     );
     expect(result.ok).toBe(false);
-    await t.db.execute(sql`update accounts set status = 'active' where number = '50010003'`);
+    await t.db.execute(sql`update accounts set status = 'active' where number = ${closing}`);
   });
 });

@@ -1,10 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, cardBindings, ledgerEntries, payments, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import {
+  auditLog,
+  cardBindings,
+  ledgerEntries,
+  notificationPreferences,
+  notifications,
+  payments,
+  users,
+} from '@/db/schema';
 import { buildSandboxNotification, sandboxGateway, type SandboxConfig } from '@/lib/payments/gateway/sandbox/gateway';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { startPayment } from '@/lib/payments/start';
+import { createHousehold, createUtilityProfile } from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // Exactly once: only a signed notification for a known InvId and the asked
@@ -27,16 +35,14 @@ const ctx = { ip: '203.0.113.9' };
 const t = useTestDatabase();
 let accountId: string;
 let userId: string;
+let accountNumber: string;
 
 beforeAll(async () => {
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  const [row] = await t.db
-    .select({ accountId: accounts.id, userId: users.id })
-    .from(accounts)
-    .innerJoin(users, eq(users.email, 'petrov@example.com'))
-    .where(eq(accounts.number, '50010002'));
-  accountId = row!.accountId;
-  userId = row!.userId;
+  await createUtilityProfile(t.db);
+  const household = await createHousehold(t.db);
+  accountId = household.accountId;
+  userId = household.user.id;
+  accountNumber = household.number;
 });
 
 async function balance(): Promise<number> {
@@ -123,5 +129,21 @@ describe('payment notifications', () => {
         gateway: 'sandbox',
       }),
     ]);
+  });
+
+  it('texts the payer who asked for an SMS about credited payments, once however often the gateway repeats itself', async () => {
+    await t.db.update(users).set({ phone: '+79001234567' }).where(eq(users.id, userId));
+    await t.db
+      .insert(notificationPreferences)
+      .values({ userId, event: 'payment_credited', channel: 'sms', enabled: true });
+    const { invId, paymentId } = await pending(77_00);
+    for (let i = 0; i < 3; i++) await acceptPaymentNotification(gateway, notification(invId, 77_00), ctx);
+    const sms = await t.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, userId), eq(notifications.event, 'payment_credited')));
+    expect(sms).toHaveLength(1);
+    expect(sms[0]).toMatchObject({ channel: 'sms', dedupeKey: expect.stringContaining(paymentId) });
+    expect(sms[0]!.body).toContain(`платёж 77,00\u00a0₽ по лицевому счёту ${accountNumber} зачислен`);
   });
 });

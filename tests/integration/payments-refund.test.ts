@@ -1,13 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, emailOutbox, ledgerEntries, payments, refunds, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
-import { accessibleAccountIds } from '@/lib/auth/session';
+import { auditLog, emailOutbox, ledgerEntries, payments, refunds } from '@/db/schema';
+import { accessibleAccountIds, type SessionUser } from '@/lib/auth/session';
 import { paymentHistory } from '@/lib/payments/history';
 import { refundPayment } from '@/lib/payments/refund';
 import { searchPayments, staffPaymentDetail } from '@/lib/payments/staff-search';
 import { useTestDatabase } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createHousehold,
+  createPaidPayment,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 
 // Refunds by staff: never more than was paid — not even when two staff press
 // the button at once —, ledger + status + letter together, and a gateway refusal writes nothing.
@@ -26,52 +31,33 @@ process.env.AUTH_SECRET ??= 'integration-test-secret-payments-refund';
 const ctx = { ip: '203.0.113.7', origin: 'http://test.local' };
 
 const t = useTestDatabase();
-let staff: { id: string };
-let sidorova: { userId: string; accountId: string; email: string };
+let staff: SessionUser;
+let sidorova: { user: SessionUser; accountId: string; number: string };
 let petrovAccountId: string;
 
 beforeAll(async () => {
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  const [operator] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
-  staff = operator!;
-  const [row] = await t.db
-    .select({ userId: users.id, accountId: accounts.id, email: users.email })
-    .from(accounts)
-    .innerJoin(users, eq(users.email, 'sidorova@example.com'))
-    .where(eq(accounts.number, '50010003'));
-  sidorova = row!;
-  const [petrov] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  petrovAccountId = petrov!.id;
+  await createUtilityProfile(t.db);
+  staff = await createUser(t.db, { fullName: 'Смирнова Елена Андреевна' });
+  sidorova = await createHousehold(t.db, { user: { email: 'sidorova@example.test' } });
+  petrovAccountId = (await createAccount(t.db)).id;
 });
 
 /** A card payment that has been paid (as the notification leaves it): the row and its ledger credit. */
-async function paidPayment(
+function paidPayment(
   amountKopecks: number,
   opts: { gateway?: string; accountId?: string; userId?: string | null } = {},
 ) {
-  const paidAt = new Date('2026-11-18T10:00:00Z');
-  const [p] = await t.db
-    .insert(payments)
-    .values({
-      accountId: opts.accountId ?? sidorova.accountId,
-      userId: opts.userId === undefined ? sidorova.userId : opts.userId,
-      amountKopecks,
-      status: 'paid',
+  return createPaidPayment(
+    t.db,
+    opts.accountId ?? sidorova.accountId,
+    amountKopecks,
+    new Date('2026-11-18T10:00:00Z'),
+    {
+      userId: opts.userId === undefined ? sidorova.user.id : opts.userId,
       gateway: opts.gateway ?? 'sandbox',
-      description: 'Оплата электроэнергии по лицевому счёту 50010003',
       cardMask: '411111******1111',
-      paidAt,
-    })
-    .returning();
-  await t.db.insert(ledgerEntries).values({
-    accountId: p!.accountId,
-    kind: 'payment',
-    amountKopecks: -amountKopecks,
-    paymentId: p!.id,
-    description: `Оплата картой, платёж № ${p!.invId}`,
-    postedAt: paidAt,
-  });
-  return p!;
+    },
+  );
 }
 
 async function balance(accountId = sidorova.accountId): Promise<number> {
@@ -132,7 +118,7 @@ describe('refunds by staff', () => {
 
     const letters = await lettersAbout(p.invId);
     expect(letters).toHaveLength(1);
-    expect(letters[0]!.toAddress).toBe(sidorova.email);
+    expect(letters[0]!.toAddress).toBe(sidorova.user.email);
     expect(plain(letters[0]!.text)).toContain('250,50 ₽');
     expect(letters[0]!.text).toContain('http://test.local/documents/poryadok-vozvrata');
 
@@ -228,7 +214,7 @@ describe('refunds by staff', () => {
       .insert(payments)
       .values({
         accountId: sidorova.accountId,
-        userId: sidorova.userId,
+        userId: sidorova.user.id,
         amountKopecks: 50_00,
         gateway: 'sandbox',
         description: 'Оплата',
@@ -255,9 +241,9 @@ describe('refunds by staff', () => {
   it('staff search by account number, InvId and status; the detail lists ledger entries and refunds', async () => {
     const p = await paidPayment(60_00);
     await refund(p.id, 15_00);
-    const byAccount = await searchPayments({ account: '50010003' });
+    const byAccount = await searchPayments({ account: sidorova.number });
     expect(byAccount.total).toBeGreaterThan(5);
-    expect(byAccount.rows.every((r) => r.accountNumber === '50010003')).toBe(true);
+    expect(byAccount.rows.every((r) => r.accountNumber === sidorova.number)).toBe(true);
     const byInv = await searchPayments({ invId: p.invId });
     expect(byInv.rows.map((r) => r.id)).toEqual([p.id]);
     expect(byInv.rows[0]).toMatchObject({ refundedKopecks: 15_00, status: 'partially_refunded' });
@@ -278,15 +264,23 @@ describe('refunds by staff', () => {
 
 describe('payment history', () => {
   it('shows the payments into the session’s own accounts, newest first, with refunds; never another user’s', async () => {
-    const user = await sessionUser(t.db, 'sidorova@example.com');
-    const ids = await accessibleAccountIds(user);
-    expect(ids).toEqual([sidorova.accountId]);
+    const payer = await createHousehold(t.db);
+    for (let day = 1; day <= 11; day++) {
+      await createPaidPayment(t.db, payer.accountId, day * 100_00, new Date(Date.UTC(2026, 9, day, 9)), {
+        userId: payer.user.id,
+        createdAt: new Date(Date.UTC(2026, 9, day, 9)),
+      });
+    }
+    const partly = await createPaidPayment(t.db, payer.accountId, 70_00, new Date('2026-10-20T09:00:00Z'));
+    expect((await refund(partly.id, 20_00)).ok).toBe(true);
+    const ids = await accessibleAccountIds(payer.user);
+    expect(ids).toEqual([payer.accountId]);
     const petrovs = await paidPayment(12_34, { accountId: petrovAccountId, userId: null });
 
     const all = await paymentHistory(ids, { pageSize: 500 });
     expect(all.total).toBe(all.rows.length);
     expect(all.rows.length).toBeGreaterThan(10);
-    expect(all.rows.every((r) => r.accountNumber === '50010003')).toBe(true);
+    expect(all.rows.every((r) => r.accountNumber === payer.number)).toBe(true);
     expect(all.rows.some((r) => r.id === petrovs.id)).toBe(false);
     const seen = all.rows.map((r) => r.invId);
     expect(seen).not.toContain(petrovs.invId);
@@ -297,7 +291,7 @@ describe('payment history', () => {
     const created = await t.db
       .select({ id: payments.id, createdAt: payments.createdAt })
       .from(payments)
-      .where(eq(payments.accountId, sidorova.accountId));
+      .where(eq(payments.accountId, payer.accountId));
     const order = new Map(created.map((c) => [c.id, c.createdAt.getTime()]));
     const times = all.rows.map((r) => order.get(r.id)!);
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -305,8 +299,6 @@ describe('payment history', () => {
     expect(second.rows.map((r) => r.id)).toEqual(all.rows.slice(5, 10).map((r) => r.id));
 
     // A user without accounts (staff) sees nothing at all.
-    expect(
-      (await paymentHistory(await accessibleAccountIds(await sessionUser(t.db, 'operator@example.com')))).rows,
-    ).toEqual([]);
+    expect((await paymentHistory(await accessibleAccountIds(staff))).rows).toEqual([]);
   });
 });

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, ledgerEntries, payments } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { auditLog, ledgerEntries, payments } from '@/db/schema';
 import { overrideEnv } from '@/lib/config/env';
 import { robokassaGateway } from '@/lib/payments/gateway/robokassa';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
 import { acceptPaymentNotification } from '@/lib/payments/notify';
 import { startPayment } from '@/lib/payments/start';
+import { createAccount, createUtilityProfile } from '../support/factories';
 import { testSandboxConfig } from '../support/sandbox-fixtures';
 import { createTestDatabase, type TestDatabase, useAsGlobalDb } from '../support/test-db';
 
@@ -54,9 +54,8 @@ let accountId: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   restoreDb = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  accountId = row!.id;
+  await createUtilityProfile(t.db);
+  accountId = (await createAccount(t.db)).id;
 });
 afterEach(() => restoreEnv?.());
 afterAll(async () => {

@@ -1,23 +1,84 @@
-// History of readings and consumption on a real database with the demo data,
-// seeded as of 20 November 2026: 12 billed months (November 2025 – October 2026) per meter.
+// History of readings and consumption on a real database: three households read monthly since October
+// 2025 and billed by the billing run for 12 months (November 2025 – October 2026); Petrov stopped
+// reading after August, so September and October were billed by the average.
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { accounts, billLines, bills, consumptionVolumes, meters, readings } from '@/db/schema';
+import { seedTariffs } from '@/db/seed/tariffs';
+import type { SessionUser } from '@/lib/auth/session';
 import { historyForUser, meterHistory } from '@/lib/readings/history';
 import { shiftPeriod } from '@/lib/readings/window';
 import { useTestDatabase } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  addReadings,
+  billOf,
+  billPeriod,
+  createCompanyUser,
+  createMeter,
+  createMeteredAccount,
+  createPaidPayment,
+  createSubscriber,
+  createUtilityProfile,
+  monthlyReadings,
+} from '../support/factories';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-22T10:00:00Z');
 const BILLED = Array.from({ length: 12 }, (_, i) => shiftPeriod('2025-11-01', i));
 const INITIAL = '2025-10-01';
 const CURRENT = '2026-11-01';
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
+let petrov: SessionUser;
+let ivanova: SessionUser;
+let sidorova: SessionUser;
+let company: SessionUser;
+
+/** Monthly readings from `INITIAL` for `months` months, each register growing by its own `use`. */
+const monthly = (start: Record<string, number>, use: Record<string, number>, months: number) =>
+  monthlyReadings({ from: INITIAL, to: shiftPeriod(INITIAL, months - 1), start, use, jitter: 7 });
+
+beforeAll(async () => {
+  await t.db.transaction((tx) => seedTariffs(tx));
+  await createUtilityProfile(t.db);
+  // Petrov: initial October 2025, readings until August 2026, none since.
+  const second = await createMeteredAccount(t.db, {
+    account: { number: '50010002', residents: 4, normKwhPerResident: 100, contractStart: '2025-10-01' },
+    meter: { serialNumber: '009217056004185', zonePlan: 2, installedAt: '2025-10-01' },
+    registers: monthly({ day: 30_000, night: 11_000 }, { day: 230, night: 110 }, 11),
+  });
+  petrov = await createSubscriber(t.db, second.accountId);
+  const first = await createMeteredAccount(t.db, {
+    account: { number: '50010001', contractStart: '2025-10-01' },
+    meter: { installedAt: '2025-10-01' },
+    registers: monthly({ all_day: 12_000 }, { all_day: 180 }, 13),
+  });
+  ivanova = await createSubscriber(t.db, first.accountId);
+  // Sidorova: two meters, read every month including the current one.
+  const third = await createMeteredAccount(t.db, {
+    account: { number: '50010003', contractStart: '2025-10-01' },
+    meter: { serialNumber: '38654109', zonePlan: 3, installedAt: '2025-09-01' },
+    registers: monthly({ peak: 8_000, half_peak: 9_000, night: 10_000 }, { peak: 60, half_peak: 90, night: 70 }, 14),
+  });
+  const { id: secondMeter } = await createMeter(t.db, third.accountId, {
+    serialNumber: '41877203',
+    installedAt: '2025-09-02',
+  });
+  const one = monthly({ all_day: 3_000 }, { all_day: 50 }, 14);
+  await addReadings(t.db, secondMeter, one);
+  sidorova = await createSubscriber(t.db, third.accountId);
+  company = (await createCompanyUser(t.db)).user;
+  // Every bill paid on its due day: no penalties, so a month's total is its meters' lines.
+  for (const period of BILLED) {
+    await billPeriod(period);
+    for (const accountId of [first.accountId, second.accountId, third.accountId]) {
+      const bill = await billOf(t.db, accountId, period);
+      await createPaidPayment(t.db, accountId, bill.amountKopecks, new Date(`${bill.dueDate}T06:00:00Z`));
+    }
+  }
+});
 
 async function accountId(number: string): Promise<string> {
   const [row] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, number));
@@ -143,7 +204,6 @@ describe('meterHistory', () => {
 
 describe('historyForUser', () => {
   it("Sidorova sees both meters; the current period's reading is there, measured but not billed", async () => {
-    const sidorova = await sessionUser(t.db, 'sidorova@example.com');
     const result = (await historyForUser(sidorova, undefined, { months: 24, now }))!;
     expect(result.map((a) => a.number)).toEqual(['50010003']);
     const [account] = result;
@@ -167,9 +227,6 @@ describe('historyForUser', () => {
   });
 
   it('one account on request, only if the user may see it; otherwise null', async () => {
-    const petrov = await sessionUser(t.db, 'petrov@example.com');
-    const ivanova = await sessionUser(t.db, 'ivanova@example.com');
-    const company = await sessionUser(t.db, 'company@example.com');
     const petrovAccount = await accountId('50010002');
 
     const own = await historyForUser(petrov, petrovAccount, { months: 24, now });

@@ -1,30 +1,59 @@
-import { and, asc, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
-import { accounts, emailOutbox, meters, readings, users } from '@/db/schema';
+import { and, eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emailOutbox, notificationPreferences, notifications, readings, users } from '@/db/schema';
 import { sendReadingReminders } from '@/lib/jobs/reading-reminders';
 import { submitReadings } from '@/lib/readings/submit';
+import { addVolumes, createMeteredAccount, createSubscriber, createUtilityProfile } from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // Submitting readings and the reminder job, on a real database.
-// The demo data is seeded as of 20 November 2026 (inside the 15–25 window); each test passes its own "now".
+// The reading window is the 15th–25th; each test passes its own "now" (November 2026).
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const inWindow = new Date('2026-11-21T10:00:00Z');
 const NOVEMBER = '2026-11-01';
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
 
-async function meterOf(accountNumber: string) {
-  const [row] = await t.db
-    .select({ meter: meters, userId: users.id })
-    .from(meters)
-    .innerJoin(accounts, eq(accounts.id, meters.accountId))
-    .innerJoin(users, eq(users.email, accountNumber === '50010001' ? 'ivanova@example.com' : 'petrov@example.com'))
-    .where(eq(accounts.number, accountNumber))
-    .orderBy(asc(meters.installedAt));
-  if (!row) throw new Error(`no meter on ${accountNumber}`);
-  return row;
+type Household = { meter: { id: string }; userId: string; email: string };
+/** A single-zone household read every month up to October. */
+let ivanova: Household;
+/** A day/night household whose September and October were billed by the average. */
+let petrov: Household;
+/** A household that has already given its November reading. */
+let sidorova: Household;
+
+async function household(...args: Parameters<typeof createMeteredAccount>): Promise<Household> {
+  const { accountId, meterId } = await createMeteredAccount(...args);
+  const user = await createSubscriber(t.db, accountId);
+  return { meter: { id: meterId }, userId: user.id, email: user.email };
 }
+
+beforeAll(async () => {
+  await createUtilityProfile(t.db);
+  ivanova = await household(t.db, {
+    registers: ['05', '06', '07', '08', '09', '10'].map((m, i) => [`2026-${m}-01`, { all_day: 8_000 + 200 * i }]),
+  });
+  petrov = await household(t.db, {
+    meter: { zonePlan: 2 },
+    registers: ['04', '05', '06', '07', '08'].map((m, i) => [
+      `2026-${m}-01`,
+      { day: 5_000 + 200 * i, night: 2_000 + 90 * i },
+    ]),
+  });
+  await addVolumes(
+    t.db,
+    petrov.meter.id,
+    'reading',
+    ['05', '06', '07', '08'].map((m) => [`2026-${m}-01`, { day: 200, night: 90 }]),
+  );
+  await addVolumes(t.db, petrov.meter.id, 'average', [
+    ['2026-09-01', { day: 200, night: 90 }],
+    ['2026-10-01', { day: 200, night: 90 }],
+  ]);
+  sidorova = await household(t.db, {
+    registers: ['09', '10', '11'].map((m, i) => [`2026-${m}-01`, { all_day: 3_000 + 150 * i }]),
+  });
+});
 
 async function rowsFor(meterId: string, period: string) {
   return t.db
@@ -43,7 +72,7 @@ async function lastValue(meterId: string, zone: string): Promise<number> {
 
 describe('submitting readings', () => {
   it('refuses fractions, values below the last reading and junk, writing nothing', async () => {
-    const { meter, userId } = await meterOf('50010001');
+    const { meter, userId } = ivanova;
     const last = await lastValue(meter.id, 'all_day');
     for (const [raw, reason] of [
       ['123,5', /целым числом/],
@@ -69,7 +98,7 @@ describe('submitting readings', () => {
   });
 
   it('accepts a whole number (with a thousands space) for the window period, and a resubmission replaces it', async () => {
-    const { meter, userId } = await meterOf('50010001');
+    const { meter, userId } = ivanova;
     const last = await lastValue(meter.id, 'all_day');
     const first = await submitReadings({
       meterId: meter.id,
@@ -97,7 +126,7 @@ describe('submitting readings', () => {
   });
 
   it('asks to confirm an implausible jump and accepts it once confirmed', async () => {
-    const { meter, userId } = await meterOf('50010002');
+    const { meter, userId } = petrov;
     const day = await lastValue(meter.id, 'day');
     const night = await lastValue(meter.id, 'night');
     const values = { day: String(day + 50_000), night: String(night + 100) };
@@ -134,7 +163,7 @@ describe('submitting readings', () => {
   });
 
   it('after the window closes the reading counts for the next period, and the user is told', async () => {
-    const { meter, userId } = await meterOf('50010001');
+    const { meter, userId } = ivanova;
     const last = await lastValue(meter.id, 'all_day');
     const result = await submitReadings({
       meterId: meter.id,
@@ -150,7 +179,7 @@ describe('submitting readings', () => {
   });
 
   it('many simultaneous submissions for one meter end with exactly one accepted reading per register and no error', async () => {
-    const { meter, userId } = await meterOf('50010002');
+    const { meter, userId } = petrov;
     const day = await lastValue(meter.id, 'day');
     const night = await lastValue(meter.id, 'night');
     const results = await Promise.all(
@@ -177,10 +206,17 @@ describe('reading reminders', () => {
     const origin = 'http://test.local';
     expect(await sendReadingReminders({ origin, now: new Date('2026-11-22T08:00:00Z') })).toBe(0);
 
-    // Ivanova submitted above; Petrov submitted above; Sidorova's demo data already has November.
+    // Ivanova submitted above; Petrov submitted above; Sidorova already has November.
     // Give the reminder someone to remind: a household whose November reading is missing.
     await t.db.update(readings).set({ status: 'superseded' }).where(eq(readings.period, NOVEMBER));
-    await t.db.update(users).set({ notifyReadingReminders: false }).where(eq(users.email, 'sidorova@example.com'));
+    await t.db
+      .update(users)
+      .set({ notifyReadingReminders: false, phone: '+79001112233' })
+      .where(eq(users.id, sidorova.userId));
+    // Sidorova wants no letter but an SMS.
+    await t.db
+      .insert(notificationPreferences)
+      .values({ userId: sidorova.userId, event: 'readings_window_closes', channel: 'sms', enabled: true });
 
     const now = new Date('2026-11-23T08:00:00Z');
     const first = await sendReadingReminders({ origin, now });
@@ -188,9 +224,12 @@ describe('reading reminders', () => {
     expect(first).toBe(2);
     expect(second).toBe(0);
     const letters = await t.db.select().from(emailOutbox).where(eq(emailOutbox.template, 'reading_reminder'));
-    expect(letters.map((l) => l.toAddress).sort()).toEqual(['ivanova@example.com', 'petrov@example.com']);
+    expect(letters.map((l) => l.toAddress).sort()).toEqual([ivanova.email, petrov.email].sort());
     expect(letters[0]?.text).toContain(`${origin}/fiz/readings`);
     expect(letters[0]?.subject).toMatch(/до 25 ноября/);
+    const texts = await t.db.select().from(notifications).where(eq(notifications.event, 'readings_window_closes'));
+    expect(texts.map((n) => [n.userId, n.channel, n.address])).toEqual([[sidorova.userId, 'sms', '+79001112233']]);
+    expect(texts[0]!.body).toContain('передайте показания за ноябрь 2026 до 25 ноября 2026');
 
     // After the window has closed nobody is reminded any more.
     expect(await sendReadingReminders({ origin, now: new Date('2026-11-26T08:00:00Z') })).toBe(0);

@@ -2,17 +2,24 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { accounts, ledgerEntries, meters, payments, readings, tariffs, users, utilityProfile } from '@/db/schema';
+import { accounts, ledgerEntries, payments, readings, tariffs, users, utilityProfile } from '@/db/schema';
 import { seedDemoData } from '@/db/seed';
 import { createTestDatabase, dbErrorOf, type TestDatabase } from '../support/test-db';
+import { createMeteredAccount, createUser, createUtilityProfile } from '../support/factories';
 
 let t: TestDatabase;
 let db: Db;
+/** Two household accounts with a meter each, the utility profile and a user with a known e-mail. */
+let first: { accountId: string; number: string; meterId: string };
+let second: { accountId: string; number: string; meterId: string };
 
 beforeAll(async () => {
   t = await createTestDatabase();
   db = t.db;
-  await seedDemoData(db, new Date('2026-11-25T09:00:00Z'));
+  await createUtilityProfile(db);
+  first = await createMeteredAccount(db);
+  second = await createMeteredAccount(db);
+  await createUser(db, { role: 'subscriber', email: 'ivanova@example.com' });
 });
 afterAll(async () => t?.drop());
 
@@ -27,24 +34,13 @@ async function refused(promise: Promise<unknown>, expected: { code: string; cons
   if (expected.constraint) expect(pg.constraint).toBe(expected.constraint);
 }
 
-async function accountId(number: string) {
-  const [row] = await db.select().from(accounts).where(eq(accounts.number, number));
-  return row!.id;
-}
-
-async function firstMeter(number: string) {
-  const [row] = await db
-    .select()
-    .from(meters)
-    .where(eq(meters.accountId, await accountId(number)));
-  return row!;
-}
-
 describe('migrations', () => {
   it('apply twice without changing anything', async () => {
+    const [before] = await db.select({ n: count() }).from(accounts);
     await migrateDatabase(t.handle);
     const [row] = await db.select({ n: count() }).from(accounts);
-    expect(row!.n).toBe(7);
+    expect(row!.n).toBe(before!.n);
+    expect(row!.n).toBe(2);
   });
 });
 
@@ -59,7 +55,7 @@ describe('constraints that keep data honest', () => {
       contractNumber: 'Т-1',
       contractStart: '2020-01-01',
     };
-    await refused(db.insert(accounts).values({ ...base, number: '50010001' }), {
+    await refused(db.insert(accounts).values({ ...base, number: first.number }), {
       code: '23505',
       constraint: 'accounts_number_key',
     });
@@ -74,8 +70,12 @@ describe('constraints that keep data honest', () => {
   });
 
   it('one accepted reading per meter, period and zone; superseded ones may stay beside it', async () => {
-    const meter = await firstMeter('50010001');
-    const row = { meterId: meter.id, period: '2026-11-01', zone: 'all_day' as const, source: 'subscriber' as const };
+    const row = {
+      meterId: first.meterId,
+      period: '2026-11-01',
+      zone: 'all_day' as const,
+      source: 'subscriber' as const,
+    };
     await db.insert(readings).values({ ...row, value: 999_000 });
     await refused(db.insert(readings).values({ ...row, value: 999_001 }), {
       code: '23505',
@@ -85,12 +85,12 @@ describe('constraints that keep data honest', () => {
     const [n] = await db
       .select({ n: count() })
       .from(readings)
-      .where(sql`${readings.meterId} = ${meter.id} and ${readings.period} = '2026-11-01'`);
+      .where(sql`${readings.meterId} = ${first.meterId} and ${readings.period} = '2026-11-01'`);
     expect(n!.n).toBe(2);
   });
 
   it('readings are non-negative, per first day of a month, for an existing meter', async () => {
-    const meter = await firstMeter('50010001');
+    const meter = { id: first.meterId };
     await refused(
       db
         .insert(readings)
@@ -125,8 +125,7 @@ describe('constraints that keep data honest', () => {
   });
 
   it('payments are positive and get a unique InvId from the database', async () => {
-    const account = await accountId('50010001');
-    const base = { accountId: account, gateway: 'sandbox', description: 'Тест' };
+    const base = { accountId: first.accountId, gateway: 'sandbox', description: 'Тест' };
     await refused(db.insert(payments).values({ ...base, amountKopecks: 0 }), {
       code: '23514',
       constraint: 'payments_amount_positive',
@@ -145,7 +144,7 @@ describe('constraints that keep data honest', () => {
   });
 
   it('the ledger credits a payment once, keeps signs, and is append-only', async () => {
-    const account = await accountId('50010002');
+    const account = second.accountId;
     const [payment] = await db
       .insert(payments)
       .values({ accountId: account, gateway: 'sandbox', description: 'Тест', amountKopecks: 5000 })
@@ -198,8 +197,19 @@ describe('constraints that keep data honest', () => {
   });
 });
 
+// The demo seed itself, on a database of its own.
 describe('demo data', () => {
+  let demo: TestDatabase;
+  beforeAll(async () => {
+    demo = await createTestDatabase();
+    await seedDemoData(demo.db, new Date('2026-11-25T09:00:00Z'));
+  });
+  afterAll(async () => demo?.drop());
+
   it('is idempotent and leaves the promised balances', async () => {
+    const db = demo.db;
+    const accountId = async (number: string) =>
+      (await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, number)))[0]!.id;
     const again = await seedDemoData(db);
     expect(again.alreadySeeded).toBe(true);
     const balance = async (number: string) => {

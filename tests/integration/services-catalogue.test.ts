@@ -1,7 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, auditLog, serviceCatalog, serviceCatalogPrices, serviceRequests } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { auditLog, serviceCatalog, serviceCatalogPrices, serviceRequests } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { listServiceGroups } from '@/lib/content/services';
 import { moscowDay } from '@/lib/format/dates';
@@ -10,7 +9,7 @@ import { pricesInForce } from '@/lib/services/prices';
 import { createServiceRequest, orderableServices, requestDetail } from '@/lib/services/requests';
 import { addServiceSchema, changePriceSchema, orderSchema } from '@/lib/services/schemas';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import { createHousehold, createUser, createUtilityProfile } from '../support/factories';
 
 // The catalogue staff keep: a service added, its price changed from a later day (the price in force
 // on a day is the latest one from that day or before), the database refusing a second price for a
@@ -57,11 +56,11 @@ const order = (at: Date) =>
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  petrov = await sessionUser(t.db, 'petrov@example.com');
-  staff = await sessionUser(t.db, 'operator@example.com');
-  const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  petrovAccountId = acc!.id;
+  await createUtilityProfile(t.db);
+  const household = await createHousehold(t.db);
+  petrov = household.user;
+  petrovAccountId = household.accountId;
+  staff = await createUser(t.db);
 });
 
 afterAll(async () => {

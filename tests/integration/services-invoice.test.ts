@@ -1,15 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import {
-  accounts,
-  auditLog,
-  companies,
-  payments,
-  serviceBankPayments,
-  serviceCatalog,
-  serviceRequests,
-} from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
+import { auditLog, payments, serviceBankPayments, serviceRequests } from '@/db/schema';
 import type { SessionUser } from '@/lib/auth/session';
 import { recordBankPayment } from '@/lib/services/bank-payment';
 import { serviceInvoiceFor } from '@/lib/services/invoice';
@@ -18,7 +9,15 @@ import { createServiceRequest } from '@/lib/services/requests';
 import { bankPaymentSchema, orderSchema } from '@/lib/services/schemas';
 import { pdfText } from '../support/pdf-text';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import {
+  createAccount,
+  createCompanyMember,
+  createCompanyUser,
+  createHousehold,
+  createService,
+  createUser,
+  createUtilityProfile,
+} from '../support/factories';
 import { signInAs } from '../support/signed-in-browser';
 
 // A company pays a paid-service request by invoice: the счёт names the request and carries the
@@ -45,6 +44,8 @@ let staff: { id: string };
 let requestId: string;
 let requestNumber: number;
 let foreignRequestId: string;
+let accountId: string;
+let panelId: string;
 
 async function download(user: SessionUser, id: string): Promise<Response> {
   await signInAs(user);
@@ -58,25 +59,32 @@ const flat = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  owner = await sessionUser(t.db, 'company@example.com');
-  accountant = await sessionUser(t.db, 'accountant@example.com');
-  engineer = await sessionUser(t.db, 'engineer@example.com');
-  petrov = await sessionUser(t.db, 'petrov@example.com');
-  staff = await sessionUser(t.db, 'operator@example.com');
-  const [account] = await t.db
-    .select({ id: accounts.id })
-    .from(accounts)
-    .where(eq(accounts.companyId, owner.companyId!))
-    .orderBy(accounts.number)
-    .limit(1);
-  const [socket] = await t.db.select().from(serviceCatalog).where(eq(serviceCatalog.code, 'EM-SOCKET'));
+  await createUtilityProfile(t.db);
+  const company = await createCompanyUser(t.db, { company: { name: 'ООО «Ромашка»', kpp: '501701001' } });
+  owner = company.user;
+  accountant = await createCompanyMember(t.db, company.companyId, 'accountant');
+  engineer = await createCompanyMember(t.db, company.companyId, 'engineer');
+  petrov = (await createHousehold(t.db)).user;
+  staff = await createUser(t.db);
+  const account = await createAccount(t.db, {
+    kind: 'company',
+    companyId: company.companyId,
+    holderName: 'ООО «Ромашка»',
+  });
+  accountId = account.id;
+  const socket = await createService(t.db, {
+    title: 'Установка или замена розетки, выключателя',
+    priceKopecks: 450_00,
+  });
+  panelId = (
+    await createService(t.db, { title: 'Восстановление электрощита', priceKopecks: 4500_00, priceIsFrom: true })
+  ).id;
   const created = await createServiceRequest(
     owner,
     orderSchema.parse({
-      serviceId: socket!.id,
+      serviceId: socket.id,
       quantity: '3',
-      accountId: account!.id,
+      accountId: account.id,
       addressMode: 'account',
       preferredWindow: 'any',
       contactPhone: '8 (916) 555-00-11',
@@ -88,30 +96,18 @@ beforeAll(async () => {
   requestNumber = created.number;
 
   // Another company's request on its own account.
-  const [other] = await t.db
-    .insert(companies)
-    .values({ name: 'ООО «Соседи»', inn: '7707083893', kpp: '770701001', legalAddress: 'г. Москва' })
-    .returning({ id: companies.id });
-  const [foreign] = await t.db
-    .insert(accounts)
-    .values({
-      number: '70099002',
-      kind: 'company',
-      holderName: 'ООО «Соседи»',
-      companyId: other!.id,
-      settlement: 'г. Истра',
-      street: 'ул. Ленина',
-      house: '2',
-      contractNumber: 'ЮЛ-2026/002',
-      contractStart: '2026-01-01',
-    })
-    .returning({ id: accounts.id });
+  const other = await createCompanyUser(t.db, { company: { name: 'ООО «Соседи»' } });
+  const foreign = await createAccount(t.db, {
+    kind: 'company',
+    holderName: 'ООО «Соседи»',
+    companyId: other.companyId,
+  });
   const [row] = await t.db
     .insert(serviceRequests)
     .values({
       userId: owner.id,
-      accountId: foreign!.id,
-      serviceId: socket!.id,
+      accountId: foreign.id,
+      serviceId: socket.id,
       address: 'г. Истра, ул. Ленина, 2',
       contactPhone: '+79160000000',
       status: 'price_confirmed',
@@ -217,17 +213,26 @@ describe('staff record the bank transfer', () => {
   });
 
   it('a request without an agreed price cannot be recorded as paid', async () => {
-    const [waiting] = await t.db
-      .select({ id: serviceRequests.id })
-      .from(serviceRequests)
-      .where(and(eq(serviceRequests.userId, owner.id), eq(serviceRequests.status, 'new')));
+    const waiting = await createServiceRequest(
+      owner,
+      orderSchema.parse({
+        serviceId: panelId,
+        quantity: '1',
+        accountId,
+        addressMode: 'account',
+        preferredWindow: 'any',
+        contactPhone: '8 (916) 555-00-11',
+      }),
+      ctx,
+    );
+    if (!waiting.ok) throw new Error(waiting.message);
     const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Moscow' }).format(new Date());
     const result = await recordBankPayment(
       staff,
-      bankPaymentSchema.parse({ requestId: waiting!.id, receivedOn: today, orderNumber: '1' }),
+      bankPaymentSchema.parse({ requestId: waiting.requestId, receivedOn: today, orderNumber: '1' }),
       ctx,
     );
     expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/нельзя оплатить/) });
-    expect(await serviceInvoiceFor(accountant, waiting!.id)).toBeNull();
+    expect(await serviceInvoiceFor(accountant, waiting.requestId)).toBeNull();
   });
 });

@@ -1,19 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
-  accounts,
   auditLog,
   cardBindings,
   emailOutbox,
   ledgerEntries,
   payments,
   refunds,
-  serviceCatalog,
   serviceRequestEvents,
   serviceRequests,
   storedFiles,
 } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import type { SessionUser } from '@/lib/auth/session';
 import { buildSandboxNotification, sandboxGateway } from '@/lib/payments/gateway/sandbox/gateway';
 import { sandboxConfig } from '@/lib/payments/gateways';
@@ -25,7 +22,7 @@ import { createServiceRequest, requestDetail, requestPhoto } from '@/lib/service
 import { orderSchema } from '@/lib/services/schemas';
 import { acceptPrice, cancelRequest, completeRequest, confirmPrice, scheduleVisit } from '@/lib/services/workflow';
 import { createTestDatabase, dbErrorOf, type TestDatabase, useAsGlobalDb } from '../support/test-db';
-import { sessionUser } from '../support/factories';
+import { createHousehold, createService, createUser, createUtilityProfile } from '../support/factories';
 
 // Paid services end to end on a real database: order with a photo, staff price, acceptance,
 // payment through the sandbox's signed notification (credited to the request once, never to the
@@ -48,6 +45,7 @@ let petrov: SessionUser;
 let sidorova: SessionUser;
 let staff: { id: string };
 let petrovAccountId: string;
+let sidorovaAccountId: string;
 let panelId: string;
 let socketId: string;
 const gateway = () => sandboxGateway({ origin: ctx.origin, config: sandboxConfig() });
@@ -55,15 +53,25 @@ const gateway = () => sandboxGateway({ origin: ctx.origin, config: sandboxConfig
 beforeAll(async () => {
   t = await createTestDatabase();
   restore = useAsGlobalDb(t.handle);
-  await seedDemoData(t.db, new Date('2026-11-20T09:00:00Z'));
-  petrov = await sessionUser(t.db, 'petrov@example.com');
-  sidorova = await sessionUser(t.db, 'sidorova@example.com');
-  staff = await sessionUser(t.db, 'operator@example.com');
-  const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010002'));
-  petrovAccountId = acc!.id;
-  const services = await t.db.select().from(serviceCatalog);
-  panelId = services.find((s) => s.code === 'PANEL-RESTORE')!.id;
-  socketId = services.find((s) => s.code === 'EM-SOCKET')!.id;
+  await createUtilityProfile(t.db);
+  const petrovs = await createHousehold(t.db, { user: { fullName: 'Петров Пётр Петрович' } });
+  const sidorovas = await createHousehold(t.db, { user: { fullName: 'Сидорова Анна Сергеевна' } });
+  petrov = petrovs.user;
+  petrovAccountId = petrovs.accountId;
+  sidorova = sidorovas.user;
+  sidorovaAccountId = sidorovas.accountId;
+  staff = await createUser(t.db);
+  panelId = (
+    await createService(t.db, {
+      category: 'Восстановление электрощитов',
+      title: 'Восстановление электрощита',
+      unit: 'щит',
+      priceKopecks: 4500_00,
+      priceIsFrom: true,
+    })
+  ).id;
+  socketId = (await createService(t.db, { title: 'Установка или замена розетки, выключателя', priceKopecks: 450_00 }))
+    .id;
 });
 
 afterAll(async () => {
@@ -212,8 +220,11 @@ describe('price, payment, schedule, done', () => {
   });
 
   it('a card bound for electricity cannot pay for services until one is bound for services', async () => {
-    const [acc] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010003'));
-    const mine = await createServiceRequest(sidorova, order({ accountId: acc!.id, serviceId: socketId }), ctx);
+    const mine = await createServiceRequest(
+      sidorova,
+      order({ accountId: sidorovaAccountId, serviceId: socketId }),
+      ctx,
+    );
     if (!mine.ok) throw new Error(mine.message);
     const [electricity] = await t.db
       .insert(cardBindings)
@@ -247,7 +258,11 @@ describe('price, payment, schedule, done', () => {
     const [p] = await t.db.select().from(payments).where(eq(payments.id, started.paymentId));
     await notify(p!.invId, p!.amountKopecks);
     const [servicesBinding] = await t.db.select().from(cardBindings).where(eq(cardBindings.parentPaymentId, p!.id));
-    const second = await createServiceRequest(sidorova, order({ accountId: acc!.id, serviceId: socketId }), ctx);
+    const second = await createServiceRequest(
+      sidorova,
+      order({ accountId: sidorovaAccountId, serviceId: socketId }),
+      ctx,
+    );
     if (!second.ok) throw new Error(second.message);
     const charged = await payRequestWithBinding(
       sidorova,

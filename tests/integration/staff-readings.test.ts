@@ -1,26 +1,43 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { accounts, meters, readings, users } from '@/db/schema';
+import { meters, readings } from '@/db/schema';
+import type { SessionUser } from '@/lib/auth/session';
 import { confirmMeter, requestMeter } from '@/lib/meters/requests';
 import { CSV_BOM } from '@/lib/readings/csv';
-import { enterStaffReading, readingsCsv, readingsOverview } from '@/lib/readings/staff';
+import { readingsOverview } from '@/lib/readings/overview';
+import { readingsCsv } from '@/lib/readings/period-csv';
+import { enterStaffReading } from '@/lib/readings/staff-entry';
+import { shiftPeriod } from '@/lib/readings/window';
+import {
+  addReadings,
+  addVolumes,
+  createCompany,
+  createMeter,
+  createMeteredAccount,
+  createSubscriber,
+  createUser,
+  createUtilityProfile,
+  monthlyReadings,
+} from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // lib/auth/session.ts imports Auth.js, which needs the Next.js runtime; no cookie is read here.
 vi.mock('@/auth', () => ({ auth: async () => null }));
 
 // The period's readings of household meters (submitted / missing / estimated),
-// a reading entered by staff, the CSV export. Seeded as of 20 November 2026: for November only
-// 50010003 (two meters) has submitted; for October everyone has, except 50010002, billed by the average.
+// a reading entered by staff, the CSV export. Four households on 21 November 2026: for November only
+// 50010003 (two meters) has submitted; for October everyone has, except 50010002, billed by the average;
+// a company's meter is never in these lists.
 
-const seededAt = new Date('2026-11-20T09:00:00Z');
 const now = new Date('2026-11-21T10:00:00Z');
 const NOVEMBER = '2026-11-01';
 const OCTOBER = '2026-10-01';
 const KUZNETSOV_METER = '011075132904417'; // 50010004, no cabinet: nobody submits for it
 
-const t = useTestDatabase({ seedDemoAt: seededAt });
+const t = useTestDatabase();
 let staffId: string;
+let ivanova: SessionUser;
+let ivanovaAccountId: string;
 
 async function meterId(serial: string): Promise<string> {
   const [row] = await t.db.select({ id: meters.id }).from(meters).where(eq(meters.serialNumber, serial));
@@ -35,9 +52,79 @@ async function previousValue(id: string, zone: 'all_day'): Promise<number> {
   return Math.max(...rows.map((r) => r.value));
 }
 
+/** Months read from April (to October, unless `months` says), each consuming `use` kWh per register. */
+function monthly(start: number, use: number, zones: string[], months = 7) {
+  return monthlyReadings({
+    from: '2026-04-01',
+    to: shiftPeriod('2026-04-01', months - 1),
+    start: Object.fromEntries(zones.map((zone, z) => [zone, start + z * 1000])),
+    use: Object.fromEntries(zones.map((zone) => [zone, use])),
+  });
+}
+
 beforeAll(async () => {
-  const [staff] = await t.db.select({ id: users.id }).from(users).where(eq(users.email, 'operator@example.com'));
-  staffId = staff!.id;
+  await createUtilityProfile(t.db);
+  staffId = (await createUser(t.db, { fullName: 'Смирнова Елена Андреевна' })).id;
+
+  const first = await createMeteredAccount(t.db, {
+    account: { number: '50010001' },
+    meter: { serialNumber: '41235872' },
+    registers: monthly(12_000, 180, ['all_day']),
+  });
+  ivanovaAccountId = first.accountId;
+  ivanova = await createSubscriber(t.db, first.accountId, { fullName: 'Иванова Мария Петровна' });
+  await addVolumes(t.db, first.meterId, 'reading', monthly(180, 0, ['all_day']).slice(1));
+
+  // Petrov read until August; September and October were billed by the average.
+  const second = await createMeteredAccount(t.db, {
+    account: { number: '50010002' },
+    meter: { serialNumber: '009217056004185', zonePlan: 2 },
+    registers: monthly(30_000, 150, ['day', 'night'], 5),
+  });
+  await createSubscriber(t.db, second.accountId);
+  await addVolumes(t.db, second.meterId, 'average', [
+    ['2026-09-01', { day: 150, night: 150 }],
+    ['2026-10-01', { day: 150, night: 150 }],
+  ]);
+
+  const third = await createMeteredAccount(t.db, {
+    account: { number: '50010003', holderName: 'Сидорова Ольга Николаевна' },
+    meter: { serialNumber: '38654109', zonePlan: 3 },
+  });
+  const sidorova = await createSubscriber(t.db, third.accountId, { fullName: 'Сидорова Ольга Николаевна' });
+  const three = monthly(8_000, 90, ['peak', 'half_peak', 'night'], 8);
+  await addReadings(t.db, third.meterId, three.slice(0, 1));
+  await addReadings(t.db, third.meterId, [...three.slice(1, 7), ['2026-11-01', three[7]![1]]], {
+    firstIsInitial: false,
+    submittedBy: sidorova.id,
+  });
+  const { id: secondMeter } = await createMeter(t.db, third.accountId, { serialNumber: '41877203' });
+  const one = monthly(3_000, 60, ['all_day'], 8);
+  await addReadings(t.db, secondMeter, one.slice(0, 1));
+  await addReadings(t.db, secondMeter, [...one.slice(1, 7), ['2026-11-01', one[7]![1]]], {
+    firstIsInitial: false,
+    submittedBy: sidorova.id,
+  });
+
+  // Kuznetsov has no cabinet: his readings come without a user.
+  await createMeteredAccount(t.db, {
+    account: {
+      number: '50010004',
+      holderName: 'Кузнецов Дмитрий Андреевич',
+      settlement: 'г. Истра',
+      street: 'ул. Ленина',
+      house: '5',
+      flat: '7',
+    },
+    meter: { serialNumber: KUZNETSOV_METER },
+    registers: monthly(20_000, 200, ['all_day']),
+  });
+
+  const company = await createCompany(t.db);
+  await createMeteredAccount(t.db, {
+    account: { number: '70020001', kind: 'company', companyId: company.id, residents: 0 },
+    registers: monthly(50_000, 2_000, ['all_day']),
+  });
 });
 
 describe('the period overview', () => {
@@ -97,11 +184,9 @@ describe('the period overview', () => {
   });
 
   it('a meter connected now counts from the period after its initial readings', async () => {
-    const [ivanova] = await t.db.select().from(users).where(eq(users.email, 'ivanova@example.com'));
-    const [account] = await t.db.select({ id: accounts.id }).from(accounts).where(eq(accounts.number, '50010001'));
     const request = await requestMeter(
-      ivanova!,
-      { accountId: account!.id, serialNumber: '55500011', zonePlan: 1, installedAt: '2026-10-30' },
+      ivanova,
+      { accountId: ivanovaAccountId, serialNumber: '55500011', zonePlan: 1, installedAt: '2026-10-30' },
       now,
     );
     if (!request.ok) throw new Error(request.message);

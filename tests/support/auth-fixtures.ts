@@ -2,45 +2,14 @@
 // (tests/integration/auth-*.test.ts). Everything here reads or writes the test database directly,
 // so the tests can assert what a call left behind rather than that it ran.
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '@/db/client';
 import { accounts, accountUsers, auditLog, emailOutbox, oneTimeTokens, rateLimits, users } from '@/db/schema';
-import { seedDemoData } from '@/db/seed';
 import { registrationSchema, type RegistrationInput } from '@/lib/auth/schemas';
-import { createTestDatabase, useAsGlobalDb, type TestDatabase } from './test-db';
 
 export const TEST_ORIGIN = 'http://test.local';
 
 /** A password that passes `newPassword` (not in the common list, at least 12 characters). */
 export const NEW_PASSWORD = 'Tikhaya-reka-2026';
-
-/**
- * A fresh migrated database with the demo data for this test file, set as the app's `db()`.
- * Call at the top level of a test file; read `.db` inside tests and hooks.
- */
-export function useSeededDatabase(now: Date = new Date()): { readonly db: Db; readonly test: TestDatabase } {
-  let t: TestDatabase | undefined;
-  let restore: (() => void) | undefined;
-  beforeAll(async () => {
-    t = await createTestDatabase();
-    restore = useAsGlobalDb(t.handle);
-    await seedDemoData(t.db, now);
-  });
-  afterAll(async () => {
-    restore?.();
-    await t?.drop();
-  });
-  return {
-    get db() {
-      if (!t) throw new Error('the test database is not ready (use it inside tests or hooks)');
-      return t.db;
-    },
-    get test() {
-      if (!t) throw new Error('the test database is not ready');
-      return t;
-    },
-  };
-}
 
 const hour = 60 * 60 * 1000;
 export const minutes = (n: number) => n * 60 * 1000;

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { rowsOf } from '@/lib/billing/run-sql';
 
 /** Values that have broken parsers before: number spellings, encodings, control characters. */
 const SPECIAL_STRINGS = [
@@ -213,10 +214,6 @@ export const RUSSIAN = /[А-Яа-яЁё]/;
  * signed-in browser's session row (request-boundary.ts opens it on the first request of a user).
  */
 const TRACE_TABLES = new Set(['audit_log', 'rate_limits', 'sessions']);
-
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
-}
 
 export interface WriteWatch {
   /** How many rows have been inserted, updated or deleted so far (outside the trace tables). */

@@ -133,6 +133,29 @@ describe('gostPaymentPayload', () => {
   });
 });
 
+describe('ГИС ЖКХ identifiers in the payload', () => {
+  it('the purpose names the ИПД of the bill, else the ИЖКУ, else the ЕЛС; no field of its own (the standard has none)', () => {
+    const withIds = (bill: object, account: object) =>
+      parseGostPayload(
+        billPaymentPayload({
+          ...petrovBill,
+          bill: { ...petrovBill.bill, ...bill },
+          account: { ...petrovBill.account, ...account },
+        }),
+      );
+    const ids = { els: '50АБ010002', izhku: '50АБ010002-01' };
+    const full = withIds({ ipd: '50АБ010002-01-0012' }, ids);
+    expect(full.get('Purpose')).toBe(
+      'Оплата электроэнергии за октябрь 2026, л/с 50010002, квитанция R-202610-50010002, ИПД 50АБ010002-01-0012',
+    );
+    expect(withIds({ ipd: null }, ids).get('Purpose')).toMatch(/, ИЖКУ 50АБ010002-01$/);
+    expect(withIds({}, { els: ids.els }).get('Purpose')).toMatch(/, ЕЛС 50АБ010002$/);
+    // The other fields are as before: the account number stays the payer's account (PersAcc).
+    expect(full.get('PersAcc')).toBe('50010002');
+    expect([...full.keys()]).toEqual([...parseGostPayload(PETROV_PAYLOAD).keys()]);
+  });
+});
+
 describe('money, periods and names in the payload', () => {
   it('Sum is whole kopecks, digits only', () => {
     expect(gostSum(100)).toBe('100'); // 1,00 ₽

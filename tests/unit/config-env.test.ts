@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envSchema, parseEnv, readEnv } from '@/lib/config/env';
+import { productionProblems } from '@/lib/config/start-check';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
@@ -46,8 +47,9 @@ describe('only lib/config/env.ts reads process.env', () => {
     const readers = [...productDirs.flatMap(files), 'auth.ts', 'instrumentation.ts'].filter((file) =>
       read(file)
         .split('\n')
-        // Next.js's own runtime signals in instrumentation.ts are not configuration.
-        .some((line) => /process\.env/.test(line) && !/process\.env\.NEXT_(RUNTIME|PHASE)\b/.test(line)),
+        // Next.js's own runtime signals in instrumentation.ts are not configuration, nor is NODE_ENV,
+        // which the bundler writes into client code as a constant.
+        .some((line) => /process\.env/.test(line) && !/process\.env\.(NEXT_(RUNTIME|PHASE)|NODE_ENV)\b/.test(line)),
     );
     expect(readers).toEqual([path.join('lib', 'config', 'env.ts')]);
   });
@@ -86,5 +88,82 @@ describe('parsing', () => {
     const names = result.ok ? [] : result.problems.map((p) => p.split(':')[0]);
     expect(names.sort()).toEqual(['BACKGROUND_JOBS', 'DATABASE_URL', 'DEMO', 'PORT', 'SANDBOX_PASSWORD2']);
     expect(() => parseEnv({ PORT: 'http' })).toThrow(/PORT: «http»: ожидается целое число/);
+  });
+});
+
+describe('SOCIAL_LINKS', () => {
+  const base = { NODE_ENV: 'test' };
+
+  it('reads titled https links separated by «;» or new lines, in order; unset is none', () => {
+    expect(readEnv(base)).toMatchObject({ ok: true, env: { SOCIAL_LINKS: [] } });
+    const read = readEnv({ ...base, SOCIAL_LINKS: 'ВКонтакте https://vk.com/istra ;\nTelegram https://t.me/istra' });
+    expect(read).toMatchObject({
+      ok: true,
+      env: {
+        SOCIAL_LINKS: [
+          { title: 'ВКонтакте', url: 'https://vk.com/istra' },
+          { title: 'Telegram', url: 'https://t.me/istra' },
+        ],
+      },
+    });
+  });
+
+  it('refuses a link without a title or not over https, naming it', () => {
+    for (const bad of ['https://vk.com/istra', 'ВКонтакте http://vk.com/istra', 'ВКонтакте vk.com']) {
+      const read = readEnv({ ...base, SOCIAL_LINKS: bad });
+      expect(read.ok, bad).toBe(false);
+      if (!read.ok) expect(read.problems.join(' ')).toMatch(/SOCIAL_LINKS.*Название https:\/\/адрес/);
+    }
+  });
+});
+
+describe('SMS.ru settings', () => {
+  const api = '0A1B2C3D-0000-1111-2222-333344445555';
+
+  it('reads a complete setting and refuses a malformed or incomplete one', () => {
+    expect(readEnv({ SMSRU_API_ID: api, SMSRU_FROM: 'Energo' })).toMatchObject({
+      ok: true,
+      env: { SMSRU_API_ID: api, SMSRU_FROM: 'Energo', SMSRU_TEST: false },
+    });
+    const malformed = readEnv({ SMSRU_API_ID: 'key' });
+    expect(malformed.ok || malformed.problems.join('\n')).toMatch(/^SMSRU_API_ID: ожидается api_id SMS\.ru/);
+    const incomplete = readEnv({ SMSRU_FROM: 'Energo' });
+    expect(incomplete.ok || incomplete.problems.join('\n')).toMatch(/SMS\.ru настроен не полностью/);
+    const badSender = readEnv({ SMSRU_API_ID: api, SMSRU_FROM: 'Энергосбыт' });
+    expect(badSender.ok || badSender.problems.join('\n')).toMatch(/^SMSRU_FROM:/);
+  });
+
+  it('refuses production with push on and no VAPID keys, and half a key pair anywhere', () => {
+    const keys = {
+      VAPID_PUBLIC_KEY: 'BDzASCCINcGX60rVtGYnWhuMKbWcnfM929gGY-NTnAvrd0LTSsV3fh-2CLGNFDab0-COEjZ8M8oWKbyBxTTCRjk',
+      VAPID_PRIVATE_KEY: 'dlDymOW6G_uGERvCIvv59MQ7SrXzCVaRCIDKg8Diico',
+      VAPID_SUBJECT: 'mailto:push@example.ru',
+    };
+    const bare = readEnv({ NODE_ENV: 'production', PUSH_NOTIFICATIONS: '1' });
+    expect(bare.ok && productionProblems(bare.env).join('\n')).toMatch(/PUSH_NOTIFICATIONS=1 .* VAPID_PUBLIC_KEY/);
+    const keyed = readEnv({ NODE_ENV: 'production', PUSH_NOTIFICATIONS: '1', ...keys });
+    expect(keyed.ok && productionProblems(keyed.env).join('\n')).not.toMatch(/VAPID/);
+    const half = readEnv({ VAPID_PUBLIC_KEY: keys.VAPID_PUBLIC_KEY });
+    expect(half.ok || half.problems.join('\n')).toMatch(/^VAPID_PUBLIC_KEY: ключи VAPID заданы не полностью/);
+  });
+
+  it('refuses to start production in SMS.ru test mode', () => {
+    const read = readEnv({ NODE_ENV: 'production', SMSRU_API_ID: api, SMSRU_TEST: '1' });
+    expect(read.ok).toBe(true);
+    if (read.ok) expect(productionProblems(read.env).join('\n')).toMatch(/SMSRU_TEST=1/);
+  });
+});
+
+describe('readings by reply', () => {
+  it('refuses a reply domain without the webhook secret and the API key that read the replies', () => {
+    const problems = readEnv({ INBOUND_EMAIL_DOMAIN: 'reply.lk.example.ru' });
+    expect(problems.ok).toBe(false);
+    expect(readEnv({ RESEND_WEBHOOK_SECRET: 'not-a-secret' }).ok).toBe(false);
+    const ok = readEnv({
+      INBOUND_EMAIL_DOMAIN: 'Reply.LK.example.ru',
+      RESEND_API_KEY: 're_123',
+      RESEND_WEBHOOK_SECRET: `whsec_${Buffer.from('0123456789abcdef0123').toString('base64')}`,
+    });
+    expect(ok.ok && ok.env.INBOUND_EMAIL_DOMAIN).toBe('reply.lk.example.ru');
   });
 });

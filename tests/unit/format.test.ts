@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
 import { formatKwh, formatRub } from '@/lib/format/money';
+import { addressedAs } from '@/lib/format/names';
 import { likePattern } from '@/lib/content/outages';
 import { toParagraphs } from '@/lib/content/paragraphs';
 
@@ -43,5 +44,14 @@ describe('phones', () => {
     const { telHref } = await import('@/lib/format/phone');
     expect(telHref('8-994-52-19')).toBe('tel:89945219');
     expect(telHref('+7 (498) 314-10-05')).toBe('tel:+74983141005');
+  });
+});
+
+describe('names', () => {
+  it('greets by name and patronymic, or by the whole name when it has another shape', () => {
+    expect(addressedAs('Петров Алексей Сергеевич')).toBe('Алексей Сергеевич');
+    expect(addressedAs('  Иванова  Мария Петровна ')).toBe('Мария Петровна');
+    expect(addressedAs('ООО «Истра-Агро»')).toBe('ООО «Истра-Агро»');
+    expect(addressedAs('Анна')).toBe('Анна');
   });
 });

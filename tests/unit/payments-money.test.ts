@@ -13,6 +13,7 @@ import {
   receiptItem,
   receiptJson,
   receiptProblem,
+  vatTax,
 } from '@/lib/payments/gateway/receipt';
 import type { FiscalReceipt } from '@/lib/payments/gateway/types';
 
@@ -167,5 +168,21 @@ describe('54-ФЗ receipt', () => {
     expect(decodeReceipt(encodeReceipt(receipt))).toEqual(receipt);
     expect(decodeReceipt('%E0%A4%A')).toBeNull();
     expect(decodeReceipt('not-json')).toBeNull();
+  });
+});
+
+describe('vatTax (тег 1199)', () => {
+  it('is the rate for a payment after the service and the calculated rate for an advance', () => {
+    expect(vatTax(22, 'full_payment')).toBe('vat22');
+    expect(vatTax(22, 'advance')).toBe('vat122');
+    expect(vatTax(20, 'full_payment')).toBe('vat20');
+    expect(vatTax(20, 'advance')).toBe('vat120');
+    expect(vatTax(5, 'advance')).toBe('vat105');
+    expect(vatTax(10, 'prepayment')).toBe('vat110');
+    expect(vatTax(0, 'advance')).toBe('vat0');
+  });
+
+  it('refuses a rate the receipt cannot carry', () => {
+    expect(vatTax(18, 'full_payment')).toBeNull();
   });
 });

@@ -7,6 +7,8 @@ import {
   isCachedPublicPage,
   isInternalCachedAddress,
 } from '@/lib/content/public-routes';
+import { MONETA_DEMO_ORIGIN, monetaGateway } from '@/lib/payments/gateway/moneta';
+import { netpayGateway } from '@/lib/payments/gateway/netpay';
 import { contentSecurityPolicy, GATEWAY_FORM_ORIGINS, hasOwnPolicy } from '@/lib/security/csp';
 
 const directives = (policy: string) =>
@@ -20,7 +22,7 @@ describe('Content-Security-Policy', () => {
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
-    expect(policy.get('form-action')).toEqual(["'self'", 'https://auth.robokassa.ru']);
+    expect(policy.get('form-action')).toEqual(["'self'", ...GATEWAY_FORM_ORIGINS]);
     expect(policy.has('upgrade-insecure-requests')).toBe(false);
   });
 
@@ -42,6 +44,20 @@ describe('Content-Security-Policy', () => {
     expect(handOver.method).toBe('POST');
     expect(GATEWAY_FORM_ORIGINS).toContain(new URL(handOver.url).origin);
     expect(GATEWAY_FORM_ORIGINS).toContain(new URL(ROBOKASSA_BASE_URL).origin);
+
+    const order = { invId: 2, amountKopecks: 10_000, description: 'Оплата', shp: { Shp_purpose: 'electricity' } };
+    for (const isTest of [false, true]) {
+      const gateways = [
+        monetaGateway({
+          accountId: '12345678',
+          integrityCode: 'code',
+          isTest,
+          origin: isTest ? MONETA_DEMO_ORIGIN : undefined,
+        }),
+        netpayGateway({ apiKey: 'k'.repeat(32), auth: 'auth', isTest, notificationUrl: 'https://portal.example/n' }),
+      ];
+      for (const g of gateways) expect(GATEWAY_FORM_ORIGINS).toContain(new URL(g.paymentRedirect(order).url).origin);
+    }
   });
 
   it('gives the build nonce only to the public pages meant for the route cache', () => {
@@ -52,6 +68,9 @@ describe('Content-Security-Policy', () => {
     // A filtered view is rendered per request, so it gets a nonce of its own.
     expect(isCachedPublicPage('/outages', new URLSearchParams('place=Истра'))).toBe(false);
     expect(isCachedPublicPage('/news', new URLSearchParams('page=2'))).toBe(false);
+    expect(isCachedPublicPage('/support')).toBe(true);
+    expect(isCachedPublicPage('/support/kak-vojti')).toBe(true);
+    expect(isCachedPublicPage('/support', new URLSearchParams('q=карта'))).toBe(false);
     expect(isCachedPublicPage('/outages', new URLSearchParams('utm_source=vk'))).toBe(true);
   });
 

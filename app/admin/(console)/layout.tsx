@@ -28,8 +28,11 @@ export default async function StaffConsoleLayout({ children }: { children: React
           { href: '/admin/tariffs', label: 'Тарифы' },
           { href: '/admin/key-rates', label: 'Ключевая ставка' },
           { href: '/admin/documents', label: 'Документы' },
+          { href: '/admin/support', label: 'Обращения' },
+          { href: '/admin/support/articles', label: 'Справка' },
           { href: '/admin/debtors', label: 'Должники' },
           { href: '/admin/benefits', label: 'Льготники' },
+          { href: '/admin/jobs', label: 'Фоновые задания' },
           { href: '/admin/audit', label: 'Журнал' },
         ]}
       />

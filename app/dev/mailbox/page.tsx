@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { SendReminderForm, SendSmsForm } from '@/components/dev-mailbox/demo-forms';
 import { PageTitle } from '@/components/page-title';
-import { listMailbox, mailboxStatusLabels } from '@/lib/email/mailbox';
+import { listMailbox, listSmsMailbox, mailboxStatusLabels } from '@/lib/email/mailbox';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { formatDateTime } from '@/lib/format/dates';
+import { sendReminderAction, sendSmsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Почтовый ящик разработчика', robots: { index: false, follow: false } };
 
@@ -16,6 +18,7 @@ export default async function DevMailboxPage({ searchParams }: PageProps<'/dev/m
   if (!isDevMailboxEnabled()) notFound();
   const to = parseTo((await searchParams).to);
   const messages = await listMailbox({ to });
+  const sms = await listSmsMailbox({ to });
 
   return (
     <div className="space-y-6">
@@ -75,6 +78,64 @@ export default async function DevMailboxPage({ searchParams }: PageProps<'/dev/m
           </table>
         </div>
       )}
+
+      <section aria-labelledby="sms-heading" className="space-y-3">
+        <h2 id="sms-heading">СМС</h2>
+        <p className="text-sm text-slate-600">
+          SMSRU_API_ID не задан: СМС-уведомления хранятся здесь. Ночью (22:00–08:00 по Москве) СМС ждут утра, кроме
+          аварийных отключений.
+        </p>
+        {sms.length === 0 ? (
+          <p className="card text-slate-600">СМС пока нет.</p>
+        ) : (
+          <div className="card overflow-x-auto p-0 sm:p-0">
+            <table className="table-base" data-testid="sms-mailbox">
+              <thead>
+                <tr>
+                  <th scope="col">Создано</th>
+                  <th scope="col">Телефон</th>
+                  <th scope="col">Текст</th>
+                  <th scope="col">Статус</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sms.map((m) => (
+                  <tr key={m.id}>
+                    <td className="whitespace-nowrap">
+                      <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
+                    </td>
+                    <td className="whitespace-nowrap">{m.phone}</td>
+                    <td>{m.text}</td>
+                    <td className="whitespace-nowrap">
+                      {mailboxStatusLabels[m.status]}
+                      {m.status === 'pending' && m.nextAttemptAt > m.createdAt
+                        ? ` (не раньше ${formatDateTime(m.nextAttemptAt)})`
+                        : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="outside-heading" className="space-y-3">
+        <h2 id="outside-heading">Написать приложению</h2>
+        <p className="text-sm text-slate-600">
+          Демонстрация: здесь можно получить напоминание о показаниях сегодня (обычно оно приходит за два дня до конца
+          приёма) и отправить СМС так, как его доставил бы SMS.ru. На письмо-напоминание можно ответить со страницы
+          письма.
+        </p>
+        <div className="grid gap-4 md:grid-cols-2">
+          <div className="card">
+            <SendReminderForm action={sendReminderAction} email={to} />
+          </div>
+          <div className="card">
+            <SendSmsForm action={sendSmsAction} />
+          </div>
+        </div>
+      </section>
     </div>
   );
 }

@@ -21,8 +21,11 @@ export default async function HouseholdCabinetLayout({ children }: { children: R
           { href: '/fiz/bills', label: 'Счета' },
           { href: '/fiz/payments', label: 'Оплата' },
           { href: '/fiz/payments/history', label: 'Платежи' },
+          { href: '/fiz/payments/not-credited', label: 'Платёж не зачислен' },
           { href: '/fiz/services', label: 'Услуги' },
           { href: '/fiz/connection', label: 'Присоединение' },
+          { href: '/fiz/appeals', label: 'Обращения' },
+          { href: '/fiz/notifications', label: 'Уведомления' },
           { href: '/fiz/profile', label: 'Профиль' },
         ]}
       />

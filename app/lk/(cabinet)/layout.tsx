@@ -13,6 +13,8 @@ const sections: (NavItem & { capability: CompanyCapability })[] = [
   { href: '/lk/payments', label: 'Оплата', capability: 'payments' },
   { href: '/lk/applications', label: 'Заявки на договор', capability: 'applications' },
   { href: '/lk/info', label: 'Информация', capability: 'overview' },
+  { href: '/lk/appeals', label: 'Обращения', capability: 'overview' },
+  { href: '/lk/notifications', label: 'Уведомления', capability: 'overview' },
   { href: '/lk/connection', label: 'Присоединение', capability: 'connection' },
   { href: '/lk/users', label: 'Пользователи', capability: 'users' },
 ];

@@ -55,6 +55,7 @@ export interface ProtocolConfig {
   recurringInTestMode: boolean;
   /** Refunds differ between gateways (Robokassa's Refund API, the sandbox's own), so each brings its own. */
   refund: PaymentGateway['refund'];
+  refundState?: PaymentGateway['refundState'];
 }
 
 export interface RequestSignatureInput {
@@ -166,6 +167,8 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
       if (email && email.length <= 254 && /^[^@\s]+@[^@\s]+$/.test(email)) fields.Email = email;
       if (receipt) fields.Receipt = receipt;
       if (p.recurring) fields.Recurring = 'true';
+      // ISO 8601, not signed; past it the gateway's page refuses the payment, as our expiry job does.
+      if (p.expiresAt) fields.ExpirationDate = p.expiresAt.toISOString();
       if (cfg.isTest) fields.IsTest = '1';
       Object.assign(fields, p.shp);
       return { url: cfg.payUrl, method: cfg.payMethod, fields };
@@ -180,11 +183,16 @@ export function createProtocolGateway(cfg: ProtocolConfig): PaymentGateway {
       return `OK${invId}`;
     },
 
+    refusalAnswer: (reason: string) => `refused: ${reason}`,
+
+    chargesBoundCards: true,
+
     verifySuccess(params: GatewayParams): CallbackVerification {
       return verifyCallback(cfg.hash, cfg.password1, params);
     },
 
     refund: cfg.refund,
+    refundState: cfg.refundState,
 
     recurringCharge(p: RecurringChargeRequest): RecurringChargeCall {
       if (cfg.isTest && !cfg.recurringInTestMode) {

@@ -166,3 +166,15 @@ export function decodeReceipt(encoded: string): FiscalReceipt | null {
     return null;
   }
 }
+
+/**
+ * The 54-ФЗ tax code for a VAT rate included in the price (тег 1199): the rate itself for a payment
+ * after the service (полный расчёт), the calculated rate 22/122 etc. for an advance (аванс), as
+ * the rules of ФНС for prepayments require. Null for a rate the receipt cannot carry.
+ */
+export function vatTax(ratePercent: number, method: ReceiptPaymentMethod): ReceiptTax | null {
+  if (ratePercent === 0) return 'vat0';
+  if (![5, 7, 10, 20, 22].includes(ratePercent)) return null;
+  const advance = method === 'advance' || method === 'prepayment' || method === 'full_prepayment';
+  return `vat${advance ? 100 + ratePercent : ratePercent}` as ReceiptTax;
+}

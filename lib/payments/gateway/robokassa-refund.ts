@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { kopecksToOutSum, outSumToKopecks } from './money';
 import { clipText, RECEIPT_NAME_MAX } from './receipt';
 import { assertInvId, hashHex } from './signature';
-import type { HashAlgorithm, RefundOutcome, RefundRequest } from './types';
+import type { HashAlgorithm, RefundOutcome, RefundRequest, RefundState } from './types';
 
 // Robokassa's Refund API (docs.robokassa.ru, «Осуществление возвратов по API»):
 //
@@ -20,6 +20,7 @@ import type { HashAlgorithm, RefundOutcome, RefundRequest } from './types';
 // the same host (Invoice API) as a JSON string with `application/json`; we do the same.
 
 export const ROBOKASSA_REFUND_CREATE_URL = 'https://services.robokassa.ru/RefundService/Refund/Create';
+const ROBOKASSA_REFUND_STATE_URL = 'https://services.robokassa.ru/RefundService/Refund/GetState';
 const ROBOKASSA_OPSTATE_PATH = '/Merchant/WebService/Service.asmx/OpStateExt';
 
 const JWT_HEADER = '{"alg":"HS256","typ":"JWT"}';
@@ -226,5 +227,29 @@ export function createRobokassaRefund(cfg: RobokassaRefundConfig): (p: RefundReq
           : 'Нет связи с Robokassa; возврат не оформлен',
       };
     }
+  };
+}
+
+const REFUND_LABELS: Record<string, RefundState> = {
+  finished: 'succeeded',
+  processing: 'processing',
+  canceled: 'failed',
+};
+
+/** `PaymentGateway.refundState` for Robokassa: Refund/GetState of the request id Refund/Create gave. */
+export function createRobokassaRefundState(cfg: {
+  stateUrl?: string;
+  fetch?: typeof fetch;
+}): (reference: string) => Promise<RefundState> {
+  const doFetch = cfg.fetch ?? fetch;
+  return async (reference) => {
+    const url = new URL(cfg.stateUrl ?? ROBOKASSA_REFUND_STATE_URL);
+    url.searchParams.set('id', reference);
+    const response = await doFetch(url.toString(), { signal: AbortSignal.timeout(TIMEOUT_MS) });
+    if (!response.ok) throw new Error(`Robokassa Refund/GetState: HTTP ${response.status}`);
+    const answer = (await response.json()) as { label?: unknown };
+    const state = typeof answer.label === 'string' ? REFUND_LABELS[answer.label] : undefined;
+    if (!state) throw new Error(`Robokassa Refund/GetState: unknown label ${JSON.stringify(answer.label)}`);
+    return state;
   };
 }

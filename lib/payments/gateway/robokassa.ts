@@ -1,5 +1,5 @@
 import { createProtocolGateway } from './protocol';
-import { createRobokassaRefund } from './robokassa-refund';
+import { createRobokassaRefund, createRobokassaRefundState } from './robokassa-refund';
 import { isHashAlgorithm } from './signature';
 import { GatewayConfigError, type HashAlgorithm, type PaymentGateway } from './types';
 
@@ -60,5 +60,6 @@ export function robokassaGateway(config: RobokassaConfig): PaymentGateway {
       baseUrl: base,
       fetch: config.fetch,
     }),
+    refundState: createRobokassaRefundState({ fetch: config.fetch }),
   });
 }

@@ -1,9 +1,9 @@
-// The payment gateway boundary. Our code speaks integer kopecks and typed objects; the gateway
-// speaks Robokassa's protocol (signed form fields, rubles as decimal strings). Both gateways we
-// have — Robokassa itself and the built-in sandbox — implement this one interface with the same
-// protocol, so everything above this folder is gateway-agnostic.
+// The payment gateway boundary. Our code speaks integer kopecks and typed objects; each gateway
+// speaks its own protocol (signed form fields, rubles as decimal strings). Robokassa and the
+// built-in sandbox share Robokassa's protocol; МОНЕТА (MONETA.Assistant) has its own. All
+// implement this one interface, so everything above this folder is gateway-agnostic.
 
-export type GatewayId = 'robokassa' | 'sandbox';
+export type GatewayId = 'robokassa' | 'sandbox' | 'moneta' | 'netpay';
 
 /** The hash chosen in the Robokassa shop's technical settings (MD5 unless changed there). */
 export type HashAlgorithm = 'md5' | 'sha256' | 'sha384' | 'sha512';
@@ -71,6 +71,13 @@ export interface PaymentRedirectRequest {
   recurring?: boolean;
   /** `Shp_…` keys, e.g. `{ Shp_account: '…', Shp_purpose: 'bill' }`; see `assertShpParams`. */
   shp: ShpParams;
+  /** After this the gateway no longer takes the payment (Robokassa `ExpirationDate`). */
+  expiresAt?: Date;
+  /**
+   * Our status page for this payment (absolute, with our signed token), for gateways that take
+   * the return address in the request (МОНЕТА). Robokassa's is set in the shop's settings.
+   */
+  returnUrl?: string;
 }
 
 export interface PaymentRedirect {
@@ -124,7 +131,9 @@ export interface VerifiedCallback {
 
 export interface RejectedCallback {
   ok: false;
-  reason: 'bad_signature' | 'malformed';
+  /** `wrong_currency`, `test_mode`: signed, but not a payment in rubles of this shop's live mode. */
+  /** `not_paid`: signed, but a decline, hold, cancel or refund rather than a completed payment. */
+  reason: 'bad_signature' | 'malformed' | 'wrong_currency' | 'test_mode' | 'not_paid';
 }
 
 export type CallbackVerification = VerifiedCallback | RejectedCallback;
@@ -152,6 +161,9 @@ export interface RefundRequest {
  */
 export type RefundOutcome = { ok: true; reference: string; settled: boolean } | { ok: false; reason: string };
 
+/** Where a refund the gateway accepted (`settled: false`) stands: still `processing`, or final. */
+export type RefundState = 'processing' | 'succeeded' | 'failed';
+
 export interface PaymentGateway {
   id: GatewayId;
   /** Payments through it move no real money (Robokassa test mode, or the sandbox). */
@@ -160,8 +172,17 @@ export interface PaymentGateway {
   paymentRedirect(p: PaymentRedirectRequest): PaymentRedirect;
   /** ResultURL (server to server, signed with Password #2): the only proof of payment. */
   verifyResult(params: GatewayParams): CallbackVerification;
-  /** The exact body to answer a verified ResultURL notification with: `OK<InvId>`. */
-  resultAnswer(invId: number): string;
+  /**
+   * The exact body to answer a verified notification with: `OK<InvId>` (Robokassa), `SUCCESS`
+   * (МОНЕТА), NET PAY's `<notification>` XML (which echoes fields of the notification itself).
+   */
+  resultAnswer(invId: number, callback?: VerifiedCallback): string;
+  /** The body of the answer to a refused notification (`FAIL` for МОНЕТА); a short reason otherwise. */
+  refusalAnswer(reason: string, params?: Record<string, string>): string;
+  /** The answer's content type; `text/plain; charset=utf-8` unless the gateway expects another. */
+  answerContentType?: string;
+  /** The gateway can charge a bound card later without the payer (Robokassa recurring). */
+  chargesBoundCards: boolean;
   /** SuccessURL (the payer's browser, signed with Password #1): shows status, proves nothing. */
   verifySuccess(params: GatewayParams): CallbackVerification;
   /** A charge of a bound card; the gateway's `OK…` answer means accepted, ResultURL completes it. */
@@ -171,6 +192,11 @@ export interface PaymentGateway {
    * never throws for a refusal, a timeout or a misconfiguration: `ok: false` with a reason in Russian.
    */
   refund(p: RefundRequest): Promise<RefundOutcome>;
+  /**
+   * How an accepted refund (its `reference`) stands now. Throws when the gateway cannot be asked
+   * (the poller asks again later); absent for a gateway whose refunds are settled at once.
+   */
+  refundState?(reference: string): Promise<RefundState>;
 }
 
 /** Thrown for a gateway misconfiguration (partial env, unknown hash). */

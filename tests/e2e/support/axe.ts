@@ -12,7 +12,11 @@ export const PUBLIC_PAGES = [
   '/documents',
   '/services',
   '/contacts',
+  '/support',
+  '/support/pochemu-nachislili-po-srednemu',
+  '/support/appeals/new',
   '/pay',
+  '/pay/not-credited',
   '/fiz/login',
   '/fiz/register',
   '/lk/login',
@@ -27,9 +31,11 @@ export const HOUSEHOLD_PAGES = [
   '/fiz/bills',
   '/fiz/payments',
   '/fiz/payments/history',
+  '/fiz/payments/not-credited',
   '/fiz/services',
   '/fiz/profile',
   '/fiz/connection',
+  '/fiz/appeals',
 ];
 
 export const COMPANY_PAGES = [
@@ -43,6 +49,7 @@ export const COMPANY_PAGES = [
   '/lk/users',
   '/lk/services',
   '/lk/connection',
+  '/lk/appeals',
 ];
 
 export const STAFF_PAGES = [
@@ -63,6 +70,9 @@ export const STAFF_PAGES = [
   '/admin/outages',
   '/admin/tariffs',
   '/admin/documents',
+  '/admin/support',
+  '/admin/support/settings',
+  '/admin/support/articles',
   '/admin/audit',
 ];
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { Secret, TOTP } from 'otpauth';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -69,7 +69,9 @@ async function staffCode(login: string): Promise<string> {
   for (;;) {
     const now = Date.now();
     const current = TOTP.counter({ period: 30, timestamp: now });
-    const step = Math.max(lastStepOf(login) + 1, current - 1);
+    // Never the step before now: the server's window moves on if a step boundary falls between
+    // this line and the server's check, and an old step would then be refused.
+    const step = Math.max(lastStepOf(login) + 1, current);
     if (step <= current + 1) {
       rememberStep(login, step);
       return TOTP.generate({ secret: Secret.fromBase32(DEMO_TOTP_SECRET), timestamp: step * 30_000 + 1 });
@@ -93,6 +95,31 @@ export async function loginAt(
     await page.locator('input[name="code"]').fill(options.code ?? (await staffCode(login)));
   }
   await page.getByRole('button', { name: 'Войти' }).click();
+}
+
+type SavedCookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+
+const staffStateFile = (login: string) =>
+  path.join(os.tmpdir(), `ek-e2e-staff-${login}-${process.env.E2E_PORT ?? 3100}.json`);
+
+/**
+ * Opens the console as a staff member, reusing the session an earlier journey opened: a full staff
+ * login spends a TOTP step, and the server takes at most a few per half minute. Logs in afresh
+ * when there is no saved session or it has ended (a journey logged out, the server restarted).
+ * Journeys about the login itself use loginAt.
+ */
+export async function signInStaff(page: Page, login: string): Promise<void> {
+  const file = staffStateFile(login);
+  if (fs.existsSync(file)) {
+    const { cookies } = JSON.parse(fs.readFileSync(file, 'utf8')) as { cookies: SavedCookies };
+    await page.context().addCookies(cookies);
+    await page.goto('/admin');
+    if (new URL(page.url()).pathname === '/admin') return;
+    await page.context().clearCookies();
+  }
+  await loginAt(page, '/admin/login', login, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 20_000 });
+  fs.writeFileSync(file, JSON.stringify({ cookies: await page.context().cookies() }));
 }
 
 /** A second, independent browser (another device) for session tests. */

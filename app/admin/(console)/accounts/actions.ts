@@ -4,9 +4,11 @@ import { redirect } from 'next/navigation';
 import { userAction } from '@/lib/actions/validated';
 import { decideAdjustment, postOrRequestAdjustment } from '@/lib/accounts/adjustments';
 import { correctAccountContacts } from '@/lib/accounts/contacts-correction';
+import { setAccountGisIds } from '@/lib/accounts/gis-ids';
 import { addAccountNote } from '@/lib/accounts/notes';
 import {
   accountContactsSchema,
+  accountGisIdsSchema,
   accountNoteSchema,
   accountTermsSchema,
   adjustmentDecisionSchema,
@@ -24,6 +26,12 @@ export const saveAccountContacts = userAction('staff', accountContactsSchema, as
   const result = await correctAccountContacts(staff, input, await requestContext());
   if (!result.ok) return result;
   redirect(card(input.account, 'contacts'));
+});
+
+export const saveAccountGisIds = userAction('staff', accountGisIdsSchema, async (input, staff) => {
+  const result = await setAccountGisIds(staff, input, await requestContext());
+  if (!result.ok) return result;
+  redirect(card(input.account, 'gis-ids'));
 });
 
 export const saveAccountTerms = userAction('staff', accountTermsSchema, async (input, staff) => {

@@ -1,30 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
-import { REGISTRY_QUERY_MIN, searchRegistry } from '@/lib/accounts/registry-search';
+import { Pagination } from '@/components/ui/pagination';
+import { registryListParams, REGISTRY_QUERY_MIN, searchRegistry } from '@/lib/accounts/registry-search';
 import { requireUser } from '@/lib/auth/session';
 import { formatRub } from '@/lib/format/money';
 
 export const metadata: Metadata = { title: 'Лицевые счета', robots: { index: false } };
 
-const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
-
 export default async function StaffAccountsPage({ searchParams }: PageProps<'/admin/accounts'>) {
   const staff = await requireUser('staff', '/admin/accounts');
-  const params = await searchParams;
-  const pageParam = Number(one(params.page) ?? '1');
-  const result = await searchRegistry(staff, {
-    q: one(params.q),
-    page: Number.isInteger(pageParam) ? pageParam : 1,
-  });
+  const params = await registryListParams.read(searchParams);
+  const result = await searchRegistry(staff, { q: params.q ?? undefined, page: params.page });
   const query = result.query;
-  const href = (page: number) => {
-    const q = new URLSearchParams();
-    if (query) q.set('q', query);
-    if (page > 1) q.set('page', String(page));
-    const s = q.toString();
-    return s ? `/admin/accounts?${s}` : '/admin/accounts';
-  };
+  const href = (page: number) => registryListParams.href({ q: query || null, page });
 
   return (
     <>
@@ -104,23 +93,7 @@ export default async function StaffAccountsPage({ searchParams }: PageProps<'/ad
               </li>
             ))}
           </ul>
-          {result.pageCount > 1 ? (
-            <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-              {result.page > 1 ? (
-                <Link href={href(result.page - 1)} className="btn-secondary" rel="prev">
-                  ← Назад
-                </Link>
-              ) : null}
-              <span>
-                Страница {result.page} из {result.pageCount}
-              </span>
-              {result.page < result.pageCount ? (
-                <Link href={href(result.page + 1)} className="btn-secondary" rel="next">
-                  Дальше →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} href={href} />
         </>
       )}
     </>

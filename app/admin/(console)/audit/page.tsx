@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
-import { listAuditEvents, listAuditKinds, parseAuditFilter } from '@/lib/console/audit-log';
+import { auditFilterOf, auditListParams, listAuditEvents, listAuditKinds } from '@/lib/console/audit-log';
 import { formatDateTime } from '@/lib/format/dates';
 
 export const metadata: Metadata = { title: 'Журнал событий', robots: { index: false } };
@@ -12,12 +13,12 @@ const input = 'mt-1 block w-full min-h-11 rounded-lg border border-slate-300 bg-
 
 export default async function AuditPage({ searchParams }: PageProps<'/admin/audit'>) {
   await requireUser('staff', '/admin/audit');
-  const params = await searchParams;
-  const filter = parseAuditFilter(params);
-  const before =
-    typeof params.before === 'string' && /^\d{1,18}$/.test(params.before) ? Number(params.before) : undefined;
-  const [rows, kinds] = await Promise.all([listAuditEvents(filter, { limit: PAGE, before }), listAuditKinds()]);
-  const query = new URLSearchParams(Object.entries(filter).filter((e): e is [string, string] => Boolean(e[1])));
+  const params = await auditListParams.read(searchParams);
+  const filter = auditFilterOf(params);
+  const [rows, kinds] = await Promise.all([
+    listAuditEvents(filter, { limit: PAGE, before: params.before ?? undefined }),
+    listAuditKinds(),
+  ]);
   const last = rows.at(-1);
 
   return (
@@ -71,7 +72,11 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
           <button type="submit" className="btn-primary min-h-11 flex-1">
             Найти
           </button>
-          <a href={`/admin/audit/export?${query}`} className="btn-secondary min-h-11" download>
+          <a
+            href={auditListParams.href({ ...params, before: null }, '/admin/audit/export')}
+            className="btn-secondary min-h-11"
+            download
+          >
             CSV
           </a>
         </div>
@@ -79,7 +84,7 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
       {rows.length === 0 ? (
         <p className="card">Событий по этому фильтру нет.</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollRegion label="Журнал действий" className="card p-0 sm:p-0">
           <table className="table-base min-w-[720px]" data-testid="audit-table">
             <thead>
               <tr>
@@ -111,13 +116,11 @@ export default async function AuditPage({ searchParams }: PageProps<'/admin/audi
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {rows.length === PAGE && last ? (
         <p className="mt-4">
-          <Link href={`/admin/audit?${new URLSearchParams([...query, ['before', String(last.id)]])}`}>
-            Более ранние события →
-          </Link>
+          <Link href={auditListParams.href({ ...params, before: last.id })}>Более ранние события →</Link>
         </p>
       ) : null}
     </>

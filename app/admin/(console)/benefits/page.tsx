@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { AccountBenefitForm, BenefitCategoryForm } from '@/components/console/benefit-forms';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
@@ -14,9 +15,9 @@ import { saveBenefit, saveCategory } from './actions';
 
 export const metadata: Metadata = { title: 'Льготники', robots: { index: false } };
 
-function BenefitsTable({ rows, testId }: { rows: AccountBenefit[]; testId: string }) {
+function BenefitsTable({ rows, testId, label }: { rows: AccountBenefit[]; testId: string; label: string }) {
   return (
-    <div className="card overflow-x-auto p-0 sm:p-0">
+    <ScrollRegion label={label} className="card p-0 sm:p-0">
       <table className="table-base min-w-[800px]" data-testid={testId}>
         <thead>
           <tr>
@@ -62,7 +63,7 @@ function BenefitsTable({ rows, testId }: { rows: AccountBenefit[]; testId: strin
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -92,7 +93,11 @@ export default async function BenefitsPage() {
           Действующие ({current.length}
           {expiring ? `, из них истекают: ${expiring}` : ''})
         </h2>
-        {current.length ? <BenefitsTable rows={current} testId="benefits-current" /> : <p className="card">Нет.</p>}
+        {current.length ? (
+          <BenefitsTable rows={current} testId="benefits-current" label="Действующие льготы" />
+        ) : (
+          <p className="card">Нет.</p>
+        )}
       </section>
       <div className="mb-6 grid gap-6 lg:grid-cols-2">
         <section className="card" aria-labelledby="new-benefit-heading">
@@ -123,7 +128,11 @@ export default async function BenefitsPage() {
         <h2 id="expired-heading" className="mb-3 text-lg">
           Истёкшие ({expired.length})
         </h2>
-        {expired.length ? <BenefitsTable rows={expired} testId="benefits-expired" /> : <p className="card">Нет.</p>}
+        {expired.length ? (
+          <BenefitsTable rows={expired} testId="benefits-expired" label="Истёкшие льготы" />
+        ) : (
+          <p className="card">Нет.</p>
+        )}
       </section>
     </>
   );

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { BillingRunProgress } from '@/components/billing/billing-run-progress';
 import { StartBillingForm } from '@/components/billing/start-billing-form';
 import { PageTitle } from '@/components/page-title';
@@ -161,7 +162,7 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
         {runs.length === 0 ? (
           <p className="card">Начислений ещё не было.</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
+          <ScrollRegion label="Расчёты по периодам" className="card p-0 sm:p-0">
             <table className="table-base min-w-[48rem]" data-testid="billing-runs">
               <caption className="sr-only">Последние запуски начисления, новые сверху; время московское</caption>
               <thead>
@@ -204,7 +205,7 @@ export default async function StaffBillingPage({ searchParams }: PageProps<'/adm
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </>

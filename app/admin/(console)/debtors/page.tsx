@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { DebtNoticeForm } from '@/components/console/debt-notice-form';
 import { PageTitle } from '@/components/page-title';
+import { Pagination } from '@/components/ui/pagination';
 import { requireUser } from '@/lib/auth/session';
-import { DEBTORS_PAGE_SIZE, debtorFilterQuery, parseDebtorFilter, parseDebtorPage } from '@/lib/debtors/debtor-filter';
+import { DEBTORS_PAGE_SIZE, debtorFilterOf, debtorsListParams } from '@/lib/debtors/debtor-filter';
 import { debtorSettlements, listDebtors } from '@/lib/debtors/debtors';
 import { formatDate, formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
@@ -15,13 +15,14 @@ const input = 'mt-1 block w-full min-h-11 rounded-lg border border-slate-300 bg-
 
 export default async function DebtorsPage({ searchParams }: PageProps<'/admin/debtors'>) {
   await requireUser('staff', '/admin/debtors');
-  const params = await searchParams;
-  const filter = parseDebtorFilter(params);
-  const page = parseDebtorPage(params);
+  const params = await debtorsListParams.read(searchParams);
+  const filter = debtorFilterOf(params);
+  const { page } = params;
   const [{ rows, total }, settlements] = await Promise.all([listDebtors(filter, { page }), debtorSettlements()]);
-  const query = debtorFilterQuery(filter);
   const pages = Math.max(Math.ceil(total / DEBTORS_PAGE_SIZE), 1);
-  const pageLink = (n: number) => `/admin/debtors?${new URLSearchParams([...query, ['page', String(n)]])}`;
+  const pageLink = (n: number) => debtorsListParams.href({ ...params, page: n });
+  const exportLink = (format: 'csv' | 'xlsx') =>
+    debtorsListParams.href({ ...params, page: null }, `/admin/debtors/export?format=${format}`);
 
   return (
     <>
@@ -34,7 +35,7 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
           <span className="text-sm font-medium">Просрочено больше, ₽</span>
           <input
             name="min"
-            defaultValue={filter.minDebtKopecks ? String(filter.minDebtKopecks / 100) : ''}
+            defaultValue={params.min ? String(params.min) : ''}
             inputMode="numeric"
             maxLength={12}
             className={input}
@@ -44,7 +45,7 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
           <span className="text-sm font-medium">Дней просрочки, не меньше</span>
           <input
             name="days"
-            defaultValue={filter.minDays ? String(filter.minDays) : ''}
+            defaultValue={params.days ? String(params.days) : ''}
             inputMode="numeric"
             maxLength={5}
             className={input}
@@ -65,18 +66,10 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
           <button type="submit" className="btn-primary min-h-11 flex-1">
             Найти
           </button>
-          <a
-            href={`/admin/debtors/export?${new URLSearchParams([...query, ['format', 'csv']])}`}
-            className="btn-secondary min-h-11"
-            download
-          >
+          <a href={exportLink('csv')} className="btn-secondary min-h-11" download>
             CSV
           </a>
-          <a
-            href={`/admin/debtors/export?${new URLSearchParams([...query, ['format', 'xlsx']])}`}
-            className="btn-secondary min-h-11"
-            download
-          >
+          <a href={exportLink('xlsx')} className="btn-secondary min-h-11" download>
             XLSX
           </a>
         </div>
@@ -160,15 +153,7 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav aria-label="Страницы" className="mt-4 flex gap-4">
-          {page > 1 ? <Link href={pageLink(page - 1)}>← Предыдущая</Link> : null}
-          <span>
-            Страница {page} из {pages}
-          </span>
-          {page < pages ? <Link href={pageLink(page + 1)}>Следующая →</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pages} href={pageLink} previous="← Предыдущая" next="Следующая →" />
     </>
   );
 }

@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
+import { Pagination } from '@/components/ui/pagination';
 import { PaymentStatusBadge } from '@/components/payments/payment-history-status';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
-import { parseInvIdQuery, searchPayments } from '@/lib/payments/staff-search';
-import { isPaymentStatus, PAYMENT_STATUSES, paymentStatusLabels } from '@/lib/payments/status-labels';
+import { parseInvIdQuery, paymentsListParams, searchPayments } from '@/lib/payments/staff-search';
+import { PAYMENT_STATUSES, paymentStatusLabels } from '@/lib/payments/status-labels';
 
 export const metadata: Metadata = { title: 'Платежи', robots: { index: false } };
 
-const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
 const inputClass = 'mt-1.5 block min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base';
 
 /** What a payment that is not for electricity paid for, under its amount. */
@@ -22,27 +22,16 @@ const purposeLabels = {
 
 export default async function StaffPaymentsPage({ searchParams }: PageProps<'/admin/payments'>) {
   await requireUser('staff', '/admin/payments');
-  const params = await searchParams;
-  const account = one(params.account)?.replace(/\D/g, '').slice(0, 12) || undefined;
-  const invRaw = one(params.inv)?.trim().slice(0, 12) || undefined;
+  const params = await paymentsListParams.read(searchParams);
+  const account = params.account ?? undefined;
+  const invRaw = params.inv ?? undefined;
   const invId = parseInvIdQuery(invRaw);
-  const statusParam = one(params.status);
-  const status = isPaymentStatus(statusParam) ? statusParam : undefined;
-  const pageParam = Number(one(params.page) ?? '1');
+  const status = params.status ?? undefined;
   const badInv = invRaw !== undefined && invId === undefined;
 
-  const result = badInv
-    ? null
-    : await searchPayments({ account, invId, status, page: Number.isInteger(pageParam) ? pageParam : 1 });
-  const href = (page: number) => {
-    const q = new URLSearchParams();
-    if (account) q.set('account', account);
-    if (invId !== undefined) q.set('inv', String(invId));
-    if (status) q.set('status', status);
-    if (page > 1) q.set('page', String(page));
-    const s = q.toString();
-    return s ? `/admin/payments?${s}` : '/admin/payments';
-  };
+  const result = badInv ? null : await searchPayments({ account, invId, status, page: params.page });
+  const href = (page: number) =>
+    paymentsListParams.href({ account, inv: invId === undefined ? null : String(invId), status, page });
   const first = result && result.total > 0 ? (result.page - 1) * result.pageSize + 1 : 0;
   const last = result ? Math.min(result.page * result.pageSize, result.total) : 0;
 
@@ -182,6 +171,11 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
                     </td>
                     <td>
                       <PaymentStatusBadge status={row.status} />
+                      {row.paidAfterExpiry ? (
+                        <p className="mt-1 text-sm text-amber-900" data-testid="paid-after-expiry">
+                          деньги пришли после истечения срока
+                        </p>
+                      ) : null}
                     </td>
                     <td className="whitespace-nowrap text-sm">
                       {row.gateway === 'sandbox' ? 'песочница' : row.gateway}
@@ -192,23 +186,9 @@ export default async function StaffPaymentsPage({ searchParams }: PageProps<'/ad
               </tbody>
             </table>
           </div>
-          {result.pageCount > 1 ? (
-            <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-              {result.page > 1 ? (
-                <Link href={href(result.page - 1)} className="btn-secondary" rel="prev">
-                  ← Новее
-                </Link>
-              ) : null}
-              <span>
-                Строки {first}–{last} из {result.total} · страница {result.page} из {result.pageCount}
-              </span>
-              {result.page < result.pageCount ? (
-                <Link href={href(result.page + 1)} className="btn-secondary" rel="next">
-                  Старее →
-                </Link>
-              ) : null}
-            </nav>
-          ) : null}
+          <Pagination page={result.page} pageCount={result.pageCount} href={href} previous="← Новее" next="Старее →">
+            Строки {first}–{last} из {result.total} · страница {result.page} из {result.pageCount}
+          </Pagination>
         </>
       )}
     </>

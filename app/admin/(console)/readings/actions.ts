@@ -3,8 +3,8 @@
 import { redirect } from 'next/navigation';
 import { userAction } from '@/lib/actions/validated';
 import { registerValues, staffReadingSchema } from '@/lib/meters/schemas';
-import { enterStaffReading } from '@/lib/readings/staff';
-import { readingsListHref } from './href';
+import { readingsListParams } from '@/lib/readings/overview-params';
+import { enterStaffReading } from '@/lib/readings/staff-entry';
 
 export const enterReading = userAction('staff', staffReadingSchema, async (input, staff) => {
   const result = await enterStaffReading(staff, {
@@ -16,9 +16,9 @@ export const enterReading = userAction('staff', staffReadingSchema, async (input
   if (!result.ok) return result;
   // Back to the same list (a «missing» filter no longer shows the row): the outcome is said at the top.
   redirect(
-    readingsListHref({
+    readingsListParams.href({
       period: input.period,
-      filter: input.filter,
+      status: input.filter,
       page: input.page,
       q: input.q,
       entered: input.meterId,

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Pagination } from '@/components/ui/pagination';
 import { StaffReadingForm } from '@/components/meters/staff-reading-form';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
@@ -7,18 +8,11 @@ import { formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { formatKwh } from '@/lib/format/money';
 import { meterDecisionSummary } from '@/lib/meters/list';
 import { READING_FILTERS, type ReadingFilter } from '@/lib/meters/schemas';
-import {
-  currentStaffPeriod,
-  estimateLabels,
-  type OverviewRow,
-  readingsOverview,
-  recentPeriods,
-  sourceLabels,
-} from '@/lib/readings/staff';
-import { isPeriod } from '@/lib/readings/window';
+import { staffSourceLabels, volumeMethodLabels } from '@/lib/readings/labels';
+import { currentStaffPeriod, type OverviewRow, readingsOverview, recentPeriods } from '@/lib/readings/overview';
+import { readingsListParams } from '@/lib/readings/overview-params';
 import { zonePlanLabels, zoneShortLabels } from '@/lib/tariffs/zones';
 import { enterReading } from './actions';
-import { readingsListHref } from './href';
 
 export const metadata: Metadata = { title: 'Показания за период', robots: { index: false } };
 
@@ -29,8 +23,6 @@ const filterLabels: Record<ReadingFilter, string> = {
   estimated: 'По среднему / нормативу',
 };
 
-const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value : undefined);
-
 function StatusCell({ row }: { row: OverviewRow }) {
   if (row.state === 'submitted' && row.submitted) {
     const s = row.submitted;
@@ -38,7 +30,7 @@ function StatusCell({ row }: { row: OverviewRow }) {
       <>
         <span className="font-semibold text-green-800">передано</span>
         <span className="block text-xs text-slate-600" data-testid="reading-source">
-          {sourceLabels[s.source]}
+          {staffSourceLabels[s.source]}
           {s.submittedBy && s.source === 'staff' ? ` (${s.submittedBy})` : ''}, {formatDateTime(s.submittedAt)}
         </span>
       </>
@@ -47,7 +39,7 @@ function StatusCell({ row }: { row: OverviewRow }) {
   if (row.state === 'estimated' && row.estimate) {
     return (
       <>
-        <span className="font-semibold text-amber-800">{estimateLabels[row.estimate.method]}</span>
+        <span className="font-semibold text-amber-800">{volumeMethodLabels[row.estimate.method]}</span>
         <span className="block text-xs text-slate-600">начислено {formatKwh(row.estimate.kwh)} без показаний</span>
       </>
     );
@@ -57,24 +49,17 @@ function StatusCell({ row }: { row: OverviewRow }) {
 
 export default async function StaffReadingsPage({ searchParams }: PageProps<'/admin/readings'>) {
   const staff = await requireUser('staff', '/admin/readings');
-  const params = await searchParams;
-  const current = await currentStaffPeriod();
-  const requestedPeriod = one(params.period);
-  const period = requestedPeriod && isPeriod(requestedPeriod) ? requestedPeriod : current;
-  const statusParam = one(params.status);
-  const filter: ReadingFilter = READING_FILTERS.includes(statusParam as ReadingFilter)
-    ? (statusParam as ReadingFilter)
-    : 'all';
-  const q = one(params.q)?.trim().slice(0, 40) || undefined;
-  const pageParam = Number(one(params.page) ?? '1');
-  const entered = one(params.entered);
+  const [params, current] = await Promise.all([readingsListParams.read(searchParams), currentStaffPeriod()]);
+  const period = params.period ?? current;
+  const { status: filter, entered } = params;
+  const q = params.q ?? undefined;
 
   const [overview, enteredMeter] = await Promise.all([
     readingsOverview({
       period,
       state: filter === 'all' ? undefined : filter,
       search: q,
-      page: Number.isInteger(pageParam) ? pageParam : 1,
+      page: params.page,
     }),
     entered ? meterDecisionSummary(entered) : null,
   ]);
@@ -82,9 +67,9 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
   const periods = recentPeriods(current, 12);
   if (!periods.includes(period)) periods.push(period);
   const href = (change: { filter?: ReadingFilter; page?: number }) =>
-    readingsListHref({
-      period: period === current ? undefined : period,
-      filter: change.filter ?? filter,
+    readingsListParams.href({
+      period: period === current ? null : period,
+      status: change.filter ?? filter,
       q,
       page: change.page,
     });
@@ -258,23 +243,15 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
         </div>
       )}
 
-      {pageCount > 1 ? (
-        <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link href={href({ page: page - 1 })} className="btn-secondary" rel="prev">
-              ← Предыдущие
-            </Link>
-          ) : null}
-          <span>
-            Строки {first}–{last} из {matching} · страница {page} из {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={href({ page: page + 1 })} className="btn-secondary" rel="next">
-              Следующие →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        href={(n) => href({ page: n })}
+        previous="← Предыдущие"
+        next="Следующие →"
+      >
+        Строки {first}–{last} из {matching} · страница {page} из {pageCount}
+      </Pagination>
     </>
   );
 }

@@ -1,12 +1,13 @@
 import { telHref } from '@/lib/format/phone';
 import type { Metadata } from 'next';
 import { PageTitle } from '@/components/page-title';
-import { getUtilityProfile, listContacts } from '@/lib/content/utility';
+import { getUtilityProfile, listContacts, socialLinks } from '@/lib/content/utility';
 
 export const metadata: Metadata = { title: 'Контакты' };
 
 export default async function ContactsPage() {
   const [profile, contacts] = await Promise.all([getUtilityProfile(), listContacts()]);
+  const social = socialLinks();
   return (
     <div className="space-y-8">
       <PageTitle title="Контакты" lead={profile.fullName} />
@@ -62,6 +63,24 @@ export default async function ContactsPage() {
           </p>
         </div>
       </section>
+
+      {social.length > 0 ? (
+        <section className="card" aria-labelledby="social-heading">
+          <h2 id="social-heading" className="text-base">
+            Мы в социальных сетях
+          </h2>
+          <ul className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
+            {social.map((link) => (
+              <li key={link.url}>
+                <a href={link.url} rel="noopener" target="_blank">
+                  {link.title}
+                  <span className="sr-only"> (откроется в новой вкладке)</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section className="card">
         <h2 className="text-base">Реквизиты</h2>

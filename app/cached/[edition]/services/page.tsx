@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { formatRub } from '@/lib/format/money';
@@ -22,7 +23,11 @@ export default async function ServicesPage() {
         }
       />
       {groups.map((group) => (
-        <section key={group.category} aria-labelledby={`svc-${group.category}`} className="card overflow-x-auto">
+        <section
+          key={group.category}
+          aria-labelledby={`svc-${group.category}`}
+          className="card relative overflow-x-auto"
+        >
           <h2 id={`svc-${group.category}`} className="mb-3">
             {group.category}
           </h2>
@@ -44,7 +49,11 @@ export default async function ServicesPage() {
                 <tr key={item.id}>
                   <td>
                     <span className="font-medium">{item.title}</span>
-                    {item.description ? <span className="mt-0.5 block text-slate-500">{item.description}</span> : null}
+                    {item.description ? (
+                      <span className="mt-0.5 block text-slate-500">
+                        <KeepWhole text={item.description} />
+                      </span>
+                    ) : null}
                   </td>
                   <td>{item.unit}</td>
                   <td className="num font-semibold">

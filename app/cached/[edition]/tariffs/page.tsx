@@ -49,13 +49,13 @@ export default async function TariffsPage() {
           {current.decree ? <p className="text-sm text-slate-600">Основание: {current.decree}</p> : null}
           <div className="grid gap-4 lg:grid-cols-2">
             {categories.map((category) => (
-              <div key={category} className="card overflow-x-auto">
+              <div key={category} className="card min-w-0">
                 <h3 className="mb-3 font-semibold">{categoryLabels[category]}</h3>
                 <table className="table-base">
                   <thead>
                     <tr>
-                      <th scope="col">Тариф</th>
-                      <th scope="col">Зона суток</th>
+                      {/* Two columns, not three: they fit a phone with every word whole. */}
+                      <th scope="col">Тариф, зона суток</th>
                       <th scope="col" className="num">
                         ₽ за кВт·ч
                       </th>
@@ -68,10 +68,12 @@ export default async function TariffsPage() {
                         const price = priceOf(current, row);
                         return price === null ? null : (
                           <tr key={`${row.zonePlan}-${row.zone}-${row.rangeFromKwh}`}>
-                            <td>{zonePlanLabels[row.zonePlan]}</td>
                             <td>
-                              {zoneShortLabels[row.zone]}
-                              {rangeLabel(row)}
+                              {zonePlanLabels[row.zonePlan]}
+                              <span className="block text-slate-600">
+                                {zoneShortLabels[row.zone]}
+                                {rangeLabel(row)}
+                              </span>
                             </td>
                             <td className="num font-semibold">{formatRub(price)}</td>
                           </tr>
@@ -111,7 +113,9 @@ export default async function TariffsPage() {
             <caption className="sr-only">Цены за 1 кВт·ч по периодам действия</caption>
             <thead>
               <tr>
-                <th scope="col">Категория, тариф, зона</th>
+                <th scope="col" className="min-w-48">
+                  Категория, тариф, зона
+                </th>
                 {periods.map((p) => (
                   <th key={p.effectiveFrom} scope="col" className="num">
                     {periodLabel(p)}

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { ReplyToLetterForm } from '@/components/dev-mailbox/demo-forms';
 import { notFound } from 'next/navigation';
 import { getMailboxMessage, linksInText, mailboxStatusLabels } from '@/lib/email/mailbox';
 import { isDevMailboxEnabled } from '@/lib/email/transport';
 import { formatDateTime } from '@/lib/format/dates';
+import { replyToLetterAction } from '../actions';
 
 export const metadata: Metadata = {
   title: 'Письмо — почтовый ящик разработчика',
@@ -16,6 +18,7 @@ export default async function DevMailboxMessagePage({ params }: PageProps<'/dev/
   const message = await getMailboxMessage(id);
   if (!message) notFound();
   const links = linksInText(message.text);
+  const replyTo = message.headers?.['Reply-To'];
 
   return (
     <article className="mx-auto max-w-3xl space-y-6">
@@ -57,6 +60,15 @@ export default async function DevMailboxMessagePage({ params }: PageProps<'/dev/
               </li>
             ))}
           </ul>
+        </section>
+      ) : null}
+
+      {replyTo ? (
+        <section aria-labelledby="mail-reply" className="card">
+          <h2 id="mail-reply" className="mb-2">
+            Ответить на письмо
+          </h2>
+          <ReplyToLetterForm action={replyToLetterAction} letterId={message.id} replyTo={replyTo} />
         </section>
       ) : null}
 

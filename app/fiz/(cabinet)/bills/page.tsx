@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { buttonClass } from '@/components/ui/button';
 import Link from 'next/link';
 import { BillStatusBadge } from '@/components/bills/bill-status';
 import { PageTitle } from '@/components/page-title';
@@ -18,7 +19,14 @@ function capitalized(text: string): string {
 function BillsTable({ bills, accountNumber }: { bills: BillSummary[]; accountNumber: string }) {
   const captionId = `bills-caption-${accountNumber}`;
   return (
-    <div className="card overflow-x-auto p-0 sm:p-0" role="region" aria-labelledby={captionId} tabIndex={0}>
+    // The key columns first (period, amount, status): on a phone they fit the screen, the rest
+    // scrolls into view, with a shadow at the edge saying so.
+    <div
+      className="card scroll-cue relative overflow-x-auto p-0 sm:p-0"
+      role="region"
+      aria-labelledby={captionId}
+      tabIndex={0}
+    >
       <table className="table-base whitespace-nowrap [overflow-wrap:normal]" data-testid="bills-table">
         <caption id={captionId} className="sr-only">
           Счета по лицевому счёту {accountNumber}, новые сверху
@@ -26,12 +34,12 @@ function BillsTable({ bills, accountNumber }: { bills: BillSummary[]; accountNum
         <thead>
           <tr>
             <th scope="col">Период</th>
-            <th scope="col">Квитанция</th>
             <th scope="col" className="num">
               Сумма
             </th>
-            <th scope="col">Оплатить до</th>
             <th scope="col">Статус</th>
+            <th scope="col">Оплатить до</th>
+            <th scope="col">Квитанция</th>
             <th scope="col">
               <span className="sr-only">Квитанция в PDF</span>
             </th>
@@ -51,12 +59,12 @@ function BillsTable({ bills, accountNumber }: { bills: BillSummary[]; accountNum
                   {capitalized(formatPeriod(bill.period))}
                 </Link>
               </th>
-              <td className="tabular-nums">{bill.receiptNumber}</td>
               <td className="num">{formatRub(bill.amountKopecks)}</td>
-              <td className="tabular-nums">{formatDate(bill.dueDate)}</td>
               <td>
                 <BillStatusBadge standing={bill} />
               </td>
+              <td className="tabular-nums">{formatDate(bill.dueDate)}</td>
+              <td className="tabular-nums">{bill.receiptNumber}</td>
               <td>
                 {/* A plain link: a route handler, not a page (no prefetch of the PDF). */}
                 <a href={`/fiz/bills/${bill.id}/receipt`} aria-label={`Квитанция ${bill.receiptNumber} в PDF`}>
@@ -78,7 +86,7 @@ function AccountDebt({ home }: { home: AccountHome }) {
   return (
     <div className="card mb-3 flex flex-wrap items-center justify-between gap-3" data-testid="bills-debt">
       <p>
-        К оплате <strong className="tabular-nums">{formatRub(home.balanceKopecks)}</strong>
+        К оплате <strong className="whitespace-nowrap tabular-nums">{formatRub(home.balanceKopecks)}</strong>
         {home.overdueKopecks > 0 ? (
           <span className="block text-sm font-medium text-danger-600" data-testid="bills-overdue">
             просрочено {formatRub(home.overdueKopecks)} — срок оплаты прошёл
@@ -86,7 +94,11 @@ function AccountDebt({ home }: { home: AccountHome }) {
           </span>
         ) : null}
       </p>
-      <Link href={`/fiz/payments?account=${home.id}`} className="btn-primary" data-testid="bills-pay-all">
+      <Link
+        href={`/fiz/payments?account=${home.id}`}
+        className={buttonClass('primary', { block: true })}
+        data-testid="bills-pay-all"
+      >
         {/* The visible words start the link's name (WCAG 2.5.3); the sum and the account follow for screen readers. */}
         Оплатить всё
         <span className="sr-only">

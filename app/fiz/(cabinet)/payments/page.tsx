@@ -5,10 +5,12 @@ import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
 import { accountHomes } from '@/lib/accounts/summary';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { amountFieldValue, formatRub } from '@/lib/format/money';
-import { activeGatewayId, sandboxActive } from '@/lib/payments/gateways';
+import { activeGatewayId, gatewayChoices, gatewayFor, sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
-import { payFromCabinet, payWithBinding, removeBinding } from './actions';
+import { payFromCabinet, paySeveralAccounts, payWithBinding, removeBinding } from './actions';
+import { SeveralAccountsForm } from '@/components/payments/several-accounts-form';
+import Link from 'next/link';
 import { isUuid } from '@/lib/validation/ids';
 
 export const metadata: Metadata = { title: 'Оплата' };
@@ -21,6 +23,7 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
     accessibleAccountIds(user).then((ids) => accountHomes(ids, window.period)),
     bindingsOf(user.id),
   ]);
+  const choices = gatewayChoices();
   const selected = typeof account === 'string' && homes.some((h) => h.id === account) ? account : (homes[0]?.id ?? '');
   const payable = homes.map((h) => ({
     id: h.id,
@@ -59,9 +62,29 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
             accounts={payable}
             selected={selected}
             billId={typeof bill === 'string' && isUuid(bill) ? bill : undefined}
+            gateways={choices}
+            bindingGateways={choices.filter((c) => gatewayFor(c.value)?.chargesBoundCards).map((c) => c.value)}
           />
         </div>
       )}
+      {homes.length > 1 ? (
+        <section className="mt-8" aria-labelledby="several-title">
+          <h2 id="several-title" className="mb-3 text-xl font-semibold">
+            Оплатить несколько счетов сразу
+          </h2>
+          <div className="card">
+            <SeveralAccountsForm
+              action={paySeveralAccounts}
+              gateways={choices}
+              accounts={homes.map((h) => ({
+                id: h.id,
+                label: `${h.number} — ${h.address}`,
+                due: h.balanceKopecks > 0 ? formatRub(h.balanceKopecks) : null,
+              }))}
+            />
+          </div>
+        </section>
+      ) : null}
       <section className="mt-8" aria-labelledby="bindings-title">
         <h2 id="bindings-title" className="mb-3 text-xl font-semibold">
           Привязанные карты
@@ -69,6 +92,11 @@ export default async function PaymentsPage({ searchParams }: PageProps<'/fiz/pay
         {card === 'removed' ? (
           <p className="notice mb-4" role="status" data-testid="binding-removed">
             Карта удалена: списать с неё больше нельзя.
+          </p>
+        ) : null}
+        {bindings.length > 0 ? (
+          <p className="mb-4 text-sm">
+            <Link href="/fiz/payments/autopay">Автоплатёж</Link>: счета будут оплачиваться с привязанной карты сами.
           </p>
         ) : null}
         <BindingList

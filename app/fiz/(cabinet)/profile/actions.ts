@@ -7,6 +7,8 @@ import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSch
 import { keepThisSession } from '@/lib/auth/sign-in';
 import { currentSession } from '@/lib/auth/session';
 import { requestContext } from '@/lib/http/request-context';
+import { removePushSubscription, savePushSubscription } from '@/lib/notifications/push-subscriptions';
+import { pushSubscriptionSchema } from '@/lib/notifications/schemas';
 
 export const saveContacts = userAction('household', contactsSchema, (input, user) => updateContacts(user, input));
 
@@ -25,4 +27,12 @@ export const savePassword = userAction('household', changePasswordSchema, async 
 
 export const startEmailChange = userAction('household', changeEmailSchema, async (input, user) =>
   requestEmailChange(user, input, await requestContext()),
+);
+
+export const subscribePush = userAction('household', pushSubscriptionSchema, (input, user) =>
+  savePushSubscription(user.id, input),
+);
+
+export const unsubscribePush = userAction('household', pushSubscriptionSchema.pick({ endpoint: true }), (input, user) =>
+  removePushSubscription(user.id, input.endpoint),
 );

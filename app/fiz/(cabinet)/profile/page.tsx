@@ -2,14 +2,27 @@ import type { Metadata } from 'next';
 import { LogoutButton } from '@/components/auth/logout-button';
 import { ChangeEmailForm, ChangePasswordForm, ContactsForm, PreferencesForm } from '@/components/auth/profile-forms';
 import { PageTitle } from '@/components/page-title';
+import { db } from '@/db/client';
 import { requireUser } from '@/lib/auth/session';
-import { savePassword, saveContacts, savePreferences, startEmailChange } from './actions';
+import { preferenceValues } from '@/lib/notifications/preferences';
+import { smsAvailable } from '@/lib/sms/transport';
+import { pushAvailable, vapidKeys } from '@/lib/notifications/push';
+import { PushSwitch } from '@/components/notifications/push-switch';
+import {
+  savePassword,
+  saveContacts,
+  savePreferences,
+  startEmailChange,
+  subscribePush,
+  unsubscribePush,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Профиль' };
 
 export default async function ProfilePage({ searchParams }: PageProps<'/fiz/profile'>) {
   const user = await requireUser('household', '/fiz/profile');
   const { password } = await searchParams;
+  const pushKey = pushAvailable() ? vapidKeys()?.publicKey : undefined;
   return (
     <>
       <PageTitle title="Профиль" />
@@ -31,15 +44,11 @@ export default async function ProfilePage({ searchParams }: PageProps<'/fiz/prof
           </h2>
           <PreferencesForm
             action={savePreferences}
-            values={{
-              notifyReadingReminders: user.notifyReadingReminders,
-              notifyNewBill: user.notifyNewBill,
-              notifyPaymentReceived: user.notifyPaymentReceived,
-              notifyOutages: user.notifyOutages,
-              notifyServiceRequests: user.notifyServiceRequests,
-              newsSubscription: user.newsSubscription,
-            }}
+            values={await preferenceValues(db(), user.id)}
+            sms={smsAvailable()}
+            push={pushAvailable()}
           />
+          {pushKey ? <PushSwitch publicKey={pushKey} subscribe={subscribePush} unsubscribe={unsubscribePush} /> : null}
         </section>
         <section className="card" aria-labelledby="email-heading">
           <h2 id="email-heading" className="mb-2">

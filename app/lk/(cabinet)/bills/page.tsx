@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { BillStatusBadge } from '@/components/bills/bill-status';
 import { RoleDenied } from '@/components/company/role-denied';
 import { PageTitle } from '@/components/page-title';
 import { listBills } from '@/lib/bills/queries';
-import { PERIOD } from '@/lib/company/archive';
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import { requireCompanyPage } from '@/lib/company/access';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
@@ -16,7 +17,7 @@ export default async function CompanyBillsPage({ searchParams }: PageProps<'/lk/
   const params = await searchParams;
   const bills = await listBills(access.member.user);
   const periods = [...new Set(bills.map((b) => b.period))].sort().reverse();
-  const asked = typeof params.period === 'string' && PERIOD.test(params.period) ? params.period : undefined;
+  const asked = typeof params.period === 'string' && isBillingPeriod(params.period) ? params.period : undefined;
   const period = asked && periods.includes(asked) ? asked : periods[0];
   const shown = bills.filter((b) => b.period === period);
   return (
@@ -56,7 +57,7 @@ export default async function CompanyBillsPage({ searchParams }: PageProps<'/lk/
               </a>
             ) : null}
           </form>
-          <div className="card overflow-x-auto">
+          <ScrollRegion label="Счета и документы" className="card">
             <table className="table-base">
               <caption className="sr-only">Счета за {period ? formatPeriod(period) : ''}</caption>
               <thead>
@@ -76,7 +77,7 @@ export default async function CompanyBillsPage({ searchParams }: PageProps<'/lk/
                   <tr key={b.id} data-testid="company-bill">
                     <td className="tabular-nums">{b.accountNumber}</td>
                     <td className="tabular-nums">
-                      № {b.receiptNumber}
+                      <span className="whitespace-nowrap">№ {b.receiptNumber}</span>
                       <span className="block text-xs text-slate-500">от {formatDate(b.issuedAt)}</span>
                     </td>
                     <td className="text-right tabular-nums whitespace-nowrap" data-testid="bill-amount">
@@ -104,7 +105,7 @@ export default async function CompanyBillsPage({ searchParams }: PageProps<'/lk/
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </>
       )}
     </>

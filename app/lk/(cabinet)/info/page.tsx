@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { requireCompanyPage } from '@/lib/company/access';
@@ -71,7 +72,7 @@ export default async function CompanyInfoPage() {
               {tariffs.decree ? `; основание: ${tariffs.decree}` : ''}. Цена за 1 кВт·ч; НДС {tariffs.vatRatePercent}%
               выделяется в счёте-фактуре.
             </p>
-            <div className="overflow-x-auto">
+            <ScrollRegion label="Тарифы по лицевым счетам" className="">
               <table className="table-base" data-testid="company-tariffs">
                 <thead>
                   <tr>
@@ -103,7 +104,7 @@ export default async function CompanyInfoPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           </>
         ) : (
           <p className="text-sm">

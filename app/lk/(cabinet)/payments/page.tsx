@@ -6,24 +6,25 @@ import { RoleDenied } from '@/components/company/role-denied';
 import { CopyButton } from '@/components/copy-button';
 import { PageTitle } from '@/components/page-title';
 import { CabinetPaymentForm } from '@/components/payments/cabinet-payment-form';
+import { Pagination } from '@/components/ui/pagination';
 import { PaymentHistoryTable } from '@/components/payments/payment-history-table';
 import { requireCompanyPage } from '@/lib/company/access';
-import { companyPayments } from '@/lib/company/payments';
+import { companyPayments, companyPaymentsParams } from '@/lib/company/payments';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { amountFieldValue, formatRub } from '@/lib/format/money';
-import { sandboxActive } from '@/lib/payments/gateways';
-import { payCompanyAccount } from './actions';
+import { gatewayChoices, sandboxActive } from '@/lib/payments/gateways';
+import { payCompanyAccount, payCompanyAccounts } from './actions';
+import { SeveralAccountsForm } from '@/components/payments/several-accounts-form';
 
 export const metadata: Metadata = { title: 'Оплата' };
 
 export default async function CompanyPaymentsPage({ searchParams }: PageProps<'/lk/payments'>) {
   const access = await requireCompanyPage('payments', '/lk/payments');
   if (!access.allowed) return <RoleDenied title="Оплата" role={access.member.role} />;
-  const { account, page } = await searchParams;
-  const requested = typeof page === 'string' && /^\d{1,4}$/.test(page) ? Number(page) : 1;
+  const params = await companyPaymentsParams.read(searchParams);
   const { accounts, selected, transfer, history } = await companyPayments(access.member, {
-    accountId: typeof account === 'string' ? account : undefined,
-    page: requested,
+    accountId: params.account ?? undefined,
+    page: params.page,
   });
 
   if (!selected) {
@@ -38,7 +39,7 @@ export default async function CompanyPaymentsPage({ searchParams }: PageProps<'/
     );
   }
   const due = Math.max(selected.balanceKopecks, 0);
-  const pageHref = (n: number) => `/lk/payments?account=${selected.id}${n > 1 ? `&page=${n}` : ''}`;
+  const pageHref = (n: number) => companyPaymentsParams.href({ account: selected.id, page: n });
   return (
     <>
       <PageTitle
@@ -164,6 +165,23 @@ export default async function CompanyPaymentsPage({ searchParams }: PageProps<'/
         </section>
       </div>
 
+      {accounts.length > 1 ? (
+        <section className="card mt-8" aria-labelledby="several-heading">
+          <h2 id="several-heading" className="mb-3">
+            Несколько лицевых счетов одним платежом
+          </h2>
+          <SeveralAccountsForm
+            action={payCompanyAccounts}
+            gateways={gatewayChoices()}
+            accounts={accounts.map((a) => ({
+              id: a.id,
+              label: `${a.number} — ${a.address}`,
+              due: a.balanceKopecks > 0 ? formatRub(a.balanceKopecks) : null,
+            }))}
+          />
+        </section>
+      ) : null}
+
       <section className="mt-8" aria-labelledby="history-heading">
         <h2 id="history-heading" className="mb-3">
           История платежей по счёту {selected.number}
@@ -177,23 +195,13 @@ export default async function CompanyPaymentsPage({ searchParams }: PageProps<'/
             showMethod
           />
         )}
-        {history.pageCount > 1 ? (
-          <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-            {history.page > 1 ? (
-              <Link href={pageHref(history.page - 1)} className="btn-secondary" rel="prev">
-                ← Новее
-              </Link>
-            ) : null}
-            <span>
-              Страница {history.page} из {history.pageCount}
-            </span>
-            {history.page < history.pageCount ? (
-              <Link href={pageHref(history.page + 1)} className="btn-secondary" rel="next">
-                Старее →
-              </Link>
-            ) : null}
-          </nav>
-        ) : null}
+        <Pagination
+          page={history.page}
+          pageCount={history.pageCount}
+          href={pageHref}
+          previous="← Новее"
+          next="Старее →"
+        />
       </section>
     </>
   );

@@ -1,4 +1,6 @@
 import type { Metadata } from 'next';
+import { KeepWhole } from '@/components/ui/keep-whole';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 import { notFound } from 'next/navigation';
 import { RoleDenied } from '@/components/company/role-denied';
 import { PageTitle } from '@/components/page-title';
@@ -93,7 +95,7 @@ export default async function ReconciliationPage({ searchParams }: PageProps<'/l
               Скачать XLSX
             </a>
           </p>
-          <div className="card overflow-x-auto">
+          <ScrollRegion label="Акт сверки" className="card">
             <table className="table-base">
               <thead>
                 <tr>
@@ -115,8 +117,10 @@ export default async function ReconciliationPage({ searchParams }: PageProps<'/l
                 {act.lines.map((line, i) => (
                   <tr key={i} data-testid="recon-line">
                     <td>{formatDate(line.day)}</td>
-                    <td>{line.document}</td>
-                    <td>{line.accountNumber}</td>
+                    <td>
+                      <KeepWhole text={line.document} />
+                    </td>
+                    <td className="tabular-nums">{line.accountNumber}</td>
                     <td className="text-right">{line.debitKopecks ? formatRub(line.debitKopecks) : ''}</td>
                     <td className="text-right">{line.creditKopecks ? formatRub(line.creditKopecks) : ''}</td>
                   </tr>
@@ -139,7 +143,7 @@ export default async function ReconciliationPage({ searchParams }: PageProps<'/l
                 </tr>
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <p className="mt-4 font-medium" data-testid="recon-conclusion">
             {reconciliationConclusion(act, formatRub)}
           </p>

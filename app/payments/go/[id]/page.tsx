@@ -6,6 +6,7 @@ import { currentUser } from '@/lib/auth/session';
 import { redirectHref } from '@/lib/payments/gateway/protocol';
 import { gatewayFor, isGatewayId } from '@/lib/payments/gateways';
 import { gatewayHandOver } from '@/lib/payments/start';
+import { receiptLinesOf } from '@/lib/payments/electricity-receipt';
 import { paymentForHandOver } from '@/lib/payments/payment-access';
 import { paymentStatusHref } from '@/lib/payments/status-link';
 
@@ -23,7 +24,8 @@ export default async function GoToGatewayPage({ params, searchParams }: PageProp
   if (payment.status !== 'pending') redirect(paymentStatusHref(payment.invId));
   const gateway = isGatewayId(payment.gateway) ? gatewayFor(payment.gateway) : null;
   if (!gateway) notFound();
-  const handOver = gatewayHandOver(payment, gateway);
+  const lines = payment.purpose === 'electricity' ? await receiptLinesOf(payment) : undefined;
+  const handOver = gatewayHandOver(payment, gateway, lines);
   if (handOver.method === 'GET') redirect(redirectHref(handOver));
   return (
     <div className="mx-auto max-w-md">

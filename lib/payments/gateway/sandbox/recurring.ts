@@ -39,6 +39,7 @@ async function acceptSandboxRecurring(params: GatewayParams): Promise<SandboxRec
     parent.status === 'pending' ||
     parent.status === 'failed' ||
     parent.status === 'cancelled' ||
+    parent.status === 'expired' ||
     !parent.cardMask
   ) {
     return { status: 400, body: 'ERROR: PreviousInvoiceID is not a paid recurring payment' };

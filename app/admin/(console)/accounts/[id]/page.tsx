@@ -1,10 +1,12 @@
 import { benefitPeriod, benefitStateLabels } from '@/lib/benefits/benefits';
+import { KeepWhole } from '@/components/ui/keep-whole';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import {
   AccountContactsForm,
+  AccountGisIdsForm,
   AccountNoteForm,
   AccountTermsForm,
   AdjustmentDecisionForm,
@@ -24,6 +26,7 @@ import { categoryLabels, zonePlanLabels, zoneShortLabels, type ZonePlan } from '
 import {
   decideAccountAdjustment,
   saveAccountContacts,
+  saveAccountGisIds,
   saveAccountNote,
   saveAccountTerms,
   saveAdjustment,
@@ -60,6 +63,7 @@ const readingSourceLabels: Record<string, string> = {
 };
 const doneNotices: Record<string, string> = {
   contacts: 'Контакты лицевого счёта сохранены.',
+  'gis-ids': 'Идентификаторы ГИС ЖКХ сохранены.',
   terms: 'Изменение сохранено и войдёт в ближайшее начисление.',
   adjusted: 'Корректировка проведена: баланс изменился.',
   'adjustment-requested': 'Корректировка ждёт одобрения администратора. Баланс пока не изменился.',
@@ -157,6 +161,14 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
             <dd className="break-words">{account.phone ?? '—'}</dd>
             <dt className="text-slate-600">E-mail</dt>
             <dd className="break-all">{account.email ?? '—'}</dd>
+            <dt className="text-slate-600">ЕЛС</dt>
+            <dd className="break-all tabular-nums" data-testid="card-els">
+              {account.els ?? '—'}
+            </dd>
+            <dt className="text-slate-600">ИЖКУ</dt>
+            <dd className="break-all tabular-nums" data-testid="card-izhku">
+              {account.izhku ?? '—'}
+            </dd>
             <dt className="text-slate-600">Жильцов</dt>
             <dd data-testid="card-residents">{account.residents}</dd>
             <dt className="text-slate-600">Собственников</dt>
@@ -259,6 +271,20 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
         </Section>
       </div>
 
+      <Section id="gis-ids" title="Идентификаторы ГИС ЖКХ">
+        <div className="card">
+          <p className="mb-4 text-sm text-slate-600">
+            ЕЛС и ИЖКУ присваивает ГИС ЖКХ; они печатаются в квитанции, и по ним можно оплатить без регистрации.
+          </p>
+          <AccountGisIdsForm
+            action={saveAccountGisIds}
+            account={account.id}
+            els={account.els ?? ''}
+            izhku={account.izhku ?? ''}
+          />
+        </div>
+      </Section>
+
       <Section id="meters" title="Счётчики и показания" count={card.meters.length}>
         {card.meters.length === 0 ? (
           <Empty>Счётчиков нет.</Empty>
@@ -345,7 +371,7 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
                     <td className="num whitespace-nowrap">{signed(e.amountKopecks)}</td>
                     <td className="num whitespace-nowrap">{signed(e.balanceKopecks)}</td>
                     <td>
-                      {e.description}
+                      <KeepWhole text={e.description} />
                       {e.staffName ? <span className="block text-xs text-slate-500">{e.staffName}</span> : null}
                     </td>
                   </tr>
@@ -411,7 +437,7 @@ export default async function StaffAccountCardPage({ params, searchParams }: Pag
                 {card.bills.map((b) => (
                   <tr key={b.id}>
                     <td className="whitespace-nowrap">{formatPeriod(b.period)}</td>
-                    <td className="tabular-nums">{b.receiptNumber}</td>
+                    <td className="whitespace-nowrap tabular-nums">{b.receiptNumber}</td>
                     <td className="num whitespace-nowrap">{formatRub(b.amountKopecks)}</td>
                     <td className="whitespace-nowrap">{formatDate(b.dueDate)}</td>
                     <td>

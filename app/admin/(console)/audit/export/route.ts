@@ -15,7 +15,7 @@ export const GET = userRoute(
     notFound: 'Нет такой выгрузки',
   },
   async (request, user) => {
-    const filter = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
+    const filter = parseAuditFilter(new URL(request.url));
     const { csv, rows } = await auditCsv(filter);
     await audit({
       action: 'audit.exported',

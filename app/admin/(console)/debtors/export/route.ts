@@ -16,7 +16,7 @@ export const GET = userRoute(
   },
   async (request, user) => {
     const url = new URL(request.url);
-    const filter = parseDebtorFilter(Object.fromEntries(url.searchParams));
+    const filter = parseDebtorFilter(url);
     const format = parseSheetFormat(url.searchParams.get('format'));
     const { file, rows } = await debtorsFile(filter, format);
     await audit({

@@ -9,6 +9,7 @@ import { getNewsForStaff, newsState, newsStateLabels } from '@/lib/content/news-
 import { toMoscowInput } from '@/lib/content/news-schema';
 import { formatDateTime, formatLongDate } from '@/lib/format/dates';
 import { saveNewsItem, unpublishNewsItem } from '../actions';
+import { PreviewAndEdit } from '@/components/console/preview-and-edit';
 
 export const metadata: Metadata = { title: 'Новость — предпросмотр и правка', robots: { index: false } };
 
@@ -46,35 +47,29 @@ export default async function StaffNewsItemPage({ params, searchParams }: PagePr
           ) : null}
         </p>
       ) : null}
-      <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="preview-heading" className="card">
-          <h2 id="preview-heading" className="mb-3 text-base text-slate-500">
-            Предпросмотр — так новость выглядит на сайте
-          </h2>
+      <PreviewAndEdit
+        previewTitle="Предпросмотр — так новость выглядит на сайте"
+        preview={
           <article data-testid="news-preview">
             <h3 className="text-2xl font-bold">{item.title}</h3>
             <p className="mt-1 text-sm text-slate-500">{formatLongDate(item.publishedAt ?? now)}</p>
             <MarkupView source={item.body} className="prose-plain mt-4 text-slate-800" />
           </article>
-        </section>
-        <section aria-labelledby="edit-heading" className="card space-y-4">
-          <h2 id="edit-heading" className="text-lg">
-            Правка
-          </h2>
-          <NewsForm
-            action={saveNewsItem}
-            values={{
-              id: item.id,
-              title: item.title,
-              summary: item.summary,
-              body: item.body,
-              mode: state === 'draft' ? 'draft' : state === 'scheduled' ? 'at' : 'now',
-              publishAt: item.publishedAt && state === 'scheduled' ? toMoscowInput(item.publishedAt) : '',
-            }}
-          />
-          {state !== 'draft' ? <UnpublishNewsForm action={unpublishNewsItem} id={item.id} /> : null}
-        </section>
-      </div>
+        }
+      >
+        <NewsForm
+          action={saveNewsItem}
+          values={{
+            id: item.id,
+            title: item.title,
+            summary: item.summary,
+            body: item.body,
+            mode: state === 'draft' ? 'draft' : state === 'scheduled' ? 'at' : 'now',
+            publishAt: item.publishedAt && state === 'scheduled' ? toMoscowInput(item.publishedAt) : '',
+          }}
+        />
+        {state !== 'draft' ? <UnpublishNewsForm action={unpublishNewsItem} id={item.id} /> : null}
+      </PreviewAndEdit>
     </>
   );
 }

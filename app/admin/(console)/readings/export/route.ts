@@ -1,7 +1,8 @@
 import { userRoute } from '@/lib/http/route';
 import { downloadResponse, refusal } from '@/lib/http/private-response';
-import { currentStaffPeriod, readingsCsv } from '@/lib/readings/staff';
-import { isPeriod } from '@/lib/readings/window';
+import { currentStaffPeriod } from '@/lib/readings/overview';
+import { readingsCsv } from '@/lib/readings/period-csv';
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import { clientIp } from '@/lib/http/client-ip';
 import { audit } from '@/lib/security/audit';
 
@@ -19,7 +20,7 @@ export const GET = userRoute(
   },
   async (request, user) => {
     const requested = new URL(request.url).searchParams.get('period');
-    if (requested !== null && !isPeriod(requested)) {
+    if (requested !== null && !isBillingPeriod(requested)) {
       return refusal(400, 'Период указывается как ГГГГ-ММ-01, например 2026-11-01');
     }
     const period = requested ?? (await currentStaffPeriod());

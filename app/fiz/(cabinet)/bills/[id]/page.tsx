@@ -7,7 +7,7 @@ import { PayeeDetails } from '@/components/bills/payee-details';
 import { PaymentQr } from '@/components/bills/payment-qr';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
-import { paymentPurpose } from '@/lib/bills/qr-payload';
+import { gisReferenceFor, paymentPurpose } from '@/lib/bills/qr-payload';
 import { billDetail } from '@/lib/bills/queries';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
 import { formatKwh, formatRub } from '@/lib/format/money';
@@ -21,7 +21,18 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
   if (!detail) notFound();
   const { bill, account, utility, groups } = detail;
   const periodLabel = formatPeriod(bill.period);
-  const purpose = paymentPurpose({ periodLabel, accountNumber: account.number, receiptNumber: bill.receiptNumber });
+  const purpose = paymentPurpose({
+    periodLabel,
+    accountNumber: account.number,
+    receiptNumber: bill.receiptNumber,
+    gis: gisReferenceFor({ ipd: bill.ipd, izhku: account.izhku, els: account.els }),
+  });
+  // ГИС ЖКХ identifiers, those it has assigned: by any of them the bill can be paid without the cabinet.
+  const gisIds = [
+    { label: 'ИПД', value: bill.ipd, testId: 'bill-ipd' },
+    { label: 'ЕЛС', value: account.els, testId: 'bill-els' },
+    { label: 'ИЖКУ', value: account.izhku, testId: 'bill-izhku' },
+  ].filter((id) => id.value !== null);
   const kwh = groups.reduce((sum, g) => sum + g.kwh, 0);
   const receiptHref = `/fiz/bills/${bill.id}/receipt`;
 
@@ -42,6 +53,19 @@ export default async function BillPage({ params }: PageProps<'/fiz/bills/[id]'>)
           </>
         }
       />
+
+      {gisIds.length > 0 ? (
+        <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-1 text-sm" data-testid="bill-gis-ids">
+          {gisIds.map(({ label, value, testId }) => (
+            <div key={label} className="flex gap-2">
+              <dt className="text-slate-500">{label}</dt>
+              <dd className="tabular-nums" data-testid={testId}>
+                {value}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
 
       <section className="card mb-6" aria-label="Сумма и срок оплаты" data-testid="bill-summary">
         <div className="flex flex-wrap items-start justify-between gap-4">

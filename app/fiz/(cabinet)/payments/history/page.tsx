@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
+import { Pagination } from '@/components/ui/pagination';
 import { PaymentHistoryTable } from '@/components/payments/payment-history-table';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
-import { paymentHistory } from '@/lib/payments/history';
+import { paymentHistory, paymentHistoryParams } from '@/lib/payments/history';
 import { REFUND_POLICY_PATH } from '@/lib/payments/status-labels';
 
 export const metadata: Metadata = { title: 'Платежи' };
 
 export default async function PaymentHistoryPage({ searchParams }: PageProps<'/fiz/payments/history'>) {
   const user = await requireUser('household', '/fiz/payments/history');
-  const { page: pageParam } = await searchParams;
-  const requested = typeof pageParam === 'string' && /^\d{1,4}$/.test(pageParam) ? Number(pageParam) : 1;
+  const { page: requested } = await paymentHistoryParams.read(searchParams);
   // Only the session's own accounts: nothing in the URL can widen what is shown.
   const { rows, total, page, pageCount, pageSize } = await paymentHistory(await accessibleAccountIds(user), {
     page: requested,
@@ -32,27 +32,15 @@ export default async function PaymentHistoryPage({ searchParams }: PageProps<'/f
       ) : (
         <PaymentHistoryTable rows={rows} caption={`Платежи, новые сверху: ${first}–${last} из ${total}`} />
       )}
-      {pageCount > 1 ? (
-        <nav aria-label="Страницы" className="mt-4 flex flex-wrap items-center gap-3 text-sm">
-          {page > 1 ? (
-            <Link
-              href={page === 2 ? '/fiz/payments/history' : `/fiz/payments/history?page=${page - 1}`}
-              className="btn-secondary"
-              rel="prev"
-            >
-              ← Новее
-            </Link>
-          ) : null}
-          <span>
-            Платежи {first}–{last} из {total} · страница {page} из {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={`/fiz/payments/history?page=${page + 1}`} className="btn-secondary" rel="next">
-              Старее →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination
+        page={page}
+        pageCount={pageCount}
+        href={(n) => paymentHistoryParams.href({ page: n })}
+        previous="← Новее"
+        next="Старее →"
+      >
+        Платежи {first}–{last} из {total} · страница {page} из {pageCount}
+      </Pagination>
       <p className="mt-6 max-w-3xl text-sm text-slate-600">
         Ошиблись суммой или заплатили дважды? Деньги возвращаются на ту же карту — см.{' '}
         <Link href={REFUND_POLICY_PATH} data-testid="refund-policy-link">

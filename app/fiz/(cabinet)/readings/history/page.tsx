@@ -13,19 +13,13 @@ import {
   historyForUser,
   type MeterHistory,
 } from '@/lib/readings/history';
+import { subscriberSourceLabels, volumeMethodLabels } from '@/lib/readings/labels';
 import { currentReadingWindow } from '@/lib/readings/settings';
 import { zonePlanLabels, zoneShortLabels, type ZonePlan } from '@/lib/tariffs/zones';
 
 export const metadata: Metadata = { title: 'История показаний и потребления' };
 
 const wholeNumber = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
-
-const sourceLabels: Record<NonNullable<HistoryRow['readingSource']>, string> = {
-  subscriber: 'показания абонента',
-  staff: 'внесено сотрудником',
-  initial: 'начальные',
-  import: 'загружены автоматически',
-};
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -35,18 +29,16 @@ function capitalized(text: string): string {
 function howObtained(row: HistoryRow): string {
   switch (row.method) {
     case 'average':
-      return 'по среднему';
     case 'norm':
-      return 'по нормативу';
     case 'recalculation':
-      return 'перерасчёт';
+      return volumeMethodLabels[row.method];
     case 'reading':
-      return row.readingSource ? sourceLabels[row.readingSource] : 'по показаниям';
+      return row.readingSource ? subscriberSourceLabels[row.readingSource] : 'по показаниям';
     case null:
       if (!row.readingSource) return '—';
       return row.readingSource === 'initial'
-        ? sourceLabels.initial
-        : `${sourceLabels[row.readingSource]}, ещё не начислено`;
+        ? subscriberSourceLabels.initial
+        : `${subscriberSourceLabels[row.readingSource]}, ещё не начислено`;
   }
 }
 
@@ -71,10 +63,7 @@ function EstimatedNotice({
       <p className="font-semibold">
         Без показаний, расчётным способом начислено:{' '}
         {estimatedPeriods
-          .map(
-            (e) =>
-              `${formatPeriod(e.period)} (${e.method === 'norm' ? 'по нормативу' : 'по среднему'}, ${formatKwh(e.kwh)})`,
-          )
+          .map((e) => `${formatPeriod(e.period)} (${volumeMethodLabels[e.method]}, ${formatKwh(e.kwh)})`)
           .join(', ')}
         .
       </p>

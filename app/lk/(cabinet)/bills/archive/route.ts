@@ -1,4 +1,5 @@
-import { archiveFileName, PERIOD, periodArchive } from '@/lib/company/archive';
+import { archiveFileName, periodArchive } from '@/lib/company/archive';
+import { isBillingPeriod } from '@/lib/validation/calendar';
 import { userRoute } from '@/lib/http/route';
 import { downloadResponse, refusal } from '@/lib/http/private-response';
 
@@ -13,7 +14,7 @@ export const GET = userRoute(
     unauthenticated: {
       login: (_context, request) => {
         const wanted = period(request);
-        return PERIOD.test(wanted) ? `/lk/bills/archive?period=${wanted}` : '/lk/bills';
+        return isBillingPeriod(wanted) ? `/lk/bills/archive?period=${wanted}` : '/lk/bills';
       },
     },
     forbidden: 'not-found',
@@ -22,7 +23,7 @@ export const GET = userRoute(
   },
   async (request, user) => {
     const wanted = period(request);
-    const zip = PERIOD.test(wanted) ? await periodArchive(user, wanted) : null;
+    const zip = isBillingPeriod(wanted) ? await periodArchive(user, wanted) : null;
     if (!zip) return refusal(404, 'За этот период документов нет');
     return downloadResponse(
       { bytes: zip, type: 'application/zip', fileName: archiveFileName(wanted) },

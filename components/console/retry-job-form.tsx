@@ -1,0 +1,32 @@
+'use client';
+
+import { ActionForm, SubmitButton } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/result';
+import { retryJobSchema } from '@/lib/jobs/schemas';
+
+export function RetryJobForm({
+  action,
+  queue,
+  jobId,
+  label,
+}: {
+  action: FormAction;
+  queue: string;
+  jobId: string;
+  label: string;
+}) {
+  return (
+    <ActionForm
+      schema={retryJobSchema}
+      action={action}
+      defaultValues={{ queue, jobId }}
+      aria-label={`Повторить: ${label}`}
+    >
+      <input type="hidden" name="queue" value={queue} />
+      <input type="hidden" name="jobId" value={jobId} />
+      <SubmitButton variant="secondary" pendingLabel="Ставим в очередь…">
+        Повторить
+      </SubmitButton>
+    </ActionForm>
+  );
+}

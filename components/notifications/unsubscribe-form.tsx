@@ -1,0 +1,24 @@
+'use client';
+
+import { ActionForm, SubmitButton } from '@/components/forms';
+import type { FormAction } from '@/lib/actions/result';
+import { unsubscribeSchema } from '@/lib/notifications/schemas';
+
+export function UnsubscribeForm({ action, token }: { action: FormAction; token: string }) {
+  return (
+    <ActionForm
+      schema={unsubscribeSchema}
+      action={action}
+      defaultValues={{ token }}
+      className="space-y-4"
+      successContent={(result) => (
+        <p className="notice" role="status">
+          {result.message}
+        </p>
+      )}
+    >
+      <input type="hidden" name="token" value={token} />
+      <SubmitButton pendingLabel="Отписываем…">Отписаться</SubmitButton>
+    </ActionForm>
+  );
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "bills_billing_run_idx" ON "bills" USING btree ("billing_run_id");

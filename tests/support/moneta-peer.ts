@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+
+// Plays НКО «МОНЕТА» (MONETA.Assistant) from its documentation, independently of our adapter: it
+// reads the payment form we send and writes the Pay URL notification МОНЕТА would send.
+// Signatures as documented: md5 hex of the fields concatenated in a fixed order, an absent field
+// as '', then the «код проверки целостности данных».
+
+const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
+
+export interface MonetaPeer {
+  accountId: string;
+  code: string;
+}
+
+/** What МОНЕТА checks on our form: md5(MNT_ID+MNT_TRANSACTION_ID+MNT_AMOUNT+MNT_CURRENCY_CODE+MNT_SUBSCRIBER_ID+MNT_TEST_MODE+code). */
+export function formSignatureValid(peer: MonetaPeer, form: Record<string, string>): boolean {
+  const f = (k: string) => form[k] ?? '';
+  const expected = md5(
+    f('MNT_ID') +
+      f('MNT_TRANSACTION_ID') +
+      f('MNT_AMOUNT') +
+      f('MNT_CURRENCY_CODE') +
+      f('MNT_SUBSCRIBER_ID') +
+      f('MNT_TEST_MODE') +
+      peer.code,
+  );
+  return form.MNT_SIGNATURE?.toLowerCase() === expected;
+}
+
+let operation = 700_000;
+
+/**
+ * The Pay URL notification for a paid form: the form's own transaction id, amount and currency
+ * unless `override` changes them (a tampered or odd notification), signed with `peer.code`.
+ */
+export function payUrlNotification(
+  peer: MonetaPeer,
+  form: Record<string, string>,
+  override: Partial<Record<string, string>> = {},
+): Record<string, string> {
+  const fields: Record<string, string> = {
+    MNT_ID: peer.accountId,
+    MNT_TRANSACTION_ID: form.MNT_TRANSACTION_ID ?? '',
+    MNT_OPERATION_ID: String(++operation),
+    MNT_AMOUNT: form.MNT_AMOUNT ?? '',
+    MNT_CURRENCY_CODE: form.MNT_CURRENCY_CODE ?? 'RUB',
+    MNT_TEST_MODE: form.MNT_TEST_MODE ?? '0',
+    MNT_USER: '12345678',
+    MNT_CORRACCOUNT: '303',
+    ...override,
+  } as Record<string, string>;
+  const f = (k: string) => fields[k] ?? '';
+  fields.MNT_SIGNATURE = md5(
+    f('MNT_ID') +
+      f('MNT_TRANSACTION_ID') +
+      f('MNT_OPERATION_ID') +
+      f('MNT_AMOUNT') +
+      f('MNT_CURRENCY_CODE') +
+      f('MNT_SUBSCRIBER_ID') +
+      f('MNT_TEST_MODE') +
+      peer.code,
+  );
+  return fields;
+}
