@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // The company's accountant pays one account by card through the sandbox and sees it in the
 // account's history; the bank-transfer details (purpose line, requisites, QR) are on the same page.
@@ -21,14 +22,7 @@ test('the accountant pays by card through the sandbox; the payment is in the acc
 
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
   await expect(page.getByTestId('sandbox-amount')).toHaveText(/1\s234,56/);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
   await page.getByRole('link', { name: 'В личный кабинет' }).click();
   await expect(page).toHaveURL(/\/lk\/payments$/);
 

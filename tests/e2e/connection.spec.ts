@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // Technological connection as a household would use it: Иванова (50010001) files a 15 kW
 // application with the documents of п. 10 and sees the fee by the preferential rate; staff post the
@@ -104,14 +105,7 @@ test('a household files 15 kW with documents, staff post the offer, she pays and
   await expect(page.getByTestId('sandbox-notice')).toBeVisible();
   await page.getByRole('button', { name: /^Оплатить счёт 75\s000,00\s₽ картой$/ }).click();
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
 
   await page.goto(applicationUrl);
   await expect(page.getByTestId('connection-status')).toHaveText('Договор заключён, выполняются мероприятия');

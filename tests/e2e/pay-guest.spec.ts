@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, letterText, test } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // Paying by account number without an account. Кузнецов (50010004) has no cabinet, so the
 // guest form is how he pays; the payee is shown masked before any money moves. His demo ГИС ЖКХ
@@ -33,14 +34,7 @@ test('a guest pays one bill by the ИПД printed on it: the sum is what the bil
   await payee.getByRole('button', { name: 'Всё верно, оплатить' }).click();
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
   await expect(page.getByTestId('sandbox-amount')).toHaveText(sum);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
 
   // Paid: the same ИПД has nothing left to pay.
   await page.goto('/pay');
@@ -88,15 +82,7 @@ test('a guest sees the masked payee, pays with 3-D Secure and gets the receipt l
 
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
   await expect(page.getByTestId('sandbox-amount')).toHaveText(/1\s250,50/);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
   await expect(page.getByTestId('payment-status')).toContainText(/1\s250,50/);
   expect(await letterText(page, 'kuznetsov.guest@example.com', /Платёж .* получен/)).toContain('50010004');
 });

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { submitSandboxCard } from './support/sandbox-card';
 
 // Autopay in the household cabinet: Белова binds a card by paying her house (50010005), turns
 // autopay on for the house (a fixed sum under a cap; the form's rules are the server's) and for the
@@ -22,10 +23,7 @@ test('bind a card, turn autopay on with a monthly cap, then off', async ({ page 
   await page.getByLabel('Запомнить карту для следующих платежей').check();
   await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
-  await page.getByLabel(/^Номер карты/).fill('5555 5555 5555 4444');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await submitSandboxCard(page, '5555 5555 5555 4444');
   await expect(page).toHaveURL(/\/payments\/success\?/);
   await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
 

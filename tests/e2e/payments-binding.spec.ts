@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // Card binding through the built-in sandbox: Сидорова (50010003, in debt) pays part of it with
 // «Запомнить карту» and 3-D Secure, sees the bound card (masked number only), pays again with it in
@@ -34,14 +35,7 @@ test('bind a card on a 3-D Secure payment, pay with it in one click, delete it',
     await page.getByRole('button', { name: 'Оплатить', exact: true }).click();
 
     await expect(page).toHaveURL(/\/sandbox\/pay\?.*Recurring=true/);
-    await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-    await page.getByLabel(/^Срок действия/).fill('12/30');
-    await page.getByLabel(/^CVC/).fill('123');
-    await page.getByRole('button', { name: 'Оплатить' }).click();
-    await page.getByLabel(/Код из SMS/).fill('12345');
-    await page.getByRole('button', { name: 'Подтвердить' }).click();
-    await expect(page).toHaveURL(/\/payments\/success\?/);
-    await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+    await payWithSandboxCard(page);
     expect(await dueKopecks(page)).toBe(start - 100_00);
   });
 

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // A household with a house and a dacha (Белова: 50010005 and 50010006, both owing) ticks both
 // accounts and pays them in one sandbox payment; both are credited.
@@ -23,14 +24,7 @@ test('one sandbox payment pays the house and the dacha; both accounts are credit
   await form.getByRole('button', { name: 'Оплатить отмеченные счета' }).click();
 
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
 
   await page.goto('/fiz/payments');
   await expect(page.getByText('50010005: задолженности нет')).toBeVisible();

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { submitSandboxCard } from './support/sandbox-card';
 
 // Paying through the built-in sandbox gateway: Petrov (50010002, in debt) pays what is due with a
 // 3-D Secure card; the balance changes once. A declined card changes nothing.
@@ -25,10 +26,7 @@ test('pay what is due with 3-D Secure; the balance changes once', async ({ page 
     ),
   );
   await expect(page.getByTestId('sandbox-amount')).toHaveText(shown);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1112');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await submitSandboxCard(page, '4111 1111 1111 1112');
   await expect(page.getByText('Номер карты введён с ошибкой')).toBeVisible();
   await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
   await page.getByRole('button', { name: 'Оплатить' }).click();
@@ -58,10 +56,7 @@ test('a declined card ends on the failure page and changes nothing', async ({ pa
   await page.goto('/fiz/payments');
   await page.getByLabel(/^Сумма, ₽/).fill('150');
   await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/^Номер карты/).fill('4000 0000 0000 0002');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
+  await submitSandboxCard(page, '4000 0000 0000 0002');
   await expect(page).toHaveURL(/\/payments\/fail\?/);
   await expect(page.getByTestId('payment-status')).toContainText('Деньги не списаны');
   await page.goto('/fiz');

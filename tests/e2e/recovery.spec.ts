@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, newDevice, test } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // Recovery by an e-mail link; the new password ends every other session and deletes every
 // bound card (Sidorova binds one first, on a real 3-D Secure payment through the sandbox).
@@ -20,13 +21,7 @@ test('password recovery: same answer for unknown addresses, single-use link, old
     await otherDevice.getByLabel(/^Сумма, ₽/).fill('50,00');
     await otherDevice.getByLabel('Запомнить карту для следующих платежей').check();
     await otherDevice.getByRole('button', { name: 'Оплатить', exact: true }).click();
-    await otherDevice.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-    await otherDevice.getByLabel(/^Срок действия/).fill('12/30');
-    await otherDevice.getByLabel(/^CVC/).fill('123');
-    await otherDevice.getByRole('button', { name: 'Оплатить' }).click();
-    await otherDevice.getByLabel(/Код из SMS/).fill('12345');
-    await otherDevice.getByRole('button', { name: 'Подтвердить' }).click();
-    await expect(otherDevice.getByTestId('payment-status')).toContainText('Оплата получена');
+    await payWithSandboxCard(otherDevice);
     await otherDevice.goto('/fiz/payments');
     await expect(otherDevice.getByTestId('card-binding')).toHaveCount(1);
   });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, loginAt, newDevice, test, signInStaff } from './support/fixtures';
+import { payWithSandboxCard } from './support/sandbox-card';
 
 // Paid services as a household would use them: a guest orders «Восстановление электрощита» from
 // the price list, logs in and lands on the same order, attaches a photo; staff set the final
@@ -79,14 +80,7 @@ test('order a panel restoration with a photo, staff price, accept, pay, schedule
   await expect(page.getByTestId('sandbox-notice')).toBeVisible();
   await page.getByRole('button', { name: /^Оплатить 5\s200,00\s₽ картой$/ }).click();
   await expect(page).toHaveURL(/\/sandbox\/pay\?/);
-  await page.getByLabel(/^Номер карты/).fill('4111 1111 1111 1111');
-  await page.getByLabel(/^Срок действия/).fill('12/30');
-  await page.getByLabel(/^CVC/).fill('123');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await page.getByLabel(/Код из SMS/).fill('12345');
-  await page.getByRole('button', { name: 'Подтвердить' }).click();
-  await expect(page).toHaveURL(/\/payments\/success\?/);
-  await expect(page.getByTestId('payment-status')).toContainText('Оплата получена');
+  await payWithSandboxCard(page);
   await page.goto(requestUrl);
   await expect(page.getByTestId('service-status')).toHaveText('Оплачена, ждёт назначения даты');
   await expect(page.getByRole('button', { name: 'Отменить заявку и вернуть деньги' })).toBeVisible();
