@@ -23,6 +23,7 @@ import { gatewayFor, isGatewayId } from './gateways';
 import {
   BUSY_WINDOW_MS,
   chargeBinding,
+  PAID_STATUSES,
   postRecurringCall,
   RECURRING_MESSAGES,
   type RecurringSender,
@@ -361,35 +362,132 @@ async function charge(
         .where(and(eq(autopayCharges.id, c.chargeId), eq(autopayCharges.status, 'charging')));
       return 'charged' as const;
     }
-    const [failed] = await tx
-      .update(autopayCharges)
-      .set({ status: 'failed', paymentId: result.paymentId ?? null, reason: result.message, updatedAt: new Date() })
-      .where(and(eq(autopayCharges.id, c.chargeId), eq(autopayCharges.status, 'charging')))
-      .returning({ id: autopayCharges.id });
-    if (failed) {
-      const card = cardLabel(c.facts.cardMask).replace('Карта ', '');
-      await tell(tx, c.facts, 'failed', {
-        subject: 'Автоплатёж не прошёл',
-        lines: [
-          `Не получилось списать ${formatRub(c.amountKopecks)} с карты ${card} по лицевому счёту ${c.facts.accountNumber}.`,
-          result.message,
-          'Повторять списание мы не будем: оплатите счёт в личном кабинете.',
-        ],
-        sms: `автоплатёж ${formatRub(c.amountKopecks)} по л/с ${c.facts.accountNumber} не прошёл. Оплатите счёт в личном кабинете.`,
-      });
-      await audit(
-        {
-          action: 'autopay.charge_failed',
-          actorUserId: c.userId,
-          subjectType: 'account',
-          subjectId: c.accountId,
-          details: { chargeId: c.chargeId, amountKopecks: c.amountKopecks, reason: result.message },
-        },
-        tx,
-      );
-    }
+    await recordFailure(tx, c, result.message, result.paymentId ?? null);
     return 'failed' as const;
   });
+}
+
+/** A charging charge ends failed: told once, audited, never tried again. */
+async function recordFailure(
+  tx: Tx,
+  c: { chargeId: string; userId: string; accountId: string; amountKopecks: number; facts: NoticeFacts },
+  message: string,
+  paymentId: string | null,
+): Promise<void> {
+  const [failed] = await tx
+    .update(autopayCharges)
+    .set({ status: 'failed', paymentId, reason: message, updatedAt: new Date() })
+    .where(and(eq(autopayCharges.id, c.chargeId), eq(autopayCharges.status, 'charging')))
+    .returning({ id: autopayCharges.id });
+  if (!failed) return;
+  const card = cardLabel(c.facts.cardMask).replace('Карта ', '');
+  await tell(tx, c.facts, 'failed', {
+    subject: 'Автоплатёж не прошёл',
+    lines: [
+      `Не получилось списать ${formatRub(c.amountKopecks)} с карты ${card} по лицевому счёту ${c.facts.accountNumber}.`,
+      message,
+      'Повторять списание мы не будем: оплатите счёт в личном кабинете.',
+    ],
+    sms: `автоплатёж ${formatRub(c.amountKopecks)} по л/с ${c.facts.accountNumber} не прошёл. Оплатите счёт в личном кабинете.`,
+  });
+  await audit(
+    {
+      action: 'autopay.charge_failed',
+      actorUserId: c.userId,
+      subjectType: 'account',
+      subjectId: c.accountId,
+      details: { chargeId: c.chargeId, amountKopecks: c.amountKopecks, reason: message },
+    },
+    tx,
+  );
+}
+
+/**
+ * Past every gateway call's timeout: a charge still «charging» this long after its claim lost the
+ * process that made it (a crash or a deploy between the claim and the gateway's answer).
+ */
+const INTERRUPTED_AFTER_MS = 15 * 60_000;
+const UNPAID_PAYMENT: readonly string[] = ['failed', 'cancelled', 'expired'];
+export const INTERRUPTED_BEFORE_GATEWAY = 'Списание прервалось до обращения к банку: деньги не списаны.';
+
+/**
+ * Settles the charges an interrupted run left «charging». Its payment, where the charge got that
+ * far (chargeBinding writes it, dated with the claim's time, before calling the gateway), says what
+ * happened: paid → charged; failed, cancelled or expired → failed; still pending → left for its
+ * notification or its expiry. No payment: the gateway was never asked and nothing was taken →
+ * failed. Never charged again either way: a second charge could take the money twice.
+ */
+async function settleInterruptedCharges(now: Date): Promise<{ charged: number; failed: number }> {
+  const settled = { charged: 0, failed: 0 };
+  const stuck = await db()
+    .select({ id: autopayCharges.id })
+    .from(autopayCharges)
+    .where(
+      and(
+        eq(autopayCharges.status, 'charging'),
+        lte(autopayCharges.chargedAt, new Date(now.getTime() - INTERRUPTED_AFTER_MS)),
+      ),
+    )
+    .limit(BATCH);
+  for (const { id } of stuck) {
+    const outcome = await db().transaction(async (tx) => {
+      const [charge] = await tx
+        .select()
+        .from(autopayCharges)
+        .where(and(eq(autopayCharges.id, id), eq(autopayCharges.status, 'charging')))
+        .for('update', { skipLocked: true });
+      if (!charge?.chargedAt || !charge.userId) return null;
+      const [payment] = await tx
+        .select({ id: payments.id, status: payments.status, cardMask: payments.cardMask })
+        .from(payments)
+        .where(
+          and(
+            eq(payments.accountId, charge.accountId),
+            eq(payments.userId, charge.userId),
+            eq(payments.amountKopecks, charge.amountKopecks),
+            sql`${payments.cardBindingId} is not null`,
+            gte(payments.createdAt, charge.chargedAt),
+            lte(payments.createdAt, new Date(charge.chargedAt.getTime() + INTERRUPTED_AFTER_MS)),
+          ),
+        )
+        .orderBy(asc(payments.createdAt))
+        .limit(1);
+      if (payment && (PAID_STATUSES as readonly string[]).includes(payment.status)) {
+        await tx
+          .update(autopayCharges)
+          .set({ status: 'charged', paymentId: payment.id, updatedAt: now })
+          .where(eq(autopayCharges.id, charge.id));
+        return 'charged' as const;
+      }
+      if (payment && !UNPAID_PAYMENT.includes(payment.status)) return null;
+      const [account] = await tx
+        .select({ number: accounts.number })
+        .from(accounts)
+        .where(eq(accounts.id, charge.accountId));
+      const facts = {
+        chargeId: charge.id,
+        userId: charge.userId,
+        accountNumber: account?.number ?? '',
+        cardMask: payment?.cardMask ?? '',
+        now,
+      };
+      await recordFailure(
+        tx,
+        {
+          chargeId: charge.id,
+          userId: charge.userId,
+          accountId: charge.accountId,
+          amountKopecks: charge.amountKopecks,
+          facts,
+        },
+        payment ? RECURRING_MESSAGES.declined : INTERRUPTED_BEFORE_GATEWAY,
+        payment?.id ?? null,
+      );
+      return 'failed' as const;
+    });
+    if (outcome) settled[outcome]++;
+  }
+  return settled;
 }
 
 /** The job: announce new bills, then make the charges whose time has come. Idempotent. */
@@ -397,7 +495,13 @@ export async function runAutopay(options: AutopayRunOptions = {}): Promise<Autop
   const now = options.now ?? new Date();
   const send = options.send ?? postRecurringCall;
   const announced = await announceNewBills(now);
-  const result: AutopayRunResult = { noticed: announced.noticed, charged: 0, failed: 0, skipped: announced.skipped };
+  const settled = await settleInterruptedCharges(now);
+  const result: AutopayRunResult = {
+    noticed: announced.noticed,
+    charged: settled.charged,
+    failed: settled.failed,
+    skipped: announced.skipped,
+  };
   const due = await db()
     .select({ id: autopayCharges.id })
     .from(autopayCharges)

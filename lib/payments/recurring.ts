@@ -34,7 +34,7 @@ export const RECURRING_MESSAGES = {
 } as const;
 
 /** Statuses that prove this user has paid this payee before (a refund does not undo that). */
-const PAID_STATUSES = ['paid', 'refunded', 'partially_refunded'] as const;
+export const PAID_STATUSES = ['paid', 'refunded', 'partially_refunded'] as const;
 
 /** A second charge from the same card while one is still pending is refused for this long. */
 export const BUSY_WINDOW_MS = 2 * 60_000;

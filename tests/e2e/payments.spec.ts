@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { loginByKeyboard, tabTo } from './support/keyboard';
 import { submitSandboxCard } from './support/sandbox-card';
 
 // Paying through the built-in sandbox gateway: Petrov (50010002, in debt) pays what is due with a
@@ -49,14 +50,24 @@ test('pay what is due with 3-D Secure; the balance changes once', async ({ page 
   await expect(page.getByTestId('balance')).toContainText('0,00');
 });
 
-test('a declined card ends on the failure page and changes nothing', async ({ page }) => {
-  await loginAt(page, '/fiz/login', '50010002', DEMO_PASSWORD);
+test('by keyboard alone: a declined card ends on the failure page and changes nothing', async ({ page }) => {
+  await loginByKeyboard(page, '50010002', DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/fiz$/);
   const before = await page.getByTestId('balance').textContent();
   await page.goto('/fiz/payments');
-  await page.getByLabel(/^Сумма, ₽/).fill('150');
-  await page.getByRole('button', { name: 'Оплатить' }).click();
-  await submitSandboxCard(page, '4000 0000 0000 0002');
+  await tabTo(page, page.getByLabel(/^Сумма, ₽/));
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('150');
+  await tabTo(page, page.getByRole('button', { name: 'Оплатить', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/sandbox\/pay\?/);
+  await tabTo(page, page.getByLabel(/^Номер карты/));
+  await page.keyboard.type('4000 0000 0000 0002');
+  await tabTo(page, page.getByLabel(/^Срок действия/));
+  await page.keyboard.type('12/30');
+  await tabTo(page, page.getByLabel(/^CVC/));
+  await page.keyboard.type('123');
+  await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/payments\/fail\?/);
   await expect(page.getByTestId('payment-status')).toContainText('Деньги не списаны');
   await page.goto('/fiz');

@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
+import { loginByKeyboard, tabTo } from './support/keyboard';
 
 // In the browser: Ivanova (50010001, one-rate meter 41235872) submits readings.
 // The server's clock decides the period, so messages are matched for any day of the month.
@@ -51,6 +52,35 @@ test('readings: fractions and lower values are refused with the reason, a whole 
   await page.reload();
   await expect(meter.getByTestId('submitted')).toContainText(
     String(previous + 215).replace(/(\d)(?=(\d{3})+$)/g, '$1\u00a0'),
+  );
+});
+
+test('by keyboard alone: log in, open the readings from the cabinet home, correct the reading', async ({ page }) => {
+  await loginByKeyboard(page, '50010001', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/fiz$/);
+  await tabTo(page, page.getByRole('link', { name: 'Передать показания' }).first());
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/fiz\/readings$/);
+  const meter = page.locator('[data-testid="meter"][data-serial="41235872"]');
+  const hint = await meter.getByText(/Предыдущее:/).textContent();
+  const previous = Number((hint ?? '').replace(/\(.*$/, '').replace(/\D/g, ''));
+  await tabTo(page, meter.getByLabel(/Круглосуточно/));
+  await page.keyboard.press('ControlOrMeta+A');
+  // A fraction first: the error is tied to the field and read out with it.
+  await page.keyboard.type('1,5');
+  await page.keyboard.press('Enter');
+  const input = meter.getByLabel(/Круглосуточно/);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await expect(input).toHaveAccessibleDescription(/целым числом кВт·ч/);
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(String(previous + 220));
+  await tabTo(page, meter.getByRole('button', { name: 'Передать показания' }));
+  await page.keyboard.press('Enter');
+  await expect(meter.getByRole('status').filter({ hasText: /исправлены|уже приняты|приняты/ })).toBeVisible();
+  await page.reload();
+  await expect(meter.getByTestId('submitted')).toContainText(
+    String(previous + 220).replace(/(\d)(?=(\d{3})+$)/g, '$1\u00a0'),
   );
 });
 

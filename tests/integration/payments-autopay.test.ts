@@ -7,7 +7,7 @@ import { accountUsers, autopayCharges, autopaySettings, ledgerEntries, notificat
 import { completePasswordReset } from '@/lib/auth/recovery';
 import { issueToken } from '@/lib/auth/tokens';
 import { AUTOPAY_MESSAGES, disableAutopay, enableAutopay } from '@/lib/payments/autopay';
-import { runAutopay } from '@/lib/payments/autopay-run';
+import { INTERRUPTED_BEFORE_GATEWAY, runAutopay } from '@/lib/payments/autopay-run';
 import { decodeReceipt } from '@/lib/payments/gateway/receipt';
 import { NEW_PASSWORD } from '../support/auth-fixtures';
 import { createBill, createHousehold, createUtilityProfile } from '../support/factories';
@@ -171,6 +171,93 @@ describe('a failed charge', () => {
     const failed = (await autopayNotices(who.user.id)).filter((n) => n.dedupeKey.startsWith('autopay:failed:'));
     expect(failed).toHaveLength(1);
     expect(failed[0]!.subject).toBe('Автоплатёж не прошёл');
+  });
+});
+
+describe('a charge its process did not finish', () => {
+  const MINUTE = 60_000;
+
+  it('crashed after the gateway took it: stays «charging» while the payment is pending, charged once the money arrives, never charged again', async () => {
+    const who = await subscriberWithCard();
+    await turnOn(who, { mode: 'full_bill', monthlyCap: 5_000_00, noticeHours: 1 });
+    await createBill(db(), who.accountId, { period: '2026-10-01', amountKopecks: 800_00 });
+    const peer = sandboxRecurringPeer();
+    const at = new Date('2026-11-01T07:00:00Z');
+    await runAutopay({ now: at, send: peer.send });
+    const chargeAt = new Date(at.getTime() + 2 * HOUR);
+    await runAutopay({ now: chargeAt, send: peer.send });
+    expect(peer.calls).toHaveLength(1);
+    // The process died after the gateway's answer, before it wrote the outcome.
+    await db()
+      .update(autopayCharges)
+      .set({ status: 'charging', paymentId: null })
+      .where(eq(autopayCharges.accountId, who.accountId));
+
+    await runAutopay({ now: new Date(chargeAt.getTime() + 20 * MINUTE), send: peer.send });
+    expect((await chargesOf(who.accountId))[0]).toMatchObject({ status: 'charging', paymentId: null });
+    const [payment] = await chargedPayments(who.accountId);
+    await notifyPaid(payment!.invId, payment!.amountKopecks);
+    await runAutopay({ now: new Date(chargeAt.getTime() + 40 * MINUTE), send: peer.send });
+    await runAutopay({ now: new Date(chargeAt.getTime() + 60 * MINUTE), send: peer.send });
+    expect((await chargesOf(who.accountId))[0]).toMatchObject({ status: 'charged', paymentId: payment!.id });
+    expect(peer.calls).toHaveLength(1);
+    expect((await autopayNotices(who.user.id)).filter((n) => n.dedupeKey.startsWith('autopay:failed:'))).toEqual([]);
+  });
+
+  it('crashed before the gateway was asked: failed and told once after the wait, no money taken, not tried again', async () => {
+    const who = await subscriberWithCard();
+    await turnOn(who, { mode: 'full_bill', monthlyCap: 5_000_00, noticeHours: 1 });
+    await createBill(db(), who.accountId, { period: '2026-10-01', amountKopecks: 650_00 });
+    const peer = sandboxRecurringPeer();
+    const at = new Date('2026-11-01T07:00:00Z');
+    await runAutopay({ now: at, send: peer.send });
+    // What the claim writes, and then the process died: no payment, no gateway call.
+    const claimedAt = new Date(at.getTime() + 2 * HOUR);
+    await db()
+      .update(autopayCharges)
+      .set({ status: 'charging', chargedAt: claimedAt })
+      .where(eq(autopayCharges.accountId, who.accountId));
+    const before = await balanceOf(who.accountId);
+
+    await runAutopay({ now: new Date(claimedAt.getTime() + 5 * MINUTE), send: peer.send });
+    expect((await chargesOf(who.accountId))[0]).toMatchObject({ status: 'charging' });
+    for (const minutes of [16, 30, 90]) {
+      await runAutopay({ now: new Date(claimedAt.getTime() + minutes * MINUTE), send: peer.send });
+    }
+    expect((await chargesOf(who.accountId))[0]).toMatchObject({
+      status: 'failed',
+      paymentId: null,
+      reason: INTERRUPTED_BEFORE_GATEWAY,
+    });
+    expect(peer.calls).toEqual([]);
+    expect(await chargedPayments(who.accountId)).toEqual([]);
+    expect(await balanceOf(who.accountId)).toBe(before);
+    const failed = (await autopayNotices(who.user.id)).filter((n) => n.dedupeKey.startsWith('autopay:failed:'));
+    expect(failed).toHaveLength(1);
+  });
+
+  it('whose payment expired unpaid: failed and told once', async () => {
+    const who = await subscriberWithCard();
+    await turnOn(who, { mode: 'full_bill', monthlyCap: 5_000_00, noticeHours: 1 });
+    await createBill(db(), who.accountId, { period: '2026-10-01', amountKopecks: 300_00 });
+    const peer = sandboxRecurringPeer();
+    const at = new Date('2026-11-01T07:00:00Z');
+    await runAutopay({ now: at, send: peer.send });
+    const chargeAt = new Date(at.getTime() + 2 * HOUR);
+    await runAutopay({ now: chargeAt, send: peer.send });
+    await db()
+      .update(autopayCharges)
+      .set({ status: 'charging', paymentId: null })
+      .where(eq(autopayCharges.accountId, who.accountId));
+    const [payment] = await chargedPayments(who.accountId);
+    await db().update(payments).set({ status: 'expired' }).where(eq(payments.id, payment!.id));
+
+    await runAutopay({ now: new Date(chargeAt.getTime() + 20 * MINUTE), send: peer.send });
+    await runAutopay({ now: new Date(chargeAt.getTime() + 40 * MINUTE), send: peer.send });
+    expect((await chargesOf(who.accountId))[0]).toMatchObject({ status: 'failed', paymentId: payment!.id });
+    expect(peer.calls).toHaveLength(1);
+    const failed = (await autopayNotices(who.user.id)).filter((n) => n.dedupeKey.startsWith('autopay:failed:'));
+    expect(failed).toHaveLength(1);
   });
 });
 
