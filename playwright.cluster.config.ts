@@ -1,18 +1,12 @@
-import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 // The scale-out check (`npm run test:cluster`, and `npm test` on Postgres when nginx is installed):
 // two instances of the build behind nginx (scripts/cluster.ts) on the seeded e2e database.
 
 const port = Number(process.env.CLUSTER_PORT ?? 3320);
 const firstPort = port + 1;
-const systemChromium = '/usr/bin/chromium';
-const launchOptions = fs.existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    }
-  : {};
+const launchOptions = chromiumLaunchOptions;
 
 if (!process.env.DATABASE_URL) throw new Error('the scale-out check runs on Postgres: set DATABASE_URL');
 

@@ -2,26 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 
-// Debian's Chromium when present (this machine cannot download Playwright's browsers).
-const systemChromium = '/usr/bin/chromium';
-const launchOptions = fs.existsSync(systemChromium)
-  ? {
-      executablePath: systemChromium,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    }
-  : {};
+const launchOptions = chromiumLaunchOptions;
 
 // Without DATABASE_URL the server runs on a fresh embedded database, never on ./.data.
 const serverEnv: Record<string, string> = { ...(process.env as Record<string, string>) };

@@ -13,7 +13,7 @@ test('password recovery: same answer for unknown addresses, single-use link, old
   browser,
 }) => {
   const otherDevice = await newDevice(browser, '198.51.98.7');
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await test.step('another device is logged in and remembers a card on a payment', async () => {
     await loginAt(otherDevice, '/fiz/login', '50010003', DEMO_PASSWORD);
     await expect(otherDevice).toHaveURL(/\/fiz$/);
