@@ -1,11 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import '@fontsource/inter/cyrillic-400.css';
-import '@fontsource/inter/latin-400.css';
-import '@fontsource/inter/cyrillic-600.css';
-import '@fontsource/inter/latin-600.css';
-import '@fontsource/inter/cyrillic-700.css';
-import '@fontsource/inter/latin-700.css';
+import { interCyrillic, interLatin } from './fonts';
 import './globals.css';
 import { ServiceWorker } from '@/components/service-worker';
 
@@ -29,7 +24,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="ru">
+    <html lang="ru" className={`${interLatin.variable} ${interCyrillic.variable}`}>
       <body className="flex min-h-screen flex-col">
         <a
           href="#main"
