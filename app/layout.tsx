@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { interCyrillic, interLatin } from './fonts';
 import './globals.css';
-import { ServiceWorker } from '@/components/service-worker';
+import { ServiceWorkerRegistration } from '@/components/service-worker';
 
 // Reads nothing, neither the database nor the request: the public pages under it are rendered once
 // and served from the route cache, and `/_not-found` is prerendered by `next build` before any
@@ -32,7 +32,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Перейти к содержанию
         </a>
-        <ServiceWorker>{children}</ServiceWorker>
+        {children}
+        <ServiceWorkerRegistration />
       </body>
     </html>
   );

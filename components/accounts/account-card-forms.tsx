@@ -1,20 +1,20 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import {
-  ADJUSTMENT_DIRECTIONS,
-  accountContactsSchema,
-  accountGisIdsSchema,
-  accountNoteSchema,
-  accountTermsSchema,
-  adjustmentDecisionSchema,
-  adjustmentSchema,
-  NOTE_MAX,
-  REASON_MAX,
-} from '@/lib/accounts/registry-schemas';
+import { ADJUSTMENT_DIRECTIONS, NOTE_MAX, REASON_MAX } from '@/lib/accounts/registry-limits';
 import { categoryLabels } from '@/lib/tariffs/zones';
 import type { TariffCategory } from '@/db/enums';
+
+const accountContactsSchema = lazySchema(() => import('@/lib/accounts/registry-schemas'), 'accountContactsSchema');
+const accountGisIdsSchema = lazySchema(() => import('@/lib/accounts/registry-schemas'), 'accountGisIdsSchema');
+const accountNoteSchema = lazySchema(() => import('@/lib/accounts/registry-schemas'), 'accountNoteSchema');
+const accountTermsSchema = lazySchema(() => import('@/lib/accounts/registry-schemas'), 'accountTermsSchema');
+const adjustmentDecisionSchema = lazySchema(
+  () => import('@/lib/accounts/registry-schemas'),
+  'adjustmentDecisionSchema',
+);
+const adjustmentSchema = lazySchema(() => import('@/lib/accounts/registry-schemas'), 'adjustmentSchema');
 
 // The staff actions of the account card. Each form carries the account's id; the server checks the
 // staff session, the values and the account again.

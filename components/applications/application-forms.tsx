@@ -1,18 +1,17 @@
 'use client';
 
 import { FileField } from '@/components/meters/file-field';
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { CHECKLIST, RELIABILITY_LABEL } from '@/lib/applications/checklist';
-import {
-  APPLICATION_FILE_MAX_BYTES,
-  applicationActionSchema,
-  applicationSchema,
-  offerContractSchema,
-  refuseApplicationSchema,
-  requestDocumentsSchema,
-  uploadDocumentSchema,
-} from '@/lib/applications/schemas';
+import { APPLICATION_FILE_MAX_BYTES } from '@/lib/applications/file-limits';
+
+const applicationActionSchema = lazySchema(() => import('@/lib/applications/schemas'), 'applicationActionSchema');
+const applicationSchema = lazySchema(() => import('@/lib/applications/schemas'), 'applicationSchema');
+const offerContractSchema = lazySchema(() => import('@/lib/applications/schemas'), 'offerContractSchema');
+const refuseApplicationSchema = lazySchema(() => import('@/lib/applications/schemas'), 'refuseApplicationSchema');
+const requestDocumentsSchema = lazySchema(() => import('@/lib/applications/schemas'), 'requestDocumentsSchema');
+const uploadDocumentSchema = lazySchema(() => import('@/lib/applications/schemas'), 'uploadDocumentSchema');
 
 export function ApplicationForm({
   action,

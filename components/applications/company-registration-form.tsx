@@ -1,11 +1,12 @@
 'use client';
 
 import { PasswordStrength } from '@/components/auth/password-strength';
-import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { companyRegistrationSchema } from '@/lib/applications/schemas';
 import { CONSENT_DOCUMENT_PATH } from '@/lib/auth/consent';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
+
+const companyRegistrationSchema = lazySchema(() => import('@/lib/applications/schemas'), 'companyRegistrationSchema');
 
 const empty = {
   companyName: '',

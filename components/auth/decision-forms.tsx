@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextAreaField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { decisionSchema } from '@/lib/auth/schemas';
+
+const decisionSchema = lazySchema(() => import('@/lib/auth/schemas'), 'decisionSchema');
 
 export function ApproveForm({ action, userId }: { action: FormAction; userId: string }) {
   return (

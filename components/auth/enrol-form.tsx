@@ -1,9 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { ActionForm, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { enrolSchema } from '@/lib/auth/schemas';
+
+const enrolSchema = lazySchema(() => import('@/lib/auth/schemas'), 'enrolSchema');
 
 /** The confirmation code; on success the ten recovery codes are shown here, this once. */
 export function EnrolForm({ action }: { action: FormAction<{ recoveryCodes: string[] }> }) {

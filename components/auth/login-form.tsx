@@ -1,8 +1,14 @@
 'use client';
 
-import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, lazySchema, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import type { FormSchema, LazySchema } from '@/components/forms/lazy-schema';
 import type { FormAction } from '@/lib/actions/result';
-import { householdLoginSchema, loginSchema, staffLoginSchema } from '@/lib/auth/schemas';
+
+const schemas = {
+  plain: lazySchema(() => import('@/lib/auth/schemas'), 'loginSchema'),
+  remember: lazySchema(() => import('@/lib/auth/schemas'), 'householdLoginSchema'),
+  'second-factor': lazySchema(() => import('@/lib/auth/schemas'), 'staffLoginSchema'),
+};
 
 /**
  * One login form for the three doors: households may tick «запомнить меня», staff type the code
@@ -21,8 +27,8 @@ export function LoginForm({
   next?: string;
   variant?: 'plain' | 'remember' | 'second-factor';
 }) {
-  const schema =
-    variant === 'remember' ? householdLoginSchema : variant === 'second-factor' ? staffLoginSchema : loginSchema;
+  // One of three shapes: the form is typed by the fields all three share.
+  const schema: LazySchema<FormSchema> = schemas[variant];
   return (
     <ActionForm
       schema={schema}

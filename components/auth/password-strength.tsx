@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useFormApi } from '@/components/forms';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
 
 type Score = 0 | 1 | 2 | 3 | 4;
 

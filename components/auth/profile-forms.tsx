@@ -1,8 +1,7 @@
 'use client';
 
-import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { changeEmailSchema, changePasswordSchema, contactsSchema, preferencesSchema } from '@/lib/auth/schemas';
 import {
   NOTIFICATION_CHANNELS,
   NOTIFICATION_EVENTS,
@@ -10,8 +9,13 @@ import {
   eventLabels,
   preferenceField,
 } from '@/lib/notifications/catalog';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
 import { PasswordStrength } from './password-strength';
+
+const changeEmailSchema = lazySchema(() => import('@/lib/auth/schemas'), 'changeEmailSchema');
+const changePasswordSchema = lazySchema(() => import('@/lib/auth/schemas'), 'changePasswordSchema');
+const contactsSchema = lazySchema(() => import('@/lib/auth/schemas'), 'contactsSchema');
+const preferencesSchema = lazySchema(() => import('@/lib/auth/schemas'), 'preferencesSchema');
 
 export function ContactsForm({ action, fullName, phone }: { action: FormAction; fullName: string; phone: string }) {
   return (

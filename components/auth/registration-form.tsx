@@ -1,11 +1,12 @@
 'use client';
 
-import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, PasswordField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { CONSENT_DOCUMENT_PATH } from '@/lib/auth/consent';
-import { registrationSchema } from '@/lib/auth/schemas';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
 import { PasswordStrength } from './password-strength';
+
+const registrationSchema = lazySchema(() => import('@/lib/auth/schemas'), 'registrationSchema');
 
 const empty = {
   accountNumber: '',

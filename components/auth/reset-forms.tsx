@@ -1,10 +1,12 @@
 'use client';
 
-import { ActionForm, PasswordField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, PasswordField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { resetCompleteSchema, resetRequestSchema } from '@/lib/auth/schemas';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
 import { PasswordStrength } from './password-strength';
+
+const resetCompleteSchema = lazySchema(() => import('@/lib/auth/schemas'), 'resetCompleteSchema');
+const resetRequestSchema = lazySchema(() => import('@/lib/auth/schemas'), 'resetRequestSchema');
 
 export function ResetRequestForm({ action }: { action: FormAction }) {
   return (

@@ -1,8 +1,10 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { createStaffSchema, resetStaffSchema } from '@/lib/auth/schemas';
+
+const createStaffSchema = lazySchema(() => import('@/lib/auth/schemas'), 'createStaffSchema');
+const resetStaffSchema = lazySchema(() => import('@/lib/auth/schemas'), 'resetStaffSchema');
 
 type PasswordResult = { email: string; temporaryPassword: string };
 

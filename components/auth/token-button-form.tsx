@@ -1,10 +1,8 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, lazySchema, SubmitButton } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { z } from 'zod';
-
-const tokenOnly = z.object({ token: z.string() });
+const linkTokenSchema = lazySchema(() => import('@/lib/auth/schemas'), 'linkTokenSchema');
 
 /** One button that posts a link's token: mail scanners that open links cannot use it up. */
 export function TokenButtonForm({
@@ -19,7 +17,7 @@ export function TokenButtonForm({
   pendingLabel: string;
 }) {
   return (
-    <ActionForm schema={tokenOnly} action={action} defaultValues={{ token }}>
+    <ActionForm schema={linkTokenSchema} action={action} defaultValues={{ token }}>
       <input type="hidden" name="token" value={token} />
       <SubmitButton pendingLabel={pendingLabel}>{label}</SubmitButton>
     </ActionForm>

@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, CheckboxField, SubmitButton } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { startBillingSchema } from '@/lib/billing/schemas';
+
+const startBillingSchema = lazySchema(() => import('@/lib/billing/schemas'), 'startBillingSchema');
 
 /**
  * The one button that starts a billing run for the period on screen. On success the action redirects

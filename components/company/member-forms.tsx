@@ -1,11 +1,23 @@
 'use client';
 
-import { ActionForm, CheckboxField, PasswordField, SelectField, SubmitButton, TextField } from '@/components/forms';
+import {
+  ActionForm,
+  CheckboxField,
+  PasswordField,
+  SelectField,
+  SubmitButton,
+  TextField,
+  lazySchema,
+} from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { CONSENT_DOCUMENT_PATH } from '@/lib/auth/consent';
 import { companyRoleDescriptions, companyRoleLabels, companyRoles, type CompanyRole } from '@/lib/company/roles';
-import { acceptInviteSchema, changeRoleSchema, inviteMemberSchema, removeMemberSchema } from '@/lib/company/schemas';
-import { PASSWORD_MIN } from '@/lib/validation/fields';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
+
+const acceptInviteSchema = lazySchema(() => import('@/lib/company/schemas'), 'acceptInviteSchema');
+const changeRoleSchema = lazySchema(() => import('@/lib/company/schemas'), 'changeRoleSchema');
+const inviteMemberSchema = lazySchema(() => import('@/lib/company/schemas'), 'inviteMemberSchema');
+const removeMemberSchema = lazySchema(() => import('@/lib/company/schemas'), 'removeMemberSchema');
 
 const roleOptions = companyRoles.map((r) => ({
   value: r,

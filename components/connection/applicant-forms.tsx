@@ -1,15 +1,13 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import { FileField } from '@/components/meters/file-field';
 import type { FormAction } from '@/lib/actions/result';
-import {
-  applicantCancelSchema,
-  applicationActionSchema,
-  CONNECTION_DOC_MAX_BYTES,
-  DOCUMENT_LABEL,
-  supplyDataSchema,
-} from '@/lib/connection/schemas';
+import { CONNECTION_DOC_MAX_BYTES, DOCUMENT_LABEL } from '@/lib/connection/documents';
+
+const applicantCancelSchema = lazySchema(() => import('@/lib/connection/schemas'), 'applicantCancelSchema');
+const applicationActionSchema = lazySchema(() => import('@/lib/connection/schemas'), 'applicationActionSchema');
+const supplyDataSchema = lazySchema(() => import('@/lib/connection/schemas'), 'supplyDataSchema');
 
 // The applicant's buttons on an application's page: pay the invoice, supply missing data, withdraw.
 

@@ -1,21 +1,14 @@
 'use client';
 
-import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import { FileField } from '@/components/meters/file-field';
 import type { FormAction } from '@/lib/actions/result';
 import { connectionFee, formatKw, RATE_CATEGORY_LABEL, type RateCategory } from '@/lib/connection/calculator';
-import {
-  applicationSchema,
-  CONNECTION_DOC_MAX_BYTES,
-  DOCUMENT_LABEL,
-  type DocumentKind,
-  docField,
-  REASON_LABEL,
-  REASONS,
-  VOLTAGE_LABEL,
-  VOLTAGES,
-} from '@/lib/connection/schemas';
+import { REASON_LABEL, REASONS, VOLTAGE_LABEL, VOLTAGES } from '@/lib/connection/schemas';
+import { CONNECTION_DOC_MAX_BYTES, DOCUMENT_LABEL, type DocumentKind, docField } from '@/lib/connection/documents';
 import { formatRub } from '@/lib/format/money';
+
+const applicationSchema = lazySchema(() => import('@/lib/connection/schemas'), 'applicationSchema');
 
 // The application for technological connection (п. 9 of the Rules) with the documents of п. 10 and
 // the calculator: the fee for the applicant's category by the rates in force, shown as they type.

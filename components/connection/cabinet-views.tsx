@@ -8,7 +8,7 @@ import { applicationDetail, listApplications, requiredDocuments, scopeOf } from 
 import { formatKw } from '@/lib/connection/calculator';
 import { payableNow, scheduleOf } from '@/lib/connection/invoice';
 import { ratesOn } from '@/lib/connection/rates';
-import { DOCUMENT_KINDS } from '@/lib/connection/schemas';
+import { DOCUMENT_KINDS } from '@/lib/connection/documents';
 import { checkTransition } from '@/lib/connection/status';
 import { formatDate, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';

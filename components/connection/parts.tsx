@@ -4,7 +4,8 @@ import type { ApplicationDetail } from '@/lib/connection/applications';
 import { formatKw, RATE_CATEGORY_LABEL, type RateCategory } from '@/lib/connection/calculator';
 import { type Deadline, describeLeft } from '@/lib/connection/deadlines';
 import { CONNECTION_EVENT_LABEL } from '@/lib/connection/events';
-import { DOCUMENT_LABEL, REASON_LABEL, VOLTAGE_LABEL } from '@/lib/connection/schemas';
+import { REASON_LABEL, VOLTAGE_LABEL } from '@/lib/connection/schemas';
+import { DOCUMENT_LABEL } from '@/lib/connection/documents';
 import { CONNECTION_STATUS_LABEL, type ConnectionStatus } from '@/lib/connection/status';
 
 // What the applicant and staff both see of an application: its status, the deadlines running,

@@ -1,16 +1,15 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { RATE_CATEGORIES, RATE_CATEGORY_LABEL } from '@/lib/connection/calculator';
-import {
-  postOfferSchema,
-  rateSchema,
-  requestDataSchema,
-  staffCancelSchema,
-  staffNoteSchema,
-  sweepSchema,
-} from '@/lib/connection/schemas';
+
+const postOfferSchema = lazySchema(() => import('@/lib/connection/schemas'), 'postOfferSchema');
+const rateSchema = lazySchema(() => import('@/lib/connection/schemas'), 'rateSchema');
+const requestDataSchema = lazySchema(() => import('@/lib/connection/schemas'), 'requestDataSchema');
+const staffCancelSchema = lazySchema(() => import('@/lib/connection/schemas'), 'staffCancelSchema');
+const staffNoteSchema = lazySchema(() => import('@/lib/connection/schemas'), 'staffNoteSchema');
+const sweepSchema = lazySchema(() => import('@/lib/connection/schemas'), 'sweepSchema');
 
 // Staff's forms on an application: request data, post the offer and ТУ, the later steps, annul;
 // the deadline sweep and a new rate.

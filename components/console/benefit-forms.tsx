@@ -1,8 +1,18 @@
 'use client';
 
-import { ActionForm, FieldError, SelectField, SubmitButton, TextField, useFormApi } from '@/components/forms';
+import {
+  ActionForm,
+  FieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useFormApi,
+  lazySchema,
+} from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { accountBenefitSchema, benefitCategorySchema } from '@/lib/benefits/benefit-schema';
+
+const accountBenefitSchema = lazySchema(() => import('@/lib/benefits/benefit-schema'), 'accountBenefitSchema');
+const benefitCategorySchema = lazySchema(() => import('@/lib/benefits/benefit-schema'), 'benefitCategorySchema');
 
 export function BenefitCategoryForm({ action }: { action: FormAction }) {
   return (

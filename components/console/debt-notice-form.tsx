@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { debtNoticeSchema } from '@/lib/debtors/notice-schema';
+
+const debtNoticeSchema = lazySchema(() => import('@/lib/debtors/notice-schema'), 'debtNoticeSchema');
 
 export function DebtNoticeForm({
   action,

@@ -1,9 +1,19 @@
 'use client';
 
-import { ActionForm, FieldError, SelectField, SubmitButton, TextField, useFormApi } from '@/components/forms';
+import {
+  ActionForm,
+  FieldError,
+  SelectField,
+  SubmitButton,
+  TextField,
+  useFormApi,
+  lazySchema,
+} from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { documentAudienceLabels, documentSchema } from '@/lib/content/document-schema';
+import { documentAudienceLabels } from '@/lib/content/document-audiences';
 import type { DocumentAudience, DocumentCategory } from '@/db/enums';
+
+const documentSchema = lazySchema(() => import('@/lib/content/document-schema'), 'documentSchema');
 
 export interface DocumentFormValues {
   id: string;

@@ -1,9 +1,19 @@
 'use client';
 
-import { ActionForm, CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import {
+  ActionForm,
+  CheckboxField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  lazySchema,
+} from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { HELP_BODY_MAX, helpArticleSchema } from '@/lib/support/help-article-schema';
+import { HELP_BODY_MAX } from '@/lib/support/help-article-limits';
 import { type HelpSection, helpSectionLabels, helpSections } from '@/lib/support/help-sections';
+
+const helpArticleSchema = lazySchema(() => import('@/lib/support/help-article-schema'), 'helpArticleSchema');
 
 export interface HelpArticleFormValues {
   id: string;

@@ -1,8 +1,10 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { keyRateSchema, reliefPeriodSchema } from '@/lib/billing/key-rate-schema';
+
+const keyRateSchema = lazySchema(() => import('@/lib/billing/key-rate-schema'), 'keyRateSchema');
+const reliefPeriodSchema = lazySchema(() => import('@/lib/billing/key-rate-schema'), 'reliefPeriodSchema');
 
 export function KeyRateForm({ action }: { action: FormAction }) {
   return (

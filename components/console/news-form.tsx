@@ -1,8 +1,11 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { newsIdSchema, newsSchema, NEWS_BODY_MAX } from '@/lib/content/news-schema';
+import { NEWS_BODY_MAX } from '@/lib/content/news-limits';
+
+const newsIdSchema = lazySchema(() => import('@/lib/content/news-schema'), 'newsIdSchema');
+const newsSchema = lazySchema(() => import('@/lib/content/news-schema'), 'newsSchema');
 
 export interface NewsFormValues {
   id: string;

@@ -4,7 +4,7 @@ import { startTransition, useActionState, useState, type FormEvent } from 'react
 import { FieldError, FormAlert, SubmitButton } from '@/components/forms';
 import type { ActionResult } from '@/lib/actions/result';
 import type { FormAction } from '@/lib/actions/result';
-import { OUTAGE_ESTIMATE_HOURS } from '@/lib/content/outage-schema';
+import { OUTAGE_ESTIMATE_HOURS } from '@/lib/content/outage-estimates';
 import type { OutageKind } from '@/db/enums';
 
 // Built to be filled in on a phone in under a minute: a settlement from the list, streets ticked

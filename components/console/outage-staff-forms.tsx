@@ -1,12 +1,11 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { outageIdSchema } from '@/lib/content/outage-schema';
-import { z } from 'zod';
 
-// The estimate form is checked in the browser only for presence; the server reads the time as Moscow's.
-const estimateInput = z.object({ id: z.string(), endsAt: z.string().min(1, 'Укажите новое окончание') });
+const outageIdSchema = lazySchema(() => import('@/lib/content/outage-schema'), 'outageIdSchema');
+
+const outageEstimateSchema = lazySchema(() => import('@/lib/content/outage-schema'), 'outageEstimateSchema');
 
 export function ResolveOutageForm({ action, id }: { action: FormAction; id: string }) {
   return (
@@ -20,7 +19,7 @@ export function ResolveOutageForm({ action, id }: { action: FormAction; id: stri
 export function MoveOutageEndForm({ action, id, endsAt }: { action: FormAction; id: string; endsAt: string }) {
   return (
     <ActionForm
-      schema={estimateInput}
+      schema={outageEstimateSchema}
       action={action}
       defaultValues={{ id, endsAt }}
       className="grid gap-2 sm:grid-cols-[1fr_auto] sm:items-end"

@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { retryJobSchema } from '@/lib/jobs/schemas';
+
+const retryJobSchema = lazySchema(() => import('@/lib/jobs/schemas'), 'retryJobSchema');
 
 export function RetryJobForm({
   action,

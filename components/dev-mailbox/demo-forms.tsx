@@ -1,8 +1,11 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { demoReminderSchema, demoReplySchema, demoSmsSchema } from '@/lib/inbound/demo-schemas';
+
+const demoReminderSchema = lazySchema(() => import('@/lib/inbound/demo-schemas'), 'demoReminderSchema');
+const demoReplySchema = lazySchema(() => import('@/lib/inbound/demo-schemas'), 'demoReplySchema');
+const demoSmsSchema = lazySchema(() => import('@/lib/inbound/demo-schemas'), 'demoSmsSchema');
 
 // The development mailbox's forms: answer a letter, send an SMS to the app, get a reminder now.
 

@@ -2,18 +2,15 @@
 
 /**
  * <ActionForm>: one zod schema, one Server Action, a form that works with and without JavaScript.
- * The form must live in a Client Component file (a zod schema cannot be passed from a Server
- * Component), and the schema in a plain module (a 'use server' file exports only async functions):
+ * The form lives in a Client Component file, the schema in a plain module (a 'use server' file
+ * exports only async functions) that the form names lazily, so zod is fetched after the page:
  *
  *   // app/fiz/login/schema.ts
  *   export const loginSchema = z.object({ login: requiredText('Номер абонента или e-mail'), password: currentPassword, remember: checkbox });
  *   // app/fiz/login/actions.ts — 'use server'
- *   export async function login(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
- *     const parsed = loginSchema.safeParse(formDataToObject(formData));
- *     if (!parsed.success) return fail('Проверьте выделенные поля', fieldErrorsOf(parsed.error));
- *     … return fail('Неверный номер абонента или пароль', { password: 'Проверьте пароль' }) / redirect('/fiz');
- *   }
+ *   export const login = validatedAction(loginSchema, async (input) => { … fail('Неверный номер абонента или пароль') / redirect('/fiz') });
  *   // app/fiz/login/login-form.tsx — 'use client'
+ *   const loginSchema = lazySchema(() => import('./schema'), 'loginSchema');
  *   <ActionForm schema={loginSchema} action={login} defaultValues={{ login: '', password: '', remember: false }}>
  *     <TextField name="login" label="Номер абонента или e-mail" autoComplete="username" required />
  *     <PasswordField name="password" label="Пароль" autoComplete="current-password" required />
@@ -30,13 +27,15 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { ActionResult, ActionSuccess, FormAction } from '@/lib/actions/result';
 import { FormAlert } from './form-alert';
 import { FormApiContext } from './form-context';
+import type { LazySchema } from './lazy-schema';
 import { useActionForm, type ActionFormApi, type FormSchema, type UseActionFormOptions } from './use-action-form';
 
 export type ActionFormProps<TSchema extends FormSchema, TData extends object = object> = UseActionFormOptions<
   TSchema,
   TData
 > & {
-  schema: TSchema;
+  /** The form's schema, fetched after the page (components/forms/lazy-schema.ts). */
+  schema: LazySchema<TSchema>;
   action: FormAction<TData>;
   children: ReactNode | ((api: ActionFormApi<TSchema, TData>) => ReactNode);
   /** Classes of the `<form>`; default stacks the fields with a gap. */

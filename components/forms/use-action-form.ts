@@ -1,6 +1,5 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   startTransition,
   useActionState,
@@ -11,19 +10,12 @@ import {
   useState,
   type FormEvent,
 } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Resolver, type UseFormReturn } from 'react-hook-form';
-import type { z } from 'zod';
+import { useForm, type DefaultValues, type Resolver, type UseFormReturn } from 'react-hook-form';
 import type { ActionResult, ActionSuccess, FormAction } from '@/lib/actions/result';
 import { clientErrorMessage, pickFieldError, serverFieldError } from './field-errors';
-// The browser checks with the same Russian wording for zod's own checks as the server.
-import '@/lib/validation/zod-messages';
+import type { FormSchema, LazySchema } from './lazy-schema';
 
-/**
- * Any zod schema whose input is an object of fields. Fields built with `z.preprocess` (see
- * lib/validation/fields.ts) have input type `unknown`, which is fine: the form's values are typed
- * by the schema's *input*, so `{ email: unknown; remember: unknown }` is a valid value shape.
- */
-export type FormSchema = z.ZodType<unknown, FieldValues>;
+export type { FormSchema } from './lazy-schema';
 
 /** What the form holds (the schema's input): loose for preprocessed fields. */
 export type FormInput<TSchema extends FormSchema> = TSchema['_zod']['input'];
@@ -74,7 +66,7 @@ type Edited = { state: unknown; names: ReadonlySet<string> };
  *   the default submission is prevented, React does not reset the form: what the user typed stays.
  */
 export function useActionForm<TSchema extends FormSchema, TData extends object = object>(
-  schema: TSchema,
+  schema: LazySchema<TSchema>,
   action: FormAction<TData>,
   options: UseActionFormOptions<TSchema, TData> = {},
 ): ActionFormApi<TSchema, TData> {
@@ -86,10 +78,7 @@ export function useActionForm<TSchema extends FormSchema, TData extends object =
     permalink,
   );
 
-  // zodResolver's zod-4 overload infers `Resolver<z.input<T>, …, z.output<T>>`, which TypeScript
-  // cannot relate to `FormInput<TSchema>` while TSchema is still generic; at call sites both are
-  // the same type, so this one cast keeps every call site cast-free.
-  const resolver = zodResolver(schema) as unknown as Resolver<FormInput<TSchema>, unknown, FormOutput<TSchema>>;
+  const resolver = useLazyResolver(schema);
   const form = useForm<FormInput<TSchema>, unknown, FormOutput<TSchema>>({
     resolver,
     defaultValues,
@@ -174,6 +163,44 @@ export function useActionForm<TSchema extends FormSchema, TData extends object =
     fieldError,
     idPrefix: id ?? `f${generatedId.replace(/[^\w-]/g, '')}`,
     defaultValues: (defaultValues ?? {}) as Record<string, unknown>,
+  };
+}
+
+/** What zod checks with in the browser: the resolver, the Russian messages and the form's schema. */
+async function loadZodResolver<TSchema extends FormSchema>(schema: LazySchema<TSchema>) {
+  const [{ zodResolver }, , loaded] = await Promise.all([
+    import('@hookform/resolvers/zod'),
+    // The browser checks with the same Russian wording for zod's own checks as the server.
+    import('@/lib/validation/zod-messages'),
+    schema.load(),
+  ]);
+  // zodResolver's zod-4 overload infers `Resolver<z.input<T>, …, z.output<T>>`, which TypeScript
+  // cannot relate to `FormInput<TSchema>` while TSchema is still generic; at call sites both are
+  // the same type, so this one cast keeps every call site cast-free.
+  return zodResolver(loaded) as unknown as Resolver<FormInput<TSchema>, unknown, FormOutput<TSchema>>;
+}
+
+/**
+ * A resolver that fetches zod and the schema on first use; the fetch starts once the browser is
+ * idle after the page loads, so a typed-in form is usually checked without waiting.
+ */
+function useLazyResolver<TSchema extends FormSchema>(
+  schema: LazySchema<TSchema>,
+): Resolver<FormInput<TSchema>, unknown, FormOutput<TSchema>> {
+  useEffect(() => {
+    const warm = () => void loadZodResolver(schema).catch(() => undefined);
+    if (typeof requestIdleCallback === 'function') {
+      const handle = requestIdleCallback(warm, { timeout: 3_000 });
+      return () => cancelIdleCallback(handle);
+    }
+    const handle = setTimeout(warm, 1_000);
+    return () => clearTimeout(handle);
+  }, [schema]);
+  return async (values, context, options) => {
+    const check = await loadZodResolver(schema).catch(() => null);
+    // Not fetched (the connection dropped): post as is, the server checks with the same schema.
+    if (!check) return { values: values as FormOutput<TSchema>, errors: {} };
+    return check(values, context, options);
   };
 }
 

@@ -1,9 +1,11 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { confirmMeterSchema, rejectMeterSchema } from '@/lib/meters/schemas';
 import type { TariffZone } from '@/lib/tariffs/zones';
+
+const confirmMeterSchema = lazySchema(() => import('@/lib/meters/schemas'), 'confirmMeterSchema');
+const rejectMeterSchema = lazySchema(() => import('@/lib/meters/schemas'), 'rejectMeterSchema');
 
 export interface ZoneInput {
   zone: TariffZone;

@@ -1,9 +1,10 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { requestMeterSchema } from '@/lib/meters/schemas';
 import { FileField } from './file-field';
+
+const requestMeterSchema = lazySchema(() => import('@/lib/meters/schemas'), 'requestMeterSchema');
 
 export interface AccountOption {
   id: string;

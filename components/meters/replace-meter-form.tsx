@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { staffReplacementSchema } from '@/lib/meters/schemas';
 import { type TariffZone, zonesForPlan, zoneShortLabels } from '@/lib/tariffs/zones';
+
+const staffReplacementSchema = lazySchema(() => import('@/lib/meters/schemas'), 'staffReplacementSchema');
 
 const planOptions = [
   { value: '1', label: 'Однотарифный' },

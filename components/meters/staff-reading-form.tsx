@@ -1,9 +1,11 @@
 'use client';
 
-import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { type ReadingFilter, staffReadingSchema } from '@/lib/meters/schemas';
+import { type ReadingFilter } from '@/lib/meters/schemas';
 import type { TariffZone } from '@/lib/tariffs/zones';
+
+const staffReadingSchema = lazySchema(() => import('@/lib/meters/schemas'), 'staffReadingSchema');
 
 export interface StaffRegisterField {
   zone: TariffZone;

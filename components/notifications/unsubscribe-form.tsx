@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { unsubscribeSchema } from '@/lib/notifications/schemas';
+
+const unsubscribeSchema = lazySchema(() => import('@/lib/notifications/schemas'), 'unsubscribeSchema');
 
 export function UnsubscribeForm({ action, token }: { action: FormAction; token: string }) {
   return (

@@ -1,8 +1,11 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { AUTOPAY_NOTICE_OPTIONS, autopayOffSchema, autopaySchema } from '@/lib/payments/autopay-schema';
+import { AUTOPAY_NOTICE_OPTIONS } from '@/lib/payments/autopay-notice';
+
+const autopayOffSchema = lazySchema(() => import('@/lib/payments/autopay-schema'), 'autopayOffSchema');
+const autopaySchema = lazySchema(() => import('@/lib/payments/autopay-schema'), 'autopaySchema');
 
 export interface AutopayFormValues {
   bindingId: string;

@@ -1,9 +1,11 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { bindingChargeSchema, deleteBindingSchema } from '@/lib/payments/schemas';
 import type { PayableAccount } from './cabinet-payment-form';
+
+const bindingChargeSchema = lazySchema(() => import('@/lib/payments/schemas'), 'bindingChargeSchema');
+const deleteBindingSchema = lazySchema(() => import('@/lib/payments/schemas'), 'deleteBindingSchema');
 
 /** One click on a bound card: the amount is prefilled with what is due, like the main form. */
 export function BindingChargeForm({

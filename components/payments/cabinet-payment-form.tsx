@@ -1,9 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { cabinetPaymentSchema } from '@/lib/payments/schemas';
+
+const cabinetPaymentSchema = lazySchema(() => import('@/lib/payments/schemas'), 'cabinetPaymentSchema');
 
 export interface PayableAccount {
   id: string;

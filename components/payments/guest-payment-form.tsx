@@ -1,10 +1,12 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { formatRub } from '@/lib/format/money';
-import { guestConfirmSchema, guestLookupSchema } from '@/lib/payments/schemas';
 import { type GatewayChoice, GatewaySelect } from './cabinet-payment-form';
+
+const guestConfirmSchema = lazySchema(() => import('@/lib/payments/schemas'), 'guestConfirmSchema');
+const guestLookupSchema = lazySchema(() => import('@/lib/payments/schemas'), 'guestLookupSchema');
 
 type Payee = {
   ticket: string;

@@ -1,8 +1,9 @@
 'use client';
 
-import { ActionForm, SubmitButton } from '@/components/forms';
+import { ActionForm, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { refundDecisionSchema } from '@/lib/payments/refund-schema';
+
+const refundDecisionSchema = lazySchema(() => import('@/lib/payments/refund-schema'), 'refundDecisionSchema');
 
 /** One button per decision on a large refund waiting for a second staff member. */
 export function RefundDecisionForm({

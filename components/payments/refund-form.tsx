@@ -1,8 +1,10 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { REFUND_REASON_MAX, refundSchema } from '@/lib/payments/refund-schema';
+import { REFUND_REASON_MAX } from '@/lib/payments/refund-limits';
+
+const refundSchema = lazySchema(() => import('@/lib/payments/refund-schema'), 'refundSchema');
 
 /**
  * Staff return money of a paid payment to the payer's card. The limit shown is what is left of the

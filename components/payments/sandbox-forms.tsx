@@ -1,8 +1,10 @@
 'use client';
 
-import { ActionForm, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { sandbox3dsSchema, sandboxCardSchema } from '@/lib/payments/gateway/sandbox/schemas';
+
+const sandbox3dsSchema = lazySchema(() => import('@/lib/payments/gateway/sandbox/schemas'), 'sandbox3dsSchema');
+const sandboxCardSchema = lazySchema(() => import('@/lib/payments/gateway/sandbox/schemas'), 'sandboxCardSchema');
 
 type Step = { step: '3ds'; cardMask: string; proof: string } | { step: 'done'; redirectTo?: string };
 

@@ -1,9 +1,10 @@
 'use client';
 
-import { ActionForm, FieldError, SubmitButton } from '@/components/forms';
+import { ActionForm, FieldError, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { severalAccountsPaymentSchema } from '@/lib/payments/schemas';
 import { GatewaySelect, type GatewayChoice } from './cabinet-payment-form';
+
+const severalAccountsPaymentSchema = lazySchema(() => import('@/lib/payments/schemas'), 'severalAccountsPaymentSchema');
 
 export interface DueAccount {
   id: string;

@@ -1,8 +1,11 @@
 'use client';
 
-import { ActionForm, CheckboxField, FieldError, SubmitButton } from '@/components/forms';
+import { ActionForm, CheckboxField, FieldError, SubmitButton, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { confirmReadingsSchema, discardReadingsSchema, uploadReadingsSchema } from '@/lib/readings/bulk/schemas';
+
+const confirmReadingsSchema = lazySchema(() => import('@/lib/readings/bulk/schemas'), 'confirmReadingsSchema');
+const discardReadingsSchema = lazySchema(() => import('@/lib/readings/bulk/schemas'), 'discardReadingsSchema');
+const uploadReadingsSchema = lazySchema(() => import('@/lib/readings/bulk/schemas'), 'uploadReadingsSchema');
 
 const fileControl =
   'mt-1.5 block w-full min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900 shadow-sm ' +

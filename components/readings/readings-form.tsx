@@ -1,13 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
 import { formatDateTime } from '@/lib/format/dates';
-import { submitReadingsSchema } from '@/lib/readings/schemas';
 import { formatKwh, formatRub } from '@/lib/format/money';
 import { priceVolume } from '@/lib/tariffs/pricing';
 import { zoneShortLabels, type TariffZone } from '@/lib/tariffs/zones';
+
+const submitReadingsSchema = lazySchema(() => import('@/lib/readings/schemas'), 'submitReadingsSchema');
 
 export interface RegisterField {
   zone: TariffZone;

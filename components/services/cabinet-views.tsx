@@ -10,7 +10,7 @@ import { formatRub } from '@/lib/format/money';
 import { sandboxActive } from '@/lib/payments/gateways';
 import { bindingsOf, cardLabel } from '@/lib/payments/bindings';
 import { listRequestsOf, orderableServices, requestDetail } from '@/lib/services/requests';
-import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/schemas';
+import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/preferred-windows';
 import { serviceInvoiceFor } from '@/lib/services/invoice';
 import { customerMayCancel, isPayable } from '@/lib/services/status';
 import { OrderForm } from './order-form';

@@ -1,9 +1,11 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import { FileField } from '@/components/meters/file-field';
 import type { FormAction } from '@/lib/actions/result';
-import { orderSchema, PREFERRED_WINDOW_LABEL, PREFERRED_WINDOWS } from '@/lib/services/schemas';
+import { PREFERRED_WINDOW_LABEL, PREFERRED_WINDOWS } from '@/lib/services/preferred-windows';
+
+const orderSchema = lazySchema(() => import('@/lib/services/schemas'), 'orderSchema');
 
 export interface ServiceOption {
   value: string;

@@ -1,13 +1,12 @@
 'use client';
 
-import { ActionForm, CheckboxField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import {
-  customerCancelSchema,
-  payRequestSchema,
-  payWithBindingSchema,
-  requestActionSchema,
-} from '@/lib/services/schemas';
+
+const customerCancelSchema = lazySchema(() => import('@/lib/services/schemas'), 'customerCancelSchema');
+const payRequestSchema = lazySchema(() => import('@/lib/services/schemas'), 'payRequestSchema');
+const payWithBindingSchema = lazySchema(() => import('@/lib/services/schemas'), 'payWithBindingSchema');
+const requestActionSchema = lazySchema(() => import('@/lib/services/schemas'), 'requestActionSchema');
 
 // The customer's buttons on a request's page: accept the final price, pay, cancel.
 

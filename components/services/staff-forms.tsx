@@ -1,17 +1,16 @@
 'use client';
 
-import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, CheckboxField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import {
-  addServiceSchema,
-  bankPaymentSchema,
-  changePriceSchema,
-  completeSchema,
-  quoteSchema,
-  retireServiceSchema,
-  scheduleSchema,
-  staffCancelSchema,
-} from '@/lib/services/schemas';
+
+const addServiceSchema = lazySchema(() => import('@/lib/services/schemas'), 'addServiceSchema');
+const bankPaymentSchema = lazySchema(() => import('@/lib/services/schemas'), 'bankPaymentSchema');
+const changePriceSchema = lazySchema(() => import('@/lib/services/schemas'), 'changePriceSchema');
+const completeSchema = lazySchema(() => import('@/lib/services/schemas'), 'completeSchema');
+const quoteSchema = lazySchema(() => import('@/lib/services/schemas'), 'quoteSchema');
+const retireServiceSchema = lazySchema(() => import('@/lib/services/schemas'), 'retireServiceSchema');
+const scheduleSchema = lazySchema(() => import('@/lib/services/schemas'), 'scheduleSchema');
+const staffCancelSchema = lazySchema(() => import('@/lib/services/schemas'), 'staffCancelSchema');
 
 // Staff's forms on a request: the final price with its reason, the visit, done, cancel; and the
 // catalogue's: a new service, a price from a date, retiring a service.

@@ -1,19 +1,26 @@
 'use client';
 
-import { ActionForm, CheckboxField, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
-import type { FormAction } from '@/lib/actions/result';
 import {
-  APPEAL_TOPIC_LABEL,
-  APPEAL_TOPICS,
-  appealReplySchema,
-  cabinetAppealSchema,
-  closeAppealSchema,
-  guestAppealSchema,
-  guestCloseSchema,
-  guestKeySchema,
-  guestReplySchema,
-} from '@/lib/support/appeal-schemas';
+  ActionForm,
+  CheckboxField,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  lazySchema,
+} from '@/components/forms';
+import type { FormSchema, LazySchema } from '@/components/forms/lazy-schema';
+import type { FormAction } from '@/lib/actions/result';
+import { APPEAL_TOPIC_LABEL, APPEAL_TOPICS } from '@/lib/support/appeal-topics';
 import { AppealAttachments } from './appeal-attachments';
+
+const appealReplySchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'appealReplySchema');
+const cabinetAppealSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'cabinetAppealSchema');
+const closeAppealSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'closeAppealSchema');
+const guestAppealSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'guestAppealSchema');
+const guestCloseSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'guestCloseSchema');
+const guestKeySchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'guestKeySchema');
+const guestReplySchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'guestReplySchema');
 
 // The appellant's forms: a new appeal (cabinet or guest), a reply in the thread, close and rate —
 // the last two the same for a cabinet and a guest, who names the appeal by the letter's key.
@@ -76,7 +83,7 @@ function TargetInputs({ target }: { target: AppealTarget }) {
 export function AppealReplyForm({ action, target }: { action: FormAction; target: AppealTarget }) {
   return (
     <ActionForm
-      schema={'guestKey' in target ? guestReplySchema : appealReplySchema}
+      schema={('guestKey' in target ? guestReplySchema : appealReplySchema) as LazySchema<FormSchema>}
       action={action}
       defaultValues={{ ...targetFields(target), text: '' }}
       aria-label="Написать в обращении"
@@ -94,7 +101,7 @@ export function AppealReplyForm({ action, target }: { action: FormAction; target
 export function CloseAppealForm({ action, target }: { action: FormAction; target: AppealTarget }) {
   return (
     <ActionForm
-      schema={'guestKey' in target ? guestCloseSchema : closeAppealSchema}
+      schema={('guestKey' in target ? guestCloseSchema : closeAppealSchema) as LazySchema<FormSchema>}
       action={action}
       defaultValues={targetFields(target)}
       aria-label="Закрыть обращение"

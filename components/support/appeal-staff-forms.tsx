@@ -1,18 +1,17 @@
 'use client';
 
-import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextAreaField, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import {
-  APPEAL_TOPIC_LABEL,
-  appealTemplateSchema,
-  assignAppealSchema,
-  deleteTemplateSchema,
-  staffAnswerSchema,
-  staffNoteSchema,
-  topicDeadlineSchema,
-} from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-topics';
 import type { AppealTopic } from '@/db/enums';
 import { AppealAttachments } from './appeal-attachments';
+
+const appealTemplateSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'appealTemplateSchema');
+const assignAppealSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'assignAppealSchema');
+const deleteTemplateSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'deleteTemplateSchema');
+const staffAnswerSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'staffAnswerSchema');
+const staffNoteSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'staffNoteSchema');
+const topicDeadlineSchema = lazySchema(() => import('@/lib/support/appeal-schemas'), 'topicDeadlineSchema');
 
 // Staff's forms on an appeal's page and on the settings page (templates, deadlines per topic).
 

@@ -7,7 +7,8 @@ import type { FormAction } from '@/lib/actions/result';
 import { listMyAccounts } from '@/lib/accounts/list';
 import type { SessionUser } from '@/lib/auth/session';
 import { formatDate, formatDateTime, moscowDay } from '@/lib/format/dates';
-import { APPEAL_STATUS_LABEL, APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-schemas';
+import { APPEAL_STATUS_LABEL } from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-topics';
 import {
   type AppealDetail,
   type AppealMessageView,

@@ -1,9 +1,17 @@
 'use client';
 
 import Link from 'next/link';
-import { ActionForm, SelectField, SubmitButton, TextField } from '@/components/forms';
+import { ActionForm, SelectField, SubmitButton, TextField, lazySchema } from '@/components/forms';
 import type { FormAction } from '@/lib/actions/result';
-import { cabinetPaymentFinderSchema, guestPaymentFinderSchema } from '@/lib/support/payment-finder-schema';
+
+const cabinetPaymentFinderSchema = lazySchema(
+  () => import('@/lib/support/payment-finder-schema'),
+  'cabinetPaymentFinderSchema',
+);
+const guestPaymentFinderSchema = lazySchema(
+  () => import('@/lib/support/payment-finder-schema'),
+  'guestPaymentFinderSchema',
+);
 
 interface Finding {
   outcome: 'credited' | 'refunded' | 'pending' | 'not_completed' | 'not_found';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { monthField } from '@/lib/validation/calendar';
 import { rubles } from '@/lib/validation/fields';
 import { elsField, izhkuField } from '@/lib/validation/gis-ids';
+import { NOTE_MAX, REASON_MAX } from '@/lib/accounts/registry-limits';
 
 // The forms of the staff account card, shared by the forms (client) and their Server Actions.
 // The account travels as `account`, not `accountId`: userAction reads `accountId` as the signed-in
@@ -11,9 +12,7 @@ const account = z.uuid('Лицевой счёт не найден — обнов
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : trimmed(v));
 
-export const NOTE_MAX = 2000;
 const REASON_MIN = 5;
-export const REASON_MAX = 500;
 
 function reason(what: string) {
   return z.preprocess(
@@ -90,11 +89,6 @@ export const accountTermsSchema = z.object({
   tariffCategory: z.enum(['urban', 'rural_or_stove'], { error: 'Выберите тарифную категорию' }),
   reason: reason('изменения'),
 });
-
-export const ADJUSTMENT_DIRECTIONS = {
-  credit: 'Уменьшить долг (в пользу абонента)',
-  debit: 'Увеличить долг',
-} as const;
 
 /** A balance adjustment: a direction and a positive sum, signed by the server. */
 export const adjustmentSchema = z.object({

@@ -20,7 +20,8 @@ import { saveUpload } from '@/lib/files/stored-files';
 import { isUuid } from '@/lib/validation/ids';
 import { checklistTitle } from './checklist';
 import { recordApplicationEvent } from './events';
-import { APPLICATION_FILE_MAX_BYTES, APPLICATION_MAX_FILES, type ApplicationInput } from './schemas';
+import { APPLICATION_MAX_FILES, type ApplicationInput } from './schemas';
+import { APPLICATION_FILE_MAX_BYTES } from '@/lib/applications/file-limits';
 import { acceptsDocuments, type ApplicationStatus, checkApplicationTransition } from './status';
 
 export const APPLICATION_FILE_PURPOSE = 'application_document';

@@ -6,8 +6,6 @@ import { CHECKLIST_KEYS } from './checklist';
 // The forms of contract applications (the company's, the new company's registration and staff's),
 // shared by the client forms and the Server Actions.
 
-/** Each uploaded document: PDF, JPEG or PNG, checked by its bytes (lib/files), at most this big. */
-export const APPLICATION_FILE_MAX_BYTES = 5 * 1024 * 1024;
 /** The most documents one application may carry: a checklist with a few extra pages each. */
 export const APPLICATION_MAX_FILES = 40;
 

@@ -57,6 +57,9 @@ export const enrolSchema = z.object({
     .regex(/^\d{3}\s?\d{3}$/, 'Код — шесть цифр из приложения'),
 });
 
+/** A button that spends a link's token (registration, new address): the token the letter carried. */
+export const linkTokenSchema = z.object({ token: z.string().max(200) });
+
 export const resetRequestSchema = z.object({ email });
 
 export const resetCompleteSchema = z

@@ -23,14 +23,14 @@ import { connectionFee, formatKw, rateCategoryOf } from './calculator';
 import { type Deadline, runningDeadlines } from './deadlines';
 import { type ConnectionEventKind, recordConnectionEvent } from './events';
 import { ratesOn } from './rates';
+import { type ApplicationInput } from './schemas';
 import {
-  type ApplicationInput,
   CONNECTION_DOC_MAX_BYTES,
   DOCUMENT_KINDS,
   DOCUMENT_LABEL,
   type DocumentKind,
   docField,
-} from './schemas';
+} from '@/lib/connection/documents';
 import { isUuid } from '@/lib/validation/ids';
 
 export const CONNECTION_DOCUMENT_PURPOSE = 'connection_document';

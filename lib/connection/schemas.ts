@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { optionalDay, requiredDay } from '@/lib/meters/schemas';
 import { checkbox, optionalText, phone, requiredText, rubles } from '@/lib/validation/fields';
 import { RATE_CATEGORIES } from './calculator';
+import { DOCUMENT_KINDS, docField } from '@/lib/connection/documents';
 
 // Forms of technological connection, shared by the client forms and the Server Actions. Rules that
 // need the database or the applicant's kind (the account is theirs, the passport of a citizen, the
@@ -20,29 +21,6 @@ export const REASON_LABEL: Record<(typeof REASONS)[number], string> = {
   new: 'Новое присоединение',
   increase: 'Увеличение максимальной мощности',
 };
-
-/** The documents of п. 10 of the Rules, each a PDF or a scan (JPEG, PNG), checked by its bytes. */
-export const DOCUMENT_KINDS = [
-  'application_scan',
-  'identity',
-  'site_plan',
-  'title_deed',
-  'power_of_attorney',
-  'registry_extract',
-  'other',
-] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-export const DOCUMENT_LABEL: Record<DocumentKind, string> = {
-  application_scan: 'Скан подписанной заявки',
-  identity: 'Документ, удостоверяющий личность',
-  site_plan: 'План расположения энергопринимающих устройств',
-  title_deed: 'Документ о праве собственности на объект или земельный участок',
-  power_of_attorney: 'Доверенность представителя',
-  registry_extract: 'Выписка из ЕГРЮЛ / ЕГРИП',
-  other: 'Дополнительный документ',
-};
-export const CONNECTION_DOC_MAX_BYTES = 2 * 1024 * 1024;
-export const docField = (kind: DocumentKind) => `doc_${kind}` as const;
 
 const file = z.unknown().optional();
 const applicationId = z.uuid('Заявка не найдена — обновите страницу');

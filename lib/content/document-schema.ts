@@ -1,18 +1,12 @@
 import { z } from 'zod';
 import { optionalText, requiredText } from '@/lib/validation/fields';
+import { documentAudiences } from '@/lib/content/document-audiences';
 
 // The document form: a PDF (checked by its bytes on the server, lib/files), its title, category,
 // edition and who it is for. Replacing a document's file keeps its address.
 
 export const DOCUMENT_MAX_BYTES = 8 * 1024 * 1024;
 export const DOCUMENT_FILE_PURPOSE = 'document';
-
-export const documentAudiences = ['households', 'companies', 'both'] as const;
-export const documentAudienceLabels: Record<(typeof documentAudiences)[number], string> = {
-  households: 'Физическим лицам',
-  companies: 'Юридическим лицам',
-  both: 'Всем абонентам',
-};
 
 export const documentSchema = z.object({
   id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { requiredText } from '@/lib/validation/fields';
+import { NEWS_BODY_MAX } from '@/lib/content/news-limits';
 
 // The news form, shared by the browser (react-hook-form) and the Server Action.
-
-export const NEWS_BODY_MAX = 20_000;
 
 const newsPublishModes = ['draft', 'now', 'at'] as const;
 

@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { requiredText } from '@/lib/validation/fields';
 import { parseHouseSpec } from './house-spec';
 import { moscowDateTime } from './news-schema';
+import { OUTAGE_ESTIMATE_HOURS } from '@/lib/content/outage-estimates';
 
 // The outage form, posted as FormData: `street` repeats once per street ticked, and each ticked
 // street may carry its houses in `houses:<street>`. The preprocess below folds them into a list.
-
-export const OUTAGE_ESTIMATE_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
 
 const addressList = z
   .array(

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { rubles } from '@/lib/validation/fields';
+import { REFUND_REASON_MAX } from '@/lib/payments/refund-limits';
 
 // The staff refund form, shared by the form (client) and its Server Action.
 
 const REFUND_REASON_MIN = 5;
-export const REFUND_REASON_MAX = 500;
 
 const refundAmount = rubles({
   label: 'сумму возврата',

@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import { optionalDay, requiredDay } from '@/lib/meters/schemas';
 import { checkbox, optionalText, phone, requiredText, rubles } from '@/lib/validation/fields';
+import { PREFERRED_WINDOWS } from '@/lib/services/preferred-windows';
 
 // Forms of the paid services, shared by the client forms and the Server Actions. The rules that
 // need the database (the service is on sale, the account is the user's, the status allows it) live
 // in lib/services and answer with field errors under the same names.
-
-export const PREFERRED_WINDOWS = ['any', 'morning', 'afternoon'] as const;
-export type PreferredWindow = (typeof PREFERRED_WINDOWS)[number];
-export const PREFERRED_WINDOW_LABEL: Record<PreferredWindow, string> = {
-  any: 'В любое время (9:00–18:00)',
-  morning: 'Утром (9:00–13:00)',
-  afternoon: 'Днём (13:00–18:00)',
-};
 
 /** At most this many photos per order; each is checked by its bytes (lib/files). */
 export const PHOTO_FIELDS = ['photo1', 'photo2'] as const;

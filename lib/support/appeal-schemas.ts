@@ -1,29 +1,10 @@
 import { z } from 'zod';
 import type { AppealStatus, AppealTopic } from '@/db/enums';
 import { accountNumber, checkbox, email, requiredText } from '@/lib/validation/fields';
+import { APPEAL_TOPICS } from '@/lib/support/appeal-topics';
 
 // The appeal forms, shared by the browser (react-hook-form) and the Server Actions. Attachments
 // are checked by their bytes on the server (lib/files/check-upload) under these field names.
-
-export const APPEAL_TOPICS = [
-  'billing_dispute',
-  'readings',
-  'payment_not_credited',
-  'outage',
-  'service_request',
-  'connection',
-  'other',
-] as const satisfies readonly AppealTopic[];
-
-export const APPEAL_TOPIC_LABEL: Record<AppealTopic, string> = {
-  billing_dispute: 'Спор о начислениях',
-  readings: 'Показания счётчика',
-  payment_not_credited: 'Платёж не зачислен',
-  outage: 'Отключение электроэнергии',
-  service_request: 'Платная услуга',
-  connection: 'Технологическое присоединение',
-  other: 'Другое',
-};
 
 /** Working days to answer when staff have not set a topic's own (lib/support/appeals reads the table first). */
 export const DEFAULT_APPEAL_WORKING_DAYS: Record<AppealTopic, number> = {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { checkbox, requiredText } from '@/lib/validation/fields';
 import { helpSections } from './help-sections';
+import { HELP_BODY_MAX } from '@/lib/support/help-article-limits';
 
 // The help-article form, shared by the browser (react-hook-form) and the Server Action.
-
-export const HELP_BODY_MAX = 20_000;
 
 export const helpArticleSchema = z.object({
   id: z.preprocess((v) => (v === '' ? undefined : v), z.uuid().optional()),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isCommonPassword } from './password-strength';
+import { PASSWORD_MIN } from '@/lib/validation/password-length';
 
 // Field schemas shared by forms (react-hook-form on the client) and Server Actions (FormData).
 // Every message is Russian and says what to do, not only what is wrong.
@@ -59,8 +60,6 @@ export const phone = z.preprocess(
     .regex(/^\+7\d{10}$/, 'Укажите телефон в формате +7 900 000-00-00'),
 );
 
-/** NIST SP 800-63B and PCI DSS 8.3.6 ask for 12; a phrase of a few words is easy to remember. */
-export const PASSWORD_MIN = 12;
 const PASSWORD_MAX = 128;
 
 export const newPassword = z

@@ -76,7 +76,7 @@ describe('which message a field shows', () => {
 export function useTypeCheckOnly(
   action: (prev: ActionResult<{ id: string }> | null, formData: FormData) => Promise<ActionResult<{ id: string }>>,
 ) {
-  const api = useActionForm(schema, action, {
+  const api = useActionForm({ load: async () => schema }, action, {
     defaultValues: { login: '', email: '', password: '', remember: false },
     onSuccess: (result) => result.id.toUpperCase(),
   });

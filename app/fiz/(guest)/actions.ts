@@ -6,10 +6,15 @@ import { fail } from '@/lib/actions/result';
 import { confirmRegistrationEmail, registerHousehold } from '@/lib/auth/registration';
 import { confirmEmailChange } from '@/lib/auth/profile';
 import { completePasswordReset, requestPasswordReset, RESET_REQUESTED_MESSAGE } from '@/lib/auth/recovery';
-import { householdLoginSchema, registrationSchema, resetCompleteSchema, resetRequestSchema } from '@/lib/auth/schemas';
+import {
+  householdLoginSchema,
+  registrationSchema,
+  resetCompleteSchema,
+  resetRequestSchema,
+  linkTokenSchema,
+} from '@/lib/auth/schemas';
 import { signInAt } from '@/lib/auth/sign-in';
 import { requestContext } from '@/lib/http/request-context';
-import { z } from 'zod';
 
 export const loginHousehold = validatedAction(householdLoginSchema, (input) => signInAt('household', input));
 
@@ -19,7 +24,7 @@ export const register = validatedAction(registrationSchema, async (input) => {
   redirect('/fiz/register/sent');
 });
 
-export const confirmRegistration = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+export const confirmRegistration = validatedAction(linkTokenSchema, async ({ token }) => {
   const outcome = await confirmRegistrationEmail(token, await requestContext());
   if (outcome === 'invalid') {
     return fail(
@@ -42,7 +47,7 @@ export const completeReset = validatedAction(resetCompleteSchema, async (input) 
   redirect('/fiz/login?reset=1');
 });
 
-export const confirmNewEmail = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+export const confirmNewEmail = validatedAction(linkTokenSchema, async ({ token }) => {
   const outcome = await confirmEmailChange(token, await requestContext());
   if (!outcome.ok) {
     return fail(

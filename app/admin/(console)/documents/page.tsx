@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { DocumentForm } from '@/components/console/document-form';
 import { PageTitle } from '@/components/page-title';
 import { requireUser } from '@/lib/auth/session';
-import { documentAudienceLabels } from '@/lib/content/document-schema';
+import { documentAudienceLabels } from '@/lib/content/document-audiences';
 import { documentCategoryLabels, listDocuments } from '@/lib/content/documents';
 import { formatDate } from '@/lib/format/dates';
 import { saveDocumentItem } from './actions';

@@ -6,7 +6,7 @@ import { ScrollRegion } from '@/components/ui/scroll-region';
 import { AppealStatusBadge } from '@/components/support/appeal-views';
 import { requireUser } from '@/lib/auth/session';
 import { formatDate, formatPeriod } from '@/lib/format/dates';
-import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-topics';
 import { monthlyStats, staffAppealQueue } from '@/lib/support/appeals-staff';
 
 export const metadata: Metadata = { title: 'Обращения' };

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import type { Document } from '@/db/schema';
-import { documentAudienceLabels } from '@/lib/content/document-schema';
+import { documentAudienceLabels } from '@/lib/content/document-audiences';
 import { documentCategoryLabels, listDocuments } from '@/lib/content/documents';
 
 export const metadata: Metadata = { title: 'Документы' };

@@ -1,7 +1,7 @@
 'use server';
 
+import { linkTokenSchema } from '@/lib/auth/schemas';
 import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { fail } from '@/lib/actions/result';
 import { validatedAction } from '@/lib/actions/validated';
 import { confirmCompanyEmail, registerCompany } from '@/lib/applications/registration';
@@ -14,7 +14,7 @@ export const registerNewCompany = validatedAction(companyRegistrationSchema, asy
   redirect('/lk/register/sent');
 });
 
-export const confirmNewCompany = validatedAction(z.object({ token: z.string().max(200) }), async ({ token }) => {
+export const confirmNewCompany = validatedAction(linkTokenSchema, async ({ token }) => {
   const outcome = await confirmCompanyEmail(token, await requestContext());
   if (outcome === 'invalid') return fail('Ссылка устарела или уже использована. Если адрес уже подтверждён — войдите.');
   redirect('/lk/login?confirmed=1');

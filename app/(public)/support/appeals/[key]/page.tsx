@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { PageTitle } from '@/components/page-title';
 import { GuestConfirmForm } from '@/components/support/appeal-forms';
 import { AppealFacts, AppealThread, AppellantActions } from '@/components/support/appeal-views';
-import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-topics';
 import { appealForAppellant, guestAppealPath, readGuestAppealParam } from '@/lib/support/appeals';
 import { closeAsGuest, confirmGuestAppeal, replyAsGuest } from '../actions';
 

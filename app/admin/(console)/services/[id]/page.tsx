@@ -16,7 +16,7 @@ import { formatDate, formatDateTime, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { serviceInvoiceNumber } from '@/lib/services/invoice';
 import { requestDetail } from '@/lib/services/requests';
-import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/schemas';
+import { PREFERRED_WINDOW_LABEL, type PreferredWindow } from '@/lib/services/preferred-windows';
 import { customerOf, visitDays } from '@/lib/services/staff';
 import { checkTransition, isPayable } from '@/lib/services/status';
 import { bankPaymentAction, completeAction, confirmPriceAction, scheduleAction, staffCancelAction } from '../actions';

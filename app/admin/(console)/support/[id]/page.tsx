@@ -6,7 +6,7 @@ import { AnswerForm, AssignForm, NoteForm } from '@/components/support/appeal-st
 import { AppealDeadline, AppealStatusBadge, AppealThread } from '@/components/support/appeal-views';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
-import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPIC_LABEL } from '@/lib/support/appeal-topics';
 import { appealForStaff } from '@/lib/support/appeals';
 import { listTemplates, staffMembers } from '@/lib/support/appeals-staff';
 import { isUuid } from '@/lib/validation/ids';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { PageTitle } from '@/components/page-title';
 import { DeleteTemplateForm, TemplateForm, TopicDeadlineForm } from '@/components/support/appeal-staff-forms';
 import { requireUser } from '@/lib/auth/session';
-import { APPEAL_TOPICS } from '@/lib/support/appeal-schemas';
+import { APPEAL_TOPICS } from '@/lib/support/appeal-topics';
 import { topicWorkingDays } from '@/lib/support/appeals';
 import { listTemplates } from '@/lib/support/appeals-staff';
 import { deleteAppealTemplate, saveAppealDeadline, saveAppealTemplate } from '../actions';

@@ -6,7 +6,7 @@ import { accountHomes } from '@/lib/accounts/summary';
 import { accessibleAccountIds, requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
 import { amountFieldValue, formatRub } from '@/lib/format/money';
-import { AUTOPAY_NOTICE_OPTIONS } from '@/lib/payments/autopay-schema';
+import { AUTOPAY_NOTICE_OPTIONS } from '@/lib/payments/autopay-notice';
 import { AUTOPAY_CHARGE_LABELS, autopayOf, recentAutopayCharges } from '@/lib/payments/autopay';
 import { bindingsOf, cardLabel } from '@/lib/payments/bindings';
 import { currentReadingWindow } from '@/lib/readings/settings';
