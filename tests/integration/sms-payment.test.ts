@@ -266,6 +266,22 @@ describe('refusals', () => {
     ]);
   });
 
+  it('a charge the bank refuses is told in the answer to the code and does not use up the day', async () => {
+    const who = await subscriber();
+    const code = codeIn(await send(who.digits, 'ОПЛАТА 15000'));
+    peer.decline = true;
+    try {
+      expect(await send(who.digits, code)).toBe(
+        `Оплата ${formatRub(15_000_00)} по л/с ${who.number} не прошла. Платёжный сервис не принял списание с привязанной карты. Деньги не списаны — оплатите картой обычным способом.`,
+      );
+    } finally {
+      peer.decline = false;
+    }
+    expect((await chargesOf(who.user.id)).map((p) => p.status)).toEqual(['failed']);
+    expect((await requestsOf(who.user.id)).map((r) => r.status)).toEqual(['declined']);
+    expect(await send(who.digits, 'ОПЛАТА 15000')).toContain('кодом');
+  });
+
   it('digits from someone who asked for no code are not understood', async () => {
     const who = await subscriber();
     expect(await send(who.digits, '123456')).toContain('Не поняли сообщение');
