@@ -797,6 +797,48 @@ export const autopayCharges = pgTable(
   ],
 );
 
+/**
+ * «ОПЛАТА» by SMS: the charge the subscriber was asked to confirm with a one-time code. Only the
+ * code's HMAC is kept. pending → confirmed (the code matched and the card was charged: payment_id)
+ * | declined (the code matched, the charge was refused) | locked (too many wrong codes) | expired |
+ * superseded (a newer «ОПЛАТА» replaced it). At most one pending per user, so a code always
+ * answers the latest request.
+ */
+export const smsPayments = pgTable(
+  'sms_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id, { onDelete: 'cascade' }),
+    cardBindingId: uuid('card_binding_id').references(() => cardBindings.id, { onDelete: 'set null' }),
+    amountKopecks: kopecks('amount_kopecks').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    status: text('status').notNull().default('pending'),
+    paymentId: uuid('payment_id').references(() => payments.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('sms_payments_one_pending_per_user')
+      .on(t.userId)
+      .where(sql`${t.status} = 'pending'`),
+    index('sms_payments_user_day_idx').on(t.userId, t.createdAt),
+    uniqueIndex('sms_payments_payment_key').on(t.paymentId),
+    check(
+      'sms_payments_status',
+      sql`${t.status} in ('pending', 'confirmed', 'declined', 'locked', 'expired', 'superseded')`,
+    ),
+    check('sms_payments_amount_positive', sql`${t.amountKopecks} > 0`),
+    check('sms_payments_attempts', sql`${t.attempts} >= 0`),
+  ],
+);
+
 // ─── Paid services and contract applications ────────────────────────────────
 
 export const serviceCatalog = pgTable(

@@ -50,7 +50,11 @@ export function SendSmsForm({ action }: { action: FormAction }) {
       successContent={status}
     >
       <TextField name="phone" label="С номера" hint="Номер из профиля абонента, например +7 916 245-18-73" />
-      <TextField name="text" label="Текст СМС" hint="Например: ПОКАЗАНИЯ 12345" />
+      <TextField
+        name="text"
+        label="Текст СМС"
+        hint="Например: ПОКАЗАНИЯ 12345 или ОПЛАТА 1500 (код из ответа — отдельным СМС)"
+      />
       <SubmitButton pendingLabel="Отправляем…">Отправить СМС</SubmitButton>
     </ActionForm>
   );

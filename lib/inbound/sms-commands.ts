@@ -1,9 +1,12 @@
 import 'server-only';
+import { paymentCommand } from './sms-payment-command';
 import { readingsCommand } from './sms-readings-command';
 
 // The inbound SMS router: the first word of the message names the command, the rest is its
-// argument. A new command is a handler (its own file) and one entry in SMS_COMMANDS. Only a phone
-// registered on a cabinet reaches a command; anyone else gets a polite answer and nothing is done.
+// argument. A new command is a handler (its own file) and one entry in SMS_COMMANDS. A message with
+// no command word may still answer a command's own question (the code «ОПЛАТА» sent): each command
+// with a `reply` is asked in turn. Only a phone registered on a cabinet reaches a command; anyone
+// else gets a polite answer and nothing is done.
 
 export interface SmsSender {
   /** +7XXXXXXXXXX */
@@ -25,9 +28,14 @@ export interface SmsCommand {
   /** How to use it, for the answer to a message we did not understand. */
   usage: string;
   run(input: { sender: SmsSender; args: string; now: Date }): Promise<SmsCommandAnswer>;
+  /**
+   * A message without a command word that answers what this command asked this sender (a code):
+   * its answer, or null when it is not such an answer.
+   */
+  reply?(input: { sender: SmsSender; text: string; now: Date }): Promise<SmsCommandAnswer | null>;
 }
 
-const SMS_COMMANDS: readonly SmsCommand[] = [readingsCommand];
+const SMS_COMMANDS: readonly SmsCommand[] = [readingsCommand, paymentCommand];
 
 function normalizedWord(word: string): string {
   return word.toUpperCase().replaceAll('Ё', 'Е');
@@ -54,12 +62,17 @@ export async function routeSms(
   now: Date,
 ): Promise<SmsCommandAnswer> {
   if (!sender.userId) return { answer: UNKNOWN_PHONE, outcome: 'unknown_phone' };
+  const from = { phone: sender.phone, userId: sender.userId };
   const found = commandOf(text);
   if (!found) {
+    for (const command of SMS_COMMANDS) {
+      const replied = await command.reply?.({ sender: from, text, now });
+      if (replied) return replied;
+    }
     return {
       answer: `Не поняли сообщение. ${SMS_COMMANDS.map((c) => c.usage).join(' ')}`,
       outcome: 'unknown_command',
     };
   }
-  return found.command.run({ sender: { phone: sender.phone, userId: sender.userId }, args: found.args, now });
+  return found.command.run({ sender: from, args: found.args, now });
 }

@@ -10,6 +10,7 @@ import { creditServicePayment } from '@/lib/services/credit';
 import { audit } from '@/lib/security/audit';
 import type { PaymentGateway } from './gateway/types';
 import { queuePaymentReceivedEmail } from './mail';
+import { queueSmsPaymentResult } from './sms-payment-result';
 
 /** Stored as a binding's mask when the gateway did not report the card number. */
 const UNKNOWN_CARD_MASK = 'номер не сообщён';
@@ -175,8 +176,10 @@ export async function acceptPaymentNotification(
         paidAt: now,
       });
     }
+    // A payment asked for by SMS is answered by SMS, switch or not; that answer replaces the usual one.
+    const answeredBySms = await queueSmsPaymentResult(tx, payment.id, 'paid', now);
     // The receipt letter above is the e-mail; the payer's SMS, if asked for, goes through the dispatcher.
-    if (payment.userId && payment.purpose === 'electricity') {
+    if (payment.userId && payment.purpose === 'electricity' && !answeredBySms) {
       await notify(tx, 'payment_credited', [payment.userId], {
         key: payment.id,
         channels: ['sms'],

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, gt, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Tx } from '@/db/client';
 import { accounts, cardBindings, ledgerEntries, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 import { recurringAccepted } from './gateway/protocol';
@@ -50,6 +50,12 @@ export interface ChargeBindingInput {
   now?: Date;
   /** A charge for a paid-service request (payment type «services»); absent: electricity. */
   service?: { requestId: string; description: string };
+  /**
+   * Runs in the transaction that records the payment, before the gateway is asked: a caller that
+   * must find its own record by the payment when the notification lands (an SMS payment) links it
+   * here, so the link exists however fast the notification comes.
+   */
+  linkPayment?: (tx: Tx, paymentId: string) => Promise<void>;
 }
 
 export type ChargeBindingOutcome =
@@ -170,6 +176,7 @@ export async function chargeBinding(
         })
         .returning({ id: payments.id, invId: payments.invId });
       if (!payment) throw new Error('chargeBinding: insert returned nothing');
+      await input.linkPayment?.(tx, payment.id);
 
       let call: RecurringChargeCall;
       try {

@@ -171,7 +171,8 @@ describe('readings by SMS', () => {
   it('routes the command word, however it is written', () => {
     expect(commandOf('показания: 12345')?.args).toBe('12345');
     expect(commandOf('ПОКАЗАНИЯ день 1 ночь 2')?.command.words[0]).toBe('ПОКАЗАНИЯ');
-    expect(commandOf('ОПЛАТА 100')).toBeNull();
+    expect(commandOf('ОПЛАТА 100')?.args).toBe('100');
+    expect(commandOf('СПРАВКА 100')).toBeNull();
     expect(commandOf('12345')).toBeNull();
   });
 
