@@ -24,6 +24,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import type { FiscalReceipt } from '../lib/payments/gateway/types';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -566,6 +567,11 @@ export const payments = pgTable(
     isTest: boolean('is_test').notNull().default(false),
     description: text('description').notNull(),
     receiptEmail: text('receipt_email'),
+    /**
+     * The 54-ФЗ receipt as it went to a gateway that takes it with its answer to the notification
+     * (МОНЕТА's Pay URL): fixed by the first notification, repeated to every duplicate.
+     */
+    fiscalReceipt: jsonb('fiscal_receipt').$type<FiscalReceipt>(),
     /** The first payment of a card binding (Robokassa `Recurring=true`). */
     requestsBinding: boolean('requests_binding').notNull().default(false),
     /** Set when this payment was charged from a bound card. */

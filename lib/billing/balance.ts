@@ -3,7 +3,7 @@
 // Nothing is stored beside the ledger, so the balance can never disagree with it.
 import 'server-only';
 import { eq, inArray, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Db, type Tx } from '@/db/client';
 import { ledgerEntries } from '@/db/schema';
 
 const ledgerSum = sql<number>`coalesce(sum(${ledgerEntries.amountKopecks}), 0)::bigint`.mapWith(Number);
@@ -18,10 +18,10 @@ export async function accountBalance(accountId: string): Promise<number> {
 }
 
 /** Balances of many accounts in one query; every requested account is in the map (0 without entries). */
-export async function balances(accountIds: readonly string[]): Promise<Map<string, number>> {
+export async function balances(accountIds: readonly string[], executor: Db | Tx = db()): Promise<Map<string, number>> {
   const result = new Map<string, number>(accountIds.map((id) => [id, 0]));
   if (accountIds.length === 0) return result;
-  const rows = await db()
+  const rows = await executor
     .select({ accountId: ledgerEntries.accountId, balance: ledgerSum })
     .from(ledgerEntries)
     .where(inArray(ledgerEntries.accountId, [...new Set(accountIds)]))

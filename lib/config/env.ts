@@ -265,6 +265,13 @@ function pairProblems(source: Source): string[] {
   if (monetaId && !/^\d{1,20}$/.test(monetaId)) {
     problems.push('MONETA_ACCOUNT_ID: номер расширенного счёта МОНЕТЫ (MNT_ID) — только цифры');
   }
+  // МОНЕТА's receipt names the VAT rate by a code PayAnyWay documents for 0, 10 and the general rate.
+  const vatRate = Number(value('COMPANY_VAT_RATE_PERCENT')?.trim() || 22);
+  if (moneta === 2 && ![0, 10, 20, 22].includes(vatRate)) {
+    problems.push(
+      `COMPANY_VAT_RATE_PERCENT: ставку НДС ${vatRate}\u00a0% нельзя передать в чеке через МОНЕТУ (коды ставок есть для 0, 10, 20 и 22\u00a0%) — уберите настройки МОНЕТЫ или исправьте ставку`,
+    );
+  }
   if ([value('NETPAY_API_KEY'), value('NETPAY_AUTH')].filter(Boolean).length === 1) {
     problems.push('NETPAY_API_KEY: NET PAY настроен не полностью: задайте NETPAY_API_KEY и NETPAY_AUTH (или ни одну)');
   }

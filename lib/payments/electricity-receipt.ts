@@ -1,6 +1,6 @@
 import 'server-only';
 import { asc, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { db, type Db, type Tx } from '@/db/client';
 import { accounts, paymentAllocations } from '@/db/schema';
 import { balances } from '@/lib/billing/balance';
 import { companyVatRatePercent } from '@/lib/config/company';
@@ -46,12 +46,11 @@ export function electricityReceipt(
 }
 
 /** The receipt lines of a recorded electricity payment: its allocations, or its one account. */
-export async function receiptLinesOf(payment: {
-  id: string;
-  accountId: string;
-  amountKopecks: number;
-}): Promise<ReceiptLine[]> {
-  const allocated = await db()
+export async function receiptLinesOf(
+  payment: { id: string; accountId: string; amountKopecks: number },
+  executor: Db | Tx = db(),
+): Promise<ReceiptLine[]> {
+  const allocated = await executor
     .select({
       accountId: paymentAllocations.accountId,
       number: accounts.number,
@@ -65,12 +64,15 @@ export async function receiptLinesOf(payment: {
     allocated.length > 0
       ? allocated
       : (
-          await db()
+          await executor
             .select({ accountId: accounts.id, number: accounts.number })
             .from(accounts)
             .where(eq(accounts.id, payment.accountId))
         ).map((r) => ({ ...r, amountKopecks: payment.amountKopecks }));
-  const owed = await balances(parts.map((p) => p.accountId));
+  const owed = await balances(
+    parts.map((p) => p.accountId),
+    executor,
+  );
   return parts.map((p) => ({
     accountNumber: p.number,
     amountKopecks: p.amountKopecks,

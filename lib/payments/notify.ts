@@ -8,7 +8,9 @@ import { kickNotifications, notify } from '@/lib/notifications/dispatch';
 import { creditConnectionPayment } from '@/lib/connection/credit';
 import { creditServicePayment } from '@/lib/services/credit';
 import { audit } from '@/lib/security/audit';
-import type { PaymentGateway } from './gateway/types';
+import type { FiscalReceipt, PaidPaymentReceipt, PaymentGateway } from './gateway/types';
+import { receiptLinesOf } from './electricity-receipt';
+import { paymentReceipt } from './start';
 import { queuePaymentReceivedEmail } from './mail';
 import { queueSmsPaymentResult } from './sms-payment-result';
 
@@ -60,13 +62,18 @@ export async function acceptPaymentNotification(
     if (verified.shp.Shp_purpose !== payment.purpose) return { refused: 'purpose_mismatch' } as const;
     if ((payment.isTest || gateway.isTest) && !demoMode()) return { refused: 'test_payment' } as const;
     if (payment.status === 'paid' || payment.status === 'refunded' || payment.status === 'partially_refunded') {
-      return { duplicate: true } as const;
+      return { duplicate: true, receipt: answerReceipt(payment.fiscalReceipt, payment.receiptEmail) } as const;
     }
 
     // Given up as unpaid, and paid after all: received money is never refused. The payment keeps
     // its expired_at, which marks it for staff as credited after its expiry.
     const late = payment.status === 'expired';
     const cardMask = verified.cardMask ?? payment.cardMask;
+    // A gateway that fiscalizes from our answer gets the receipt as the money arrives: each
+    // account's debt is read before this payment is credited, in this transaction.
+    const fiscalReceipt = gateway.receiptInAnswer
+      ? paymentReceipt(payment, payment.purpose === 'electricity' ? await receiptLinesOf(payment, tx) : undefined)
+      : null;
     await tx
       .update(payments)
       .set({
@@ -75,6 +82,7 @@ export async function acceptPaymentNotification(
         feeKopecks: verified.fee ?? null,
         paymentMethod: verified.paymentMethod ?? null,
         cardMask,
+        ...(fiscalReceipt ? { fiscalReceipt } : {}),
         updatedAt: now,
       })
       .where(eq(payments.id, payment.id));
@@ -204,7 +212,7 @@ export async function acceptPaymentNotification(
       },
       tx,
     );
-    return { paid: true } as const;
+    return { paid: true, receipt: answerReceipt(fiscalReceipt, payment.receiptEmail) } as const;
   });
 
   if ('refused' in outcome && outcome.refused) {
@@ -212,5 +220,10 @@ export async function acceptPaymentNotification(
     return refuse(refused, details);
   }
   if ('paid' in outcome) kickNotifications();
-  return { status: 200, body: gateway.resultAnswer(verified.invId, verified) };
+  const receipt = 'receipt' in outcome ? outcome.receipt : undefined;
+  return { status: 200, body: gateway.resultAnswer(verified.invId, verified, receipt) };
+}
+
+function answerReceipt(receipt: FiscalReceipt | null, email: string | null): PaidPaymentReceipt | undefined {
+  return receipt ? { receipt, email } : undefined;
 }

@@ -4,7 +4,7 @@ import { db, type Tx } from '@/db/client';
 import { accounts, cardBindings, ledgerEntries, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 import { recurringAccepted } from './gateway/protocol';
-import { buildReceipt, receiptItem } from './gateway/receipt';
+import { prepaymentReceipt } from './prepayment-receipt';
 import { electricityReceipt } from './electricity-receipt';
 import { parseInvId } from './gateway/signature';
 import type { PaymentGateway, RecurringChargeCall } from './gateway/types';
@@ -190,7 +190,7 @@ export async function chargeBinding(
               ? electricityReceipt([
                   { accountNumber: account.number, amountKopecks: input.amountKopecks, dueKopecks: owed?.sum ?? 0 },
                 ])
-              : buildReceipt([receiptItem({ name: description, amountKopecks: input.amountKopecks, tax: 'none' })]),
+              : prepaymentReceipt(description, input.amountKopecks),
           shp: { Shp_purpose: purpose },
         });
       } catch (error) {

@@ -18,7 +18,10 @@ export async function handleResultNotification(request: Request, gateway: Paymen
     const answer = await acceptPaymentNotification(gateway, params, { ip: clientIp(request.headers) });
     return new Response(answer.body, {
       status: answer.status,
-      headers: { 'content-type': gateway.answerContentType ?? 'text/plain; charset=utf-8' },
+      // An XML answer (NET PAY's, МОНЕТА's with the receipt) says so; `OK…`, `SUCCESS`, `FAIL` are text.
+      headers: {
+        'content-type': answer.body.startsWith('<') ? 'application/xml; charset=utf-8' : 'text/plain; charset=utf-8',
+      },
     });
   } catch (error) {
     log.error({ error: describeError(error) }, 'payments.notification_failed');

@@ -5,10 +5,10 @@ import { accounts, bills, payments } from '@/db/schema';
 import { audit } from '@/lib/security/audit';
 import { paymentExpiresAt } from './expiry';
 import { configuredOrigin } from '@/lib/http/app-url';
-import { buildReceipt, receiptItem } from './gateway/receipt';
 import { electricityReceipt, type ReceiptLine } from './electricity-receipt';
+import { prepaymentReceipt } from './prepayment-receipt';
 import { paymentStatusHref } from './status-link';
-import type { PaymentGateway } from './gateway/types';
+import type { FiscalReceipt, PaymentGateway } from './gateway/types';
 import type { PaymentPurpose } from '@/db/enums';
 
 export interface StartPaymentInput {
@@ -78,6 +78,20 @@ export async function startPayment(input: StartPaymentInput, gateway: PaymentGat
 }
 
 /**
+ * The 54-ФЗ receipt a payment carries: a line per account paid for electricity (the lines come
+ * from receiptLinesOf, with each account's debt at that moment); a paid service or connection fee
+ * is paid before the work, a prepayment.
+ */
+export function paymentReceipt(
+  payment: { amountKopecks: number; description: string; purpose: PaymentPurpose },
+  receiptLines?: readonly ReceiptLine[],
+): FiscalReceipt {
+  return receiptLines && payment.purpose === 'electricity'
+    ? electricityReceipt(receiptLines)
+    : prepaymentReceipt(payment.description, payment.amountKopecks);
+}
+
+/**
  * The signed hand-over to the gateway for a pending payment, rebuilt from the stored row (it is
  * deterministic), so the browser can be sent through our own /payments/go/<id> page — a GET
  * redirect for the sandbox, an auto-submitted POST form for Robokassa with a 54-ФЗ receipt.
@@ -103,10 +117,7 @@ export function gatewayHandOver(
     description: payment.description,
     email: payment.receiptEmail ?? undefined,
     recurring: payment.requestsBinding,
-    receipt:
-      receiptLines && payment.purpose === 'electricity'
-        ? electricityReceipt(receiptLines)
-        : buildReceipt([receiptItem({ name: payment.description, amountKopecks: payment.amountKopecks, tax: 'none' })]),
+    receipt: paymentReceipt(payment, receiptLines),
     // Signed by the gateway and echoed back: the notification must name the same purpose.
     shp: { Shp_purpose: payment.purpose },
     expiresAt: paymentExpiresAt(payment.createdAt),

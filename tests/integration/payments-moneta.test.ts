@@ -4,8 +4,9 @@ import { auditLog, cardBindings, ledgerEntries, payments } from '@/db/schema';
 import { gatewayFor } from '@/lib/payments/gateways';
 import { gatewayHandOver, startPayment } from '@/lib/payments/start';
 import { GET, POST } from '@/app/api/payments/moneta/result/route';
-import { formSignatureValid, payUrlNotification } from '../support/moneta-peer';
+import { formSignatureValid, payUrlNotification, readPayUrlAnswer } from '../support/moneta-peer';
 import { gatewayPayer } from '../support/gateway-payer';
+import { createBill, createHousehold } from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // МОНЕТА end to end against a real database: our form as МОНЕТА reads it, then its Pay URL
@@ -50,13 +51,17 @@ describe('МОНЕТА Pay URL', () => {
     expect(form.MNT_SUCCESS_URL).toMatch(new RegExp(`^https://lk\\.example\\.ru/payments/success\\?InvId=${invId}&t=`));
   });
 
-  it('100 concurrent copies of the genuine notification credit once, each answered SUCCESS', async () => {
+  it('100 concurrent copies of the genuine notification credit once, each answered with the same signed receipt', async () => {
     const before = await balance();
     const { form, paymentId } = await pendingForm(123_45);
     const notification = payUrlNotification(peer, form);
     const answers = await Promise.all(Array.from({ length: 100 }, () => post(notification)));
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(200));
-    expect(new Set(await Promise.all(answers.map((a) => a.text())))).toEqual(new Set(['SUCCESS']));
+    const bodies = new Set(await Promise.all(answers.map((a) => a.text())));
+    expect(bodies.size).toBe(1);
+    expect(answers[0]!.headers.get('content-type')).toMatch(/^application\/xml/);
+    const answer = readPayUrlAnswer(peer, notification, [...bodies][0]!);
+    expect(answer).toMatchObject({ resultCode: '200', signatureValid: true });
     expect(await balance()).toBe(before - 123_45);
     expect(await t.db.select().from(ledgerEntries).where(eq(ledgerEntries.paymentId, paymentId))).toHaveLength(1);
     const [payment] = await t.db.select().from(payments).where(eq(payments.id, paymentId));
@@ -65,7 +70,7 @@ describe('МОНЕТА Pay URL', () => {
     const url = new URL('https://lk.example.ru/api/payments/moneta/result');
     for (const [k, v] of Object.entries(notification)) url.searchParams.set(k, v);
     const again = await GET(new Request(url));
-    expect([again.status, await again.text()]).toEqual([200, 'SUCCESS']);
+    expect([again.status, await again.text()]).toEqual([200, [...bodies][0]]);
     expect(await balance()).toBe(before - 123_45);
   });
 
@@ -108,9 +113,57 @@ describe('МОНЕТА Pay URL', () => {
     );
 
     // The genuine one still completes it.
-    const ok = await post(payUrlNotification(peer, form));
-    expect([ok.status, await ok.text()]).toEqual([200, 'SUCCESS']);
+    const genuine = payUrlNotification(peer, form);
+    const ok = await post(genuine);
+    expect(ok.status).toBe(200);
+    expect(readPayUrlAnswer(peer, genuine, await ok.text())).toMatchObject({ resultCode: '200', signatureValid: true });
     expect(await balance()).toBe(before - 500_00);
+  });
+
+  it('the answer carries the 54-ФЗ receipt: the debt paid at the general VAT rate, the rest as an advance at the calculated rate', async () => {
+    const household = await createHousehold(t.db, { user: { email: 'moneta-receipt@example.com' } });
+    await createBill(t.db, household.accountId, { period: '2026-10-01', amountKopecks: 100_00 });
+    const gateway = gatewayFor('moneta')!;
+    const started = await startPayment(
+      {
+        accountId: household.accountId,
+        userId: household.user.id,
+        amountKopecks: 123_45,
+        requestsBinding: false,
+        receiptEmail: 'moneta-receipt@example.com',
+        ip: ctx.ip,
+      },
+      gateway,
+    );
+    const [row] = await t.db.select().from(payments).where(eq(payments.id, started.paymentId));
+    const notification = payUrlNotification(peer, gatewayHandOver(row!, gateway).fields);
+    const first = readPayUrlAnswer(peer, notification, await (await post(notification)).text());
+    expect(first).toEqual({
+      resultCode: '200',
+      signatureValid: true,
+      customer: 'moneta-receipt@example.com',
+      inventory: [
+        {
+          name: `Электроэнергия, лицевой счёт ${household.number}`,
+          price: '100.00',
+          quantity: '1',
+          vatTag: '1102',
+          pm: 'full_payment',
+          po: 'service',
+        },
+        {
+          name: `Аванс за электроэнергию, лицевой счёт ${household.number}`,
+          price: '23.45',
+          quantity: '1',
+          vatTag: '1106',
+          pm: 'advance',
+          po: 'service',
+        },
+      ],
+    });
+    // A repeat after the credit (МОНЕТА did not get the first answer) is told the same receipt,
+    // not one recomputed from the balance the payment has already lowered.
+    expect(readPayUrlAnswer(peer, notification, await (await post(notification)).text())).toEqual(first);
   });
 
   it('a payment asking to remember the card leaves no binding: МОНЕТА cannot charge it later', async () => {

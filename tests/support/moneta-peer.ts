@@ -62,3 +62,41 @@ export function payUrlNotification(
   );
   return fields;
 }
+
+export interface PayUrlAnswer {
+  resultCode: string;
+  /** md5(MNT_RESULT_CODE + MNT_ID + MNT_TRANSACTION_ID + code), as МОНЕТА checks the XML answer. */
+  signatureValid: boolean;
+  /** INVENTORY: the receipt's lines as PayAnyWay's cash-register service reads them. */
+  inventory: { name: string; price: string; quantity: string; vatTag: string; pm: string; po: string }[];
+  customer: string | null;
+}
+
+const unescapeXml = (v: string) => v.replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/** Reads our answer to a Pay URL notification the way МОНЕТА does; null for a plain-text answer. */
+export function readPayUrlAnswer(
+  peer: MonetaPeer,
+  notification: Record<string, string>,
+  body: string,
+): PayUrlAnswer | null {
+  const tag = (name: string, within = body) => {
+    const found = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(within)?.[1];
+    return found === undefined ? null : unescapeXml(found);
+  };
+  if (!body.startsWith('<?xml')) return null;
+  const resultCode = tag('MNT_RESULT_CODE') ?? '';
+  const attributes = new Map(
+    [...body.matchAll(/<ATTRIBUTE>([\s\S]*?)<\/ATTRIBUTE>/g)].map((m) => [tag('KEY', m[1]), tag('VALUE', m[1])]),
+  );
+  const expected = md5(resultCode + peer.accountId + (notification.MNT_TRANSACTION_ID ?? '') + peer.code);
+  return {
+    resultCode,
+    signatureValid:
+      tag('MNT_ID') === peer.accountId &&
+      tag('MNT_TRANSACTION_ID') === notification.MNT_TRANSACTION_ID &&
+      tag('MNT_SIGNATURE')?.toLowerCase() === expected,
+    inventory: JSON.parse(attributes.get('INVENTORY') ?? '[]') as PayUrlAnswer['inventory'],
+    customer: attributes.get('CUSTOMER') ?? null,
+  };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { electricityReceipt } from '@/lib/payments/electricity-receipt';
+import { prepaymentReceipt } from '@/lib/payments/prepayment-receipt';
 import { receiptProblem } from '@/lib/payments/gateway/receipt';
 
 describe('the receipt of an electricity payment', () => {
@@ -25,5 +26,24 @@ describe('the receipt of an electricity payment', () => {
     expect(() => electricityReceipt([{ accountNumber: '1', amountKopecks: 100, dueKopecks: 100 }], 18)).toThrow(
       /COMPANY_VAT_RATE_PERCENT/,
     );
+  });
+});
+
+describe('the receipt of a paid service or connection fee', () => {
+  it('is a full prepayment of a service with VAT at the calculated rate', () => {
+    expect(prepaymentReceipt('Замена счётчика, заявка № 12', 3_500_00, 22)).toEqual({
+      items: [
+        {
+          name: 'Замена счётчика, заявка № 12',
+          quantity: 1,
+          sum: 3500,
+          payment_method: 'full_prepayment',
+          payment_object: 'service',
+          tax: 'vat122',
+        },
+      ],
+    });
+    expect(prepaymentReceipt('Техприсоединение', 550_00, 0).items[0]!.tax).toBe('vat0');
+    expect(() => prepaymentReceipt('x', 100, 18)).toThrow(/COMPANY_VAT_RATE_PERCENT/);
   });
 });

@@ -112,6 +112,17 @@ describe('МОНЕТА configuration', () => {
     if (read.ok) expect(productionProblems(read.env).join('\n')).not.toMatch(/шлюз не настроен/);
   });
 
+  it('is refused with a VAT rate its receipt has no code for', () => {
+    const moneta = { MONETA_ACCOUNT_ID: '54600817', MONETA_INTEGRITY_CODE: 'QWERTY' };
+    const refused = readEnv({ ...moneta, COMPANY_VAT_RATE_PERCENT: '5' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.problems.join('\n')).toMatch(/ставку НДС 5\u00a0% нельзя передать в чеке через МОНЕТУ/);
+    for (const rate of ['0', '10', '20', '22'])
+      expect(readEnv({ ...moneta, COMPANY_VAT_RATE_PERCENT: rate }).ok).toBe(true);
+    expect(readEnv({ COMPANY_VAT_RATE_PERCENT: '5' }).ok).toBe(true);
+  });
+
   it('serves new payments when it is the only gateway; the sandbox then closes', () => {
     restore = overrideEnv({ DEMO: '1', MONETA_ACCOUNT_ID: '54600817', MONETA_INTEGRITY_CODE: 'QWERTY' });
     expect(activeGateway().id).toBe('moneta');

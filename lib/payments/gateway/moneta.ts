@@ -6,10 +6,14 @@ import { assertInvId, paramsToRecord, signatureMatches } from './signature';
 import {
   GatewayConfigError,
   type CallbackVerification,
+  type FiscalReceiptItem,
   type GatewayParams,
+  type PaidPaymentReceipt,
   type PaymentGateway,
   type PaymentRedirect,
   type PaymentRedirectRequest,
+  type ReceiptTax,
+  type VerifiedCallback,
 } from './types';
 
 // НКО «МОНЕТА» (MONETA.Assistant, the hosted payment form). The payer is sent by a POST form to
@@ -20,9 +24,10 @@ import {
 // Confirmed from docs.moneta.ru (payments/payment-notification, assistant/v1/pay-notification):
 //   - the Pay URL notification comes by GET or POST with MNT_ID, MNT_TRANSACTION_ID,
 //     MNT_OPERATION_ID, MNT_AMOUNT (`120.25`), MNT_CURRENCY_CODE, MNT_TEST_MODE, MNT_SIGNATURE;
-//   - its receipt is acknowledged by a plain-text UTF-8 answer without HTML, `SUCCESS` or `FAIL`
-//     (or an XML answer, which we do not use); an unanswered notification is retried for 24–27
-//     hours, so duplicates are normal;
+//   - its receipt is acknowledged by a plain-text UTF-8 answer without HTML, `SUCCESS` or `FAIL`,
+//     or an XML answer; ours is the XML one with the 54-ФЗ receipt (payUrlReceiptAnswer), the same
+//     to every duplicate; an unanswered notification is retried for 24–27 hours, so duplicates
+//     are normal;
 //   - MNT_SUBSCRIBER_ID on the form saves the payer's card on МОНЕТА's own page (card-saving), a
 //     mode exclusive with PAYMENTTOKEN and switched on in the account's settings.
 // From the notes only (PayAnyWay plugins and gems, not yet seen in МОНЕТА's own pages):
@@ -51,6 +56,65 @@ export interface MonetaConfig {
 }
 
 const md5 = (s: string) => createHash('md5').update(s, 'utf8').digest('hex');
+
+/**
+ * PayAnyWay's `vatTag` for a receipt line's tax: the FFD tag of the VAT sum at that rate (1102 the
+ * general rate, 1106 its calculated rate for an advance, 1103/1107 10 %, 1104 0 %, 1105 без НДС).
+ * The general rate's tags kept their numbers when it went from 18 to 20 %, and are read the same
+ * for 22 % from 2026 — PayAnyWay's pages we could read predate that change. The УСН rates 5 and 7 %
+ * have no tag there: the settings are refused at start (lib/config/env.ts) rather than a receipt sent with a wrong tag.
+ */
+const VAT_TAG: Partial<Record<ReceiptTax, string>> = {
+  none: '1105',
+  vat0: '1104',
+  vat10: '1103',
+  vat110: '1107',
+  vat20: '1102',
+  vat120: '1106',
+  vat22: '1102',
+  vat122: '1106',
+};
+
+const xmlText = (v: string) => v.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+function inventoryLine(item: FiscalReceiptItem) {
+  const vatTag = VAT_TAG[item.tax];
+  if (!vatTag) throw new Error(`МОНЕТА: ставку ${item.tax} нельзя передать в чеке`);
+  return {
+    name: item.name,
+    price: (item.sum / item.quantity).toFixed(2),
+    quantity: String(item.quantity),
+    vatTag,
+    pm: item.payment_method,
+    po: item.payment_object,
+  };
+}
+
+/**
+ * The XML answer to a Pay URL notification carrying the 54-ФЗ receipt for МОНЕТА's fiscalization
+ * (kassa.payanyway.ru, «Передача данных для чека по 54-ФЗ»): the result code 200, signed
+ * md5(MNT_RESULT_CODE + MNT_ID + MNT_TRANSACTION_ID + code), and the attributes INVENTORY (the
+ * lines as JSON) and CUSTOMER (where the receipt goes).
+ */
+function payUrlReceiptAnswer(accountId: string, txId: string, code: string, paid: PaidPaymentReceipt): string {
+  const resultCode = '200';
+  const attributes = [['INVENTORY', JSON.stringify(paid.receipt.items.map(inventoryLine))]];
+  if (paid.email) attributes.push(['CUSTOMER', paid.email]);
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>' +
+    '<MNT_RESPONSE>' +
+    `<MNT_ID>${accountId}</MNT_ID>` +
+    `<MNT_TRANSACTION_ID>${xmlText(txId)}</MNT_TRANSACTION_ID>` +
+    `<MNT_RESULT_CODE>${resultCode}</MNT_RESULT_CODE>` +
+    `<MNT_SIGNATURE>${md5(resultCode + accountId + txId + code)}</MNT_SIGNATURE>` +
+    '<MNT_ATTRIBUTES>' +
+    attributes
+      .map(([key, value]) => `<ATTRIBUTE><KEY>${key}</KEY><VALUE>${xmlText(value!)}</VALUE></ATTRIBUTE>`)
+      .join('') +
+    '</MNT_ATTRIBUTES>' +
+    '</MNT_RESPONSE>'
+  );
+}
 
 export function monetaGateway(config: MonetaConfig): PaymentGateway {
   const accountId = config.accountId?.trim();
@@ -128,9 +192,13 @@ export function monetaGateway(config: MonetaConfig): PaymentGateway {
       };
     },
 
-    resultAnswer(invId: number): string {
+    receiptInAnswer: true,
+
+    resultAnswer(invId: number, callback?: VerifiedCallback, paid?: PaidPaymentReceipt): string {
       assertInvId(invId);
-      return 'SUCCESS';
+      const txId = callback?.raw.MNT_TRANSACTION_ID;
+      if (!paid || !txId) return 'SUCCESS';
+      return payUrlReceiptAnswer(accountId, txId, code, paid);
     },
 
     refusalAnswer: () => 'FAIL',

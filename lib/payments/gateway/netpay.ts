@@ -107,7 +107,6 @@ export function netpayGateway(config: NetpayConfig): PaymentGateway {
     id: 'netpay',
     isTest: config.isTest,
     chargesBoundCards: false,
-    answerContentType: 'application/xml; charset=utf-8',
 
     paymentRedirect(p: PaymentRedirectRequest): PaymentRedirect {
       assertInvId(p.invId);

@@ -164,6 +164,13 @@ export type RefundOutcome = { ok: true; reference: string; settled: boolean } | 
 /** Where a refund the gateway accepted (`settled: false`) stands: still `processing`, or final. */
 export type RefundState = 'processing' | 'succeeded' | 'failed';
 
+/** What the answer to a paid payment's notification may carry for the fiscal receipt. */
+export interface PaidPaymentReceipt {
+  receipt: FiscalReceipt;
+  /** Where the receipt goes (the payer's e-mail), when known. */
+  email: string | null;
+}
+
 export interface PaymentGateway {
   id: GatewayId;
   /** Payments through it move no real money (Robokassa test mode, or the sandbox). */
@@ -176,11 +183,14 @@ export interface PaymentGateway {
    * The exact body to answer a verified notification with: `OK<InvId>` (Robokassa), `SUCCESS`
    * (МОНЕТА), NET PAY's `<notification>` XML (which echoes fields of the notification itself).
    */
-  resultAnswer(invId: number, callback?: VerifiedCallback): string;
+  resultAnswer(invId: number, callback?: VerifiedCallback, paid?: PaidPaymentReceipt): string;
+  /**
+   * The gateway takes the 54-ФЗ receipt in the answer to its notification (МОНЕТА's Pay URL XML),
+   * not with the payment's start: the notification handler then fixes the receipt and passes it.
+   */
+  receiptInAnswer?: boolean;
   /** The body of the answer to a refused notification (`FAIL` for МОНЕТА); a short reason otherwise. */
   refusalAnswer(reason: string, params?: Record<string, string>): string;
-  /** The answer's content type; `text/plain; charset=utf-8` unless the gateway expects another. */
-  answerContentType?: string;
   /** The gateway can charge a bound card later without the payer (Robokassa recurring). */
   chargesBoundCards: boolean;
   /** SuccessURL (the payer's browser, signed with Password #1): shows status, proves nothing. */
