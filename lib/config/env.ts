@@ -197,6 +197,7 @@ export const envSchema = z.object({
   NETPAY_API_KEY: secret,
   NETPAY_AUTH: secret,
   NETPAY_TEST: flag,
+  NETPAY_RECEIPTS: flag,
   PAYMENTS_TEST_MODE_OK: flag,
   SANDBOX_PASSWORD1: secret,
   SANDBOX_PASSWORD2: secret,

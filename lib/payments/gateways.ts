@@ -49,6 +49,7 @@ function netpay(): PaymentGateway | null {
     apiKey: e.NETPAY_API_KEY,
     auth: e.NETPAY_AUTH,
     isTest: e.NETPAY_TEST,
+    sendsReceipts: e.NETPAY_RECEIPTS,
     notificationUrl: configuredOrigin() + NETPAY_RESULT_PATH,
   });
 }

@@ -110,8 +110,11 @@ export function gatewayHandOver(
   gateway: PaymentGateway,
   /** An electricity payment's lines (receiptLinesOf): a receipt item per account paid. */
   receiptLines?: readonly ReceiptLine[],
+  /** The utility as a receipt printed by the gateway's cash register names it. */
+  seller?: { inn: string; paymentAddress: string },
 ) {
   return gateway.paymentRedirect({
+    seller,
     invId: payment.invId,
     amountKopecks: payment.amountKopecks,
     description: payment.description,

@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { auditLog, ledgerEntries, payments } from '@/db/schema';
+import { accounts, auditLog, ledgerEntries, payments } from '@/db/schema';
 import { gatewayFor } from '@/lib/payments/gateways';
 import { gatewayHandOver, startPayment } from '@/lib/payments/start';
+import { receiptLinesOf } from '@/lib/payments/electricity-receipt';
 import { GET } from '@/app/api/payments/netpay/result/route';
 import { notificationQuery, readForm } from '../support/netpay-peer';
 import { gatewayPayer } from '../support/gateway-payer';
@@ -22,14 +23,17 @@ const t = useTestDatabase();
 const { payer, balance } = gatewayPayer(t, {
   NETPAY_API_KEY: peer.apiKey,
   NETPAY_AUTH: peer.auth,
+  NETPAY_RECEIPTS: '1',
 });
+const seller = { inn: '5017000001', paymentAddress: 'https://lk.example.ru' };
 
 /** A pending payment and the parameters NET PAY decrypts from its form. */
 async function pendingOrder(amountKopecks: number) {
   const gateway = gatewayFor('netpay')!;
   const started = await startPayment({ ...payer, amountKopecks, requestsBinding: false, ip: ctx.ip }, gateway);
   const [row] = await t.db.select().from(payments).where(eq(payments.id, started.paymentId));
-  const order = readForm(peer, gatewayHandOver({ ...row!, purpose: 'electricity' }, gateway).fields);
+  const lines = await receiptLinesOf(row!);
+  const order = readForm(peer, gatewayHandOver({ ...row!, purpose: 'electricity' }, gateway, lines, seller).fields);
   return { ...started, order };
 }
 
@@ -42,6 +46,34 @@ describe('NET PAY notification endpoint', () => {
     const { order, invId } = await pendingOrder(250_00);
     expect(order.value1).toBe('https://lk.example.ru/api/payments/netpay/result');
     expect(order.successUrl).toMatch(new RegExp(`/payments/success\\?InvId=${invId}&t=`));
+  });
+
+  it('the form carries the 54-ФЗ receipt for the connected cash register: seller, lines with VAT, one electronic payment', async () => {
+    const { order } = await pendingOrder(250_00);
+    const cashbox = JSON.parse(order.cashbox_data!) as Record<string, unknown>;
+    const [account] = await t.db
+      .select({ number: accounts.number })
+      .from(accounts)
+      .where(eq(accounts.id, payer.accountId));
+    expect(cashbox).toEqual({
+      timestamp: '',
+      service: { callback_url: '', inn: '5017000001', payment_address: 'https://lk.example.ru' },
+      receipt: {
+        attributes: { email: '', phone: '' },
+        items: [
+          // The payer owes nothing: the whole payment is an advance, VAT at the calculated rate.
+          {
+            name: `Аванс за электроэнергию, лицевой счёт ${account!.number}`,
+            price: '250.00',
+            quantity: '1',
+            sum: '250.00',
+            tax: 'vat122',
+          },
+        ],
+        payments: [{ type: 1, sum: '250.00' }],
+        total: '250.00',
+      },
+    });
   });
 
   it('100 concurrent copies of the genuine notification credit once, each accepted', async () => {

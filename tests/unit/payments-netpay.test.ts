@@ -14,6 +14,7 @@ const peer = { apiKey: 'js4cucpn4kkc6jl1p95np054g2', auth: 'AUTHSIG' };
 const gw = netpayGateway({
   ...peer,
   isTest: false,
+  sendsReceipts: false,
   notificationUrl: 'https://lk.example.ru/api/payments/netpay/result',
   now: () => new Date('2026-12-02T09:00:00Z'),
 });

@@ -6,6 +6,7 @@ import { assertInvId, paramsToRecord, signatureMatches } from './signature';
 import {
   GatewayConfigError,
   type CallbackVerification,
+  type FiscalReceipt,
   type GatewayParams,
   type PaymentGateway,
   type PaymentRedirect,
@@ -33,7 +34,9 @@ import {
 //   - whether `token` covers the decoded or the raw values: decoded (as every integration reads them);
 //   - UTF-8 values in `data` and whether parameter order matters: sent UTF-8, in a fixed order;
 //   - NET PAY's retries of an unanswered notification: unknown — so duplicates are expected.
-// Not offered: card binding (no recurring mechanism found), holds (isHold), NET PAY's 54-ФЗ data.
+//   - the receipt (`cashbox_data`, ATOL's JSON): its fields as NET PAY's integrations send them;
+//     VAT codes with ATOL's current names (vat22, vat122), which the older integrations predate.
+// Not offered: card binding (no recurring mechanism found), holds (isHold).
 
 const NETPAY_PAY_URL = 'https://my.net2pay.ru/billingService/paypage/';
 const NETPAY_TEST_PAY_URL = 'https://demo.net2pay.ru/billingService/paypage/';
@@ -50,6 +53,11 @@ export interface NetpayConfig {
   isTest: boolean;
   /** Our notification endpoint, absolute. */
   notificationUrl: string;
+  /**
+   * The shop's NET PAY account passes receipts to a connected cash register: each payment then
+   * carries its 54-ФЗ receipt as `cashbox_data`.
+   */
+  sendsReceipts: boolean;
   /** For tests: the moment the form is signed. */
   now?: () => Date;
 }
@@ -96,6 +104,36 @@ function answer(orderIdValue: string, transactionType: string, accepted: boolean
   );
 }
 
+/** ATOL's limit on a receipt line's name, as NET PAY's cashbox passes it on. */
+const CASHBOX_NAME_MAX = 64;
+
+/**
+ * `cashbox_data`: the 54-ФЗ receipt NET PAY hands to the cash register connected to the shop, in
+ * ATOL's JSON — the seller (ИНН, the site as the place of settlement), the buyer's e-mail, the
+ * lines with their VAT code (ATOL's names are ours: vat22, vat122, none…), one electronic payment
+ * of the whole. `timestamp` is left to NET PAY, as its integrations do.
+ */
+function cashboxData(receipt: FiscalReceipt, seller: { inn: string; paymentAddress: string }, email: string): string {
+  const rubles = (sum: number) => kopecksToOutSum(Math.round(sum * 100));
+  const total = receipt.items.reduce((kopecks, item) => kopecks + Math.round(item.sum * 100), 0);
+  return JSON.stringify({
+    timestamp: '',
+    service: { callback_url: '', inn: seller.inn, payment_address: seller.paymentAddress },
+    receipt: {
+      attributes: { email, phone: '' },
+      items: receipt.items.map((item) => ({
+        name: clipText(item.name, CASHBOX_NAME_MAX),
+        price: rubles(item.sum / item.quantity),
+        quantity: String(item.quantity),
+        sum: rubles(item.sum),
+        tax: item.tax,
+      })),
+      payments: [{ type: 1, sum: kopecksToOutSum(total) }],
+      total: kopecksToOutSum(total),
+    },
+  });
+}
+
 export function netpayGateway(config: NetpayConfig): PaymentGateway {
   if (!config.apiKey || !config.auth) throw new GatewayConfigError('NET PAY: нужны api_key и подпись Auth');
   const { apiKey, auth } = config;
@@ -125,6 +163,10 @@ export function netpayGateway(config: NetpayConfig): PaymentGateway {
       const email = p.email?.trim();
       if (email && email.length <= 254 && /^[^@\s]+@[^@\s]+$/.test(email)) params.push(['email', email]);
       if (p.returnUrl) params.push(['successUrl', p.returnUrl], ['failUrl', p.returnUrl]);
+      if (config.sendsReceipts) {
+        if (!p.receipt || !p.seller) throw new Error('NET PAY: для чека нужны позиции и ИНН продавца');
+        params.push(['cashbox_data', cashboxData(p.receipt, p.seller, email ?? '')]);
+      }
       params.push(['param1', 'callback'], ['value1', notificationUrl]);
       return {
         url: config.isTest ? NETPAY_TEST_PAY_URL : NETPAY_PAY_URL,

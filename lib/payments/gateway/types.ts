@@ -67,6 +67,8 @@ export interface PaymentRedirectRequest {
   email?: string;
   /** 54-ФЗ receipt; its lines must add up to `amountKopecks`. */
   receipt?: FiscalReceipt;
+  /** The seller a receipt printed by the gateway's own cash register names (NET PAY's cashbox). */
+  seller?: { inn: string; paymentAddress: string };
   /** First payment of a card binding (Robokassa `Recurring=true`). */
   recurring?: boolean;
   /** `Shp_…` keys, e.g. `{ Shp_account: '…', Shp_purpose: 'bill' }`; see `assertShpParams`. */

@@ -3,6 +3,8 @@ import { notFound, redirect } from 'next/navigation';
 import { AutoPostForm } from '@/components/payments/auto-post-form';
 import { PageTitle } from '@/components/page-title';
 import { currentUser } from '@/lib/auth/session';
+import { getUtilityProfile } from '@/lib/content/utility';
+import { configuredOrigin } from '@/lib/http/app-url';
 import { redirectHref } from '@/lib/payments/gateway/protocol';
 import { gatewayFor, isGatewayId } from '@/lib/payments/gateways';
 import { gatewayHandOver } from '@/lib/payments/start';
@@ -24,8 +26,11 @@ export default async function GoToGatewayPage({ params, searchParams }: PageProp
   if (payment.status !== 'pending') redirect(paymentStatusHref(payment.invId));
   const gateway = isGatewayId(payment.gateway) ? gatewayFor(payment.gateway) : null;
   if (!gateway) notFound();
-  const lines = payment.purpose === 'electricity' ? await receiptLinesOf(payment) : undefined;
-  const handOver = gatewayHandOver(payment, gateway, lines);
+  const [lines, profile] = await Promise.all([
+    payment.purpose === 'electricity' ? receiptLinesOf(payment) : undefined,
+    getUtilityProfile(),
+  ]);
+  const handOver = gatewayHandOver(payment, gateway, lines, { inn: profile.inn, paymentAddress: configuredOrigin() });
   if (handOver.method === 'GET') redirect(redirectHref(handOver));
   return (
     <div className="mx-auto max-w-md">
