@@ -6,10 +6,11 @@ import { submitSandboxCard } from './support/sandbox-card';
 // A payment abandoned on the sandbox gateway's page becomes «не оплачен» once its lifetime
 // (PAYMENT_LIFETIME_MINUTES, 60 by default) is over: the payment-expiry job (every 5 minutes) gives
 // it up. The journey does not wait the lifetime out — its start is moved back in the database
-// (support/db.ts) — but it does wait for the job's next scheduled run. The payer's history and the
-// staff console show «не оплачен». Then the money comes after all: the gateway's page, opened
-// again, pays and sends its signed notification; the payment is credited, and staff see it flagged
-// as paid after its expiry. A household of the journey's own: no other spec's balance moves.
+// (support/db.ts) — but it does wait for the job's next scheduled run. The payer's history, the
+// payment's own page and the staff console show «не оплачен». Then the money comes after all: the
+// gateway's page, opened again, pays and sends its signed notification; the payment is credited,
+// and staff see it flagged as paid after its expiry. A household of the journey's own: no other
+// spec's balance moves.
 test.skip(!hasDatabase, 'needs DATABASE_URL: the journey writes its own household and ages its payment');
 
 const LIFETIME_MINUTES = Number(process.env.PAYMENT_LIFETIME_MINUTES) || 60;
@@ -49,6 +50,10 @@ test('an abandoned payment shows «не оплачен» after its lifetime; mon
     }).toPass({ timeout: EXPIRY_RUN_MS, intervals: [5_000] });
     await expect(row.getByTestId('payment-status')).toHaveText('не оплачен');
     await expectAccessible(page, '/fiz/payments/history');
+    // The payment's own page says the same, and does not promise that no money was taken.
+    await page.goto(`/payments/success?InvId=${invId}`);
+    await expect(page.getByTestId('payment-status')).toContainText(`Платёж № ${invId} не оплачен`);
+    await expect(page.getByTestId('payment-status')).not.toContainText('Деньги не списаны');
   });
 
   const staff = await newDevice(browser, '198.51.97.61');
