@@ -40,6 +40,13 @@ export default async function PaymentSuccessPage({ searchParams }: PageProps<'/p
           <p className="text-lg font-semibold">
             Платёж обрабатывается{amount}. Страница обновится сама, как только банк подтвердит оплату.
           </p>
+        ) : payment.status === 'expired' ? (
+          // Given up after its lifetime, not refused: the bank never answered, and money that still
+          // comes is credited (lib/payments/notify.ts) — «не списаны» would be a promise we cannot make.
+          <p className="text-lg font-semibold">
+            Платёж № {payment.invId} не оплачен: банк не подтвердил оплату вовремя. Если деньги всё же списаны, они
+            поступят на лицевой счёт.
+          </p>
         ) : (
           <p className="text-lg font-semibold text-danger-600">
             Платёж № {payment.invId} не прошёл. Деньги не списаны.
