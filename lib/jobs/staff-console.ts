@@ -1,5 +1,6 @@
 // What staff see of the background work at /admin/jobs: each queue's jobs by state, the jobs that
-// failed after their last retry with the error they ended on, and «Повторить» for one of them.
+// failed after their last retry with the error they ended on, «Повторить» for one of them and
+// «Запустить сейчас» for a scheduled queue (its next run brought forward, not skipped).
 // pg-boss has no listing API across states, so its own table is read directly (read-only); the
 // retry itself goes through pg-boss.
 import 'server-only';
@@ -10,8 +11,8 @@ import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import { rowsOf } from '@/lib/billing/run-sql';
 import { audit } from '@/lib/security/audit';
 import { JOB_DEFINITIONS, jobDefinition } from './definitions';
-import { retryJob } from './queue';
-import type { retryJobSchema } from './schemas';
+import { retryJob, sendJob } from './queue';
+import type { retryJobSchema, runJobNowSchema } from './schemas';
 
 export interface QueueCounts {
   name: string;
@@ -21,6 +22,8 @@ export interface QueueCounts {
   active: number;
   completed: number;
   failed: number;
+  /** Runs on a schedule, so staff may start its next run now. */
+  scheduled: boolean;
 }
 
 export interface FailedJob {
@@ -65,6 +68,7 @@ export async function jobsOverview(): Promise<JobsOverview> {
     active: 0,
     completed: 0,
     failed: 0,
+    scheduled: Boolean(d.cron),
   }));
   if (!(await queueTableExists())) return { queues: empty, failed: [] };
   const counts = rowsOf<{ name: string; state: string; n: number }>(
@@ -127,4 +131,26 @@ export async function retryFailedJob(
     details: { queue: input.queue },
   });
   return succeed({ message: `Задание «${definition.label}» снова в очереди` });
+}
+
+/**
+ * «Запустить сейчас»: a scheduled queue's work now rather than at its next time (e.g. after a
+ * fix, or to give up abandoned payments at once); the handlers are idempotent and the queue's
+ * singleton policy keeps it to one run at a time. Audited.
+ */
+export async function runScheduledJobNow(
+  staff: { id: string },
+  input: z.infer<typeof runJobNowSchema>,
+): Promise<ActionResult<{ message: string }>> {
+  const definition = jobDefinition(input.queue);
+  if (!definition?.cron) return fail('Такой очереди по расписанию нет — обновите страницу');
+  await sendJob(definition.name, {}, {});
+  await audit({
+    action: 'job.run_now',
+    actorUserId: staff.id,
+    subjectType: 'job',
+    subjectId: definition.name,
+    details: { queue: definition.name },
+  });
+  return succeed({ message: `Задание «${definition.label}» поставлено в очередь` });
 }

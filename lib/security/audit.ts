@@ -28,6 +28,7 @@ export type AuditAction =
   | 'payment.paid'
   | 'payment.paid_after_expiry'
   | 'job.retried'
+  | 'job.run_now'
   | 'payment.notification_refused'
   | 'payment.guest_lookup'
   | 'card.bound'

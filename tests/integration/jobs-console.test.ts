@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { auditLog } from '@/db/schema';
 import { jobDefinition, type JobDefinition } from '@/lib/jobs/definitions';
 import { openJobQueue } from '@/lib/jobs/queue';
-import { jobsOverview, retryFailedJob } from '@/lib/jobs/staff-console';
+import { jobsOverview, retryFailedJob, runScheduledJobNow } from '@/lib/jobs/staff-console';
 import { log } from '@/lib/log';
 import { createUser } from '../support/factories';
 import { useTestDatabase } from '../support/test-db';
 
 // /admin/jobs on this file's database: a job that failed after its retries is listed with its
-// error, and «Повторить» puts it back in its queue once, audited.
+// error, and «Повторить» puts it back in its queue once, audited; «Запустить сейчас» queues a
+// scheduled queue's next run, audited, and only for a scheduled queue.
 
 const t = useTestDatabase();
 const holder = globalThis as unknown as { __energoJobQueue?: Promise<PgBoss> };
@@ -79,6 +80,24 @@ describe('the background jobs console', () => {
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.action, 'job.retried'), eq(auditLog.actorUserId, staff.id)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]).toMatchObject({ subjectType: 'job', details: { queue: 'pruning' } });
+  });
+
+  it('«Запустить сейчас» queues a run of a scheduled queue, audited; a queue without a schedule is refused', async () => {
+    const staff = await createUser(t.db, { role: 'operator' });
+    const before = (await jobsOverview()).queues.find((q) => q.name === 'pruning')!;
+    expect(before.scheduled).toBe(true);
+    const queued = await runScheduledJobNow(staff, { queue: 'pruning' });
+    expect(queued).toMatchObject({ ok: true, message: 'Задание «Очистка устаревших записей» поставлено в очередь' });
+    expect((await jobsOverview()).queues.find((q) => q.name === 'pruning')!.waiting).toBe(before.waiting + 1);
+    const unscheduled = (await jobsOverview()).queues.find((q) => !q.scheduled)!;
+    expect(await runScheduledJobNow(staff, { queue: unscheduled.name })).toMatchObject({ ok: false });
+    expect(await runScheduledJobNow(staff, { queue: 'no-such-queue' })).toMatchObject({ ok: false });
+    const audited = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'job.run_now'), eq(auditLog.actorUserId, staff.id)));
     expect(audited).toHaveLength(1);
     expect(audited[0]).toMatchObject({ subjectType: 'job', details: { queue: 'pruning' } });
   });

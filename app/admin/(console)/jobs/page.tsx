@@ -1,11 +1,12 @@
 import type { Metadata } from 'next';
 import { RetryJobForm } from '@/components/console/retry-job-form';
+import { RunJobNowForm } from '@/components/console/run-job-now-form';
 import { PageTitle } from '@/components/page-title';
 import { ScrollRegion } from '@/components/ui/scroll-region';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
 import { jobsOverview } from '@/lib/jobs/staff-console';
-import { retryJobAction } from './actions';
+import { retryJobAction, runJobNowAction } from './actions';
 
 export const metadata: Metadata = { title: 'Фоновые задания', robots: { index: false } };
 
@@ -16,7 +17,7 @@ export default async function StaffJobsPage() {
     <>
       <PageTitle
         title="Фоновые задания"
-        lead="Отправка писем, напоминания, начисления и другая работа в фоне. Неудавшееся задание повторяется само с нарастающей паузой; после последней попытки оно остаётся здесь с ошибкой — его можно повторить."
+        lead="Отправка писем, напоминания, начисления и другая работа в фоне. Задания по расписанию можно запустить раньше срока. Неудавшееся задание повторяется само с нарастающей паузой; после последней попытки оно остаётся здесь с ошибкой — его можно повторить."
       />
       <section aria-labelledby="queues" className="mb-8">
         <h2 id="queues" className="mb-3 text-xl font-semibold">
@@ -38,8 +39,11 @@ export default async function StaffJobsPage() {
                 <th scope="col" className="py-2 pr-4 text-right">
                   Выполнены
                 </th>
-                <th scope="col" className="py-2 text-right">
+                <th scope="col" className="py-2 pr-4 text-right">
                   Не удались
+                </th>
+                <th scope="col" className="py-2 text-right">
+                  <span className="sr-only">Действие</span>
                 </th>
               </tr>
             </thead>
@@ -52,8 +56,13 @@ export default async function StaffJobsPage() {
                   <td className="py-2 pr-4 text-right tabular-nums">{q.waiting}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{q.active}</td>
                   <td className="py-2 pr-4 text-right tabular-nums">{q.completed}</td>
-                  <td className={`py-2 text-right tabular-nums ${q.failed > 0 ? 'font-semibold text-danger-600' : ''}`}>
+                  <td
+                    className={`py-2 pr-4 text-right tabular-nums ${q.failed > 0 ? 'font-semibold text-danger-600' : ''}`}
+                  >
                     {q.failed}
+                  </td>
+                  <td className="py-2 text-right">
+                    {q.scheduled ? <RunJobNowForm action={runJobNowAction} queue={q.name} label={q.label} /> : null}
                   </td>
                 </tr>
               ))}
