@@ -1,19 +1,16 @@
 import 'server-only';
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { payments, serviceRequests } from '@/db/schema';
 import { type ActionResult, fail, succeed } from '@/lib/actions/result';
 import type { PaymentGateway } from '@/lib/payments/gateway/types';
+import { pendingInvoicePayment } from '@/lib/payments/pending-invoice-payment';
 import { chargeBinding, type RecurringSender, postRecurringCall } from '@/lib/payments/recurring';
-import { audit } from '@/lib/security/audit';
 import { isPayable } from './status';
 
 // Paying a request goes through the same gateway flow as electricity, with the payment type
 // «services»: a pending payment with exactly the request's price, completed only by the gateway's
 // notification (lib/payments/notify.ts → ./credit.ts), a card remembered for this type only.
-
-/** A pending hand-over younger than this is reused instead of opening a second payment. */
-const REUSE_PENDING_MS = 30 * 60_000;
 
 function servicePaymentDescription(number: number): string {
   return `Оплата платных услуг по заявке № ${number}`;
@@ -21,10 +18,7 @@ function servicePaymentDescription(number: number): string {
 
 const NOT_PAYABLE = 'Эту заявку сейчас оплатить нельзя — обновите страницу, чтобы увидеть её состояние';
 
-/**
- * The pending payment to send the customer to the gateway with. The request's row is locked, so
- * two clicks at once share one payment; an unfinished hand-over of the last half hour is reused.
- */
+/** The pending payment to send the customer to the gateway with; the request's row is locked. */
 export async function startServicePayment(
   user: { id: string; email: string },
   input: { requestId: string; rememberCard: boolean },
@@ -40,57 +34,25 @@ export async function startServicePayment(
       .for('update');
     if (!request) return fail('Заявка не найдена среди ваших');
     if (!isPayable(request) || request.priceKopecks === null) return fail(NOT_PAYABLE);
-    const [pending] = await tx
-      .select({ id: payments.id, requestsBinding: payments.requestsBinding })
-      .from(payments)
-      .where(
-        and(
-          eq(payments.serviceRequestId, request.id),
-          eq(payments.status, 'pending'),
-          eq(payments.gateway, gateway.id),
-          eq(payments.amountKopecks, request.priceKopecks),
-          eq(payments.requestsBinding, input.rememberCard),
-          gt(payments.createdAt, new Date(now.getTime() - REUSE_PENDING_MS)),
-        ),
-      )
-      .orderBy(desc(payments.createdAt))
-      .limit(1);
-    if (pending) return succeed({ paymentId: pending.id });
-    const [payment] = await tx
-      .insert(payments)
-      .values({
-        accountId: request.accountId,
-        userId: user.id,
-        purpose: 'services',
-        serviceRequestId: request.id,
-        amountKopecks: request.priceKopecks,
-        gateway: gateway.id,
-        description: servicePaymentDescription(request.number),
-        receiptEmail: user.email,
-        requestsBinding: input.rememberCard,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning({ id: payments.id, invId: payments.invId });
-    if (!payment) throw new Error('startServicePayment: insert returned nothing');
-    await audit(
-      {
-        action: 'payment.started',
-        actorUserId: user.id,
-        subjectType: 'payment',
-        subjectId: payment.id,
-        ip: ctx.ip,
-        details: {
-          invId: payment.invId,
-          amountKopecks: request.priceKopecks,
-          gateway: gateway.id,
+    return succeed(
+      await pendingInvoicePayment(tx, {
+        gateway,
+        sameInvoice: eq(payments.serviceRequestId, request.id),
+        payment: {
+          accountId: request.accountId,
+          userId: user.id,
           purpose: 'services',
           serviceRequestId: request.id,
+          amountKopecks: request.priceKopecks,
+          description: servicePaymentDescription(request.number),
+          receiptEmail: user.email,
+          requestsBinding: input.rememberCard,
         },
-      },
-      tx,
+        details: { serviceRequestId: request.id },
+        ip: ctx.ip,
+        now,
+      }),
     );
-    return succeed({ paymentId: payment.id });
   });
 }
 
