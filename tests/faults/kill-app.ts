@@ -24,7 +24,7 @@ import {
 } from '../../bench/support';
 
 // Enough accounts for a run of several seconds (about 0.2 s per 1000 on the bench machine), in chunks.
-const ACCOUNTS = 30_000;
+const ACCOUNTS = 20_000;
 const LETTERS = 200;
 const PROVIDER_DELAY_MS = 20;
 // The kill comes once this many letters reached the provider: well inside the delivery.
@@ -116,7 +116,10 @@ class App {
       detached: true,
     });
     // Always drained: a full pipe would block the server (see Children in bench/support.ts).
-    const sink = (d: Buffer) => (this.tail = [...this.tail, ...d.toString().split('\n').filter(Boolean)].slice(-60));
+    const sink = (d: Buffer) => {
+      if (process.env.FAULTS_VERBOSE === '1') process.stderr.write(d);
+      this.tail = [...this.tail, ...d.toString().split('\n').filter(Boolean)].slice(-60);
+    };
     child.stdout?.on('data', sink);
     child.stderr?.on('data', sink);
     this.child = child;
@@ -269,6 +272,7 @@ export async function killAppScenarios(ctx: KillAppContext): Promise<void> {
       return;
     }
     const started = Date.now();
+    if (process.env.FAULTS_VERBOSE === '1') log(`billing: run ${runId} started at ${new Date(started).toISOString()}`);
     type RunRow = { status: string; bills_created: number | null; accounts_total: number | null };
     const mid = await until(120, 50, async () => {
       const [run] = await sql<
