@@ -116,6 +116,11 @@ export const envSchema = z.object({
   PORT: integer(1, 65_535, 3000),
   TRUST_PROXY_HOPS: integer(0, 10, 0),
   RESEND_API_KEY: secret,
+  /**
+   * Where the Resend API answers; unset: Resend's own (https://api.resend.com). Another address is
+   * a relay or a test double; a production start refuses one that is not https (start-check.ts).
+   */
+  RESEND_API_URL: origin,
   EMAIL_FROM: text,
   /**
    * The domain whose mail Resend receives for us (an MX record to Resend's inbound servers): the

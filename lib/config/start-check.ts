@@ -39,6 +39,12 @@ export function productionProblems(e: AppEnv): string[] {
       'платёжный шлюз не настроен: задайте ROBOKASSA_MERCHANT_LOGIN, ROBOKASSA_PASSWORD1 и ROBOKASSA_PASSWORD2, или MONETA_ACCOUNT_ID и MONETA_INTEGRITY_CODE, или NETPAY_API_KEY и NETPAY_AUTH. Встроенная песочница работает только в демонстрационном режиме (DEMO=1)',
     );
   }
+  // Letters carry one-time links and the API key: in production they never travel in the clear.
+  if (e.RESEND_API_URL && !e.RESEND_API_URL.startsWith('https://')) {
+    problems.push(
+      `RESEND_API_URL=${e.RESEND_API_URL}: письма и ключ Resend уходят только по https — задайте адрес https://… или уберите RESEND_API_URL`,
+    );
+  }
   if (e.PUSH_NOTIFICATIONS && !(e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY && e.VAPID_SUBJECT)) {
     problems.push(
       'PUSH_NOTIFICATIONS=1 включает push-уведомления, но не заданы VAPID_PUBLIC_KEY, VAPID_PRIVATE_KEY и VAPID_SUBJECT: создайте ключи командой npx web-push generate-vapid-keys',

@@ -27,8 +27,12 @@ export interface EmailTransport {
 
 const DEFAULT_FROM = 'Энергокабинет <noreply@energokabinet.local>';
 
-function resendTransport(apiKey: string, from: string): EmailTransport {
-  const resend = new Resend(apiKey);
+// Passed explicitly even when unset: the SDK would otherwise read RESEND_BASE_URL from the
+// environment itself, a setting nothing validates.
+const RESEND_API = 'https://api.resend.com';
+
+function resendTransport(apiKey: string, from: string, baseUrl: string): EmailTransport {
+  const resend = new Resend(apiKey, { baseUrl });
   return {
     name: 'resend',
     async send({ to, subject, html, text, headers, idempotencyKey, signal }) {
@@ -76,11 +80,12 @@ export function isDevMailboxEnabled(): boolean {
 let cachedResend: { key: string; transport: EmailTransport } | undefined;
 
 export function transportFromEnv(): EmailTransport {
-  const { RESEND_API_KEY: apiKey, EMAIL_FROM } = env();
+  const { RESEND_API_KEY: apiKey, EMAIL_FROM, RESEND_API_URL } = env();
   if (apiKey) {
     const from = EMAIL_FROM || DEFAULT_FROM;
-    const key = `${apiKey}\n${from}`;
-    if (cachedResend?.key !== key) cachedResend = { key, transport: resendTransport(apiKey, from) };
+    const baseUrl = RESEND_API_URL ?? RESEND_API;
+    const key = `${apiKey}\n${from}\n${baseUrl}`;
+    if (cachedResend?.key !== key) cachedResend = { key, transport: resendTransport(apiKey, from, baseUrl) };
     return cachedResend.transport;
   }
   return isDevMailboxEnabled() ? devMailboxTransport : unconfiguredTransport;

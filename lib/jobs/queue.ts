@@ -6,6 +6,7 @@ import { env } from '@/lib/config/env';
 import { describeError, log } from '@/lib/log';
 import { JOB_DEFINITIONS, SCHEDULE_TIME_ZONE, type JobDefinition } from './definitions';
 import { pgliteExecutor } from './pglite-executor';
+import { sweepForDeadWorkers, WorkerLiveness } from './worker-liveness';
 
 /** pg-boss keeps its tables in their own schema, apart from the portal's migrations. */
 const BOSS_SCHEMA = 'pgboss';
@@ -43,13 +44,16 @@ export async function openJobQueue(handle: DbHandle, options: QueueOptions): Pro
   if (!runsJobs) return boss;
   const workers = new Map<string, string>();
   workersOf.set(boss, workers);
+  // The embedded database lives and dies with this very process: no other instance to tell apart.
+  const liveness = handle.driver === 'postgres' ? new WorkerLiveness(handle.url) : null;
   for (const job of definitions) {
     const workerId = await boss.work<object>(
       job.name,
       { pollingIntervalSeconds: POLLING_SECONDS, batchSize: 1 },
       async ([item]) => {
         try {
-          return await job.run(item?.data ?? {}, boss);
+          const run = () => job.run(item?.data ?? {}, boss);
+          return await (liveness && item ? liveness.around(item.id, run) : run());
         } catch (error) {
           log.warn({ job: job.name, jobId: item?.id, error: describeError(error) }, 'jobs.attempt_failed');
           throw error;
@@ -58,6 +62,16 @@ export async function openJobQueue(handle: DbHandle, options: QueueOptions): Pro
     );
     workers.set(job.name, workerId);
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: SCHEDULE_TIME_ZONE });
+  }
+  if (liveness) {
+    const stopSweeping = sweepForDeadWorkers(boss, (queue) => {
+      const workerId = workers.get(queue);
+      if (workerId) boss.notifyWorker(workerId);
+    });
+    boss.once('stopped', () => {
+      stopSweeping();
+      void liveness.stop();
+    });
   }
   log.info({ queues: definitions.map((j) => j.name) }, 'jobs.started');
   return boss;

@@ -27,11 +27,11 @@ export function backoffMs(attempts: number): number {
   return EARLY_BACKOFF[Math.max(1, attempts) - 1] ?? LATE_BACKOFF;
 }
 
-// A batch is sent one by one, each send bounded by the timeout, so the lease must cover all of it;
-// otherwise another instance could reclaim a row that is still about to be sent.
-function leaseMs(batchSize: number): number {
-  return Math.max(2 * MINUTE, batchSize * SEND_TIMEOUT_MS + MINUTE);
-}
+// A row's lease covers one send and is renewed just before it: a sender that dies leaves its
+// unsent rows to the next one within a minute, not after a whole batch's worth of timeouts. A row
+// whose lease ran out while the sends before it were slow may be taken by another sender; the
+// renewal, fenced by the attempt count, then finds it gone and leaves it.
+const LEASE_MS = SEND_TIMEOUT_MS + 30_000;
 
 /** Both outbox tables share the delivery columns (status, attempts, next_attempt_at, locked_until, …). */
 type OutboxTable = typeof emailOutbox | typeof notifications;
@@ -100,7 +100,7 @@ async function claimDue<Row extends ClaimedRow>(outbox: Outbox<Row>, now: Date, 
     .update(table)
     .set({
       status: 'sending',
-      lockedUntil: new Date(now.getTime() + leaseMs(batchSize)),
+      lockedUntil: new Date(now.getTime() + LEASE_MS),
       attempts: sql`${table.attempts} + 1`,
     })
     .where(inArray(table.id, due))
@@ -166,6 +166,12 @@ export async function deliverOutboxBatch<Row extends ClaimedRow>(
   let sent = 0;
   let failed = 0;
   for (const row of rows) {
+    const [still] = await db()
+      .update(table)
+      .set({ lockedUntil: new Date(clock().getTime() + LEASE_MS) })
+      .where(and(eq(table.id, row.id), eq(table.status, 'sending'), eq(table.attempts, row.attempts)))
+      .returning({ id: table.id });
+    if (!still) continue;
     let providerId: string;
     try {
       ({ providerId } = await sendWithTimeout(sender, row));

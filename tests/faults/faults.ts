@@ -3,7 +3,8 @@
 // connections for 4 s (what a restart looks like to a client). Checks that the app answers while the
 // database is away (a reading gets a Russian failure message, never an error page; the gateway gets
 // 503 and retries), recovers by itself, and that everything it acknowledged is in the database
-// exactly once; then 100 concurrent duplicates of one notification → one credit.
+// exactly once; then 100 concurrent duplicates of one notification → one credit. Then the app
+// itself is killed during a billing run and during e-mail delivery (kill-app.ts).
 // Needs a build (`npm run build`; NEXT_DIST_DIR respected) and Postgres (DATABASE_URL, default
 // postgres://postgres@127.0.0.1:5432/postgres). Exits non-zero on any violation.
 import fs from 'node:fs';
@@ -26,6 +27,7 @@ import {
   SANDBOX_PASSWORDS,
   waitFor,
 } from '../../bench/support';
+import { killAppScenarios } from './kill-app';
 
 const ACCOUNTS = 40;
 const SESSIONS = 16;
@@ -312,6 +314,7 @@ async function main() {
     await admin.unsafe(`drop database if exists "${dbName}" with (force)`).catch(() => {});
     await admin.end();
   }
+  await killAppScenarios({ adminUrl, dist: DIST, problems, log });
   if (problems.length > 0) {
     const output = children.recentOutput();
     if (output) console.error(`[faults] the server's last output:\n${output}`);

@@ -154,6 +154,24 @@ describe('SMS.ru settings', () => {
   });
 });
 
+describe('RESEND_API_URL', () => {
+  it('keeps the origin of an http(s) address and refuses anything else', () => {
+    const read = readEnv({ RESEND_API_URL: 'http://127.0.0.1:4010/emails' });
+    expect(read.ok && read.env.RESEND_API_URL).toBe('http://127.0.0.1:4010');
+    const bad = readEnv({ RESEND_API_URL: 'ftp://relay.example.ru' });
+    expect(bad.ok || bad.problems.join('\n')).toMatch(/^RESEND_API_URL: /);
+  });
+
+  it('refuses production without https, but not a demonstration', () => {
+    const plain = readEnv({ NODE_ENV: 'production', RESEND_API_URL: 'http://relay.example.ru' });
+    expect(plain.ok && productionProblems(plain.env).join('\n')).toMatch(/RESEND_API_URL=http:\/\/relay\.example\.ru/);
+    const secure = readEnv({ NODE_ENV: 'production', RESEND_API_URL: 'https://relay.example.ru' });
+    expect(secure.ok && productionProblems(secure.env).join('\n')).not.toMatch(/RESEND_API_URL/);
+    const demo = readEnv({ NODE_ENV: 'production', DEMO: '1', RESEND_API_URL: 'http://127.0.0.1:4010' });
+    expect(demo.ok && productionProblems(demo.env)).toEqual([]);
+  });
+});
+
 describe('readings by reply', () => {
   it('refuses a reply domain without the webhook secret and the API key that read the replies', () => {
     const problems = readEnv({ INBOUND_EMAIL_DOMAIN: 'reply.lk.example.ru' });
