@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TokenButtonForm } from '@/components/auth/token-button-form';
-import { PageTitle } from '@/components/page-title';
+import { LinkConfirmation } from '@/components/auth/link-confirmation';
 import { linkIsUsable } from '@/lib/auth/tokens';
 import { confirmRegistration } from '../../actions';
 
@@ -9,28 +8,20 @@ export const metadata: Metadata = { title: 'Подтверждение адре�
 
 export default async function ConfirmRegistrationPage({ searchParams }: PageProps<'/fiz/register/confirm'>) {
   const { token } = await searchParams;
-  const valid = await linkIsUsable(token, 'email_confirm');
+  const usable = typeof token === 'string' && (await linkIsUsable(token, 'email_confirm'));
   return (
-    <div className="mx-auto max-w-xl">
-      <PageTitle title="Подтверждение адреса почты" />
-      <div className="card space-y-4">
-        {valid && typeof token === 'string' ? (
-          <>
-            <p>Нажмите кнопку, чтобы подтвердить адрес и отправить заявку сотруднику на проверку.</p>
-            <TokenButtonForm
-              action={confirmRegistration}
-              token={token}
-              label="Подтвердить адрес"
-              pendingLabel="Подтверждаем…"
-            />
-          </>
-        ) : (
-          <p role="alert">
-            Ссылка устарела или уже использована. Если вы уже подтвердили адрес, дождитесь письма о решении по заявке;
-            если прошло больше суток — <Link href="/fiz/register">зарегистрируйтесь заново</Link>.
-          </p>
-        )}
-      </div>
-    </div>
+    <LinkConfirmation
+      title="Подтверждение адреса почты"
+      token={usable ? token : null}
+      prompt="Нажмите кнопку, чтобы подтвердить адрес и отправить заявку сотруднику на проверку."
+      action={confirmRegistration}
+      label="Подтвердить адрес"
+      spent={
+        <>
+          Ссылка устарела или уже использована. Если вы уже подтвердили адрес, дождитесь письма о решении по заявке;
+          если прошло больше суток — <Link href="/fiz/register">зарегистрируйтесь заново</Link>.
+        </>
+      }
+    />
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { TokenButtonForm } from '@/components/auth/token-button-form';
-import { PageTitle } from '@/components/page-title';
+import { LinkConfirmation } from '@/components/auth/link-confirmation';
 import { linkIsUsable } from '@/lib/auth/tokens';
 import { confirmNewCompany } from '../actions';
 
@@ -9,27 +8,19 @@ export const metadata: Metadata = { title: 'Подтверждение адре�
 
 export default async function ConfirmCompanyPage({ searchParams }: PageProps<'/lk/register/confirm'>) {
   const { token } = await searchParams;
-  const valid = await linkIsUsable(token, 'email_confirm');
+  const usable = typeof token === 'string' && (await linkIsUsable(token, 'email_confirm'));
   return (
-    <div className="mx-auto max-w-xl">
-      <PageTitle title="Подтверждение адреса почты" />
-      <div className="card space-y-4">
-        {valid && typeof token === 'string' ? (
-          <>
-            <p>Нажмите кнопку, чтобы подтвердить адрес и открыть кабинет организации.</p>
-            <TokenButtonForm
-              action={confirmNewCompany}
-              token={token}
-              label="Подтвердить адрес"
-              pendingLabel="Подтверждаем…"
-            />
-          </>
-        ) : (
-          <p role="alert">
-            Ссылка устарела или уже использована. Если адрес уже подтверждён — <Link href="/lk/login">войдите</Link>.
-          </p>
-        )}
-      </div>
-    </div>
+    <LinkConfirmation
+      title="Подтверждение адреса почты"
+      token={usable ? token : null}
+      prompt="Нажмите кнопку, чтобы подтвердить адрес и открыть кабинет организации."
+      action={confirmNewCompany}
+      label="Подтвердить адрес"
+      spent={
+        <>
+          Ссылка устарела или уже использована. Если адрес уже подтверждён — <Link href="/lk/login">войдите</Link>.
+        </>
+      }
+    />
   );
 }
