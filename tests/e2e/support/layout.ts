@@ -81,8 +81,8 @@ async function layoutOf(page: Page): Promise<LayoutReport> {
  * (a wide table scrolls inside its own box), no word in a heading or a table cell is split across
  * lines, and axe-core finds nothing serious. Soft checks: a sweep reports every page's findings.
  */
-export async function expectFitsPhone(page: Page, path: string): Promise<void> {
-  await expectAccessible(page, path);
+export async function expectFitsPhone(page: Page, path: string, options: { status?: number } = {}): Promise<void> {
+  await expectAccessible(page, path, options);
   const report = await layoutOf(page);
   expect.soft(report.scrollWidth, `${path}: the page pans sideways`).toBeLessThanOrEqual(report.innerWidth);
   expect.soft(report.wide, `${path}: wider than the screen`).toEqual([]);

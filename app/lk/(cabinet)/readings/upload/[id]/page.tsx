@@ -11,6 +11,7 @@ import type { VerdictStatus } from '@/lib/readings/bulk/verdicts';
 import { readingsUpload } from '@/lib/readings/bulk/upload';
 import { zoneShortLabels } from '@/lib/tariffs/zones';
 import { confirmReadingsFile, discardReadingsFile } from '../../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Проверка файла показаний' };
 
@@ -50,7 +51,7 @@ export default async function ReadingsUploadPage({ params }: PageProps<'/lk/read
         {verdicts.counts.refused}.
       </p>
       {verdicts.window.notice ? <p className="mb-6 text-sm text-slate-700">{verdicts.window.notice}</p> : null}
-      <div className="card mb-6 overflow-x-auto">
+      <ScrollRegion label="Строки файла" className="card mb-6">
         <table className="w-full text-sm">
           <thead>
             <tr className="text-left">
@@ -97,7 +98,7 @@ export default async function ReadingsUploadPage({ params }: PageProps<'/lk/read
             Показаны первые {ACCEPTED_SHOWN} принимаемых строк из {verdicts.counts.accepted}.
           </p>
         ) : null}
-      </div>
+      </ScrollRegion>
       <div className="flex flex-wrap items-start gap-4">
         {toWrite > 0 ? (
           <ConfirmReadingsForm
