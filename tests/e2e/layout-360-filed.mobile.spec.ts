@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, test, signInStaff } fro
 import { expectFitsPhone } from './support/layout';
 
 // The cards the demo data have none of: each exists only once a visitor files something (a guest's
-// appeal, a company's appeal, a connection application). Each journey files one, then checks its
+// appeal, a company's appeal, a connection application, a readings file's check). Each journey files one, then checks its
 // page on a 360×740 phone as tests/e2e/support/layout.ts does for the rest of the site.
 
 test.describe.configure({ timeout: 120_000 });
@@ -75,4 +75,25 @@ test('a connection application fits a 360 px screen, in the cabinet and in the c
   await page.context().clearCookies();
   await signInStaff(page, 'operator@example.com');
   await expectFitsPhone(page, `/admin/connection/${id}`);
+});
+
+test('a readings file’s check fits a 360 px screen', async ({ page }) => {
+  await loginAt(page, '/lk/login', 'engineer@example.com', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/lk$/, { timeout: 20_000 });
+  await page.goto('/lk/readings');
+  // Rows the check refuses (an unknown meter, a meter of another account): the file is only
+  // checked, never confirmed, so no reading is written; the long factory number is the widest cell.
+  const file = [
+    'Лицевой счёт;Заводской номер счётчика;Зона;Показание, кВт·ч;Дата снятия (необязательно)',
+    '70020003;99999999;;100;',
+    '70020002;009026084002731;;12,5;',
+  ].join('\r\n');
+  await page.getByLabel(/Файл с показаниями/).setInputFiles({
+    name: 'pokazaniya.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`\uFEFF${file}\r\n`, 'utf8'),
+  });
+  await page.getByRole('button', { name: 'Проверить файл' }).click();
+  await expect(page).toHaveURL(/\/lk\/readings\/upload\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  await expectFitsPhone(page, pathOf(page.url()));
 });

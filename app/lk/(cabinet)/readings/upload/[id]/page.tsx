@@ -52,7 +52,9 @@ export default async function ReadingsUploadPage({ params }: PageProps<'/lk/read
       </p>
       {verdicts.window.notice ? <p className="mb-6 text-sm text-slate-700">{verdicts.window.notice}</p> : null}
       <ScrollRegion label="Строки файла" className="card mb-6">
-        <table className="w-full text-sm">
+        {/* The body's overflow-wrap: anywhere would squeeze a cell to a letter a line: words stay whole, the
+            table scrolls in its region instead. */}
+        <table className="w-full text-sm wrap-break-word">
           <thead>
             <tr className="text-left">
               <th className="py-2 pr-3">Строка</th>
