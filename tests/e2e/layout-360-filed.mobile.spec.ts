@@ -1,5 +1,5 @@
 import { DEMO_PASSWORD, expect, linkFromLetter, loginAt, test, signInStaff } from './support/fixtures';
-import { expectFitsPhone } from './support/layout';
+import { expectFitsScreen } from './support/layout';
 
 // The cards the demo data have none of: each exists only once a visitor files something (a guest's
 // appeal, a company's appeal, a connection application, a readings file's check). Each journey files one, then checks its
@@ -29,7 +29,7 @@ test('a guest’s appeal, opened by the letter’s link, fits a 360 px screen', 
   await expect(saved).toBeVisible();
   const number = ((await saved.textContent()) ?? '').match(/О-\d{4}-\d{6}/)?.[0];
   expect(number).toBeTruthy();
-  await expectFitsPhone(
+  await expectFitsScreen(
     page,
     await linkFromLetter(page, email, new RegExp(`Подтвердите обращение № ${number}`), '/support/appeals/'),
   );
@@ -43,7 +43,7 @@ test('a company’s appeal fits a 360 px screen', async ({ page }) => {
   await page.getByLabel(/^Текст обращения/).fill('Прошу проверить начисление по счёту 70020001 за ноябрь.');
   await page.getByRole('button', { name: 'Отправить обращение' }).click();
   await expect(page).toHaveURL(/\/lk\/appeals\/[0-9a-f-]{36}\?filed=1$/, { timeout: 20_000 });
-  await expectFitsPhone(page, pathOf(page.url()));
+  await expectFitsScreen(page, pathOf(page.url()));
 });
 
 test('a connection application fits a 360 px screen, in the cabinet and in the console', async ({ page }) => {
@@ -70,11 +70,11 @@ test('a connection application fits a 360 px screen, in the cabinet and in the c
   await page.getByRole('button', { name: 'Подать заявку' }).click();
   await expect(page).toHaveURL(/\/fiz\/connection\/[0-9a-f-]{36}\?filed=1$/, { timeout: 20_000 });
   const id = new URL(page.url()).pathname.split('/').pop();
-  await expectFitsPhone(page, `/fiz/connection/${id}`);
+  await expectFitsScreen(page, `/fiz/connection/${id}`);
 
   await page.context().clearCookies();
   await signInStaff(page, 'operator@example.com');
-  await expectFitsPhone(page, `/admin/connection/${id}`);
+  await expectFitsScreen(page, `/admin/connection/${id}`);
 });
 
 test('a readings file’s check fits a 360 px screen', async ({ page }) => {
@@ -95,5 +95,5 @@ test('a readings file’s check fits a 360 px screen', async ({ page }) => {
   });
   await page.getByRole('button', { name: 'Проверить файл' }).click();
   await expect(page).toHaveURL(/\/lk\/readings\/upload\/[0-9a-f-]{36}$/, { timeout: 20_000 });
-  await expectFitsPhone(page, pathOf(page.url()));
+  await expectFitsScreen(page, pathOf(page.url()));
 });
