@@ -4,6 +4,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { formatDateTime } from '@/lib/format/dates';
 import { channelLabels, eventLabels } from '@/lib/notifications/catalog';
 import type { CentreRow, DeliveryState } from '@/lib/notifications/centre';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 // The notification centre's list, the same in the household and the company cabinet.
 
@@ -36,7 +37,7 @@ export function NotificationCentre({
           Уведомлений пока нет. <Link href={settingsHref}>Настроить уведомления</Link>
         </p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollRegion label="Уведомления" className="card p-0 sm:p-0">
           <table className="table-base" data-testid="notification-centre">
             <caption className="sr-only">{`Уведомления, новые сверху: ${first}–${last} из ${total}`}</caption>
             <thead>
@@ -65,7 +66,7 @@ export function NotificationCentre({
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pagination page={page} pageCount={pageCount} href={pageHref} previous="← Новее" next="Старее →">
         Уведомления {first}–{last} из {total} · страница {page} из {pageCount}

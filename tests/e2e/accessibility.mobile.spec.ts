@@ -3,6 +3,9 @@ import { DEMO_PASSWORD, expect, loginAt, test } from './support/fixtures';
 
 // The same axe-core check at 360 px, where most subscribers are: the public pages and the household cabinet.
 
+// A dozen or more pages with axe on each: more than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test('public pages on a phone', async ({ page }) => {
   for (const path of PUBLIC_PAGES) await expectAccessible(page, path);
 });

@@ -44,6 +44,41 @@ export default async function CompanyHomePage() {
           </>
         }
       />
+      {/* The key figure first: what the company owes is on a phone's first screen, the requisites after it. */}
+      {showMoney ? (
+        <section className="card mb-6" aria-labelledby="totals-heading">
+          <h2 id="totals-heading" className="mb-3">
+            Расчёты по всем договорам
+          </h2>
+          <dl className="grid gap-4 sm:grid-cols-3">
+            <div>
+              <dt className="text-sm text-slate-500">Просроченная задолженность</dt>
+              <dd
+                className={`text-2xl font-bold tabular-nums ${totals.overdueKopecks > 0 ? 'text-danger-600' : 'text-green-700'}`}
+                data-testid="total-overdue"
+              >
+                {formatRub(totals.overdueKopecks)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-500">К оплате в срок</dt>
+              <dd className="text-2xl font-bold tabular-nums" data-testid="total-due">
+                {formatRub(totals.dueKopecks)}
+              </dd>
+            </div>
+            <div>
+              <dt className="text-sm text-slate-500">Сальдо (долг «+», аванс «−»)</dt>
+              <dd className="text-2xl font-bold tabular-nums" data-testid="total-balance">
+                {formatRub(totals.balanceKopecks)}
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-3 text-sm">
+            <Link href="/lk/bills">Счета и счета-фактуры</Link>
+          </p>
+        </section>
+      ) : null}
+
       <div className="mb-6 grid gap-4 md:grid-cols-2">
         <section className="card" aria-labelledby="company-heading">
           <h2 id="company-heading" className="mb-3">
@@ -92,40 +127,6 @@ export default async function CompanyHomePage() {
           )}
         </section>
       </div>
-
-      {showMoney ? (
-        <section className="card mb-6" aria-labelledby="totals-heading">
-          <h2 id="totals-heading" className="mb-3">
-            Расчёты по всем договорам
-          </h2>
-          <dl className="grid gap-4 sm:grid-cols-3">
-            <div>
-              <dt className="text-sm text-slate-500">Просроченная задолженность</dt>
-              <dd
-                className={`text-2xl font-bold tabular-nums ${totals.overdueKopecks > 0 ? 'text-danger-600' : 'text-green-700'}`}
-                data-testid="total-overdue"
-              >
-                {formatRub(totals.overdueKopecks)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-500">К оплате в срок</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-testid="total-due">
-                {formatRub(totals.dueKopecks)}
-              </dd>
-            </div>
-            <div>
-              <dt className="text-sm text-slate-500">Сальдо (долг «+», аванс «−»)</dt>
-              <dd className="text-2xl font-bold tabular-nums" data-testid="total-balance">
-                {formatRub(totals.balanceKopecks)}
-              </dd>
-            </div>
-          </dl>
-          <p className="mt-3 text-sm">
-            <Link href="/lk/bills">Счета и счета-фактуры</Link>
-          </p>
-        </section>
-      ) : null}
 
       <h2 className="mb-3">Договоры и точки поставки</h2>
       {accounts.length === 0 ? (

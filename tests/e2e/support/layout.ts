@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from './axe';
 
-// What «fits a 360 px phone» means for every phone journey, measured in the page itself.
+// What «fits the screen» means for every page, on a 360 px phone and at 1366 px, measured in the page itself.
 
 interface LayoutReport {
   scrollWidth: number;
@@ -77,14 +77,27 @@ async function layoutOf(page: Page): Promise<LayoutReport> {
 }
 
 /**
- * Opens the page and checks it on the phone: it never pans sideways, nothing sticks out of the screen
+ * Opens the page and checks it on the screen (a phone's or a desktop's): it never pans sideways, nothing sticks out of the screen
  * (a wide table scrolls inside its own box), no word in a heading or a table cell is split across
  * lines, and axe-core finds nothing serious. Soft checks: a sweep reports every page's findings.
  */
-export async function expectFitsPhone(page: Page, path: string): Promise<void> {
-  await expectAccessible(page, path);
+export async function expectFitsScreen(page: Page, path: string, options: { status?: number } = {}): Promise<void> {
+  await expectAccessible(page, path, options);
   const report = await layoutOf(page);
   expect.soft(report.scrollWidth, `${path}: the page pans sideways`).toBeLessThanOrEqual(report.innerWidth);
   expect.soft(report.wide, `${path}: wider than the screen`).toEqual([]);
   expect.soft(report.broken, `${path}: words split across lines`).toEqual([]);
+}
+
+/**
+ * Opens the page and checks that its key figure (a balance, an amount due) is on the first screen,
+ * seen without scrolling: it is what the visitor came for.
+ */
+export async function expectAboveTheFold(page: Page, path: string, testId: string): Promise<void> {
+  await page.goto(path);
+  const box = await page.getByTestId(testId).first().boundingBox();
+  const height = page.viewportSize()?.height ?? 0;
+  expect.soft(box, `${path}: no «${testId}» on the page`).not.toBeNull();
+  if (box)
+    expect.soft(box.y + box.height, `${path}: «${testId}» is below the first screen`).toBeLessThanOrEqual(height);
 }

@@ -5,12 +5,13 @@ import { PageTitle } from '@/components/page-title';
 import { applicationQueue, type QueueItem } from '@/lib/applications/staff';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Заявки на договор' };
 
 function QueueTable({ rows, caption }: { rows: QueueItem[]; caption: string }) {
   return (
-    <div className="card overflow-x-auto p-0 sm:p-0">
+    <ScrollRegion label={caption} className="card p-0 sm:p-0">
       <table className="table-base min-w-[48rem]">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -45,7 +46,7 @@ function QueueTable({ rows, caption }: { rows: QueueItem[]; caption: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

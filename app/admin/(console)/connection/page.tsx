@@ -11,6 +11,7 @@ import { CONNECTION_STATUSES, type ConnectionStatus } from '@/lib/connection/sta
 import { overdueOfferCount } from '@/lib/connection/workflow';
 import { formatDate } from '@/lib/format/dates';
 import { sweepAction } from './actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Технологическое присоединение — заявки' };
 
@@ -56,7 +57,7 @@ export default async function StaffConnectionPage({ searchParams }: PageProps<'/
       {rows.length === 0 ? (
         <p className="card">Заявок нет.</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <ScrollRegion label="Заявки на присоединение" className="card">
           <table className="table-base">
             <thead>
               <tr>
@@ -96,7 +97,7 @@ export default async function StaffConnectionPage({ searchParams }: PageProps<'/
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

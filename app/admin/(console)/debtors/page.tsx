@@ -8,6 +8,7 @@ import { debtorSettlements, listDebtors } from '@/lib/debtors/debtors';
 import { formatDate, formatDateTime, formatPeriod } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { sendNotice } from './actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Должники', robots: { index: false } };
 
@@ -80,7 +81,7 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
       {rows.length === 0 ? (
         <p className="card">Должников по этому фильтру нет.</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollRegion label="Должники" className="card p-0 sm:p-0">
           <table className="table-base min-w-[960px]" data-testid="debtors-table">
             <thead>
               <tr>
@@ -151,7 +152,7 @@ export default async function DebtorsPage({ searchParams }: PageProps<'/admin/de
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <Pagination page={page} pageCount={pages} href={pageLink} previous="← Предыдущая" next="Следующая →" />
     </>

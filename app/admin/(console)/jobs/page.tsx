@@ -24,7 +24,9 @@ export default async function StaffJobsPage() {
           Очереди
         </h2>
         <ScrollRegion label="Очереди заданий">
-          <table className="w-full text-left text-sm">
+          {/* The body's overflow-wrap: anywhere would squeeze a cell to a letter a line: words stay whole, the
+              table scrolls in its region instead. */}
+          <table className="w-full text-left text-sm wrap-break-word">
             <thead>
               <tr className="border-b border-slate-200">
                 <th scope="col" className="py-2 pr-4">

@@ -13,6 +13,7 @@ import { currentStaffPeriod, type OverviewRow, readingsOverview, recentPeriods }
 import { readingsListParams } from '@/lib/readings/overview-params';
 import { zonePlanLabels, zoneShortLabels } from '@/lib/tariffs/zones';
 import { enterReading } from './actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Показания за период', robots: { index: false } };
 
@@ -168,7 +169,7 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
       {rows.length === 0 ? (
         <p className="card">{q ? 'Ничего не нашлось — проверьте номер.' : 'Таких счётчиков за этот период нет.'}</p>
       ) : (
-        <div className="card overflow-x-auto p-0 sm:p-0">
+        <ScrollRegion label="Показания счётчиков" className="card p-0 sm:p-0">
           {/* Scrolls sideways on a phone instead of squeezing the columns to a letter each. */}
           <table className="table-base min-w-[52rem]">
             <caption className="sr-only">
@@ -240,7 +241,7 @@ export default async function StaffReadingsPage({ searchParams }: PageProps<'/ad
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
 
       <Pagination

@@ -7,6 +7,7 @@ import { requireUser } from '@/lib/auth/session';
 import { formatDateTime } from '@/lib/format/dates';
 import { formatWaited } from '@/lib/format/duration';
 import { decideRegistration } from './actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Заявки на регистрацию', robots: { index: false } };
 
@@ -66,7 +67,7 @@ export default async function RegistrationsQueuePage({ searchParams }: PageProps
                     <span className="block text-xs text-slate-500">с {formatDateTime(r.waitingSince)}</span>
                   </p>
                 </div>
-                <div className="overflow-x-auto">
+                <ScrollRegion label="Данные заявки и данные реестра">
                   <table className="table-base">
                     <caption className="sr-only">Данные заявки и данные реестра</caption>
                     <thead>
@@ -88,7 +89,7 @@ export default async function RegistrationsQueuePage({ searchParams }: PageProps
                       </tr>
                     </tbody>
                   </table>
-                </div>
+                </ScrollRegion>
                 <div className="mt-4 grid gap-4 sm:grid-cols-2">
                   <ApproveForm action={decideRegistration} userId={r.userId} />
                   <RejectForm action={decideRegistration} userId={r.userId} />

@@ -7,6 +7,7 @@ import { formatDate, formatDateTime } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { staffQueue, statusCounts } from '@/lib/services/staff';
 import { SERVICE_STATUS_LABEL, SERVICE_STATUSES, type ServiceStatus } from '@/lib/services/status';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Платные услуги — заявки' };
 
@@ -39,7 +40,7 @@ export default async function StaffServicesPage({ searchParams }: PageProps<'/ad
       {rows.length === 0 ? (
         <p className="card">Заявок в этом статусе нет.</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <ScrollRegion label="Заявки на услуги" className="card">
           <table className="table-base">
             <thead>
               <tr>
@@ -86,7 +87,7 @@ export default async function StaffServicesPage({ searchParams }: PageProps<'/ad
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </div>
   );

@@ -6,6 +6,7 @@ import { PageTitle } from '@/components/page-title';
 import { listApplicationsOf } from '@/lib/applications/applications';
 import { requireCompanyPage } from '@/lib/company/access';
 import { formatDateTime } from '@/lib/format/dates';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Заявки на договор' };
 
@@ -27,7 +28,7 @@ export default async function CompanyApplicationsPage() {
       {applications.length === 0 ? (
         <p className="card">Заявок пока нет.</p>
       ) : (
-        <div className="card overflow-x-auto">
+        <ScrollRegion label="Заявки организации" className="card">
           <table className="table-base">
             <caption className="sr-only">Заявки организации, новые сверху</caption>
             <thead>
@@ -57,7 +58,7 @@ export default async function CompanyApplicationsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

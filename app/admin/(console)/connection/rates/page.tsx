@@ -8,6 +8,7 @@ import { listRates } from '@/lib/connection/rates';
 import { formatDate, moscowDay } from '@/lib/format/dates';
 import { formatRub } from '@/lib/format/money';
 import { addRateAction } from '../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Ставки платы за технологическое присоединение' };
 
@@ -27,7 +28,7 @@ export default async function ConnectionRatesPage({ searchParams }: PageProps<'/
           Ставка добавлена.
         </p>
       ) : null}
-      <div className="card overflow-x-auto">
+      <ScrollRegion label="Ставки платы за присоединение" className="card">
         <table className="table-base">
           <thead>
             <tr>
@@ -51,7 +52,7 @@ export default async function ConnectionRatesPage({ searchParams }: PageProps<'/
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <section className="card space-y-3" aria-labelledby="rate-new">
         <h2 id="rate-new">Новая ставка</h2>
         <RateForm action={addRateAction} today={today} />

@@ -13,6 +13,7 @@ import { RefundDecisionForm } from '@/components/payments/refund-decision-form';
 import { env } from '@/lib/config/env';
 import { openRefundRequests } from '@/lib/payments/refund-approval';
 import { decideRefund, refundPayment } from '../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Платёж', robots: { index: false } };
 
@@ -102,7 +103,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
             </dd>
             <dt className="text-slate-600">Лицевой счёт</dt>
             <dd>
-              <Link href={`/admin/accounts/${account.id}`} className="tabular-nums">
+              <Link href={`/admin/accounts/${account.id}`} className="tabular-nums underline">
                 {account.number}
               </Link>
               , {account.holderName}
@@ -157,7 +158,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
         {detail.refunds.length === 0 ? (
           <p className="card">Возвратов по этому платежу не было.</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
+          <ScrollRegion label="Возвраты по платежу" className="card p-0 sm:p-0">
             <table className="table-base min-w-[44rem]" data-testid="refunds">
               <thead>
                 <tr>
@@ -184,7 +185,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
 
@@ -198,7 +199,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
         {detail.ledger.length === 0 ? (
           <p className="card">Проводок нет: платёж не зачислен.</p>
         ) : (
-          <div className="card overflow-x-auto p-0 sm:p-0">
+          <ScrollRegion label="Проводки по платежу" className="card p-0 sm:p-0">
             <table className="table-base min-w-[36rem]" data-testid="ledger">
               <thead>
                 <tr>
@@ -224,7 +225,7 @@ export default async function StaffPaymentPage({ params, searchParams }: PagePro
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </section>
     </>

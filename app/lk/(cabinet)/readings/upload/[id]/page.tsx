@@ -11,6 +11,7 @@ import type { VerdictStatus } from '@/lib/readings/bulk/verdicts';
 import { readingsUpload } from '@/lib/readings/bulk/upload';
 import { zoneShortLabels } from '@/lib/tariffs/zones';
 import { confirmReadingsFile, discardReadingsFile } from '../../actions';
+import { ScrollRegion } from '@/components/ui/scroll-region';
 
 export const metadata: Metadata = { title: 'Проверка файла показаний' };
 
@@ -50,8 +51,10 @@ export default async function ReadingsUploadPage({ params }: PageProps<'/lk/read
         {verdicts.counts.refused}.
       </p>
       {verdicts.window.notice ? <p className="mb-6 text-sm text-slate-700">{verdicts.window.notice}</p> : null}
-      <div className="card mb-6 overflow-x-auto">
-        <table className="w-full text-sm">
+      <ScrollRegion label="Строки файла" className="card mb-6">
+        {/* The body's overflow-wrap: anywhere would squeeze a cell to a letter a line: words stay whole, the
+            table scrolls in its region instead. */}
+        <table className="w-full text-sm wrap-break-word">
           <thead>
             <tr className="text-left">
               <th className="py-2 pr-3">Строка</th>
@@ -97,7 +100,7 @@ export default async function ReadingsUploadPage({ params }: PageProps<'/lk/read
             Показаны первые {ACCEPTED_SHOWN} принимаемых строк из {verdicts.counts.accepted}.
           </p>
         ) : null}
-      </div>
+      </ScrollRegion>
       <div className="flex flex-wrap items-start gap-4">
         {toWrite > 0 ? (
           <ConfirmReadingsForm
