@@ -7,6 +7,8 @@
 //   BENCH_CONNECTIONS concurrent connections (default 50)
 //   BENCH_SKIP_BUILD  1: reuse the existing build in NEXT_DIST_DIR (default .next)
 //   BENCH_KEEP_DB     1: keep the bench database afterwards
+// Run it at 10 000 and at 100 000 accounts: each size keeps bench/results-<accounts>.json, and
+// bench/results.json (the latest run) lists billing per 1 000 accounts and /fiz p95 at every size.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,6 +39,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const PERIOD = process.env.BENCH_PERIOD ?? '2026-11-01';
 const DIST = process.env.NEXT_DIST_DIR ?? '.next';
 const APP_PORT = 3300;
+const FIZ_SCENARIO = 'GET /fiz (logged in)';
 const BASE_PORT = 3301;
 /** nginx of the scale-out scenario; its instances listen on the ports after it. */
 const CLUSTER_PORT = 3310;
@@ -249,7 +252,7 @@ async function main() {
       '/news': (await fetch(`${app}/news`)).headers.get('x-nextjs-cache'),
     };
     await pair(
-      'GET /fiz (logged in)',
+      FIZ_SCENARIO,
       () =>
         measure({
           url: app,
@@ -400,8 +403,45 @@ async function main() {
     await admin.end();
   }
 
+  // Each size keeps its own file; results.json is the latest run with the cost at every size run so far.
+  fs.writeFileSync(path.join(root, 'bench', `results-${ACCOUNTS}.json`), `${JSON.stringify(results, null, 2)}\n`);
+  results.scale = scaleFigures();
   fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
+}
+
+interface ScaleRow {
+  accounts: number;
+  takenAt: string;
+  billingSecondsPer1000Accounts: number;
+  fizP95Ms: number;
+  fizRequestsPerSecond: number;
+}
+
+interface SizeResults {
+  takenAt: string;
+  settings: { accounts: number };
+  billing: { runSeconds: number; bills: number };
+  http: Record<string, { app: Figures }>;
+}
+
+/** Billing time per 1 000 accounts and `/fiz` p95 at each size in bench/results-<accounts>.json: flat is the goal. */
+function scaleFigures(): ScaleRow[] {
+  return fs
+    .readdirSync(path.join(root, 'bench'))
+    .filter((name) => /^results-\d+\.json$/.test(name))
+    .map((name) => JSON.parse(fs.readFileSync(path.join(root, 'bench', name), 'utf8')) as SizeResults)
+    .map((r) => {
+      const fiz = r.http[FIZ_SCENARIO]!.app;
+      return {
+        accounts: Number(r.settings.accounts),
+        takenAt: String(r.takenAt),
+        billingSecondsPer1000Accounts: Number((r.billing.runSeconds / (r.billing.bills / 1000)).toFixed(3)),
+        fizP95Ms: fiz.p95,
+        fizRequestsPerSecond: fiz.requestsPerSecond,
+      };
+    })
+    .sort((a, b) => a.accounts - b.accounts);
 }
 
 function printTable(results: Record<string, unknown>) {
@@ -430,6 +470,11 @@ function printTable(results: Record<string, unknown>) {
     `\nbilling: ${billing.bills} bills in ${billing.runSeconds} s; the same rows by hand ${billing.sameRowsSeconds} s ` +
       `(ratio ${billing.ratio}); one row per account ${billing.oneRowPerAccountSeconds} s (old ratio ${billing.oldRatio})`,
   );
+  console.log('\ncost as the work grows (flat is the goal):');
+  for (const row of results.scale as ScaleRow[])
+    console.log(
+      `  ${String(row.accounts).padStart(7)} accounts: billing ${row.billingSecondsPer1000Accounts} s per 1 000 accounts, /fiz p95 ${row.fizP95Ms} ms (${row.fizRequestsPerSecond} req/s)`,
+    );
   console.log('\nfirst-load JS (gzip KB):');
   for (const [route, kb] of Object.entries(results.firstLoadJsKbGzip as Record<string, number>))
     console.log(`  ${route.padEnd(26)} ${kb}`);

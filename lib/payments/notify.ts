@@ -1,5 +1,5 @@
 import 'server-only';
-import { asc, eq, inArray, or } from 'drizzle-orm';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { demoMode } from '@/lib/config/env';
 import { accounts, cardBindings, ledgerEntries, paymentAllocations, payments, users } from '@/db/schema';
@@ -89,17 +89,18 @@ export async function acceptPaymentNotification(
     // The ledger is the electricity balance: a payment for paid services or a connection invoice
     // credits its request or application instead (same transaction, same row lock), never the
     // account's electricity debt.
+    // A payment for several accounts names each with its share; any other, its one account.
+    const allocated = await tx
+      .select({ accountId: paymentAllocations.accountId, amountKopecks: paymentAllocations.amountKopecks })
+      .from(paymentAllocations)
+      .where(eq(paymentAllocations.paymentId, payment.id));
     if (payment.purpose === 'services') {
       await creditServicePayment(tx, payment, { now, ip: context.ip });
     } else if (payment.purpose === 'connection') {
       await creditConnectionPayment(tx, payment, { now, ip: context.ip });
     } else {
-      // A payment for several accounts credits each its allocation; the ledger's unique index
-      // (payment, account) keeps every credit single, whatever a retry does.
-      const allocated = await tx
-        .select({ accountId: paymentAllocations.accountId, amountKopecks: paymentAllocations.amountKopecks })
-        .from(paymentAllocations)
-        .where(eq(paymentAllocations.paymentId, payment.id));
+      // Each allocation is credited on its own; the ledger's unique index (payment, account) keeps
+      // every credit single, whatever a retry does.
       const credits =
         allocated.length > 0 ? allocated : [{ accountId: payment.accountId, amountKopecks: payment.amountKopecks }];
       await tx
@@ -149,21 +150,11 @@ export async function acceptPaymentNotification(
         );
       }
     }
+    // By their ids, read above: an `id = … or id in (subquery)` here made Postgres scan every account.
     const paidAccounts = await tx
       .select({ number: accounts.number })
       .from(accounts)
-      .where(
-        or(
-          eq(accounts.id, payment.accountId),
-          inArray(
-            accounts.id,
-            tx
-              .select({ id: paymentAllocations.accountId })
-              .from(paymentAllocations)
-              .where(eq(paymentAllocations.paymentId, payment.id)),
-          ),
-        ),
-      )
+      .where(inArray(accounts.id, [payment.accountId, ...allocated.map((a) => a.accountId)]))
       .orderBy(asc(accounts.number));
     const account = { number: paidAccounts.map((a) => a.number).join(', ') };
     const [payer] = payment.userId
