@@ -47,11 +47,7 @@ export function formatDateTime(value: Date): string {
 
 /** «25 ноября 2026 г.» */
 export function formatLongDate(value: Date): string {
-  // «4 декабря 2026 г.»: the day stays with its month and «г.» with its year on a narrow screen.
-  return longDateFormat
-    .format(value)
-    .replace(/^(\d+) /, '$1\u00a0')
-    .replace(/ г\.$/, '\u00a0г.');
+  return longDateFormat.format(value);
 }
 
 /** A billing period `2026-11-01` → «ноябрь 2026». */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatLongDate, formatPeriod, periodOf } from '@/lib/format/dates';
+import { formatDate, formatDateTime, formatPeriod, periodOf } from '@/lib/format/dates';
 import { formatKwh, formatRub } from '@/lib/format/money';
 import { addressedAs } from '@/lib/format/names';
 import { likePattern } from '@/lib/content/outages';
@@ -22,9 +22,6 @@ describe('dates', () => {
     expect(formatDate('2026-11-25')).toBe('25.11.2026');
     expect(formatDate(new Date('2026-11-24T21:30:00Z'))).toBe('25.11.2026');
     expect(formatDateTime(new Date('2026-11-24T21:30:00Z'))).toBe('25.11.2026, 00:30');
-  });
-  it('keeps a long date whole where it matters: the day with its month, «г.» with its year', () => {
-    expect(formatLongDate(new Date('2026-11-24T21:30:00Z'))).toBe('25\u00a0ноября 2026\u00a0г.');
   });
   it('names billing periods and finds the period of an instant in Moscow', () => {
     expect(formatPeriod('2026-11-01')).toBe('ноябрь 2026');
