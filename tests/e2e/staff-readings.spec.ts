@@ -43,8 +43,9 @@ test('staff see a missing reading, enter it, and the CSV has it as entered by «
   await expect(page).toHaveURL(/status=missing.*entered=|entered=.*status=missing/);
   await expect(page.getByTestId('entered')).toContainText(`лицевой счёт 50010004, счётчик № ${KUZNETSOV_METER}`);
   await expect(row).toHaveCount(0); // no longer missing
-  expect(await count('missing')).toBe(missingBefore - 1);
-  expect(await count('submitted')).toBe(submittedBefore + 1);
+  // The counts cover the whole registry, where journeys running alongside add households and
+  // readings of their own: they are checked to agree with each other, not against the first look.
+  expect(await count('all')).toBe((await count('missing')) + (await count('submitted')) + (await count('estimated')));
 
   await page.goto('/admin/readings?q=50010004');
   await expect(row).toHaveAttribute('data-state', 'submitted');
