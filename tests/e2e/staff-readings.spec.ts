@@ -54,7 +54,10 @@ test('staff see a missing reading, enter it, and the CSV has it as entered by «
   // The export holds every household's address: an operator has no button, an admin downloads it.
   await expect(page.getByTestId('export-csv')).toHaveCount(0);
   await page.getByRole('button', { name: 'Выйти' }).first().click();
-  await signInStaff(page, 'admin@example.com');
+  // A login of its own rather than the suite's shared admin session, which journeys running
+  // alongside use too.
+  await loginAt(page, '/admin/login', 'admin@example.com', DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 20_000 });
   await page.goto('/admin/readings?q=50010004');
   const downloading = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
